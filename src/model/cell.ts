@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { boxSchema } from "./geometry.js";
+
+export const cellSourceSchema = z.enum(["text", "ocr"]);
+export type CellSource = z.infer<typeof cellSourceSchema>;
+
+/** One template cell as read from the document, with its provenance. */
+export const cellSchema = z.strictObject({
+  /** The normalised number; null when the cell could not be read (never a silent 0). */
+  value: z.number().nullable(),
+  /** The text printed in the cell, whitespace-collapsed; "" for an empty cell, null when not found. */
+  raw: z.string().nullable(),
+  /** 1-based page number. */
+  page: z.number().int().positive().nullable(),
+  bbox: boxSchema.nullable(),
+  source: cellSourceSchema,
+  /** 0–1: how sure the reading is. Text-layer cells matched to the template grid are 1. */
+  confidence: z.number().min(0).max(1),
+  /** The cell was printed blank, "—", "-", "/" or "无" and read as 0. */
+  blank: z.boolean(),
+});
+export type Cell = z.infer<typeof cellSchema>;
+
+/** A cell as a flag cites it: its path, value and location. */
+export const cellRefSchema = z.strictObject({
+  path: z.string(),
+  value: z.number().nullable(),
+  page: z.number().int().positive().nullable(),
+  bbox: boxSchema.nullable(),
+});
+export type CellRef = z.infer<typeof cellRefSchema>;

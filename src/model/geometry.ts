@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+/**
+ * A box on a page in PDF points (1/72 in), origin at the top-left corner of the page (y grows downward):
+ * `[x0, y0, x1, y1]` with x0 ≤ x1 and y0 ≤ y1. Rounded to 0.01 pt in outputs.
+ */
+export const boxSchema = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+export type Box = z.infer<typeof boxSchema>;
+
+export function roundBox(box: Box): Box {
+  return [round2(box[0]), round2(box[1]), round2(box[2]), round2(box[3])];
+}
+
+export function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+export function unionBox(a: Box, b: Box): Box {
+  return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
+}
+
+export function boxCenter(box: Box): { x: number; y: number } {
+  return { x: (box[0] + box[2]) / 2, y: (box[1] + box[3]) / 2 };
+}
+
+/** Length of the overlap of [a0, a1] and [b0, b1]; 0 when they do not overlap. */
+export function overlap(a0: number, a1: number, b0: number, b1: number): number {
+  return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
+}

@@ -1,0 +1,69 @@
+import { z } from "zod";
+import type { TemplateDef } from "../templates/index.js";
+import { cellSchema } from "./cell.js";
+import { flagSchema } from "./flag.js";
+import { issueSchema } from "./issue.js";
+import { listCellPaths } from "./template-paths.js";
+
+export const REPORT_SCHEMA_ID = "gongkai.report/1";
+
+export const templateVersionSchema = z.enum(["v2021", "v2019", "legacy", "unknown"]);
+export const statusSchema = z.enum(["success", "partial_success", "failure"]);
+export type Status = z.infer<typeof statusSchema>;
+
+export const pageInfoSchema = z.strictObject({
+  page: z.number().int().positive(),
+  method: z.enum(["text", "ocr"]),
+  /** 0–1: share of usable characters in the page's text layer (0 when it has none). */
+  text_quality: z.number().min(0).max(1),
+});
+export type PageInfo = z.infer<typeof pageInfoSchema>;
+
+export const sourceSchema = z.strictObject({
+  file: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().nonnegative(),
+  pages: z.number().int().nonnegative().nullable(),
+});
+
+export const reportMetaSchema = z.strictObject({
+  agency: z.string().nullable(),
+  year: z.number().int().nullable(),
+  template: templateVersionSchema,
+  title: z.string().nullable(),
+});
+
+/** `values`: every key of the template, nested by section and row; null where not read. */
+export function valuesSchemaFor(template: TemplateDef) {
+  const sections: Record<string, Record<string, Record<string, z.ZodType>>> = {};
+  for (const cellPath of listCellPaths(template)) {
+    const rows = (sections[cellPath.section] ??= {});
+    const columns = (rows[cellPath.row] ??= {});
+    const base = cellPath.kind === "count" ? z.number().int().nonnegative() : z.number();
+    columns[cellPath.column] = base.nullable();
+  }
+  const shape: Record<string, z.ZodType> = {};
+  for (const [section, rows] of Object.entries(sections)) {
+    const rowShape: Record<string, z.ZodType> = {};
+    for (const [row, columns] of Object.entries(rows)) rowShape[row] = z.strictObject(columns);
+    shape[section] = z.strictObject(rowShape);
+  }
+  return z.strictObject(shape);
+}
+
+/** The whole output document of one input (SPEC §5). Values are optional only for failed inputs. */
+export function reportSchemaFor(template: TemplateDef) {
+  return z.strictObject({
+    schema: z.literal(REPORT_SCHEMA_ID),
+    source: sourceSchema,
+    report: reportMetaSchema,
+    status: statusSchema,
+    values: z.union([valuesSchemaFor(template), z.strictObject({})]),
+    cells: z.record(z.string(), cellSchema),
+    flags: z.array(flagSchema),
+    issues: z.array(issueSchema),
+    pages: z.array(pageInfoSchema),
+  });
+}
+
+export type ReportOutput = z.infer<ReturnType<typeof reportSchemaFor>>;

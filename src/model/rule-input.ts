@@ -1,0 +1,16 @@
+import type { TemplateDef, TemplateVersion } from "../templates/index.js";
+import type { Cell } from "./cell.js";
+import type { NarrativeLine } from "./narrative.js";
+
+/** What the rules engine sees of one report: its mapped cells and its running text. */
+export interface RuleInput {
+  /** The template the cells were mapped with. */
+  readonly template: TemplateDef;
+  /** The version the table headers showed (may differ from what the year implies). */
+  readonly detectedVersion: TemplateVersion;
+  readonly agency: string | null;
+  readonly year: number | null;
+  /** Every path of `listCellPaths(template)`; a cell not read has value null. */
+  readonly cells: ReadonlyMap<string, Cell>;
+  readonly narrative: readonly NarrativeLine[];
+}

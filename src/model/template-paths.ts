@@ -1,0 +1,64 @@
+import type { NumberKind, TemplateDef } from "../templates/index.js";
+
+/** One value of a template: its dotted path (`s3.granted.natural`) and how its number is read. */
+export interface CellPath {
+  readonly path: string;
+  readonly section: "s2" | "s3" | "s4";
+  readonly row: string;
+  readonly column: string;
+  readonly kind: NumberKind;
+}
+
+/** Every value path of a template in printed order: section 二 items, 三 rows × columns, 四 groups. */
+export function listCellPaths(template: TemplateDef): CellPath[] {
+  const paths: CellPath[] = [];
+  for (const item of template.s2Items) {
+    for (const field of item.fields) {
+      paths.push({
+        path: `s2.${item.key}.${field.key}`,
+        section: "s2",
+        row: item.key,
+        column: field.key,
+        kind: field.kind,
+      });
+    }
+  }
+  for (const row of template.s3Rows) {
+    for (const column of template.s3Columns) {
+      paths.push({
+        path: `s3.${row.key}.${column.key}`,
+        section: "s3",
+        row: row.key,
+        column: column.key,
+        kind: "count",
+      });
+    }
+  }
+  for (const group of template.s4Groups) {
+    for (const field of group.fields) {
+      paths.push({
+        path: `s4.${group.key}.${field.key}`,
+        section: "s4",
+        row: group.key,
+        column: field.key,
+        kind: "count",
+      });
+    }
+  }
+  return paths;
+}
+
+/** Nested `{ s2: { rules: { made: 3 } } }` values from flat path → value pairs. */
+export function nestValues(
+  flat: ReadonlyMap<string, number | null>,
+): Record<string, Record<string, Record<string, number | null>>> {
+  const out: Record<string, Record<string, Record<string, number | null>>> = {};
+  for (const [path, value] of flat) {
+    const [section, row, column] = path.split(".");
+    if (section === undefined || row === undefined || column === undefined) continue;
+    const sectionValues = (out[section] ??= {});
+    const rowValues = (sectionValues[row] ??= {});
+    rowValues[column] = value;
+  }
+  return out;
+}

@@ -1,0 +1,20 @@
+import type { TemplateDef } from "../template-def.js";
+import { s2HeaderMarkers, s2Items } from "./s2-items.js";
+import { s3Columns, s3GroupLabels, s3HeaderMarkers, s3Rows } from "./s3-rows.js";
+import { s4Groups, s4HeaderMarkers } from "./s4-groups.js";
+import { versionMarkers } from "./version-markers.js";
+
+/** The 2021 national template (国办公开办函〔2021〕30号), used for reports of 2021 on. */
+export const v2021: TemplateDef = {
+  version: "v2021",
+  firstYear: 2021,
+  s2Items,
+  s2HeaderMarkers,
+  s3Rows,
+  s3Columns,
+  s3GroupLabels,
+  s3HeaderMarkers,
+  s4Groups,
+  s4HeaderMarkers,
+  versionMarkers,
+};
