@@ -1,3 +1,4 @@
+import type { RuleDef } from "./rule-def.js";
 import type { ColumnDef, GroupDef, ItemDef, RowDef } from "./types.js";
 
 export type TemplateVersion = "v2021" | "v2019" | "legacy" | "unknown";
@@ -15,4 +16,6 @@ export interface TemplateDef {
   readonly s4Groups: readonly GroupDef[];
   readonly s4HeaderMarkers: readonly string[];
   readonly versionMarkers: Readonly<Record<"v2021" | "v2019" | "legacy", readonly string[]>>;
+  /** Consistency rules checked on a report of this template (SPEC §4); none when absent. */
+  readonly rules?: readonly RuleDef[];
 }

@@ -1,4 +1,5 @@
 import type { TemplateDef } from "../template-def.js";
+import { rules } from "./rules.js";
 import { s2HeaderMarkers, s2Items } from "./s2-items.js";
 import { s3Columns, s3GroupLabels, s3HeaderMarkers, s3Rows } from "./s3-rows.js";
 import { s4Groups, s4HeaderMarkers } from "./s4-groups.js";
@@ -17,4 +18,5 @@ export const v2021: TemplateDef = {
   s4Groups,
   s4HeaderMarkers,
   versionMarkers,
+  rules,
 };

@@ -1,0 +1,30 @@
+import type { Flag } from "../../model/flag.js";
+import type { RuleInput } from "../../model/rule-input.js";
+import type { IssuerScopeRule } from "../../templates/rule-def.js";
+import { formatNumber, readCellRef } from "./cell-refs.js";
+import { classifyIssuer } from "./classify-issuer.js";
+
+/** A flag when the cell is > 0 and the agency's level is one the rule denies; nothing for unknown agencies. */
+export function checkIssuerScope(rule: IssuerScopeRule, input: RuleInput): Flag[] {
+  if (input.agency === null) return [];
+  const cell = readCellRef(input, rule.path);
+  if (cell.value === null || cell.value <= 0) return [];
+  const level = classifyIssuer(input.agency, rule.issuerLevels);
+  const denial = rule.denied.find((entry) => entry.level === level);
+  if (denial === undefined) return [];
+  const value = formatNumber(cell.value);
+  return [
+    {
+      rule: rule.id,
+      severity: rule.severity,
+      path: rule.path,
+      cells: [cell],
+      expected: 0,
+      actual: cell.value,
+      message: {
+        zh: `${input.agency}填报${rule.path} = ${value}，但${denial.reason.zh}`,
+        en: `${input.agency} reports ${rule.path} = ${value}, but ${denial.reason.en}`,
+      },
+    },
+  ];
+}

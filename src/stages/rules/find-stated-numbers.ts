@@ -1,0 +1,64 @@
+import { type Clause, listClauses, type NarrativeText } from "./narrative-text.js";
+import { CHINESE_NUMERAL_CHARS, parseCount } from "./parse-count.js";
+
+/** A number the narrative states, bound to the clause it was read from. */
+export interface StatedNumber {
+  readonly value: number;
+  /** Unit read with `{amount}` ("元", "万元"); "" for counts. */
+  readonly unit: string;
+  /** Offset in the narrative text of the match. */
+  readonly offset: number;
+  readonly clause: string;
+}
+
+export interface StatementPatterns {
+  /** Regex sources; `{n}` is a count, `{amount}` a decimal followed by 元 or 万元. */
+  readonly patterns: readonly string[];
+  readonly zeroPatterns?: readonly string[];
+  readonly clauseExclude?: readonly string[];
+  /** When set, only sentences containing one of these words are read. */
+  readonly sentenceContext?: readonly string[];
+}
+
+// A number is never the tail of a longer one: "2023年" must not yield "023", "统一" must not yield "一".
+const NUMBER_START = `(?<![0-9.${CHINESE_NUMERAL_CHARS}])`;
+const COUNT = `${NUMBER_START}(?<n>[0-9]+|[${CHINESE_NUMERAL_CHARS}]+)`;
+const AMOUNT = `${NUMBER_START}(?<n>[0-9]+(?:\\.[0-9]+)?)(?<unit>万元|元)`;
+
+const compiled = new Map<string, RegExp>();
+
+/** The pattern source with its placeholders expanded, compiled once. */
+function compilePattern(source: string): RegExp {
+  let regex = compiled.get(source);
+  if (regex === undefined) {
+    regex = new RegExp(source.replaceAll("{n}", COUNT).replaceAll("{amount}", AMOUNT), "gu");
+    compiled.set(source, regex);
+  }
+  return regex;
+}
+
+/** Every number the patterns bind in the narrative, clause by clause, in text order. */
+export function findStatedNumbers(narrative: NarrativeText, spec: StatementPatterns): StatedNumber[] {
+  const found: StatedNumber[] = [];
+  for (const clause of listClauses(narrative)) {
+    if (!isReadable(clause, spec)) continue;
+    for (const source of spec.patterns) {
+      for (const match of clause.text.matchAll(compilePattern(source))) {
+        const value = parseCount(match.groups?.n ?? "");
+        if (value === null) continue;
+        found.push({ value, unit: match.groups?.unit ?? "", offset: clause.start + match.index, clause: clause.text });
+      }
+    }
+    for (const source of spec.zeroPatterns ?? []) {
+      const index = clause.text.search(compilePattern(source));
+      if (index >= 0) found.push({ value: 0, unit: "", offset: clause.start + index, clause: clause.text });
+    }
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
+function isReadable(clause: Clause, spec: StatementPatterns): boolean {
+  if (spec.clauseExclude?.some((word) => clause.text.includes(word))) return false;
+  if (spec.sentenceContext === undefined) return true;
+  return spec.sentenceContext.some((word) => clause.sentence.includes(word));
+}

@@ -1,0 +1,2 @@
+export { classifyIssuer } from "./classify-issuer.js";
+export { evaluateRules } from "./evaluate-rules.js";

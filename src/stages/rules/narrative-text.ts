@@ -1,0 +1,84 @@
+import type { Box } from "../../model/geometry.js";
+import type { NarrativeLine } from "../../model/narrative.js";
+
+/**
+ * The narrative as one normalised string, each character remembering its source line. Lines are joined without
+ * a separator (Chinese text wraps mid-word and mid-number); whitespace is dropped, full-width digits and points
+ * become ASCII, and thousands commas ("1,362") are removed.
+ */
+export interface NarrativeText {
+  readonly text: string;
+  /** Index into the source lines of each character of `text`. */
+  readonly lineOf: readonly number[];
+  readonly lines: readonly NarrativeLine[];
+}
+
+/** A clause: text between ，。；,;（）() marks, inside its sentence (text between 。；;！？!?). */
+export interface Clause {
+  readonly text: string;
+  /** Offset of the clause's first character in the narrative text. */
+  readonly start: number;
+  readonly sentence: string;
+}
+
+const FULL_WIDTH_DIGIT = /[０-９]/;
+
+export function buildNarrativeText(lines: readonly NarrativeLine[]): NarrativeText {
+  const chars: string[] = [];
+  const lineOf: number[] = [];
+  lines.forEach((line, index) => {
+    for (const char of line.text) {
+      if (/\s/.test(char)) continue;
+      let out = char;
+      if (FULL_WIDTH_DIGIT.test(char)) out = String.fromCharCode(char.charCodeAt(0) - 0xfee0);
+      else if (char === "．") out = ".";
+      chars.push(out);
+      lineOf.push(index);
+    }
+  });
+  // Thousands separators: a comma between a digit and exactly three digits not followed by another digit.
+  for (let i = chars.length - 2; i > 0; i--) {
+    if (chars[i] !== "," || !isDigit(chars[i - 1])) continue;
+    const group = chars.slice(i + 1, i + 5);
+    if (group.slice(0, 3).every(isDigit) && !isDigit(group[3])) {
+      chars.splice(i, 1);
+      lineOf.splice(i, 1);
+    }
+  }
+  return { text: chars.join(""), lineOf, lines };
+}
+
+function isDigit(char: string | undefined): boolean {
+  return char !== undefined && char >= "0" && char <= "9";
+}
+
+const SENTENCE_END = /[。；;！？!?]/;
+const CLAUSE_END = /[，。；,;！？!?（）()]/;
+
+export function listClauses(narrative: NarrativeText): Clause[] {
+  const clauses: Clause[] = [];
+  const { text } = narrative;
+  let sentenceStart = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const char = text[i];
+    if (char !== undefined && !SENTENCE_END.test(char)) continue;
+    const sentence = text.slice(sentenceStart, i);
+    let clauseStart = sentenceStart;
+    for (let j = sentenceStart; j <= i; j++) {
+      const c = text[j];
+      if (j < i && c !== undefined && !CLAUSE_END.test(c)) continue;
+      if (j > clauseStart) clauses.push({ text: text.slice(clauseStart, j), start: clauseStart, sentence });
+      clauseStart = j + 1;
+    }
+    sentenceStart = i + 1;
+  }
+  return clauses;
+}
+
+/** Page and box of the source line holding the character at `offset`; null when out of range. */
+export function locateOffset(narrative: NarrativeText, offset: number): { page: number; bbox: Box } | null {
+  const index = narrative.lineOf[offset];
+  if (index === undefined) return null;
+  const line = narrative.lines[index];
+  return line === undefined ? null : { page: line.page, bbox: line.bbox };
+}

@@ -1,0 +1,105 @@
+import type { NarrativeEqualsRule } from "../rule-def.js";
+
+/** Clauses about other work that also counts 申请 or 件 (licences, petitions, hotlines). */
+const otherWork = [
+  "复议",
+  "诉讼",
+  "许可",
+  "审批",
+  "政务服务",
+  "热线",
+  "诉求",
+  "信访",
+  "来信",
+  "来访",
+  "投诉",
+  "举报",
+  "建议",
+  "提案",
+  "咨询",
+  "留言",
+];
+
+/** Outcome words: a clause about how reviews or suits ended, not how many there were. */
+const outcomes = ["纠错", "纠正", "败诉", "胜诉", "维持", "撤销", "驳回", "确认违法", "审结"];
+
+const unit = "(?:件|个|宗|起)";
+const lead = "(?:共|合计|共计|总计|累计|为|达)?";
+
+/** Section 三 and 四 counts as the narrative states them (SPEC §4 text.*). */
+export const narrativeRules: readonly NarrativeEqualsRule[] = [
+  {
+    kind: "narrative_equals",
+    id: "text.new_received",
+    severity: "warning",
+    path: "s3.new_received.total",
+    target: ["s3.new_received.total"],
+    // "共收到申请36件，其中上年结转2件" often counts the carried-over requests in the 36.
+    alsoAccept: [["s3.new_received.total", "s3.carried_over.total"]],
+    patterns: [`(?:收到|受理|新收|接收|接到)[^0-9]{0,16}?申请(?:公开)?(?:件)?(?:数量)?${lead}{n}${unit}`],
+    zeroPatterns: ["(?:未|没有)(?:收到|受理|接到)[^0-9]{0,12}?申请"],
+    clauseExclude: [...otherWork, "结转"],
+    label: { zh: "本年新收政府信息公开申请", en: "new disclosure requests received" },
+  },
+  {
+    kind: "narrative_equals",
+    id: "text.processed",
+    severity: "warning",
+    path: "s3.total_processed.total",
+    target: ["s3.total_processed.total"],
+    patterns: [`(?:办结|答复|办理完毕|办理完成|处理完毕)(?:了)?(?:政府信息公开|依申请公开)?(?:申请)?${lead}{n}${unit}`],
+    clauseExclude: [...otherWork, "结转", "继续办理", "按时", "按期", "逾期", "延期", "当场", "现场", "口头", "电话"],
+    label: { zh: "本年办结申请", en: "requests processed" },
+  },
+  {
+    kind: "narrative_equals",
+    id: "text.carried_over",
+    severity: "warning",
+    path: "s3.carried_over.total",
+    target: ["s3.carried_over.total"],
+    patterns: [
+      `上一?年度?结转(?:的)?(?:政府信息公开)?(?:申请)?${lead}{n}${unit}`,
+      `{n}${unit}(?:申请)?(?:为|系|是)上一?年度?结转`,
+    ],
+    zeroPatterns: ["(?:无|没有)上一?年度?结转"],
+    clauseExclude: otherWork,
+    label: { zh: "上年结转申请", en: "requests carried over from last year" },
+  },
+  {
+    kind: "narrative_equals",
+    id: "text.carried_forward",
+    severity: "warning",
+    path: "s3.carried_forward.total",
+    target: ["s3.carried_forward.total"],
+    patterns: [
+      `(?:结转|转入)(?:至|到|入)?下一?年度?(?:继续)?(?:办理|处理)?(?:的)?(?:申请)?${lead}{n}${unit}`,
+      `{n}${unit}(?:申请)?(?:需|将|予以)?(?:结转|转入)(?:至|到|入)?下一?年度?`,
+    ],
+    zeroPatterns: ["(?:无|没有|不存在)(?:需要?)?(?:结转|转入)(?:至|到|入)?下一?年度?"],
+    clauseExclude: [...otherWork, "上年", "上一年"],
+    label: { zh: "结转下年度申请", en: "requests carried forward to next year" },
+  },
+  {
+    kind: "narrative_equals",
+    id: "text.review",
+    severity: "warning",
+    path: "s4.review.total",
+    target: ["s4.review.total"],
+    // "行政诉讼和行政复议共3件" is a combined count: not taken.
+    patterns: [`(?<!行政诉讼.*)行政复议(?:案件|申请)?${lead}{n}${unit}`],
+    zeroPatterns: ["(?:未|没有)(?:发生|出现|收到|产生|被申请)[^0-9]{0,30}?行政复议"],
+    clauseExclude: outcomes,
+    label: { zh: "行政复议", en: "administrative reviews" },
+  },
+  {
+    kind: "narrative_equals",
+    id: "text.litigation",
+    severity: "warning",
+    path: "s4.suit_direct.total",
+    target: ["s4.suit_direct.total", "s4.suit_after_review.total"],
+    patterns: [`(?<!行政复议.*)行政诉讼(?:案件)?${lead}{n}${unit}`],
+    zeroPatterns: ["(?:未|没有)(?:发生|出现|产生|被提起|被起诉)[^0-9]{0,30}?行政诉讼"],
+    clauseExclude: outcomes,
+    label: { zh: "行政诉讼", en: "administrative lawsuits" },
+  },
+];
