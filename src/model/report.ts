@@ -39,8 +39,8 @@ export function valuesSchemaFor(template: TemplateDef) {
   for (const cellPath of listCellPaths(template)) {
     const rows = (sections[cellPath.section] ??= {});
     const columns = (rows[cellPath.row] ??= {});
-    const base = cellPath.kind === "count" ? z.number().int().nonnegative() : z.number();
-    columns[cellPath.column] = base.nullable();
+    // Printed non-integers and negatives are kept as printed and flagged by `cell.integer`.
+    columns[cellPath.column] = z.number().nullable();
   }
   const shape: Record<string, z.ZodType> = {};
   for (const [section, rows] of Object.entries(sections)) {

@@ -85,7 +85,7 @@ export const s3Columns: readonly ColumnDef[] = [
   { key: "natural", label: "自然人", aliases: ["自然人"] },
   { key: "commercial", label: "商业企业", aliases: ["商业企业", "商业"] },
   { key: "research", label: "科研机构", aliases: ["科研机构", "科研"] },
-  { key: "social", label: "社会公益组织", aliases: ["社会公益组织", "公益组织", "社会公益"] },
+  { key: "social", label: "社会公益组织", aliases: ["社会公益组织", "公益组织", "社会公益", "社会"] },
   { key: "legal", label: "法律服务机构", aliases: ["法律服务机构", "法律服务"] },
   { key: "other_org", label: "其他", aliases: ["其他"] },
   { key: "total", label: "总计", aliases: ["总计", "合计"] },

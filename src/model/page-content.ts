@@ -1,0 +1,32 @@
+import type { Box } from "./geometry.js";
+
+/** A run of text as the text layer positions it. Boxes are in PDF points, origin top-left (see geometry.ts). */
+export interface TextItem {
+  readonly text: string;
+  readonly box: Box;
+  /** Glyph height in points. */
+  readonly fontSize: number;
+  readonly fontName: string;
+}
+
+/** A horizontal or vertical ruling line drawn on the page (stroked line or thin filled rectangle). */
+export interface RuleSegment {
+  readonly orientation: "h" | "v";
+  /** y of a horizontal line or x of a vertical one. */
+  readonly at: number;
+  /** Extent along the line: x0..x1 for horizontal, y0..y1 for vertical (from ≤ to). */
+  readonly from: number;
+  readonly to: number;
+}
+
+export interface PageContent {
+  /** 1-based. */
+  readonly page: number;
+  readonly width: number;
+  readonly height: number;
+  readonly items: readonly TextItem[];
+  readonly segments: readonly RuleSegment[];
+  /** 0–1 share of usable characters; 0 when the page has no text. */
+  readonly textQuality: number;
+  readonly charCount: number;
+}

@@ -1,0 +1,59 @@
+import type { Cell } from "../model/cell.js";
+import type { Flag } from "../model/flag.js";
+import type { Issue } from "../model/issue.js";
+import { type PageInfo, REPORT_SCHEMA_ID, type ReportOutput, reportSchemaFor, type Status } from "../model/report.js";
+import { listCellPaths, nestValues } from "../model/template-paths.js";
+import type { TemplateDef, TemplateVersion } from "../templates/index.js";
+
+export interface OutputParts {
+  readonly file: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly pageCount: number | null;
+  readonly meta: { agency: string | null; year: number | null; template: TemplateVersion; title: string | null };
+  readonly status: Status;
+  readonly cells: ReadonlyMap<string, Cell> | null;
+  readonly flags: readonly Flag[];
+  readonly issues: readonly Issue[];
+  readonly pages: readonly PageInfo[];
+}
+
+/** Assembles the output document in a fixed key order and validates it against the template's schema. */
+export function buildOutput(parts: OutputParts, template: TemplateDef): ReportOutput {
+  const cells: Record<string, Cell> = {};
+  const flat = new Map<string, number | null>();
+  if (parts.cells) {
+    for (const { path } of listCellPaths(template)) {
+      const cell = parts.cells.get(path);
+      if (!cell) continue;
+      cells[path] = cell;
+      flat.set(path, cell.value);
+    }
+  }
+  const output = {
+    schema: REPORT_SCHEMA_ID,
+    source: { file: parts.file, sha256: parts.sha256, bytes: parts.bytes, pages: parts.pageCount },
+    report: {
+      agency: parts.meta.agency,
+      year: parts.meta.year,
+      template: parts.meta.template,
+      title: parts.meta.title,
+    },
+    status: parts.status,
+    values: nestValues(flat),
+    cells,
+    flags: [...parts.flags],
+    issues: [...parts.issues],
+    pages: [...parts.pages],
+  };
+  return reportSchemaFor(template).parse(output);
+}
+
+/** `success` = every template cell read; `partial_success` = some; `failure` = none (SPEC §5). */
+export function decideStatus(cells: ReadonlyMap<string, Cell>, issues: readonly Issue[]): Status {
+  const all = [...cells.values()];
+  const read = all.filter((c) => c.value !== null).length;
+  if (read === 0) return "failure";
+  const pageProblems = issues.some((i) => i.code === "page.needs_ocr" || i.code === "page.unreadable");
+  return read === all.length && !pageProblems ? "success" : "partial_success";
+}

@@ -1,0 +1,122 @@
+import { basename } from "node:path";
+import { InputError } from "../errors.js";
+import type { ErrorClass, Issue } from "../model/issue.js";
+import type { ReportOutput } from "../model/report.js";
+import { readInput, withPdfDocument } from "../stages/ingest/index.js";
+import { layoutPages } from "../stages/layout/index.js";
+import { mapDocument } from "../stages/mapping/index.js";
+import { evaluateRules } from "../stages/rules/index.js";
+import { readPages } from "../stages/text-layer/index.js";
+import { v2021 } from "../templates/index.js";
+import { buildOutput, decideStatus } from "./build-output.js";
+
+export interface DocumentResult {
+  readonly output: ReportOutput;
+  /** Set when the input failed as a whole. */
+  readonly errorClass: ErrorClass | null;
+}
+
+/**
+ * Runs one document through ingest → text layer → layout → mapping → rules. Never throws for a bad
+ * input: the result is a `failure` output with an issue naming the error class.
+ */
+export async function extractDocument(path: string): Promise<DocumentResult> {
+  const file = basename(path);
+  let input: Awaited<ReturnType<typeof readInput>>;
+  try {
+    input = await readInput(path);
+  } catch (error) {
+    return fail({ file, sha256: "0".repeat(64), bytes: 0 }, "corrupt", `Cannot read the file: ${describe(error)}`);
+  }
+  const source = { file, sha256: input.sha256, bytes: input.bytes.length };
+  if (input.kind === "empty") return fail(source, "corrupt", "The file is empty (0 bytes)");
+  if (input.kind !== "pdf")
+    return fail(source, "unsupported", `Unsupported input kind "${input.kind}": only PDF is read so far`);
+  try {
+    return await withPdfDocument(input.bytes, async (doc) => {
+      const issues: Issue[] = [];
+      const pages = await readPages(doc, issues);
+      const mapped = mapDocument(layoutPages(pages.map((p) => p.content)), v2021);
+      issues.push(...mapped.issues);
+      const anyTable = [...mapped.cells.values()].some((c) => c.value !== null);
+      const pageInfo = pages.map((p) => ({
+        page: p.content.page,
+        method: "text" as const,
+        text_quality: round3(p.content.textQuality),
+      }));
+      if (!anyTable && mapped.title === null && pages.every((p) => !p.needsOcr)) {
+        return fail(
+          { ...source, pages: doc.numPages },
+          "not_a_report",
+          "No report title and none of the template's tables were found",
+          pageInfo,
+        );
+      }
+      // Only the 2021 template exists so far; other layouts are read with its labels and say so.
+      const template = v2021;
+      if (mapped.detectedVersion !== "v2021" && mapped.detectedVersion !== "unknown") {
+        issues.push({
+          code: "template.unsupported",
+          severity: "warning",
+          stage: "mapping",
+          message: `The tables look like the ${mapped.detectedVersion} template; read with v2021 labels`,
+        });
+      }
+      const flags = evaluateRules({
+        template,
+        detectedVersion: mapped.detectedVersion,
+        agency: mapped.agency,
+        year: mapped.year,
+        cells: mapped.cells,
+        narrative: mapped.narrative,
+      });
+      const output = buildOutput(
+        {
+          ...source,
+          pageCount: doc.numPages,
+          meta: { agency: mapped.agency, year: mapped.year, template: mapped.detectedVersion, title: mapped.title },
+          status: decideStatus(mapped.cells, issues),
+          cells: mapped.cells,
+          flags,
+          issues,
+          pages: pageInfo,
+        },
+        template,
+      );
+      return { output, errorClass: null };
+    });
+  } catch (error) {
+    if (error instanceof InputError) return fail(source, error.errorClass, error.message);
+    return fail(source, "internal", `Internal error: ${describe(error)}`);
+  }
+}
+
+function fail(
+  source: { file: string; sha256: string; bytes: number; pages?: number },
+  errorClass: ErrorClass,
+  message: string,
+  pages: ReportOutput["pages"] = [],
+): DocumentResult {
+  const output = buildOutput(
+    {
+      ...source,
+      pageCount: source.pages ?? null,
+      meta: { agency: null, year: null, template: "unknown", title: null },
+      status: "failure",
+      cells: null,
+      flags: [],
+      issues: [{ code: errorClass, severity: "error", stage: "ingest", message }],
+      pages,
+    },
+    v2021,
+  );
+  return { output, errorClass };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function round3(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

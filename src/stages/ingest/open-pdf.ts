@@ -1,0 +1,55 @@
+import { createRequire } from "node:module";
+import { dirname, join, sep } from "node:path";
+import { getDocument, type PDFDocumentProxy, type PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { DocumentInitParameters } from "pdfjs-dist/types/src/display/api.js";
+import { InputError } from "../../errors.js";
+
+export type PdfDocument = PDFDocumentProxy;
+export type PdfPage = PDFPageProxy;
+
+const require = createRequire(import.meta.url);
+const pdfjsRoot = dirname(require.resolve("pdfjs-dist/package.json"));
+// In Node pdf.js reads these with fs.readFile(base + name): plain paths ending in the separator.
+const cMapUrl = join(pdfjsRoot, "cmaps") + sep;
+const standardFontDataUrl = join(pdfjsRoot, "standard_fonts") + sep;
+
+/**
+ * pdf.js options for untrusted input. CJK text needs the packed CMaps and the standard font data of the
+ * installed package. `isEvalSupported: false` is kept for pdf.js < 6; 6.x removed the option together with
+ * its eval-based font path, so there it is inert.
+ */
+const baseOptions: DocumentInitParameters & { isEvalSupported?: boolean } = {
+  cMapUrl,
+  cMapPacked: true,
+  standardFontDataUrl,
+  isEvalSupported: false,
+  useSystemFonts: false,
+  stopAtErrors: false,
+  verbosity: 0,
+};
+
+/** Opens a PDF, runs `fn` and always destroys the document and its worker. */
+export async function withPdfDocument<T>(data: Uint8Array, fn: (doc: PdfDocument) => Promise<T>): Promise<T> {
+  // pdf.js takes ownership of (and detaches) the buffer it is given: pass a copy.
+  const task = getDocument({ ...baseOptions, data: new Uint8Array(data) });
+  try {
+    let doc: PdfDocument;
+    try {
+      doc = await task.promise;
+    } catch (error) {
+      throw classifyOpenError(error);
+    }
+    return await fn(doc);
+  } finally {
+    await task.destroy();
+  }
+}
+
+function classifyOpenError(error: unknown): InputError {
+  const name = error instanceof Error ? error.name : "";
+  const message = error instanceof Error ? error.message : String(error);
+  if (name === "PasswordException") {
+    return new InputError("encrypted", `The PDF is password-protected (${message})`, { cause: error });
+  }
+  return new InputError("corrupt", `pdf.js could not open the PDF: ${message}`, { cause: error });
+}

@@ -1,0 +1,126 @@
+import type { Box } from "../../model/geometry.js";
+import type { Grid, GridCell } from "../../model/layout.js";
+import type { RuleSegment } from "../../model/page-content.js";
+import { clusterValues, mergeSegments } from "./merge-segments.js";
+
+/** Rules closer than this (points) are the same grid line; also the reach for calling two rules joined. */
+const JOIN = 2.5;
+/** A cell border counts as drawn when rules cover this share of the slot edge. */
+const MIN_BORDER_COVER = 0.6;
+
+/**
+ * Ruled tables of a page from its rule segments: connected sets of horizontal and vertical rules become a
+ * grid of slots; slots not separated by a drawn border merge into spanning cells. Tables open at the sides
+ * (no outer verticals) take the ends of their horizontal rules as outer edges.
+ */
+export function buildGrids(page: number, segments: readonly RuleSegment[]): Grid[] {
+  const hs = mergeSegments(
+    segments.filter((s) => s.orientation === "h"),
+    JOIN,
+  );
+  const vs = mergeSegments(
+    segments.filter((s) => s.orientation === "v"),
+    JOIN,
+  );
+  const grids: Grid[] = [];
+  for (const component of connectComponents(hs, vs)) {
+    const grid = buildGrid(page, component.hs, component.vs);
+    if (grid) grids.push(grid);
+  }
+  return grids.sort((a, b) => a.box[1] - b.box[1]);
+}
+
+function connectComponents(hs: RuleSegment[], vs: RuleSegment[]): { hs: RuleSegment[]; vs: RuleSegment[] }[] {
+  const all = [...hs, ...vs];
+  const parent = all.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      const p = parent[i] as number;
+      parent[i] = parent[p] as number;
+      i = p;
+    }
+    return i;
+  };
+  for (let i = 0; i < hs.length; i++) {
+    const h = hs[i] as RuleSegment;
+    for (let j = 0; j < vs.length; j++) {
+      const v = vs[j] as RuleSegment;
+      if (v.at >= h.from - JOIN && v.at <= h.to + JOIN && h.at >= v.from - JOIN && h.at <= v.to + JOIN) {
+        parent[find(i)] = find(hs.length + j);
+      }
+    }
+  }
+  const groups = new Map<number, { hs: RuleSegment[]; vs: RuleSegment[] }>();
+  all.forEach((segment, i) => {
+    const group = groups.get(find(i)) ?? { hs: [], vs: [] };
+    (segment.orientation === "h" ? group.hs : group.vs).push(segment);
+    groups.set(find(i), group);
+  });
+  return [...groups.values()];
+}
+
+function buildGrid(page: number, hs: RuleSegment[], vs: RuleSegment[]): Grid | null {
+  if (hs.length < 2 || vs.length < 1) return null;
+  const left = Math.min(...hs.map((h) => h.from));
+  const right = Math.max(...hs.map((h) => h.to));
+  const xs = clusterValues([...vs.map((v) => v.at), left, right], JOIN);
+  const ys = clusterValues(
+    hs.map((h) => h.at),
+    JOIN,
+  );
+  if (xs.length < 2 || ys.length < 2) return null;
+  const rows = ys.length - 1;
+  const cols = xs.length - 1;
+  const slot = (r: number, c: number) => r * cols + c;
+  const parent = Array.from({ length: rows * cols }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+    return i;
+  };
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const y0 = ys[r] as number;
+      const y1 = ys[r + 1] as number;
+      const x0 = xs[c] as number;
+      const x1 = xs[c + 1] as number;
+      if (c + 1 < cols && !covered(vs, xs[c + 1] as number, y0, y1)) parent[find(slot(r, c + 1))] = find(slot(r, c));
+      if (r + 1 < rows && !covered(hs, ys[r + 1] as number, x0, x1)) parent[find(slot(r + 1, c))] = find(slot(r, c));
+    }
+  }
+  const spans = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const root = find(slot(r, c));
+      const span = spans.get(root);
+      if (!span) spans.set(root, { r0: r, r1: r, c0: c, c1: c });
+      else {
+        span.r0 = Math.min(span.r0, r);
+        span.r1 = Math.max(span.r1, r);
+        span.c0 = Math.min(span.c0, c);
+        span.c1 = Math.max(span.c1, c);
+      }
+    }
+  }
+  const cells: GridCell[] = [...spans.values()]
+    .map((s) => ({
+      row: s.r0,
+      col: s.c0,
+      rowSpan: s.r1 - s.r0 + 1,
+      colSpan: s.c1 - s.c0 + 1,
+      box: [xs[s.c0] as number, ys[s.r0] as number, xs[s.c1 + 1] as number, ys[s.r1 + 1] as number] as Box,
+      items: [],
+    }))
+    .sort((a, b) => a.row - b.row || a.col - b.col);
+  const box: Box = [xs[0] as number, ys[0] as number, xs[cols] as number, ys[rows] as number];
+  return { page, box, xs, ys, cells };
+}
+
+/** Whether rules at `at` cover at least MIN_BORDER_COVER of the edge from..to. */
+function covered(rules: readonly RuleSegment[], at: number, from: number, to: number): boolean {
+  let cover = 0;
+  for (const rule of rules) {
+    if (Math.abs(rule.at - at) > JOIN) continue;
+    cover += Math.max(0, Math.min(rule.to, to) - Math.max(rule.from, from));
+  }
+  return cover >= (to - from) * MIN_BORDER_COVER;
+}

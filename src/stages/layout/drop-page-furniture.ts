@@ -1,0 +1,33 @@
+import type { TextLine } from "../../model/layout.js";
+
+/** Page numbers as printed in reports: "- 4 -", "-3-", "— 12 —", "第 3 页", "3/12", "第3页 共12页", bare "7". */
+const PAGE_NUMBER =
+  /^(?:[-－—–~·\s]*\d{1,4}[-－—–~·\s]*|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
+/** Share of the page height at the top and bottom where page numbers and running heads live. */
+const MARGIN = 0.12;
+
+/** Removes page numbers (in the top or bottom margin) and running heads repeated at the top of pages. */
+export function dropPageFurniture(
+  linesByPage: readonly (readonly TextLine[])[],
+  heights: readonly number[],
+): TextLine[][] {
+  const topTexts = new Map<string, number>();
+  linesByPage.forEach((lines, i) => {
+    const height = heights[i] ?? 842;
+    for (const line of new Set(
+      lines.filter((l) => l.box[3] < height * MARGIN).map((l) => l.text.replace(/\d+/g, "#")),
+    )) {
+      topTexts.set(line, (topTexts.get(line) ?? 0) + 1);
+    }
+  });
+  return linesByPage.map((lines, i) => {
+    const height = heights[i] ?? 842;
+    return lines.filter((line) => {
+      const inMargin = line.box[3] < height * MARGIN || line.box[1] > height * (1 - MARGIN);
+      if (!inMargin) return true;
+      if (PAGE_NUMBER.test(line.text.trim())) return false;
+      const runningHead = line.box[3] < height * MARGIN && (topTexts.get(line.text.replace(/\d+/g, "#")) ?? 0) >= 3;
+      return !runningHead;
+    });
+  });
+}

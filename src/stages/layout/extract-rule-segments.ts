@@ -1,0 +1,166 @@
+import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { RuleSegment } from "../../model/page-content.js";
+import type { PdfPage } from "../ingest/index.js";
+
+type Matrix = [number, number, number, number, number, number];
+type Point = [number, number];
+
+/** pdf.js path-data opcodes inside constructPath (pdf.js `DrawOPS`). */
+const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 } as const;
+const STROKE_OPS = new Set<number>([
+  OPS.stroke,
+  OPS.closeStroke,
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
+]);
+const IMAGE_OPS = new Set<number>([
+  OPS.paintImageXObject,
+  OPS.paintInlineImageXObject,
+  OPS.paintImageMaskXObject,
+  OPS.paintImageXObjectRepeat,
+]);
+const FILL_OPS = new Set<number>([OPS.fill, OPS.eoFill]);
+/** A filled rectangle thinner than this (points) is a drawn rule, as Word and WPS draw borders. */
+const MAX_RULE_THICKNESS = 3;
+/** Tolerance (points) for calling a segment horizontal or vertical. */
+const AXIS_TOLERANCE = 0.8;
+
+/**
+ * Horizontal and vertical ruling lines of a page from its operator list, in top-left page coordinates,
+ * and the number of images it paints (an image page with no text needs OCR; a blank page does not).
+ * Tracks the current transformation matrix through save/restore, `cm` and form XObjects.
+ */
+export async function extractRuleSegments(page: PdfPage): Promise<{ segments: RuleSegment[]; images: number }> {
+  const viewport = page.getViewport({ scale: 1 });
+  const list = await page.getOperatorList();
+  const stack: Matrix[] = [];
+  let ctm: Matrix = viewport.transform as Matrix;
+  const segments: RuleSegment[] = [];
+  let images = 0;
+  for (let i = 0; i < list.fnArray.length; i++) {
+    const fn = list.fnArray[i];
+    const args = list.argsArray[i] as unknown[] | null;
+    if (fn !== undefined && IMAGE_OPS.has(fn)) images += 1;
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform && args) ctm = multiply(ctm, args as Matrix);
+    else if (fn === OPS.paintFormXObjectBegin && args) {
+      stack.push(ctm);
+      if (Array.isArray(args[0]) || ArrayBuffer.isView(args[0]))
+        ctm = multiply(ctm, Array.from(args[0] as ArrayLike<number>) as Matrix);
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.constructPath && args) {
+      const paint = args[0] as number;
+      const data = (args[1] as ArrayLike<ArrayLike<number> | null>)[0];
+      if (!data) continue;
+      const stroke = STROKE_OPS.has(paint);
+      if (!stroke && !FILL_OPS.has(paint)) continue;
+      for (const subpath of readSubpaths(data)) {
+        const points = subpath.map((p) => apply(ctm, p));
+        if (stroke) segments.push(...strokeSegments(points));
+        else {
+          const rule = thinRectangleRule(points);
+          if (rule) segments.push(rule);
+        }
+      }
+    }
+  }
+  return { segments, images };
+}
+
+function readSubpaths(data: ArrayLike<number>): Point[][] {
+  const subpaths: Point[][] = [];
+  let current: Point[] = [];
+  let i = 0;
+  while (i < data.length) {
+    const op = data[i++];
+    if (op === DRAW.moveTo) {
+      if (current.length > 1) subpaths.push(current);
+      current = [[data[i++] ?? 0, data[i++] ?? 0]];
+    } else if (op === DRAW.lineTo) current.push([data[i++] ?? 0, data[i++] ?? 0]);
+    else if (op === DRAW.curveTo) {
+      i += 4;
+      current.push([data[i++] ?? 0, data[i++] ?? 0]);
+      current = breakCurve(current, subpaths);
+    } else if (op === DRAW.quadraticCurveTo) {
+      i += 2;
+      current.push([data[i++] ?? 0, data[i++] ?? 0]);
+      current = breakCurve(current, subpaths);
+    } else if (op === DRAW.closePath) {
+      const first = current[0];
+      if (first && current.length > 1) current.push([first[0], first[1]]);
+    } else break;
+  }
+  if (current.length > 1) subpaths.push(current);
+  return subpaths;
+}
+
+/** A curve is never a rule: keep what came before it and restart at its end point. */
+function breakCurve(current: Point[], subpaths: Point[][]): Point[] {
+  const end = current.pop() as Point;
+  if (current.length > 2) subpaths.push(current.slice(0, -1));
+  return [end];
+}
+
+function strokeSegments(points: Point[]): RuleSegment[] {
+  const out: RuleSegment[] = [];
+  for (let k = 1; k < points.length; k++) {
+    const a = points[k - 1] as Point;
+    const b = points[k] as Point;
+    const segment = axisSegment(a, b);
+    if (segment) out.push(segment);
+  }
+  return out;
+}
+
+function axisSegment(a: Point, b: Point): RuleSegment | null {
+  const dx = Math.abs(a[0] - b[0]);
+  const dy = Math.abs(a[1] - b[1]);
+  if (dy <= AXIS_TOLERANCE && dx > AXIS_TOLERANCE) {
+    return { orientation: "h", at: (a[1] + b[1]) / 2, from: Math.min(a[0], b[0]), to: Math.max(a[0], b[0]) };
+  }
+  if (dx <= AXIS_TOLERANCE && dy > AXIS_TOLERANCE) {
+    return { orientation: "v", at: (a[0] + b[0]) / 2, from: Math.min(a[1], b[1]), to: Math.max(a[1], b[1]) };
+  }
+  return null;
+}
+
+function thinRectangleRule(points: Point[]): RuleSegment | null {
+  if (points.length < 4 || points.length > 5) return null;
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  const x0 = Math.min(...xs);
+  const x1 = Math.max(...xs);
+  const y0 = Math.min(...ys);
+  const y1 = Math.max(...ys);
+  const axisAligned =
+    points.every((p) => near(p[0], x0) || near(p[0], x1)) && points.every((p) => near(p[1], y0) || near(p[1], y1));
+  if (!axisAligned) return null;
+  const w = x1 - x0;
+  const h = y1 - y0;
+  if (h <= MAX_RULE_THICKNESS && w > h * 3) return { orientation: "h", at: (y0 + y1) / 2, from: x0, to: x1 };
+  if (w <= MAX_RULE_THICKNESS && h > w * 3) return { orientation: "v", at: (x0 + x1) / 2, from: y0, to: y1 };
+  return null;
+}
+
+function near(a: number, b: number): boolean {
+  return Math.abs(a - b) <= AXIS_TOLERANCE;
+}
+
+function apply(m: Matrix, p: Point): Point {
+  return [m[0] * p[0] + m[2] * p[1] + m[4], m[1] * p[0] + m[3] * p[1] + m[5]];
+}
+
+/** The matrix that applies `inner` first, then `outer` (PDF `cm` semantics: new CTM = inner × outer). */
+function multiply(outer: Matrix, inner: Matrix): Matrix {
+  return [
+    inner[0] * outer[0] + inner[1] * outer[2],
+    inner[0] * outer[1] + inner[1] * outer[3],
+    inner[2] * outer[0] + inner[3] * outer[2],
+    inner[2] * outer[1] + inner[3] * outer[3],
+    inner[4] * outer[0] + inner[5] * outer[2] + outer[4],
+    inner[4] * outer[1] + inner[5] * outer[3] + outer[5],
+  ];
+}

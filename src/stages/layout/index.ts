@@ -1,0 +1,36 @@
+import type { LayoutBlock } from "../../model/layout.js";
+import type { PageContent } from "../../model/page-content.js";
+import { assignItems } from "./assign-items.js";
+import { buildGrids } from "./build-grids.js";
+import { buildLines } from "./build-lines.js";
+import { dropPageFurniture } from "./drop-page-furniture.js";
+
+export { buildGrids } from "./build-grids.js";
+export { buildLines, makeLine } from "./build-lines.js";
+export { extractRuleSegments } from "./extract-rule-segments.js";
+
+/** Each page as ruled tables and free text lines in reading order (top to bottom). */
+export function layoutPages(pages: readonly PageContent[]): LayoutBlock[][] {
+  const perPage = pages.map((page) => {
+    const grids = buildGrids(page.page, page.segments);
+    const free = assignItems(grids, page.items);
+    return { grids, lines: buildLines(page.page, free) };
+  });
+  const lines = dropPageFurniture(
+    perPage.map((p) => p.lines),
+    pages.map((p) => p.height),
+  );
+  return perPage.map((p, i) => {
+    const blocks: LayoutBlock[] = [
+      ...p.grids
+        .filter((g) => g.cells.some((c) => c.items.length > 0))
+        .map((grid) => ({ kind: "grid" as const, grid })),
+      ...(lines[i] ?? []).map((line) => ({ kind: "line" as const, line })),
+    ];
+    return blocks.sort((a, b) => top(a) - top(b));
+  });
+}
+
+function top(block: LayoutBlock): number {
+  return block.kind === "grid" ? block.grid.box[1] : block.line.box[1];
+}

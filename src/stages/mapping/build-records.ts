@@ -1,0 +1,118 @@
+import type { Box } from "../../model/geometry.js";
+import type { Grid, GridCell, LayoutBlock, TextLine } from "../../model/layout.js";
+import type { TextItem } from "../../model/page-content.js";
+import { isValueToken } from "./normalize.js";
+import type { RowRecord, ValueSlot } from "./row-record.js";
+
+/** All blocks of the document as row records, in reading order. */
+export function buildRecords(pages: readonly (readonly LayoutBlock[])[]): RowRecord[] {
+  const records: RowRecord[] = [];
+  let gridId = 0;
+  for (const blocks of pages) {
+    for (const block of blocks) {
+      if (block.kind === "grid") records.push(...gridRecords(block.grid, gridId++));
+      else records.push(lineRecord(block.line));
+    }
+  }
+  return records;
+}
+
+function cellText(cell: GridCell): string {
+  const lines = [...cell.items].sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
+  return lines
+    .map((item) => item.text)
+    .join("")
+    .trim();
+}
+
+function gridRecords(grid: Grid, gridId: number): RowRecord[] {
+  const rows = grid.ys.length - 1;
+  const out: RowRecord[] = [];
+  for (let r = 0; r < rows; r++) {
+    const cells = grid.cells.filter((cell) => cell.row === r);
+    if (cells.length === 0) continue;
+    const texts = cells.map(cellText);
+    // Label cells: from the left, up to the last cell with non-value text. Group cells spanning several
+    // rows (三、本年度办理结果, （三）不予公开 …) label their first row only and are kept for fingerprints.
+    let lastLabel = -1;
+    texts.forEach((text, i) => {
+      if (text !== "" && !isValueToken(text)) lastLabel = i;
+    });
+    if (lastLabel === -1 && cells[0] && cells[0].col === 0 && texts[0] === "") lastLabel = 0;
+    const labelCells = cells.slice(0, lastLabel + 1);
+    const slots: ValueSlot[] = cells.slice(lastLabel + 1).map((cell, i) => ({
+      raw: texts[lastLabel + 1 + i] ?? "",
+      box: cell.box,
+      page: grid.page,
+    }));
+    const rowBox: Box = [grid.box[0], grid.ys[r] as number, grid.box[2], grid.ys[r + 1] as number];
+    out.push({
+      page: grid.page,
+      box: rowBox,
+      label: labelCells.map((cell, i) => (cell.rowSpan > 1 && labelCells.length > 1 ? "" : texts[i])).join(""),
+      labelBox: labelCells.length > 0 ? unionBoxes(labelCells.map((c) => c.box)) : null,
+      slots,
+      ruled: true,
+      gridId,
+      firstOfGrid: r === 0,
+      lastOfGrid: r === rows - 1,
+      text: texts.join(" "),
+      items: cells.flatMap((cell) => cell.items),
+    });
+  }
+  return out;
+}
+
+function lineRecord(line: TextLine): RowRecord {
+  const tokens = splitTokens(line.items);
+  let firstValue = tokens.length;
+  while (firstValue > 0 && isValueToken(tokens[firstValue - 1]?.text ?? "")) firstValue--;
+  const label = tokens.slice(0, firstValue);
+  return {
+    page: line.page,
+    box: line.box,
+    label: label.map((t) => t.text).join(""),
+    labelBox: label.length > 0 ? unionBoxes(label.map((t) => t.box)) : null,
+    slots: tokens.slice(firstValue).map((t) => ({ raw: t.text, box: t.box, page: line.page })),
+    ruled: false,
+    gridId: -1,
+    firstOfGrid: false,
+    lastOfGrid: false,
+    text: line.text,
+    items: line.items,
+  };
+}
+
+/** Items split at runs of spaces into tokens, each with its share of the item's box. */
+function splitTokens(items: readonly TextItem[]): { text: string; box: Box }[] {
+  const tokens: { text: string; box: Box }[] = [];
+  for (const item of items) {
+    const chars = [...item.text];
+    const weights = chars.map((ch) => ((ch.codePointAt(0) ?? 0) > 0x2e80 ? 1 : 0.5));
+    const total = weights.reduce((a, b) => a + b, 0) || 1;
+    const unit = (item.box[2] - item.box[0]) / total;
+    let x = item.box[0];
+    let current: { text: string; x0: number; x1: number } | null = null;
+    chars.forEach((ch, i) => {
+      const w = unit * (weights[i] ?? 0.5);
+      if (/\s/.test(ch)) {
+        if (current) tokens.push({ text: current.text, box: [current.x0, item.box[1], current.x1, item.box[3]] });
+        current = null;
+      } else if (current) {
+        current.text += ch;
+        current.x1 = x + w;
+      } else current = { text: ch, x0: x, x1: x + w };
+      x += w;
+    });
+    const last = current as { text: string; x0: number; x1: number } | null;
+    if (last) tokens.push({ text: last.text, box: [last.x0, item.box[1], last.x1, item.box[3]] });
+  }
+  return tokens;
+}
+
+export function unionBoxes(boxes: readonly Box[]): Box {
+  return boxes.reduce<Box>(
+    (acc, b) => [Math.min(acc[0], b[0]), Math.min(acc[1], b[1]), Math.max(acc[2], b[2]), Math.max(acc[3], b[3])],
+    [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY],
+  );
+}

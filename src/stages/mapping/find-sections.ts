@@ -1,0 +1,37 @@
+import type { RowRecord } from "./row-record.js";
+
+/** Record index ranges [start, end) of the three statistical tables; -1 start when not found. */
+export interface SectionSpans {
+  readonly s2: readonly [number, number];
+  readonly s3: readonly [number, number];
+  readonly s4: readonly [number, number];
+}
+
+const S2_START = /二、\s*主动公开|第二十条|信息内容|本年制发件数/;
+const S3_HEADER = /勾稽关系|申请人情况|法人或其他组织/;
+const S3_HEADING = /三、\s*收到和处理/;
+const S4_HEADER = /结果维持|尚未审结|复议后起诉|未经复议/;
+const S4_HEADING = /四、.{0,12}行政复议/;
+const S5_HEADING = /五、\s*(?:政府信息公开工作)?存在的?主要问题|^\s*五、/;
+
+/** Locates the tables by their captions and header words (SPEC §1 headings and §2 labels). */
+export function findSections(records: readonly RowRecord[]): SectionSpans {
+  const find = (re: RegExp, from = 0) => {
+    for (let i = Math.max(0, from); i < records.length; i++) if (re.test(records[i]?.text ?? "")) return i;
+    return -1;
+  };
+  const s3Heading = find(S3_HEADING);
+  const s3Header = find(S3_HEADER, Math.max(0, s3Heading));
+  const s3Start = s3Header >= 0 ? s3Header : s3Heading;
+  const s4Heading = find(S4_HEADING, Math.max(0, s3Start + 1));
+  const s4Header = find(S4_HEADER, Math.max(0, s3Start + 1));
+  const s4Start = s4Heading >= 0 && (s4Header < 0 || s4Heading < s4Header) ? s4Heading : s4Header;
+  const s5 = find(S5_HEADING, Math.max(0, s4Start + 1));
+  const s2Start = find(S2_START);
+  const s3Begin = s3Heading >= 0 ? s3Heading : s3Start;
+  return {
+    s2: [s2Start, s2Start >= 0 ? (s3Begin >= 0 ? s3Begin : records.length) : -1],
+    s3: [s3Start, s3Start >= 0 ? (s4Start >= 0 ? s4Start : records.length) : -1],
+    s4: [s4Start, s4Start >= 0 ? (s5 >= 0 ? s5 : records.length) : -1],
+  };
+}

@@ -1,0 +1,44 @@
+import type { Cell } from "../../model/cell.js";
+import { roundBox } from "../../model/geometry.js";
+import type { Issue } from "../../model/issue.js";
+import type { LayoutBlock } from "../../model/layout.js";
+import type { NarrativeLine } from "../../model/narrative.js";
+import type { TemplateDef, TemplateVersion } from "../../templates/index.js";
+import { buildRecords } from "./build-records.js";
+import { detectVersion, extractMeta } from "./extract-meta.js";
+import { mapTables } from "./map-tables.js";
+
+export { matchesFingerprint, matchKeys } from "./match-fingerprint.js";
+export { normalizeLabel, parseNumber, toHalfWidth } from "./normalize.js";
+
+export interface MappedReport {
+  readonly title: string | null;
+  readonly agency: string | null;
+  readonly year: number | null;
+  readonly detectedVersion: TemplateVersion;
+  readonly cells: Map<string, Cell>;
+  readonly narrative: NarrativeLine[];
+  readonly issues: Issue[];
+}
+
+/** Maps a laid-out document onto a template: metadata, table cells, and the narrative lines. */
+export function mapDocument(pages: readonly (readonly LayoutBlock[])[], template: TemplateDef): MappedReport {
+  const records = buildRecords(pages);
+  const meta = extractMeta(records);
+  const allText = records.map((r) => r.text).join("\n");
+  const detectedVersion = detectVersion(allText, meta.year, template.versionMarkers);
+  const tables = mapTables(records, template);
+  const narrative: NarrativeLine[] = records
+    .filter((r) => !r.ruled && !tables.tableRecords.has(r))
+    .map((r) => ({ text: r.text, page: r.page, bbox: roundBox(r.box) }));
+  const issues = [...tables.issues];
+  if (meta.title === null) {
+    issues.push({
+      code: "meta.no_title",
+      severity: "warning",
+      stage: "mapping",
+      message: "No report title with a year was found on the first lines",
+    });
+  }
+  return { ...meta, detectedVersion, cells: tables.cells, narrative, issues };
+}

@@ -1,0 +1,43 @@
+/** Full-width ASCII (U+FF01–FF5E) to half-width, ideographic space to space. */
+export function toHalfWidth(text: string): string {
+  return text
+    .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode((ch.codePointAt(0) ?? 0) - 0xfee0))
+    .replace(/\u3000/g, " ");
+}
+
+/**
+ * Label text for fingerprint matching: no whitespace, full-width brackets, "1." numbering (from 1、 1． 1，),
+ * “ ” quotes. Typographic variants of the same label compare equal.
+ */
+export function normalizeLabel(text: string): string {
+  return toHalfWidth(text)
+    .replace(/\s+/g, "")
+    .replace(/\(/g, "（")
+    .replace(/\)/g, "）")
+    .replace(/["'‘’「」『』]/g, (ch) => (ch === "'" || ch === "‘" || ch === "’" ? "’" : "”"))
+    .replace(/(\d)[、,，．]/g, "$1.")
+    .replace(/：/g, ":");
+}
+
+/** Printed marks that mean "none" in a count cell (SPEC §3.4). */
+const BLANK_MARKS = /^(?:[—–－\-_/／\\·…]+|无|空|\s*)$/;
+
+/**
+ * A cell's printed text as a number, or null when it is not one. Blank and dash-like marks are 0 with
+ * `blank: true`; full-width digits and thousands separators ("1,362", "3 119") are read. Decimals and signs
+ * are kept as printed: whether the cell allows them is the `cell.integer` rule's call, not the reader's.
+ */
+export function parseNumber(raw: string): { value: number; blank: boolean } | null {
+  const text = toHalfWidth(raw).replace(/\s+/g, " ").trim();
+  if (BLANK_MARKS.test(text)) return { value: 0, blank: true };
+  const compact = text.replace(/(?<=\d)[ ,，](?=\d{3}(?:\D|$))/g, "").replace(/[。．]/g, ".");
+  if (/^[-+]?\d+(?:\.\d+)?$/.test(compact)) return { value: Number(compact), blank: false };
+  return null;
+}
+
+/** Whether a token printed in a table is a value (number or blank mark) rather than label text. */
+export function isValueToken(raw: string): boolean {
+  const text = toHalfWidth(raw).trim();
+  if (text === "") return false;
+  return /^[\d,，.．\s]+$/.test(text) && /\d/.test(text) ? true : BLANK_MARKS.test(text);
+}

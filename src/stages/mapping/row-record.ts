@@ -1,0 +1,37 @@
+import type { Box } from "../../model/geometry.js";
+import type { TextItem } from "../../model/page-content.js";
+
+/** One printed value position of a table row: its text and where it is. */
+export interface ValueSlot {
+  readonly raw: string;
+  readonly box: Box;
+  readonly page: number;
+}
+
+/**
+ * A table row as the mapper sees it, from a ruled grid row or a free text line: the label text and the
+ * value slots left to right. `ruled` slots are real cells (an empty one is a printed blank); free-line
+ * slots are only the tokens that were printed, so columns come from header anchors.
+ */
+export interface RowRecord {
+  readonly page: number;
+  readonly box: Box;
+  label: string;
+  labelBox: Box | null;
+  slots: ValueSlot[];
+  readonly ruled: boolean;
+  /** Index of the ruled grid this row belongs to (per document), or -1 for free lines. */
+  readonly gridId: number;
+  /** The row is the last of its grid on the page / the first on its page (table split across pages). */
+  readonly lastOfGrid: boolean;
+  readonly firstOfGrid: boolean;
+  /** The full text of the row (label and values), for locating headers and section markers. */
+  readonly text: string;
+  /** The text items of the row (for a grid row: of the cells starting in it), for header anchors. */
+  readonly items: readonly TextItem[];
+}
+
+/** A row that carries values: a ruled row with value cells (empty ones are printed blanks), or a free line with value tokens. */
+export function isDataRow(record: RowRecord): boolean {
+  return record.ruled ? record.slots.length > 0 : record.slots.some((slot) => slot.raw.trim() !== "");
+}

@@ -1,0 +1,36 @@
+import type { Box } from "../../model/geometry.js";
+import type { TextItem } from "../../model/page-content.js";
+import type { PdfPage } from "../ingest/index.js";
+
+type Matrix = [number, number, number, number, number, number];
+
+/** pdf.js text items of a page as boxes in top-left page coordinates (PDF points). */
+export async function extractTextItems(page: PdfPage): Promise<TextItem[]> {
+  const viewport = page.getViewport({ scale: 1 });
+  const content = await page.getTextContent({ disableNormalization: false });
+  const items: TextItem[] = [];
+  for (const raw of content.items) {
+    if (!("str" in raw) || raw.str.trim() === "") continue;
+    const m = multiply(viewport.transform as Matrix, raw.transform as Matrix);
+    // Font size is the length of the transformed y axis; the baseline sits at (m[4], m[5]).
+    const size = Math.hypot(m[2], m[3]) || raw.height || 1;
+    const horizontal = Math.abs(m[1]) < 1e-3 && Math.abs(m[2]) < 1e-3;
+    const width = raw.width * (viewport.scale || 1);
+    const box: Box = horizontal
+      ? [m[4], m[5] - size * 0.88, m[4] + width, m[5] + size * 0.12]
+      : [m[4] - size / 2, m[5] - width, m[4] + size / 2, m[5]];
+    items.push({ text: raw.str, box, fontSize: size, fontName: raw.fontName });
+  }
+  return items;
+}
+
+function multiply(a: Matrix, b: Matrix): Matrix {
+  return [
+    a[0] * b[0] + a[2] * b[1],
+    a[1] * b[0] + a[3] * b[1],
+    a[0] * b[2] + a[2] * b[3],
+    a[1] * b[2] + a[3] * b[3],
+    a[0] * b[4] + a[2] * b[5] + a[4],
+    a[1] * b[4] + a[3] * b[5] + a[5],
+  ];
+}
