@@ -40,8 +40,8 @@ export function garbleFont(pdfPath: string, fontPattern: RegExp): number {
   execFileSync("qpdf", ["--qdf", "--object-streams=disable", pdfPath, qdf]);
   let pdf = readFileSync(qdf).toString("latin1");
   const cmapIds = new Set<string>();
-  for (const m of pdf.matchAll(/\n(\d+) 0 obj\n<<([\s\S]*?)\n>>\nendobj/g)) {
-    const dict = m[2] ?? "";
+  for (const m of pdf.matchAll(/\n(\d+) 0 obj\n([\s\S]*?)\nendobj/g)) {
+    const dict = (m[2] ?? "").split("stream\n")[0] ?? "";
     const base = /\/BaseFont \/([^\s/]+)/.exec(dict)?.[1] ?? "";
     const toUnicode = /\/ToUnicode (\d+) 0 R/.exec(dict)?.[1];
     if (fontPattern.test(base) && toUnicode !== undefined) cmapIds.add(toUnicode);
