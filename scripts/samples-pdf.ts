@@ -13,7 +13,17 @@ export function convertToPdf(input: string, pdfPath: string): void {
   mkdirSync(outDir, { recursive: true });
   execFileSync(
     "soffice",
-    [`-env:UserInstallation=${PROFILE}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, input],
+    [
+      `-env:UserInstallation=${PROFILE}`,
+      "--headless",
+      // Writer Web's default HTML import drops the first paragraph (the title) onto a lost first page.
+      ...(extname(input) === ".html" ? ["--infilter=HTML (StarWriter)"] : []),
+      "--convert-to",
+      "pdf:writer_pdf_Export",
+      "--outdir",
+      outDir,
+      input,
+    ],
     { stdio: "pipe", timeout: 120_000 },
   );
   copyFileSync(join(outDir, `${basename(input, extname(input))}.pdf`), pdfPath);

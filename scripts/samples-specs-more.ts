@@ -158,13 +158,13 @@ export const MORE_SAMPLE_SPECS: SampleSpec[] = [
     agency: "固原市财政局",
     year: 2022,
     exercises:
-      "fee unit: section 六 says 收取信息处理费3500元 while the 万元 cell shows 3500 (s2.fee_unit); three-line tables, blank zeros",
+      "fee unit: section 六 says 本年度行政事业性收费金额为3500元 while the 万元 cell shows 3500 (s2.fee_unit); three-line tables, blank zeros",
     values: { seed: 1515, applications: 18, disputes: 1, s2: { "s2.admin_fees.amount_wan": 3500 } },
     print: { seed: 15, zeros: ["", "0"] },
     narrative: {
       seed: 15,
       claims: "table",
-      other: ["本年度依申请公开政府信息，按规定收取信息处理费3500元，已全额上缴国库。"],
+      other: ["本年度本机关行政事业性收费金额为3500元，已全额上缴国库；依申请公开政府信息未收取信息处理费。"],
     },
     render: { kind: "html", options: { font: SANS, rules: "three-line", numberAlign: "right", footer: true } },
     feeUnitSuspect: true,

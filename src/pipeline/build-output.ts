@@ -49,11 +49,14 @@ export function buildOutput(parts: OutputParts, template: TemplateDef): ReportOu
   return reportSchemaFor(template).parse(output);
 }
 
-/** `success` = every template cell read; `partial_success` = some; `failure` = none (SPEC §5). */
-export function decideStatus(cells: ReadonlyMap<string, Cell>, issues: readonly Issue[]): Status {
+/**
+ * `success` = every template cell read; `partial_success` = some cells or pages unread, but something
+ * usable (cells, or the report's identity while its table pages await OCR); `failure` = nothing (SPEC §5).
+ */
+export function decideStatus(cells: ReadonlyMap<string, Cell>, issues: readonly Issue[], identified: boolean): Status {
   const all = [...cells.values()];
   const read = all.filter((c) => c.value !== null).length;
-  if (read === 0) return "failure";
+  if (read === 0 && !identified) return "failure";
   const pageProblems = issues.some((i) => i.code === "page.needs_ocr" || i.code === "page.unreadable");
   return read === all.length && !pageProblems ? "success" : "partial_success";
 }

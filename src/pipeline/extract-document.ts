@@ -75,7 +75,7 @@ export async function extractDocument(path: string): Promise<DocumentResult> {
           ...source,
           pageCount: doc.numPages,
           meta: { agency: mapped.agency, year: mapped.year, template: mapped.detectedVersion, title: mapped.title },
-          status: decideStatus(mapped.cells, issues),
+          status: decideStatus(mapped.cells, issues, mapped.title !== null),
           cells: mapped.cells,
           flags,
           issues,

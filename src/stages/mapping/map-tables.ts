@@ -5,7 +5,8 @@ import { assignRows, type RowAssignment } from "./assign-rows.js";
 import { findSections } from "./find-sections.js";
 import { MISSING_CELL, makeCell } from "./make-cell.js";
 import { mergeSplitRows } from "./merge-split-rows.js";
-import { findAnchors, placeValues } from "./place-values.js";
+import { normalizeLabel } from "./normalize.js";
+import { alignAnchors, findAnchors, placeValues } from "./place-values.js";
 import { isDataRow, type RowRecord } from "./row-record.js";
 
 export interface MappedTables {
@@ -15,6 +16,7 @@ export interface MappedTables {
   readonly tableRecords: Set<RowRecord>;
 }
 
+const MAX_S2_LABEL = 16;
 const CONFIDENCE: Record<RowAssignment["by"], number> = { label: 1, neighbour: 1, sequence: 0.9, blank_row: 0.8 };
 
 /** Maps the records of the three tables onto the template's cells (SPEC §2). */
@@ -26,7 +28,8 @@ export function mapTables(records: readonly RowRecord[], template: TemplateDef):
   const slice = (span: readonly [number, number]) => (span[0] < 0 ? [] : records.slice(span[0], span[1]));
 
   // Section 二: six items, by label; the three document counts by header anchors when unruled.
-  const s2 = slice(spans.s2);
+  // A free line with a long label is running text that happens to end in a number, not a table row.
+  const s2 = slice(spans.s2).filter((r) => r.ruled || !isDataRow(r) || normalizeLabel(r.label).length <= MAX_S2_LABEL);
   const docAnchors = findAnchors(
     s2.flatMap((r) => r.items),
     [["制发"], ["废止"], ["有效"]],
@@ -54,7 +57,10 @@ export function mapTables(records: readonly RowRecord[], template: TemplateDef):
     header.flatMap((r) => r.items),
     s3Words,
   );
-  for (const record of s3) tableRecords.add(record);
+  // The table runs from its header to its last row with values; lines after it are running text.
+  const s3Original = slice(spans.s3);
+  const s3Last = s3Original.findLastIndex(isDataRow);
+  for (const record of s3Original.slice(0, s3Last + 1)) tableRecords.add(record);
   for (const a of assignRows(s3, template.s3Rows)) {
     const placed = placeValues(
       a.record,
@@ -69,8 +75,13 @@ export function mapTables(records: readonly RowRecord[], template: TemplateDef):
 
   // Section 四: the first row with values after the header, 15 numbers by position.
   const s4 = slice(spans.s4);
-  for (const record of s4) tableRecords.add(record);
   const dataRow = s4.find((r) => isDataRow(r) && r.slots.length >= 5);
+  // Running text between the 四 heading and the table (行政复议 N 件…) stays narrative.
+  const s4Header = s4.findIndex(
+    (r) => r.ruled || /结果维持|尚未审结|行政复议\s*行政诉讼/.test(r.text.replace(/\s+/g, " ")),
+  );
+  if (dataRow && s4Header >= 0)
+    for (const record of s4.slice(s4Header, s4.indexOf(dataRow) + 1)) tableRecords.add(record);
   if (dataRow) {
     const headerItems = s4.slice(0, s4.indexOf(dataRow)).flatMap((r) => r.items);
     // Header words break over two lines ("结果/维持"): the first two characters are the fallback spelling.

@@ -10,24 +10,34 @@ import type { RowRecord, ValueSlot } from "./row-record.js";
  * cells split them into runs ("法 / 律服 / 务"), so matching is per character along each line: the centre
  * is that of the matched characters, which must sit close together.
  */
-export function findAnchors(headerItems: readonly TextItem[], words: readonly (readonly string[])[]): number[] | null {
+export function findAnchors(headerItems: readonly TextItem[], words: readonly (readonly string[])[]): Anchor[] | null {
   const lines = headerLines(headerItems);
-  const anchors: number[] = [];
+  const anchors: Anchor[] = [];
   let minX = Number.NEGATIVE_INFINITY;
   for (const spellings of words) {
-    let found: number | null = null;
+    let found: Anchor | null = null;
     for (const spelling of spellings) {
-      const candidates = lines.flatMap((line) => occurrences(line, spelling)).filter((x) => x > minX + 1);
+      const candidates = lines.flatMap((line) => occurrences(line, spelling)).filter((a) => a.x > minX + 1);
       if (candidates.length > 0) {
-        found = Math.min(...candidates);
+        found = candidates.reduce((best, a) => (a.x < best.x ? a : best));
         break;
       }
     }
     if (found === null) return null;
     anchors.push(found);
-    minX = found;
+    minX = found.x;
   }
   return anchors;
+}
+
+/**
+ * A column of an unruled table: the centre and the left edge of its header word. A value belongs to
+ * the column whose left edge it has passed and the next one's it has not: right against that edge
+ * when numbers are right-aligned, near the centre when centred.
+ */
+export interface Anchor {
+  readonly x: number;
+  readonly left: number;
 }
 
 interface Glyph {
@@ -64,10 +74,10 @@ function explode(item: TextItem): Glyph[] {
 }
 
 /** Centres of the places where `spelling` is spelled by adjacent glyphs of the line. */
-function occurrences(line: readonly Glyph[], spelling: string): number[] {
+function occurrences(line: readonly Glyph[], spelling: string): Anchor[] {
   const exact = spelling.startsWith("=");
   const target = [...(exact ? spelling.slice(1) : spelling)];
-  const found: number[] = [];
+  const found: Anchor[] = [];
   const close = (a: Glyph, b: Glyph) => b.x0 - a.x1 < b.em * 0.6;
   for (let i = 0; i + target.length <= line.length; i++) {
     const run = line.slice(i, i + target.length);
@@ -78,7 +88,7 @@ function occurrences(line: readonly Glyph[], spelling: string): number[] {
     const before = line[i - 1];
     const after = line[i + target.length];
     if (exact && ((before && close(before, first)) || (after && close(last, after)))) continue;
-    found.push((first.x0 + last.x1) / 2);
+    found.push({ x: (first.x0 + last.x1) / 2, left: first.x0 });
   }
   return found;
 }
@@ -88,7 +98,7 @@ function occurrences(line: readonly Glyph[], spelling: string): number[] {
  * position; otherwise each slot goes to the nearest anchor, tokens sharing a column are joined ("3 119"),
  * and an anchor column with no token is a printed blank. Null entries could not be placed.
  */
-export function placeValues(record: RowRecord, count: number, anchors: readonly number[] | null): (ValueSlot | null)[] {
+export function placeValues(record: RowRecord, count: number, anchors: readonly Anchor[] | null): (ValueSlot | null)[] {
   const slots = record.slots;
   if (slots.length === 0 && !record.ruled && !anchors) {
     // An unruled row that printed nothing after its label: every column blank, placed after the label.
@@ -104,18 +114,18 @@ export function placeValues(record: RowRecord, count: number, anchors: readonly 
   const placed: ValueSlot[][] = anchors.map(() => []);
   for (const slot of slots) {
     const x = centreX(slot.box);
-    let best = 0;
+    let column = 0;
     anchors.forEach((a, i) => {
-      if (Math.abs(a - x) < Math.abs((anchors[best] ?? 0) - x)) best = i;
+      if (x >= a.left - EDGE_SLACK) column = i;
     });
-    placed[best]?.push(slot);
+    placed[column]?.push(slot);
   }
-  const spacing = anchors.length > 1 ? ((anchors.at(-1) ?? 0) - (anchors[0] ?? 0)) / (anchors.length - 1) : 30;
   return placed.map((group, i) => {
     if (group.length === 0) {
-      const a = anchors[i] ?? 0;
-      const box: Box = [a - spacing / 2, record.box[1], a + spacing / 2, record.box[3]];
-      return { raw: "", box, page: record.page };
+      const a = anchors[i] as Anchor;
+      const next = anchors[i + 1];
+      const right = next ? next.left : a.x + (a.x - a.left);
+      return { raw: "", box: [a.left, record.box[1], right, record.box[3]] as Box, page: record.page };
     }
     const first = group[0] as ValueSlot;
     const box = group.reduce<Box>(
@@ -131,6 +141,42 @@ export function placeValues(record: RowRecord, count: number, anchors: readonly 
   });
 }
 
+/** Points a value's centre may sit left of its header word's left edge (centred numbers under wide words). */
+const EDGE_SLACK = 3;
+
 function centreX(box: Box): number {
   return (box[0] + box[2]) / 2;
+}
+
+/**
+ * Columns of an unruled table from its header, or — when the header words cannot be found — from the
+ * alignment of its printed values: value tokens of the data rows clustered by x, taken as the columns
+ * when there are exactly `count` clusters (each reaching halfway to its left neighbour).
+ */
+export function alignAnchors(
+  header: readonly Anchor[] | null,
+  rows: readonly RowRecord[],
+  count: number,
+): Anchor[] | null {
+  if (header) return [...header];
+  const xs = rows.filter((r) => !r.ruled).flatMap((r) => r.slots.map((s) => centreX(s.box)));
+  if (xs.length === 0) return null;
+  const span = (Math.max(...xs) - Math.min(...xs)) / Math.max(1, count - 1);
+  const clusters = clusterCentres(xs, Math.max(4, span * 0.3));
+  if (clusters.length !== count) return null;
+  return clusters.map((c, i) => {
+    const previous = clusters[i - 1];
+    return { x: c.x, left: previous ? (previous.x + c.x) / 2 : Number.NEGATIVE_INFINITY };
+  });
+}
+
+function clusterCentres(values: readonly number[], tolerance: number): { x: number; n: number }[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const groups: number[][] = [];
+  for (const v of sorted) {
+    const g = groups.at(-1);
+    if (g && v - (g.at(-1) as number) <= tolerance) g.push(v);
+    else groups.push([v]);
+  }
+  return groups.map((g) => ({ x: g.reduce((a, b) => a + b, 0) / g.length, n: g.length }));
 }
