@@ -23,11 +23,21 @@ export function extractMeta(records: readonly RowRecord[]): ReportMeta {
         .map((r) => r.text.replace(/\s+/g, ""))
         .join(""),
     );
-    title = joined.find((t) => TITLE_END.test(t) && /(?:19|20)\d\d/.test(t) && t.length <= 80) ?? null;
+    title =
+      joined.find(
+        (t) => TITLE_END.test(t) && /(?:19|20)\d\d|[〇零二][〇零一二三四五六七八九]{3}年/.test(t) && t.length <= 80,
+      ) ?? null;
   }
   if (!title) return { title: null, agency: null, year: null };
   title = title.replace(/^[#*\s]+|[*\s]+$/g, "");
-  const yearMatch = /((?:19|20)\d\d)\s*年(?:度)?/.exec(title);
+  // "关于印发《XX局2023年…报告》的通知": the report's own title is inside the notice's.
+  const core = toArabicYear(
+    title
+      .replace(/^.*?关于(?:印发|公布|发布)/, "")
+      .replace(/[《》]/g, "")
+      .replace(/的通知$/, ""),
+  );
+  const yearMatch = /((?:19|20)\d\d)\s*年(?:度)?/.exec(core);
   const year = yearMatch ? Number(yearMatch[1]) : null;
   let agency: string | null = null;
   if (yearMatch) {
@@ -40,6 +50,29 @@ export function extractMeta(records: readonly RowRecord[]): ReportMeta {
     agency = before !== "" ? before : after !== "" ? after : null;
   }
   return { title, agency, year };
+}
+
+const CHINESE_DIGITS: Record<string, string> = {
+  〇: "0",
+  零: "0",
+  Ｏ: "0",
+  O: "0",
+  一: "1",
+  二: "2",
+  三: "3",
+  四: "4",
+  五: "5",
+  六: "6",
+  七: "7",
+  八: "8",
+  九: "9",
+};
+
+/** "二〇二三年" → "2023年" (titles sometimes spell the year in characters). */
+function toArabicYear(text: string): string {
+  return text.replace(/([〇零Ｏ一二三四五六七八九]{4})(?=年)/g, (digits) =>
+    [...digits].map((d) => CHINESE_DIGITS[d] ?? d).join(""),
+  );
 }
 
 /** The template a report's table headers show (SPEC §1); without markers, the one its year implies. */

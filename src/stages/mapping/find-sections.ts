@@ -22,7 +22,9 @@ export function findSections(records: readonly RowRecord[]): SectionSpans {
   };
   const s3Heading = find(S3_HEADING);
   const s3Header = find(S3_HEADER, Math.max(0, s3Heading));
-  const s3Start = s3Header >= 0 ? s3Header : s3Heading;
+  // Without heading and header words, the table still starts at its first row (一、本年新收…).
+  const s3FirstRow = find(/本年新收|新收.{0,8}申请数/, Math.max(0, s3Heading));
+  const s3Start = s3Header >= 0 ? s3Header : s3Heading >= 0 ? s3Heading : s3FirstRow;
   const s4Heading = find(S4_HEADING, Math.max(0, s3Start + 1));
   const s4Header = find(S4_HEADER, Math.max(0, s3Start + 1));
   const s4Start = s4Heading >= 0 && (s4Header < 0 || s4Heading < s4Header) ? s4Heading : s4Header;
