@@ -1,9 +1,9 @@
 /** Debug view of the mapper's input: `npx tsx scripts/dump-records.ts <pdf>` prints every row record. */
 import { readFile } from "node:fs/promises";
+import { readPages } from "../src/pipeline/read-pages.js";
 import { withPdfDocument } from "../src/stages/ingest/index.js";
 import { layoutPages } from "../src/stages/layout/index.js";
 import { buildRecords } from "../src/stages/mapping/build-records.js";
-import { readPages } from "../src/stages/text-layer/index.js";
 
 const path = process.argv[2];
 if (!path) throw new Error("Expected a PDF path");

@@ -6,9 +6,9 @@ import { readInput, withPdfDocument } from "../stages/ingest/index.js";
 import { layoutPages } from "../stages/layout/index.js";
 import { mapDocument } from "../stages/mapping/index.js";
 import { evaluateRules } from "../stages/rules/index.js";
-import { readPages } from "../stages/text-layer/index.js";
 import { v2021 } from "../templates/index.js";
 import { buildOutput, decideStatus } from "./build-output.js";
+import { readPages } from "./read-pages.js";
 
 export interface DocumentResult {
   readonly output: ReportOutput;

@@ -1,6 +1,6 @@
 /**
  * Shapes of template data. A template is the domain as data: labels, fingerprints and rules; no logic.
- * Label matching happens on normalised text (see stages/mapping/normalize-label.ts): no whitespace,
+ * Label matching happens on normalised text (see stages/mapping/normalize.ts): no whitespace,
  * full-width brackets, "1." numbering, “ ” quotes.
  */
 
@@ -8,7 +8,7 @@
 export interface Fingerprint {
   readonly any: readonly (readonly string[])[];
   readonly not?: readonly string[];
-  /** Regular expressions (source strings) tried on the label with group words stripped; any match counts. */
+  /** Regular expressions (source strings) tried on the whole normalised label; any match counts. */
   readonly patterns?: readonly string[];
 }
 

@@ -17,7 +17,7 @@ export interface MappedTables {
 }
 
 const MAX_S2_LABEL = 16;
-const CONFIDENCE: Record<RowAssignment["by"], number> = { label: 1, neighbour: 1, sequence: 0.9, blank_row: 0.8 };
+const CONFIDENCE: Record<RowAssignment["by"], number> = { label: 1, neighbour: 1, sequence: 0.9, blank_row: 0.9 };
 
 /** Maps the records of the three tables onto the template's cells (SPEC §2). */
 export function mapTables(records: readonly RowRecord[], template: TemplateDef): MappedTables {
@@ -30,10 +30,12 @@ export function mapTables(records: readonly RowRecord[], template: TemplateDef):
   // Section 二: six items, by label; the three document counts by header anchors when unruled.
   // A free line with a long label is running text that happens to end in a number, not a table row.
   const s2 = slice(spans.s2).filter((r) => r.ruled || !isDataRow(r) || normalizeLabel(r.label).length <= MAX_S2_LABEL);
-  const docAnchors = findAnchors(
+  const docRows = s2.filter((r) => isDataRow(r) && /规章|规范性文件/.test(r.label));
+  const docHeader = findAnchors(
     s2.flatMap((r) => r.items),
     [["制发"], ["废止"], ["有效"]],
   );
+  const docAnchors = alignAnchors(docHeader, docRows, 3);
   for (const a of assignRows(s2, template.s2Items)) {
     tableRecords.add(a.record);
     const item = template.s2Items.find((it) => it.key === a.key);
@@ -53,10 +55,11 @@ export function mapTables(records: readonly RowRecord[], template: TemplateDef):
   const s3Words = template.s3Columns.map((c) =>
     c.aliases.map((a) => (a === "其他" ? "=其他" : a)).concat(c.key === "natural" ? ["自然"] : []),
   );
-  const s3Anchors = findAnchors(
+  const s3Header = findAnchors(
     header.flatMap((r) => r.items),
     s3Words,
   );
+  const s3Anchors = alignAnchors(s3Header, s3.filter(isDataRow), template.s3Columns.length);
   // The table runs from its header to its last row with values; lines after it are running text.
   const s3Original = slice(spans.s3);
   const s3Last = s3Original.findLastIndex(isDataRow);

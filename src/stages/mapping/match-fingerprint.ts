@@ -5,7 +5,7 @@ import { normalizeLabel } from "./normalize.js";
 export function matchesFingerprint(label: string, fingerprint: Fingerprint): boolean {
   const text = normalizeLabel(label);
   if (text === "") return false;
-  if (fingerprint.not?.some((word) => text.includes(word))) return false;
+  if (fingerprint.not?.some((word) => text.includes(normalizeLabel(word)))) return false;
   if (fingerprint.any.some((words) => words.every((word) => text.includes(normalizeLabel(word))))) return true;
   return (fingerprint.patterns ?? []).some((source) => new RegExp(source).test(text));
 }

@@ -1,0 +1,71 @@
+import type { Issue } from "../model/issue.js";
+import type { PageContent } from "../model/page-content.js";
+import type { PdfDocument } from "../stages/ingest/index.js";
+import { extractRuleSegments } from "../stages/layout/index.js";
+import { extractTextItems, MIN_PAGE_CHARS, MIN_TEXT_QUALITY, scoreText } from "../stages/text-layer/index.js";
+
+export interface PageRead {
+  readonly content: PageContent;
+  /** The text layer is missing or unusable: the page needs OCR. */
+  readonly needsOcr: boolean;
+}
+
+/**
+ * Reads every page's text items (text-layer stage) and ruling lines (layout stage) and scores its text
+ * layer. Runs of unusable text are dropped (garbage must not reach the mapper); a page that fails to
+ * parse becomes an empty page with an issue; the rest of the document goes on.
+ */
+export async function readPages(doc: PdfDocument, issues: Issue[]): Promise<PageRead[]> {
+  const pages: PageRead[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    try {
+      const page = await doc.getPage(n);
+      const viewport = page.getViewport({ scale: 1 });
+      const [items, { segments, images }] = await Promise.all([extractTextItems(page), extractRuleSegments(page)]);
+      const score = scoreText(items.map((i) => i.text).join(""));
+      const imagePage = score.chars < MIN_PAGE_CHARS && images > 0;
+      const needsOcr = imagePage || (score.chars > 0 && score.quality < MIN_TEXT_QUALITY);
+      if (needsOcr) {
+        const why = imagePage
+          ? `has ${score.chars} characters of text (an image page?)`
+          : `text layer is unusable (quality ${score.quality.toFixed(2)})`;
+        issues.push({
+          code: "page.needs_ocr",
+          severity: "warning",
+          stage: "text-layer",
+          message: `Page ${n} ${why}: it needs OCR`,
+          page: n,
+        });
+      }
+      // Scored per run as well: a garbled table font must not hide a readable narrative font.
+      const usable = items.filter((item) => scoreText(item.text).quality >= MIN_TEXT_QUALITY);
+      pages.push({
+        content: {
+          page: n,
+          width: viewport.width,
+          height: viewport.height,
+          items: usable,
+          segments,
+          textQuality: score.quality,
+          charCount: score.chars,
+        },
+        needsOcr,
+      });
+      page.cleanup();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      issues.push({
+        code: "page.unreadable",
+        severity: "error",
+        stage: "text-layer",
+        message: `Page ${n} could not be parsed: ${message}`,
+        page: n,
+      });
+      pages.push({
+        content: { page: n, width: 595, height: 842, items: [], segments: [], textQuality: 0, charCount: 0 },
+        needsOcr: true,
+      });
+    }
+  }
+  return pages;
+}
