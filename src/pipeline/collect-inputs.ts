@@ -1,5 +1,5 @@
 import { readdir, stat } from "node:fs/promises";
-import { basename, extname, join, relative } from "node:path";
+import { basename, extname, join, relative, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 
 export interface PlannedInput {
@@ -27,7 +27,30 @@ export async function collectInputs(args: readonly string[]): Promise<PlannedInp
       }
     } else planned.push({ path: arg, outRelative: withJson(basename(arg)) });
   }
-  return planned;
+  return disambiguate(planned);
+}
+
+/**
+ * Two inputs must never write the same output: files named on the command line that share a name
+ * (`a/2023年报.pdf b/2023年报.pdf`) keep their path relative to the working folder instead.
+ */
+function disambiguate(planned: readonly PlannedInput[]): PlannedInput[] {
+  const counts = new Map<string, number>();
+  for (const p of planned) counts.set(p.outRelative, (counts.get(p.outRelative) ?? 0) + 1);
+  const seen = new Set<string>();
+  return planned.flatMap((p) => {
+    let out = p.outRelative;
+    if ((counts.get(out) ?? 0) > 1) {
+      out = withJson(
+        relative(process.cwd(), resolve(p.path))
+          .replace(/^(\.\.[/\\])+/, "")
+          .replace(/^[/\\]+/, ""),
+      );
+    }
+    if (seen.has(resolve(p.path))) return []; // the same file named twice is extracted once
+    seen.add(resolve(p.path));
+    return [{ ...p, outRelative: out }];
+  });
 }
 
 async function walk(dir: string): Promise<string[]> {
