@@ -2,6 +2,7 @@
 // its <stem>.truth.json, and README.md. Run: npx tsx scripts/make-samples.ts [stem…]
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { printWithChromium } from "./samples-chromium.js";
 import { renderDocx } from "./samples-docx.js";
 import { renderHtml } from "./samples-html.js";
 import { S3_ROWS, type Values } from "./samples-model.js";
@@ -26,7 +27,8 @@ function render(spec: SampleSpec, doc: ReportDoc, printed: Record<string, string
   } else {
     const input = join(WORK_DIR, `${spec.stem}.html`);
     writeFileSync(input, renderHtml(doc, printed, spec.render.options));
-    convertToPdf(input, pdf);
+    if (spec.render.options.engine === "chromium") printWithChromium(input, pdf);
+    else convertToPdf(input, pdf);
   }
 }
 

@@ -17,6 +17,8 @@ export interface HtmlOptions {
   verticalGroups?: boolean;
   /** Relative widths of table 三's ten columns (three label columns, seven number columns). */
   s3Widths?: readonly number[];
+  /** Layout engine: LibreOffice (default) or headless Chromium (Skia's PDF writer: another producer). */
+  engine?: "libreoffice" | "chromium";
 }
 
 interface Cell {

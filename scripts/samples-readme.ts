@@ -14,7 +14,11 @@ function madeWith(spec: SampleSpec): string {
     return bits.join("; ");
   }
   const o = spec.render.options;
-  const bits = [`HTML, ${o.font}`, `rules: ${o.rules}`, `numbers ${o.numberAlign}-aligned`];
+  const bits = [
+    `HTML${o.engine === "chromium" ? " printed by Chromium" : ""}, ${o.font}`,
+    `rules: ${o.rules}`,
+    `numbers ${o.numberAlign}-aligned`,
+  ];
   if (o.footer) bits.push("page footer");
   if (o.verticalGroups) bits.push("group labels one char per line");
   return bits.join("; ");
@@ -36,7 +40,8 @@ except \`haiyuan-2021\` which renders the reference report text (all-zero tables
 
 How they are made: a spec per sample (\`scripts/samples-specs*.ts\`) → either the official blank template
 \`source/template-2021-blank.docx\` (国办公开办函〔2021〕30号) with its empty cells filled, or an HTML document → laid
-out by LibreOffice (\`soffice --headless --convert-to pdf\`) with the Noto CJK SC fonts. Nothing is placed at
+out by LibreOffice (\`soffice --headless --convert-to pdf\`), or for the \`chromium-*\` samples printed by headless
+Chromium (another PDF writer), with the Noto CJK SC fonts. Nothing is placed at
 coordinates by hand. Flags in the truth files are computed by code from the values (arithmetic rules), the printed
 text (cell.blank) and the narrative's stated counts (text.* rules), so they are right by construction.
 

@@ -1,5 +1,6 @@
 // One spec per sample. Values come from a seeded PRNG (samples-values.ts); everything else is stated here.
 import { HAIYUAN_DOC } from "./samples-haiyuan.js";
+import { CHROMIUM_SAMPLE_SPECS } from "./samples-specs-chromium.js";
 import { MORE_SAMPLE_SPECS } from "./samples-specs-more.js";
 import type { SampleSpec } from "./samples-truth.js";
 
@@ -118,4 +119,4 @@ const BASE_SAMPLE_SPECS: SampleSpec[] = [
   },
 ];
 
-export const SAMPLE_SPECS: SampleSpec[] = [...BASE_SAMPLE_SPECS, ...MORE_SAMPLE_SPECS];
+export const SAMPLE_SPECS: SampleSpec[] = [...BASE_SAMPLE_SPECS, ...MORE_SAMPLE_SPECS, ...CHROMIUM_SAMPLE_SPECS];

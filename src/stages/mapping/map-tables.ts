@@ -52,8 +52,9 @@ export function mapTables(records: readonly RowRecord[], template: TemplateDef):
   const s3 = mergeSplitRows(slice(spans.s3), template.s3Rows);
   const firstData = s3.findIndex(isDataRow);
   const header = firstData < 0 ? s3 : s3.slice(0, firstData);
+  // Header words break inside cells ("法律服/务机构"): the first two characters are the last resort.
   const s3Words = template.s3Columns.map((c) =>
-    c.aliases.map((a) => (a === "其他" ? "=其他" : a)).concat(c.key === "natural" ? ["自然"] : []),
+    c.aliases.map((a) => (a === "其他" ? "=其他" : a)).concat(c.label === "其他" ? [] : [c.label.slice(0, 2)]),
   );
   const s3Header = findAnchors(
     header.flatMap((r) => r.items),

@@ -1,6 +1,7 @@
 import type { Box } from "../../model/geometry.js";
 import type { TextItem } from "../../model/page-content.js";
 import type { PdfPage } from "../ingest/index.js";
+import { normalizeGlyphs } from "./normalize-glyphs.js";
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -19,7 +20,7 @@ export async function extractTextItems(page: PdfPage): Promise<TextItem[]> {
     const box: Box = horizontal
       ? [m[4], m[5] - size * 0.88, m[4] + width, m[5] + size * 0.12]
       : [m[4] - size / 2, m[5] - width, m[4] + size / 2, m[5]];
-    items.push({ text: raw.str, box, fontSize: size, fontName: raw.fontName });
+    items.push({ text: normalizeGlyphs(raw.str), box, fontSize: size, fontName: raw.fontName });
   }
   return items;
 }
