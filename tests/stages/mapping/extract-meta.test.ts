@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { detectVersion, extractMeta } from "../../../src/stages/mapping/extract-meta.js";
+import { v2021 } from "../../../src/templates/v2021/index.js";
+import { lineRecord, ruledRecord } from "./record-builder.js";
+
+const lines = (texts: readonly string[]) => texts.map((text, i) => lineRecord(text, [], { y: 60 + 20 * i }));
+
+describe("extractMeta", () => {
+  it.each([
+    [["XX局2023年政府信息公开工作年度报告"], "XX局", 2023],
+    [["海原县工业信息化和商务局2021年政府信息公开工作年度报告"], "海原县工业信息化和商务局", 2021],
+    [["2023年XX市人民政府政府信息公开工作年度报告"], "XX市人民政府", 2023],
+    [["关于XX区2022年度政府信息公开工作年度报告"], "XX区", 2022],
+    [["XX县人民政府2023年政府信息公开年度报告"], "XX县人民政府", 2023],
+  ])("title %j → agency %s, year %d", (texts, agency, year) => {
+    expect(extractMeta(lines(texts))).toEqual({ title: texts[0], agency, year });
+  });
+
+  it.each([
+    [["XX局 2023 年政府信息公开工作年度报告"], "XX局2023年政府信息公开工作年度报告", "XX局"],
+    [
+      ["苏州市生态环境局2023年政府信息公开", "工作年度报告"],
+      "苏州市生态环境局2023年政府信息公开工作年度报告",
+      "苏州市生态环境局",
+    ],
+    [
+      ["苏州市生态环境局", "2023年政府信息公开工作年度报告"],
+      "苏州市生态环境局2023年政府信息公开工作年度报告",
+      "苏州市生态环境局",
+    ],
+    [
+      ["XX市人民政府办公室", "2023年政府信息公开", "工作年度报告"],
+      "XX市人民政府办公室2023年政府信息公开工作年度报告",
+      "XX市人民政府办公室",
+    ],
+    [
+      ["XX局2023年政府信息公开工作年度报告", "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）"],
+      "XX局2023年政府信息公开工作年度报告",
+      "XX局",
+    ],
+  ])("spaced or wrapped title %j → %s", (texts, title, agency) => {
+    expect(extractMeta(lines(texts))).toEqual({ title, agency, year: 2023 });
+  });
+
+  it("keeps the title and year when the title names no agency", () => {
+    expect(extractMeta(lines(["2023年政府信息公开工作年度报告"]))).toEqual({
+      title: "2023年政府信息公开工作年度报告",
+      agency: null,
+      year: 2023,
+    });
+  });
+
+  it.each([[["XX局政府信息公开工作年度报告"]], [["Staff canteen menu, week 12"]], [[]]])(
+    "finds no title in %j",
+    (texts) => {
+      expect(extractMeta(lines(texts))).toEqual({ title: null, agency: null, year: null });
+    },
+  );
+
+  it("ignores ruled rows (a title-like table cell)", () => {
+    expect(extractMeta([ruledRecord("XX局2023年政府信息公开工作年度报告", [])]).title).toBeNull();
+  });
+
+  it("looks only at the first lines of the report", () => {
+    const filler = Array.from({ length: 12 }, (_, i) => `第${i}段正文。`);
+    expect(extractMeta(lines([...filler, "XX局2023年政府信息公开工作年度报告"])).title).toBeNull();
+  });
+
+  // Bug: the earliest start line wins, so a line printed above a complete title is glued onto it:
+  // "发布机构：XX局" + title → agency "发布机构：XX局XX局"; a date line "2024年1月20日" + "XX局2023年…" → year 2024,
+  // agency "1月20日XX局2023年". A title complete on its own line should be taken alone.
+  it.fails.each([
+    [["发布机构：XX局", "XX局2023年政府信息公开工作年度报告"], "XX局", 2023],
+    [["2024年1月20日", "XX局2023年政府信息公开工作年度报告"], "XX局", 2023],
+  ])("does not glue the line above onto a complete title: %j → %s, %d", (texts, agency, year) => {
+    const meta = extractMeta(lines(texts));
+    expect(meta).toEqual({ title: "XX局2023年政府信息公开工作年度报告", agency, year });
+  });
+});
+
+describe("detectVersion", () => {
+  const markers = v2021.versionMarkers;
+
+  it.each([
+    ["本年制发件数 本年废止件数 现行有效件数", 2020, "v2021"],
+    ["本年处理决定数量 本年收费金额（单位：万元）", null, "v2021"],
+    ["本年新制作数量 本年新公开数量 对外公开总数量", 2023, "v2019"],
+    ["上一年项目数量 本年增/减 政府集中采购", null, "v2019"],
+    ["主动公开政府信息数 不同意公开答复数", 2022, "legacy"],
+  ] as const)("headers %j (year %s) → %s", (text, year, version) => {
+    expect(detectVersion(text, year, markers)).toBe(version);
+  });
+
+  it.each([
+    [2024, "v2021"],
+    [2021, "v2021"],
+    [2020, "v2019"],
+    [2019, "v2019"],
+    [2018, "legacy"],
+    [2008, "legacy"],
+    [null, "unknown"],
+  ] as const)("without headers falls back to the year %s → %s", (year, version) => {
+    expect(detectVersion("", year, markers)).toBe(version);
+  });
+
+  it("needs two marker words: one alone does not outvote the year", () => {
+    expect(detectVersion("本年制发件数", 2019, markers)).toBe("v2019");
+  });
+});
