@@ -1,19 +1,36 @@
+import { commonHanzi } from "./common-hanzi.js";
+
 /**
  * Text-layer quality: the share of characters a real report is made of (CJK ideographs, CJK and full-width
  * punctuation, ASCII) among all non-space characters. Broken CID fonts without a usable ToUnicode map yield
- * U+FFFD, Private Use Area code points, control characters or stray symbols instead.
+ * U+FFFD, Private Use Area code points, control characters or stray symbols instead; a CID font decoded
+ * through the wrong map yields real but rare ideographs, so their share in GB 2312 counts too.
  */
 export function scoreText(text: string): { quality: number; chars: number } {
   let good = 0;
   let total = 0;
+  let hanzi = 0;
+  let commonCount = 0;
+  const common = commonHanzi();
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
     if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x3000) continue;
     total += 1;
     if (isUsable(code)) good += 1;
+    if (code >= 0x3400 && code <= 0x9fff) {
+      hanzi += 1;
+      if (common.has(char)) commonCount += 1;
+    }
   }
-  return { quality: total === 0 ? 0 : good / total, chars: total };
+  if (total === 0) return { quality: 0, chars: 0 };
+  const quality = good / total;
+  // Plausibility of the ideographs themselves: a wrong CID map yields valid but rare hanzi.
+  const commonShare = hanzi >= MIN_HANZI_FOR_PLAUSIBILITY ? commonCount / hanzi : 1;
+  return { quality: commonShare < MIN_COMMON_SHARE ? quality * commonShare : quality, chars: total };
 }
+
+const MIN_HANZI_FOR_PLAUSIBILITY = 30;
+const MIN_COMMON_SHARE = 0.8;
 
 function isUsable(code: number): boolean {
   return (
