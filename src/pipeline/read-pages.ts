@@ -20,8 +20,18 @@ export async function readPages(doc: PdfDocument, issues: Issue[]): Promise<Page
   for (let n = 1; n <= doc.numPages; n++) {
     try {
       const page = await doc.getPage(n);
-      const viewport = page.getViewport({ scale: 1 });
-      const [items, { segments, images }] = await Promise.all([extractTextItems(page), extractRuleSegments(page)]);
+      const { items, rotation } = await extractTextItems(page);
+      const { segments, images } = await extractRuleSegments(page, rotation);
+      const viewport = page.getViewport({ scale: 1, rotation });
+      if (rotation !== page.rotate && items.length > 0) {
+        issues.push({
+          code: "page.rotated",
+          severity: "info",
+          stage: "text-layer",
+          message: `Page ${n} is read turned by ${(rotation - page.rotate + 360) % 360}° so its text runs upright; its boxes are in that frame`,
+          page: n,
+        });
+      }
       const score = scoreText(items.map((i) => i.text).join(""));
       const imagePage = score.chars < MIN_PAGE_CHARS && images > 0;
       const needsOcr = imagePage || (score.chars > 0 && score.quality < MIN_TEXT_QUALITY);

@@ -28,12 +28,16 @@ const MAX_RULE_THICKNESS = 3;
 const AXIS_TOLERANCE = 0.8;
 
 /**
- * Horizontal and vertical ruling lines of a page from its operator list, in top-left page coordinates,
+ * Horizontal and vertical ruling lines of a page from its operator list, in top-left page coordinates
+ * of the view `rotation` (the one its text was read in),
  * and the number of images it paints (an image page with no text needs OCR; a blank page does not).
  * Tracks the current transformation matrix through save/restore, `cm` and form XObjects.
  */
-export async function extractRuleSegments(page: PdfPage): Promise<{ segments: RuleSegment[]; images: number }> {
-  const viewport = page.getViewport({ scale: 1 });
+export async function extractRuleSegments(
+  page: PdfPage,
+  rotation: number = page.rotate,
+): Promise<{ segments: RuleSegment[]; images: number }> {
+  const viewport = page.getViewport({ scale: 1, rotation });
   const list = await page.getOperatorList();
   const stack: Matrix[] = [];
   let ctm: Matrix = viewport.transform as Matrix;

@@ -8,6 +8,31 @@ export interface ReportMeta {
 }
 
 const TITLE_END = /政府信息公开(?:工作)?年度?报告/;
+const YEAR_IN_TITLE = /(?:19|20)\d\d|[〇零二][〇零一二三四五六七八九]{3}年/;
+
+/**
+ * The title among the first lines. Preferred: one line that is a whole title with its agency; then lines
+ * joined (a title wrapped over two or three lines, the agency on the first); windows must end where the
+ * title ends (报告) and must not start with a date or a "发布机构：" line. Failing all that, the first window
+ * that mentions a year and 政府信息公开…报告 at all.
+ */
+function findTitle(lines: readonly string[]): string | null {
+  const windows: { text: string; start: number; span: number }[] = [];
+  for (let span = 1; span <= 3; span++) {
+    for (let start = 0; start + span <= lines.length; start++) {
+      const text = lines.slice(start, start + span).join("");
+      if (TITLE_END.test(text) && YEAR_IN_TITLE.test(text) && text.length <= 80) windows.push({ text, start, span });
+    }
+  }
+  const clean = windows.filter((w) => TITLE_AT_END.test(w.text) && !NOT_A_TITLE_START.test(lines[w.start] ?? ""));
+  const whole = clean.find((w) => w.span === 1 && !/^(?:19|20)\d\d年/.test(w.text));
+  const wrapped = [...clean].sort((a, b) => a.start - b.start || a.span - b.span)[0];
+  return (whole ?? wrapped ?? windows[0])?.text ?? null;
+}
+
+const TITLE_AT_END = /政府信息公开(?:工作)?年度?报告[》”"]*$/;
+/** Lines that sit above a title without being part of it: dates, "发布机构：…", "索引号：…". */
+const NOT_A_TITLE_START = /^(?:(?:19|20)\d\d[年./-]\d{1,2}[月./-]\d{1,2}日?|.{0,12}[:：])/;
 
 /**
  * Title, agency and year from the first lines of the report. Titles put the year after the agency
@@ -15,21 +40,8 @@ const TITLE_END = /政府信息公开(?:工作)?年度?报告/;
  */
 export function extractMeta(records: readonly RowRecord[]): ReportMeta {
   const head = records.slice(0, 12).filter((r) => !r.ruled);
-  let title: string | null = null;
-  for (let i = 0; i < head.length && title === null; i++) {
-    const joined = [0, 1, 2].map((k) =>
-      head
-        .slice(i, i + k + 1)
-        .map((r) => r.text.replace(/\s+/g, ""))
-        .join(""),
-    );
-    title =
-      joined.find(
-        (t) => TITLE_END.test(t) && /(?:19|20)\d\d|[〇零二][〇零一二三四五六七八九]{3}年/.test(t) && t.length <= 80,
-      ) ?? null;
-  }
+  const title = findTitle(head.map((r) => r.text.replace(/\s+/g, "")));
   if (!title) return { title: null, agency: null, year: null };
-  title = title.replace(/^[#*\s]+|[*\s]+$/g, "");
   // "关于印发《XX局2023年…报告》的通知": the report's own title is inside the notice's.
   const core = toArabicYear(
     title
@@ -41,9 +53,9 @@ export function extractMeta(records: readonly RowRecord[]): ReportMeta {
   const year = yearMatch ? Number(yearMatch[1]) : null;
   let agency: string | null = null;
   if (yearMatch) {
-    const before = title.slice(0, yearMatch.index).replace(/^关于/, "").trim();
+    const before = core.slice(0, yearMatch.index).replace(/^关于/, "").trim();
     const after =
-      title
+      core
         .slice(yearMatch.index + yearMatch[0].length)
         .split(TITLE_END)[0]
         ?.trim() ?? "";

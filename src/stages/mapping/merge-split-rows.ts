@@ -2,12 +2,28 @@ import type { Fingerprint } from "../../templates/index.js";
 import { matchKeys } from "./match-fingerprint.js";
 import type { RowRecord } from "./row-record.js";
 
+/**
+ * The second part carries no row label of its own, or only the one the first part already names (a label
+ * cut mid-phrase: "2.申请人逾期未按收费通知要求" / "缴纳费用、行政机关…") while the first printed no values.
+ */
+function continuesLabel(
+  previous: RowRecord,
+  record: RowRecord,
+  defs: readonly { key: string; fingerprint: Fingerprint }[],
+): boolean {
+  const own = matchKeys(record.label, defs);
+  if (own.length === 0) return true;
+  const before = new Set(matchKeys(previous.label, defs));
+  const previousEmpty = previous.slots.every((slot) => slot.raw.trim() === "");
+  return previousEmpty && own.every((key) => before.has(key));
+}
+
 /** A repeated table header on the continuation page is not the rest of a row. */
 const HEADER_WORDS = /自然人|申请人|信息内容|结果维持|行政复议/;
 
 /**
  * Rejoins ruled rows that a page break cut in two (SPEC §3.1): the last row of a grid and the first row of
- * the next grid on a later page, when that first row's label matches no template row of its own. Labels
+ * the next grid on a later page, when that first row's label names no other template row. Labels
  * are concatenated; each value slot takes whichever part printed something.
  */
 export function mergeSplitRows(
@@ -23,7 +39,7 @@ export function mergeSplitRows(
       previous.lastOfGrid &&
       record.firstOfGrid &&
       record.page > previous.page &&
-      matchKeys(record.label, defs).length === 0 &&
+      continuesLabel(previous, record, defs) &&
       !HEADER_WORDS.test(record.label) &&
       (record.slots.length === previous.slots.length || record.slots.length === 0 || previous.slots.length === 0);
     if (!previous || !continues) {

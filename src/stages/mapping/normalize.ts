@@ -7,14 +7,15 @@ export function toHalfWidth(text: string): string {
 
 /**
  * Label text for fingerprint matching: no whitespace, full-width brackets, "1." numbering (from 1、 1． 1，),
- * “ ” quotes. Typographic variants of the same label compare equal.
+ * straight quotes (from “ ” ‘ ’ 「 」). Typographic variants of the same label compare equal.
  */
 export function normalizeLabel(text: string): string {
   return toHalfWidth(text)
     .replace(/\s+/g, "")
     .replace(/\(/g, "（")
     .replace(/\)/g, "）")
-    .replace(/["'‘’「」『』]/g, (ch) => (ch === "'" || ch === "‘" || ch === "’" ? "’" : "”"))
+    .replace(/[“”„「」『』]/g, '"')
+    .replace(/[‘’]/g, "'")
     .replace(/(\d)[、,，．]/g, "$1.")
     .replace(/：/g, ":");
 }

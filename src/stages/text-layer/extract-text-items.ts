@@ -4,11 +4,46 @@ import type { PdfPage } from "../ingest/index.js";
 import { normalizeGlyphs } from "./normalize-glyphs.js";
 
 type Matrix = [number, number, number, number, number, number];
+type TextContent = Awaited<ReturnType<PdfPage["getTextContent"]>>;
+type Viewport = ReturnType<PdfPage["getViewport"]>;
 
-/** pdf.js text items of a page as boxes in top-left page coordinates (PDF points). */
-export async function extractTextItems(page: PdfPage): Promise<TextItem[]> {
-  const viewport = page.getViewport({ scale: 1 });
+/**
+ * The page's text items as boxes in top-left page coordinates (PDF points), read in the rotation that sets
+ * most of its text upright (see chooseUprightRotation).
+ */
+export async function extractTextItems(page: PdfPage): Promise<{ items: TextItem[]; rotation: number }> {
   const content = await page.getTextContent({ disableNormalization: false });
+  const rotation = chooseUprightRotation(page, content);
+  return { items: toTextItems(content, page.getViewport({ scale: 1, rotation })), rotation };
+}
+
+/**
+ * The view rotation (degrees, as for `getViewport`) under which most characters run left to right. It is
+ * the page's own /Rotate unless that leaves the text sideways or upside down (a landscape table printed
+ * on a portrait page, a page rotated by a scanner or an editor).
+ */
+export function chooseUprightRotation(page: PdfPage, content: TextContent): number {
+  let best = page.rotate;
+  let bestScore = -1;
+  for (const turn of [0, 90, 180, 270]) {
+    const rotation = (page.rotate + turn) % 360;
+    const vt = page.getViewport({ scale: 1, rotation }).transform as Matrix;
+    let score = 0;
+    for (const raw of content.items) {
+      if (!("str" in raw) || raw.str.trim() === "") continue;
+      const m = multiply(vt, raw.transform as Matrix);
+      const length = Math.hypot(m[0], m[1]) || 1;
+      if (m[0] / length > 0.9) score += raw.str.length;
+    }
+    if (score > bestScore) {
+      best = rotation;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export function toTextItems(content: TextContent, viewport: Viewport): TextItem[] {
   const items: TextItem[] = [];
   for (const raw of content.items) {
     if (!("str" in raw) || raw.str.trim() === "") continue;

@@ -87,11 +87,11 @@ describe("mergeSplitRows", () => {
     expect(records[0]?.slots.map((s) => s.raw)).toEqual(BLANKS);
   });
 
-  // Bug: the tail of the cut label ("缴纳费用…") matches other_fee_unpaid itself, so the continuation is not
+  // Was a bug: the tail of the cut label ("缴纳费用…") matches other_fee_unpaid itself, so the continuation is not
   // merged; assignRows then gives other_fee_unpaid to the page-3 half with its seven empty cells (read as seven
   // blank zeros) and drops the numbers printed on page 4. A continuation whose label matches only the key of
   // the row it continues should still be merged.
-  it.fails("joins a cut label when both halves carry a keyword of the same row", () => {
+  it("joins a cut label when both halves carry a keyword of the same row", () => {
     const records = [
       bottom("2.申请人逾期未按收费通知要求", BLANKS),
       top("缴纳费用、行政机关不再处理其政府信息公开申请", sevenValues(2)),
