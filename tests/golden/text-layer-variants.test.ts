@@ -1,0 +1,31 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { extractDocument } from "../../src/pipeline/extract-document.js";
+import { compareWithTruth, type Truth } from "./compare-truth.js";
+
+const fixtures = join(import.meta.dirname, "../fixtures/text-layer");
+const truthOf = (stem: string) =>
+  JSON.parse(readFileSync(join(import.meta.dirname, "../../samples", `${stem}.truth.json`), "utf8")) as Truth;
+
+describe("text layers turned or broken like real uploads", () => {
+  it.each([
+    ["ruled-clean-2023-rotated-90.pdf", "ruled-clean-2023", 4],
+    ["unruled-2024-rotated-270-p2-3.pdf", "unruled-2024", 2],
+  ])("%s reads exactly like its upright sample", async (file, stem, rotatedPages) => {
+    const { output } = await extractDocument(join(fixtures, file));
+    const truth = truthOf(stem);
+    const diff = compareWithTruth(output, truth);
+    expect(diff.problems).toEqual([]);
+    expect(output.issues.filter((i) => i.code === "page.rotated")).toHaveLength(rotatedPages);
+  });
+
+  it("a file whose fonts lost their ToUnicode maps yields no cells, only pages that need OCR", async () => {
+    const { output } = await extractDocument(join(fixtures, "ruled-clean-2023-no-tounicode.pdf"));
+    expect(output.status).toBe("failure");
+    expect(Object.values(output.cells).every((cell) => cell.value === null)).toBe(true);
+    const ocrPages = output.issues.filter((i) => i.code === "page.needs_ocr").map((i) => i.page);
+    expect(ocrPages).toEqual([1, 2, 3, 4]);
+    expect(output.pages.every((p) => p.text_quality < 0.8)).toBe(true);
+  });
+});
