@@ -1,4 +1,5 @@
 import type { Box } from "../../model/geometry.js";
+import { estimateGlyphBoxes } from "../../model/glyph-boxes.js";
 import type { Grid, GridCell } from "../../model/layout.js";
 import type { TextItem } from "../../model/page-content.js";
 
@@ -30,18 +31,9 @@ function findCell(grid: Grid, point: { x: number; y: number }): GridCell | undef
 }
 
 function splitItem(item: TextItem): TextItem[] {
-  const chars = [...item.text];
-  const weights = chars.map((ch) => ((ch.codePointAt(0) ?? 0) > 0x2e80 ? 1 : 0.5));
-  const total = weights.reduce((a, b) => a + b, 0) || 1;
-  const width = item.box[2] - item.box[0];
-  const pieces: TextItem[] = [];
-  let x = item.box[0];
-  chars.forEach((ch, i) => {
-    const w = (width * (weights[i] ?? 0.5)) / total;
-    if (ch.trim() !== "") pieces.push({ ...item, text: ch, box: [x, item.box[1], x + w, item.box[3]] });
-    x += w;
-  });
-  return pieces;
+  return estimateGlyphBoxes(item.text, item.box)
+    .filter((glyph) => glyph.char.trim() !== "")
+    .map((glyph) => ({ ...item, text: glyph.char, box: glyph.box }));
 }
 
 function centre(box: Box): { x: number; y: number } {

@@ -1,8 +1,8 @@
 import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { applyMatrix, composeMatrix, type Matrix } from "../../model/matrix.js";
 import type { RuleSegment } from "../../model/page-content.js";
 import type { PdfPage } from "../ingest/index.js";
 
-type Matrix = [number, number, number, number, number, number];
 type Point = [number, number];
 
 /** pdf.js path-data opcodes inside constructPath (pdf.js `DrawOPS`). */
@@ -49,11 +49,11 @@ export async function extractRuleSegments(
     if (fn !== undefined && IMAGE_OPS.has(fn)) images += 1;
     if (fn === OPS.save) stack.push(ctm);
     else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.transform && args) ctm = multiply(ctm, args as Matrix);
+    else if (fn === OPS.transform && args) ctm = composeMatrix(ctm, args as Matrix);
     else if (fn === OPS.paintFormXObjectBegin && args) {
       stack.push(ctm);
       if (Array.isArray(args[0]) || ArrayBuffer.isView(args[0]))
-        ctm = multiply(ctm, Array.from(args[0] as ArrayLike<number>) as Matrix);
+        ctm = composeMatrix(ctm, Array.from(args[0] as ArrayLike<number>) as Matrix);
     } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
     else if (fn === OPS.constructPath && args) {
       const paint = args[0] as number;
@@ -62,7 +62,7 @@ export async function extractRuleSegments(
       const stroke = STROKE_OPS.has(paint);
       if (!stroke && !FILL_OPS.has(paint)) continue;
       for (const subpath of readSubpaths(data)) {
-        const points = subpath.map((p) => apply(ctm, p));
+        const points = subpath.map((p) => applyMatrix(ctm, p));
         if (stroke) segments.push(...strokeSegments(points));
         else {
           const rule = thinRectangleRule(points);
@@ -151,20 +151,4 @@ function thinRectangleRule(points: Point[]): RuleSegment | null {
 
 function near(a: number, b: number): boolean {
   return Math.abs(a - b) <= AXIS_TOLERANCE;
-}
-
-function apply(m: Matrix, p: Point): Point {
-  return [m[0] * p[0] + m[2] * p[1] + m[4], m[1] * p[0] + m[3] * p[1] + m[5]];
-}
-
-/** The matrix that applies `inner` first, then `outer` (PDF `cm` semantics: new CTM = inner × outer). */
-function multiply(outer: Matrix, inner: Matrix): Matrix {
-  return [
-    inner[0] * outer[0] + inner[1] * outer[2],
-    inner[0] * outer[1] + inner[1] * outer[3],
-    inner[2] * outer[0] + inner[3] * outer[2],
-    inner[2] * outer[1] + inner[3] * outer[3],
-    inner[4] * outer[0] + inner[5] * outer[2] + outer[4],
-    inner[4] * outer[1] + inner[5] * outer[3] + outer[5],
-  ];
 }

@@ -1,4 +1,5 @@
-import type { Box } from "../../model/geometry.js";
+import { type Box, unionBox } from "../../model/geometry.js";
+import { estimateGlyphBoxes } from "../../model/glyph-boxes.js";
 import type { Grid, GridCell, LayoutBlock, TextLine } from "../../model/layout.js";
 import type { TextItem } from "../../model/page-content.js";
 import { isValueToken } from "./normalize.js";
@@ -87,25 +88,15 @@ function lineRecord(line: TextLine): RowRecord {
 function splitTokens(items: readonly TextItem[]): { text: string; box: Box }[] {
   const tokens: { text: string; box: Box }[] = [];
   for (const item of items) {
-    const chars = [...item.text];
-    const weights = chars.map((ch) => ((ch.codePointAt(0) ?? 0) > 0x2e80 ? 1 : 0.5));
-    const total = weights.reduce((a, b) => a + b, 0) || 1;
-    const unit = (item.box[2] - item.box[0]) / total;
-    let x = item.box[0];
-    let current: { text: string; x0: number; x1: number } | null = null;
-    chars.forEach((ch, i) => {
-      const w = unit * (weights[i] ?? 0.5);
-      if (/\s/.test(ch)) {
-        if (current) tokens.push({ text: current.text, box: [current.x0, item.box[1], current.x1, item.box[3]] });
+    let current: { text: string; box: Box } | null = null;
+    for (const glyph of estimateGlyphBoxes(item.text, item.box)) {
+      if (/\s/.test(glyph.char)) {
+        if (current) tokens.push(current);
         current = null;
-      } else if (current) {
-        current.text += ch;
-        current.x1 = x + w;
-      } else current = { text: ch, x0: x, x1: x + w };
-      x += w;
-    });
-    const last = current as { text: string; x0: number; x1: number } | null;
-    if (last) tokens.push({ text: last.text, box: [last.x0, item.box[1], last.x1, item.box[3]] });
+      } else if (current) current = { text: current.text + glyph.char, box: unionBox(current.box, glyph.box) };
+      else current = { text: glyph.char, box: glyph.box };
+    }
+    if (current) tokens.push(current);
   }
   return tokens;
 }

@@ -1,4 +1,5 @@
 import type { Box } from "../../model/geometry.js";
+import { estimateGlyphBoxes } from "../../model/glyph-boxes.js";
 import type { TextItem } from "../../model/page-content.js";
 import { normalizeLabel } from "./normalize.js";
 import type { RowRecord, ValueSlot } from "./row-record.js";
@@ -61,15 +62,9 @@ function headerLines(items: readonly TextItem[]): Glyph[][] {
 }
 
 function explode(item: TextItem): Glyph[] {
-  const chars = [...normalizeLabel(item.text)];
-  const weights = chars.map((ch) => ((ch.codePointAt(0) ?? 0) > 0x2e80 ? 1 : 0.5));
-  const unit = (item.box[2] - item.box[0]) / (weights.reduce((a, b) => a + b, 0) || 1);
-  let x = item.box[0];
-  return chars.map((ch, i) => {
-    const w = unit * (weights[i] ?? 0.5);
-    const glyph = { ch, x0: x, x1: x + w, em: item.fontSize };
-    x += w;
-    return glyph;
+  return estimateGlyphBoxes(item.text, item.box).flatMap((glyph) => {
+    const ch = normalizeLabel(glyph.char);
+    return ch === "" ? [] : [{ ch, x0: glyph.box[0], x1: glyph.box[2], em: item.fontSize }];
   });
 }
 

@@ -1,9 +1,9 @@
 import type { Box } from "../../model/geometry.js";
+import { composeMatrix, type Matrix } from "../../model/matrix.js";
 import type { TextItem } from "../../model/page-content.js";
 import type { PdfPage } from "../ingest/index.js";
 import { normalizeGlyphs } from "./normalize-glyphs.js";
 
-type Matrix = [number, number, number, number, number, number];
 type TextContent = Awaited<ReturnType<PdfPage["getTextContent"]>>;
 type Viewport = ReturnType<PdfPage["getViewport"]>;
 
@@ -31,7 +31,7 @@ export function chooseUprightRotation(page: PdfPage, content: TextContent): numb
     let score = 0;
     for (const raw of content.items) {
       if (!("str" in raw) || raw.str.trim() === "") continue;
-      const m = multiply(vt, raw.transform as Matrix);
+      const m = composeMatrix(vt, raw.transform as Matrix);
       const length = Math.hypot(m[0], m[1]) || 1;
       if (m[0] / length > 0.9) score += raw.str.length;
     }
@@ -47,7 +47,7 @@ export function toTextItems(content: TextContent, viewport: Viewport): TextItem[
   const items: TextItem[] = [];
   for (const raw of content.items) {
     if (!("str" in raw) || raw.str.trim() === "") continue;
-    const m = multiply(viewport.transform as Matrix, raw.transform as Matrix);
+    const m = composeMatrix(viewport.transform as Matrix, raw.transform as Matrix);
     // Font size is the length of the transformed y axis; the baseline sits at (m[4], m[5]).
     const size = Math.hypot(m[2], m[3]) || raw.height || 1;
     const horizontal = Math.abs(m[1]) < 1e-3 && Math.abs(m[2]) < 1e-3;
@@ -58,15 +58,4 @@ export function toTextItems(content: TextContent, viewport: Viewport): TextItem[
     items.push({ text: normalizeGlyphs(raw.str), box, fontSize: size, fontName: raw.fontName });
   }
   return items;
-}
-
-function multiply(a: Matrix, b: Matrix): Matrix {
-  return [
-    a[0] * b[0] + a[2] * b[1],
-    a[1] * b[0] + a[3] * b[1],
-    a[0] * b[2] + a[2] * b[3],
-    a[1] * b[2] + a[3] * b[3],
-    a[0] * b[4] + a[2] * b[5] + a[4],
-    a[1] * b[4] + a[3] * b[5] + a[5],
-  ];
 }

@@ -141,7 +141,12 @@ describe("findAnchors", () => {
       [textItem("本年制发件数 本年废止件数 现行有效件数", 100, 50, 400)],
       [["制发"], ["废止"], ["有效"]],
     );
-    expect(anchors?.map((a) => Math.round(a.x))).toEqual([150, 250, 350]);
+    // Glyph positions inside one run are estimated (spaces take half an em), so centres are approximate.
+    const xs = anchors?.map((a) => a.x) ?? [];
+    expect(xs).toHaveLength(3);
+    [150, 250, 350].forEach((expected, i) => {
+      expect(Math.abs((xs[i] ?? 0) - expected)).toBeLessThan(6);
+    });
   });
 
   it("returns null when a column's word is missing", () => {
