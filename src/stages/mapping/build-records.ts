@@ -87,8 +87,13 @@ function lineRecord(line: TextLine): RowRecord {
 /** Items split at runs of spaces into tokens, each with its share of the item's box. */
 function splitTokens(items: readonly TextItem[]): { text: string; box: Box }[] {
   const tokens: { text: string; box: Box }[] = [];
-  for (const item of items) {
-    let current: { text: string; box: Box } | null = null;
+  let current: { text: string; box: Box } | null = null;
+  for (const item of [...items].sort((a, b) => a.box[0] - b.box[0])) {
+    // Runs that touch continue the same token: some writers print "59" as "5" and "9".
+    if (current && item.box[0] - current.box[2] > item.fontSize * TOUCH) {
+      tokens.push(current);
+      current = null;
+    }
     for (const glyph of estimateGlyphBoxes(item.text, item.box)) {
       if (/\s/.test(glyph.char)) {
         if (current) tokens.push(current);
@@ -96,10 +101,13 @@ function splitTokens(items: readonly TextItem[]): { text: string; box: Box }[] {
       } else if (current) current = { text: current.text + glyph.char, box: unionBox(current.box, glyph.box) };
       else current = { text: glyph.char, box: glyph.box };
     }
-    if (current) tokens.push(current);
   }
+  if (current) tokens.push(current);
   return tokens;
 }
+
+/** Gap (in em) under which two runs are one token. */
+const TOUCH = 0.15;
 
 export function unionBoxes(boxes: readonly Box[]): Box {
   return boxes.reduce<Box>(

@@ -47,7 +47,9 @@ export function extractMeta(records: readonly RowRecord[]): ReportMeta {
     title
       .replace(/^.*?关于(?:印发|公布|发布)/, "")
       .replace(/[《》]/g, "")
-      .replace(/的通知$/, ""),
+      .replace(/的通知$/, "")
+      // "…年度报告（2023年度）": the year in brackets after the title.
+      .replace(/^(.*?政府信息公开(?:工作)?年度?报告)[（(]((?:19|20)\d\d)年?度?[)）]$/, "$2年$1"),
   );
   const yearMatch = /((?:19|20)\d\d)\s*年(?:度)?/.exec(core);
   const year = yearMatch ? Number(yearMatch[1]) : null;

@@ -1,6 +1,6 @@
 import type { NarrativeEqualsRule } from "../rule-def.js";
 
-/** Clauses about other work that also counts 申请 or 件 (licences, petitions, hotlines). */
+/** Clauses about other work that also counts 申请 or 件 (licences, registrations, petitions, hotlines). */
 const otherWork = [
   "复议",
   "诉讼",
@@ -18,6 +18,12 @@ const otherWork = [
   "提案",
   "咨询",
   "留言",
+  "登记",
+  "备案",
+  "仲裁",
+  "办件",
+  "补贴",
+  "救助",
 ];
 
 /** Outcome words: a clause about how reviews or suits ended, not how many there were. */
