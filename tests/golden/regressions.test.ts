@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { extractDocument } from "../../src/pipeline/extract-document.js";
+
+interface RegressionTruth {
+  readonly agency: string;
+  readonly year: number;
+  readonly values: Record<string, Record<string, Record<string, number>>>;
+  readonly blank: readonly string[];
+}
+
+const dir = join(import.meta.dirname, "../fixtures/regressions");
+const stems = readdirSync(dir)
+  .filter((f) => f.endsWith(".truth.json"))
+  .map((f) => f.replace(/\.truth\.json$/, ""))
+  .sort();
+
+describe("regressions: reports that once broke the extractor", () => {
+  it.each(stems)("%s", async (stem) => {
+    const truth = JSON.parse(readFileSync(join(dir, `${stem}.truth.json`), "utf8")) as RegressionTruth;
+    const { output } = await extractDocument(join(dir, `${stem}.pdf`));
+    const wrong: string[] = [];
+    for (const [section, rows] of Object.entries(truth.values)) {
+      for (const [row, columns] of Object.entries(rows)) {
+        for (const [column, value] of Object.entries(columns)) {
+          const path = `${section}.${row}.${column}`;
+          if (output.cells[path]?.value !== value) wrong.push(`${path}: ${value} → ${output.cells[path]?.value}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    const blanks = Object.entries(output.cells)
+      .filter(([, cell]) => cell.blank)
+      .map(([path]) => path)
+      .sort();
+    expect(blanks).toEqual([...truth.blank].sort());
+    expect({ agency: output.report.agency, year: output.report.year }).toEqual({
+      agency: truth.agency,
+      year: truth.year,
+    });
+    const alarms = output.flags.filter((f) => f.severity === "error" || f.rule.startsWith("text."));
+    expect(alarms.map((f) => `${f.rule} ${f.path}`)).toEqual([]);
+    expect(output.status).toBe("success");
+  });
+});
