@@ -20,16 +20,20 @@ export function normalizeLabel(text: string): string {
     .replace(/：/g, ":");
 }
 
+/** A unit some authors print after the number in a cell ("3件", "12.35万元"); the column already says it. */
+const UNIT = /(?<=\d)\s*(?:件|个|项|次|宗|起|家|人次|万元)$/;
+
 /** Printed marks that mean "none" in a count cell (SPEC §3.4). */
 const BLANK_MARKS = /^(?:[—–－\-_/／\\·…]+|无|空|\s*)$/;
 
 /**
  * A cell's printed text as a number, or null when it is not one. Blank and dash-like marks are 0 with
- * `blank: true`; full-width digits and thousands separators ("1,362", "3 119") are read. Decimals and signs
+ * `blank: true`; full-width digits, thousands separators ("1,362", "3 119") and a trailing unit ("3件") are
+ * read. Decimals and signs
  * are kept as printed: whether the cell allows them is the `cell.integer` rule's call, not the reader's.
  */
 export function parseNumber(raw: string): { value: number; blank: boolean } | null {
-  const text = toHalfWidth(raw).replace(/\s+/g, " ").trim();
+  const text = toHalfWidth(raw).replace(/\s+/g, " ").trim().replace(UNIT, "").trim();
   if (BLANK_MARKS.test(text)) return { value: 0, blank: true };
   const compact = text.replace(/(?<=\d)[ ,，](?=\d{3}(?:\D|$))/g, "").replace(/[。．]/g, ".");
   if (/^[-+]?\d+(?:\.\d+)?$/.test(compact)) return { value: Number(compact), blank: false };
@@ -38,7 +42,7 @@ export function parseNumber(raw: string): { value: number; blank: boolean } | nu
 
 /** Whether a token printed in a table is a value (number or blank mark) rather than label text. */
 export function isValueToken(raw: string): boolean {
-  const text = toHalfWidth(raw).trim();
+  const text = toHalfWidth(raw).trim().replace(UNIT, "");
   if (text === "") return false;
   return /^[\d,，.．\s]+$/.test(text) && /\d/.test(text) ? true : BLANK_MARKS.test(text);
 }

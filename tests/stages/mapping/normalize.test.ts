@@ -36,11 +36,14 @@ describe("parseNumber", () => {
     ["0.5", 0.5],
     ["+3", 3],
     ["-2", -2],
+    ["12件", 12],
+    ["1,234 件", 1234],
+    ["12.35万元", 12.35],
   ])("%j → %d, not blank", (raw, value) => {
     expect(parseNumber(raw)).toEqual({ value, blank: false });
   });
 
-  it.each([["abc"], ["12件"], ["约12"], ["1,23"], ["1 2"], ["1.2.3"], ["- 2"], ["一"], ["12%"]])(
+  it.each([["abc"], ["件"], ["三件"], ["约12"], ["1,23"], ["1 2"], ["1.2.3"], ["- 2"], ["一"], ["12%"]])(
     "%j is not a number → null",
     (raw) => {
       expect(parseNumber(raw)).toBeNull();
