@@ -1,7 +1,10 @@
 #!/usr/bin/env node
+import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { UsageError } from "./errors.js";
 import { type BatchEntry, runBatch } from "./pipeline/run-batch.js";
+
+const VERSION = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
 
 const USAGE = `Usage: gongkai extract <files|folders…> --out <dir>
 
@@ -11,10 +14,15 @@ relative paths) and <dir>/manifest.jsonl. Output format: SPEC.md §5.
 Options:
   -o, --out <dir>   output folder (required)
   -q, --quiet       no summary table
-  -h, --help        this text`;
+  -h, --help        this text
+  -v, --version     the version of gongkai`;
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === "-v" || command === "--version") {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
   if (command === "-h" || command === "--help" || command === "help") {
     process.stdout.write(`${USAGE}\n`);
     return 0;

@@ -49,14 +49,19 @@ export function buildOutput(parts: OutputParts, template: TemplateDef): ReportOu
   return reportSchemaFor(template).parse(output);
 }
 
+/** Cells read with less confidence than this make a report `partial_success` ("visibly uncertain"). */
+export const UNCERTAIN_BELOW = 0.9;
+
 /**
  * `success` = every template cell read; `partial_success` = some cells or pages unread, but something
- * usable (cells, or the report's identity while its table pages await OCR); `failure` = nothing (SPEC §5).
+ * usable (cells, or the report's identity while its table pages await OCR), or some cells uncertain
+ * (confidence below UNCERTAIN_BELOW); `failure` = nothing (SPEC §5).
  */
 export function decideStatus(cells: ReadonlyMap<string, Cell>, issues: readonly Issue[], identified: boolean): Status {
   const all = [...cells.values()];
   const read = all.filter((c) => c.value !== null).length;
   if (read === 0 && !identified) return "failure";
+  const uncertain = all.some((c) => c.value !== null && c.confidence < UNCERTAIN_BELOW);
   const pageProblems = issues.some((i) => i.code === "page.needs_ocr" || i.code === "page.unreadable");
-  return read === all.length && !pageProblems ? "success" : "partial_success";
+  return read === all.length && !pageProblems && !uncertain ? "success" : "partial_success";
 }
