@@ -11,7 +11,10 @@ import type { TextItem } from "../../model/page-content.js";
 export function assignItems(grids: readonly Grid[], items: readonly TextItem[]): TextItem[] {
   const free: TextItem[] = [];
   for (const item of items) {
-    const grid = grids.find((g) => inside(g.box, centre(item.box)));
+    // The innermost grid holding the item: a frame or an enclosing table must not swallow a nested one.
+    const grid = grids
+      .filter((g) => inside(g.box, centre(item.box)))
+      .reduce<Grid | undefined>((best, g) => (best && area(best.box) <= area(g.box) ? best : g), undefined);
     if (!grid) {
       free.push(item);
       continue;
@@ -34,6 +37,10 @@ function splitItem(item: TextItem): TextItem[] {
   return estimateGlyphBoxes(item.text, item.box)
     .filter((glyph) => glyph.char.trim() !== "")
     .map((glyph) => ({ ...item, text: glyph.char, box: glyph.box }));
+}
+
+function area(box: Box): number {
+  return (box[2] - box[0]) * (box[3] - box[1]);
 }
 
 function centre(box: Box): { x: number; y: number } {

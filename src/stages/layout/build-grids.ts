@@ -3,8 +3,12 @@ import type { Grid, GridCell } from "../../model/layout.js";
 import type { RuleSegment } from "../../model/page-content.js";
 import { clusterValues, mergeSegments } from "./merge-segments.js";
 
-/** Rules closer than this (points) are the same grid line; also the reach for calling two rules joined. */
-const JOIN = 2.5;
+/**
+ * Rules closer than this (points) are the same grid line; also the reach for calling two rules joined. The
+ * two strokes of a double border (~3.5 pt apart) and the offset strokes LibreOffice draws for thick borders
+ * of merged cells (~3 pt) are one border; no table row is this short.
+ */
+const JOIN = 4;
 /** A cell border counts as drawn when rules cover this share of the slot edge. */
 const MIN_BORDER_COVER = 0.6;
 
@@ -27,7 +31,19 @@ export function buildGrids(page: number, segments: readonly RuleSegment[]): Grid
     const grid = buildGrid(page, component.hs, component.vs);
     if (grid) grids.push(grid);
   }
-  return grids.sort((a, b) => a.box[1] - b.box[1]);
+  return dropFrames(grids).sort((a, b) => a.box[1] - b.box[1]);
+}
+
+/** A one-cell grid around other grids is a frame (an outer double border, a box around the page), not a table. */
+function dropFrames(grids: readonly Grid[]): Grid[] {
+  const contains = (outer: Box, inner: Box) =>
+    outer[0] <= inner[0] + JOIN &&
+    outer[1] <= inner[1] + JOIN &&
+    outer[2] >= inner[2] - JOIN &&
+    outer[3] >= inner[3] - JOIN;
+  return grids.filter(
+    (g) => !(g.cells.length === 1 && grids.some((other) => other !== g && contains(g.box, other.box))),
+  );
 }
 
 function connectComponents(hs: RuleSegment[], vs: RuleSegment[]): { hs: RuleSegment[]; vs: RuleSegment[] }[] {
@@ -63,10 +79,13 @@ function buildGrid(page: number, hs: RuleSegment[], vs: RuleSegment[]): Grid | n
   if (hs.length < 2 || vs.length < 1) return null;
   const left = Math.min(...hs.map((h) => h.from));
   const right = Math.max(...hs.map((h) => h.to));
-  const xs = clusterValues([...vs.map((v) => v.at), left, right], JOIN);
-  const ys = clusterValues(
-    hs.map((h) => h.at),
-    JOIN,
+  const xs = pruneSlivers(clusterValues([...vs.map((v) => v.at), left, right], JOIN), vs);
+  const ys = pruneSlivers(
+    clusterValues(
+      hs.map((h) => h.at),
+      JOIN,
+    ),
+    hs,
   );
   if (xs.length < 2 || ys.length < 2) return null;
   const rows = ys.length - 1;
@@ -114,6 +133,30 @@ function buildGrid(page: number, hs: RuleSegment[], vs: RuleSegment[]): Grid | n
   const box: Box = [xs[0] as number, ys[0] as number, xs[cols] as number, ys[rows] as number];
   return { page, box, xs, ys, cells };
 }
+
+/**
+ * Grid lines closer than MIN_SLOT cannot bound a real row or column: they are one thick or double border
+ * drawn as offset strokes (LibreOffice offsets the borders of merged cells by the border width). Of such a
+ * pair the line drawn over less length goes, so no sliver row splits a label from its numbers.
+ */
+function pruneSlivers(lines: readonly number[], rules: readonly RuleSegment[]): number[] {
+  const out = [...lines];
+  const length = (at: number) =>
+    rules.filter((r) => Math.abs(r.at - at) <= JOIN).reduce((sum, r) => sum + (r.to - r.from), 0);
+  for (let i = 1; i < out.length; ) {
+    const a = out[i - 1] as number;
+    const b = out[i] as number;
+    if (b - a >= MIN_SLOT || out.length <= 2) {
+      i++;
+      continue;
+    }
+    out.splice(length(a) >= length(b) ? i : i - 1, 1);
+  }
+  return out;
+}
+
+/** The smallest row height or column width a table has (points): below a line of 5-pt text. */
+const MIN_SLOT = 5;
 
 /** Whether rules at `at` cover at least MIN_BORDER_COVER of the edge from..to. */
 function covered(rules: readonly RuleSegment[], at: number, from: number, to: number): boolean {

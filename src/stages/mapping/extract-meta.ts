@@ -25,7 +25,10 @@ function findTitle(lines: readonly string[]): string | null {
     }
   }
   const clean = windows.filter((w) => TITLE_AT_END.test(w.text) && !NOT_A_TITLE_START.test(lines[w.start] ?? ""));
-  const whole = clean.find((w) => w.span === 1 && !/^(?:19|20)\d\d年/.test(w.text));
+  // A line that starts with the year names no agency: the line above may be the agency.
+  const whole = clean.find(
+    (w) => w.span === 1 && !/^(?:(?:19|20)\d\d|[〇零二][〇零一二三四五六七八九]{3})年/.test(w.text),
+  );
   const wrapped = [...clean].sort((a, b) => a.start - b.start || a.span - b.span)[0];
   return (whole ?? wrapped ?? windows[0])?.text ?? null;
 }

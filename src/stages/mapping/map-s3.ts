@@ -2,6 +2,7 @@ import { assignRows } from "./assign-rows.js";
 import { completeAnchors, findAnchors } from "./find-anchors.js";
 import { makeCell } from "./make-cell.js";
 import { mergeSplitRows } from "./merge-split-rows.js";
+import { mergeValueLines } from "./merge-value-lines.js";
 import { detectAlignment, placeValues } from "./place-values.js";
 import { isDataRow, type RowRecord } from "./row-record.js";
 import { notFound, PLACED_BY_HEADER, ROW_CONFIDENCE, type TableContext } from "./table-context.js";
@@ -13,7 +14,7 @@ export function mapSection3(records: readonly RowRecord[], context: TableContext
     context.issues.push(notFound("s3", "the section 三 table (申请人情况)"));
     return;
   }
-  const rows = mergeSplitRows(records, template.s3Rows);
+  const rows = mergeValueLines(mergeSplitRows(records, template.s3Rows), template.s3Rows);
   const count = template.s3Columns.length;
   // The header ends at the first row that prints a value (a ruled header row may have empty cells).
   const firstValues = rows.findIndex((r) => r.slots.some((s) => s.raw.trim() !== ""));
