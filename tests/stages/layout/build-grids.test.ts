@@ -117,4 +117,26 @@ describe("buildGrids", () => {
   ])("finds no grid in %s", (_name, segments) => {
     expect(buildGrids(1, segments as RuleSegment[])).toEqual([]);
   });
+
+  it("reads a double border (two strokes 3.5 pt apart) as one border, not a frame around the table", () => {
+    const outer = [h(96.5, 46.5, 353.5), h(163.5, 46.5, 353.5), v(46.5, 96.5, 163.5), v(353.5, 96.5, 163.5)];
+    const grids = buildGrids(1, [...fullGrid(), ...outer]);
+    expect(grids).toHaveLength(1);
+    expect(cellShapes(grids[0])).toEqual(NINE);
+  });
+
+  it("drops a one-cell frame drawn well around a table", () => {
+    const frame = [h(80, 30, 370), h(180, 30, 370), v(30, 80, 180), v(370, 80, 180)];
+    const grids = buildGrids(1, [...fullGrid(), ...frame]);
+    expect(grids).toHaveLength(1);
+    expect(cellShapes(grids[0])).toEqual(NINE);
+  });
+
+  it("reads a thick border drawn as offset strokes (merged cells) without a sliver row", () => {
+    // The label column's border sits 4.5 pt below the number columns' border of the same row edge.
+    const segments = [...fullGrid(), h(124.5, 50, 150)];
+    const grids = buildGrids(1, segments);
+    expect(grids[0]?.ys.map(Math.round)).toEqual(YS);
+    expect(cellShapes(grids[0])).toEqual(NINE);
+  });
 });
