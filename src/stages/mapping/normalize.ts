@@ -23,8 +23,8 @@ export function normalizeLabel(text: string): string {
 /** A unit some authors print after the number in a cell ("3件", "12.35万元"); the column already says it. */
 const UNIT = /(?<=\d)\s*(?:件|个|项|次|宗|起|家|人次|万元)$/;
 
-/** Printed marks that mean "none" in a count cell (SPEC §3.4). */
-const BLANK_MARKS = /^(?:[—–－\-_/／\\·…]+|无|空|\s*)$/;
+/** Printed marks that mean "none" in a count cell (SPEC §3.4), and "not applicable" (不涉及) which counts none. */
+const BLANK_MARKS = /^(?:[—–－\-_/／\\·…]+|无|空|不涉及|未涉及|无此项|\s*)$/;
 
 /**
  * A cell's printed text as a number, or null when it is not one. Blank and dash-like marks are 0 with

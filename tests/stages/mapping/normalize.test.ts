@@ -14,6 +14,7 @@ describe("parseNumber", () => {
     ["/", "slash"],
     ["／", "full-width slash"],
     ["无", "无"],
+    ["不涉及", "not applicable"],
   ])("%j (%s) is a printed blank: 0 with blank true", (raw) => {
     expect(parseNumber(raw)).toEqual({ value: 0, blank: true });
   });
