@@ -19,10 +19,6 @@ export function unionBox(a: Box, b: Box): Box {
   return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
 }
 
-export function boxCenter(box: Box): { x: number; y: number } {
-  return { x: (box[0] + box[2]) / 2, y: (box[1] + box[3]) / 2 };
-}
-
 /** Length of the overlap of [a0, a1] and [b0, b1]; 0 when they do not overlap. */
 export function overlap(a0: number, a1: number, b0: number, b1: number): number {
   return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));

@@ -2,7 +2,7 @@ import { completeAnchors, findAnchors } from "./find-anchors.js";
 import { makeCell } from "./make-cell.js";
 import { detectAlignment, placeValues } from "./place-values.js";
 import { isDataRow, type RowRecord } from "./row-record.js";
-import { notFound, type TableContext } from "./table-context.js";
+import { notFound, PLACED_BY_HEADER, type TableContext } from "./table-context.js";
 
 const HEADER = /结果维持|尚未审结|行政复议\s*行政诉讼|复议后起诉|未经复议/;
 
@@ -39,8 +39,10 @@ export function mapSection4(records: readonly RowRecord[], context: TableContext
     dataRow.slots.length === count && (dataRow.ruled || dataRow.slots.every((s) => s.raw.trim() !== ""));
   const alignment = detectAlignment([dataRow]) ?? context.alignment;
   const placed = placeValues(dataRow, count, byPosition ? null : anchors, alignment);
+  const confidence = byPosition || !dataRow.ruled ? 1 : PLACED_BY_HEADER;
   let i = 0;
   for (const group of template.s4Groups) {
-    for (const field of group.fields) cells.set(`s4.${group.key}.${field.key}`, makeCell(placed[i++] ?? null, 1));
+    for (const field of group.fields)
+      cells.set(`s4.${group.key}.${field.key}`, makeCell(placed[i++] ?? null, confidence));
   }
 }

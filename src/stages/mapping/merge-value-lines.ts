@@ -1,3 +1,4 @@
+import { overlap } from "../../model/geometry.js";
 import type { Fingerprint } from "../../templates/index.js";
 import { matchKeys } from "./match-fingerprint.js";
 import { isDataRow, type RowRecord } from "./row-record.js";
@@ -44,7 +45,7 @@ function findTarget(
     const lineHeight = candidate.box[3] - candidate.box[1];
     if (record.box[1] - candidate.box[3] > lineHeight * 2.5) return undefined;
     const collide = record.slots.some((s) =>
-      candidate.slots.some((c) => Math.min(s.box[2], c.box[2]) > Math.max(s.box[0], c.box[0])),
+      candidate.slots.some((c) => overlap(s.box[0], s.box[2], c.box[0], c.box[2]) > 0),
     );
     return collide ? undefined : candidate;
   }
