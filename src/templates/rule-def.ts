@@ -70,6 +70,8 @@ export interface NarrativeEqualsRule extends RuleBase {
   readonly zeroPatterns?: readonly string[];
   /** A clause containing any of these words is about something else and is skipped. */
   readonly clauseExclude?: readonly string[];
+  /** Regex sources: a whole sentence matching any is skipped (other business, a wider scope than the table). */
+  readonly sentenceExclude?: readonly string[];
   /** What the number counts, for the message, e.g. "本年新收申请". */
   readonly label: LocalText;
 }

@@ -5,6 +5,11 @@ import { extractDocument } from "../../src/pipeline/extract-document.js";
 
 interface RegressionTruth {
   readonly agency: string;
+  /** Another acceptable reading of the agency (a notice title names two bodies). */
+  readonly agency_alt?: string;
+  /** Flags the report must raise besides cell.blank, as [rule, path]; none when absent. */
+  readonly expect_flags?: readonly (readonly [string, string])[];
+  readonly status?: string;
   readonly year: number;
   readonly values: Record<string, Record<string, Record<string, number>>>;
   readonly blank: readonly string[];
@@ -35,12 +40,10 @@ describe("regressions: reports that once broke the extractor", () => {
       .map(([path]) => path)
       .sort();
     expect(blanks).toEqual([...truth.blank].sort());
-    expect({ agency: output.report.agency, year: output.report.year }).toEqual({
-      agency: truth.agency,
-      year: truth.year,
-    });
-    const alarms = output.flags.filter((f) => f.severity === "error" || f.rule.startsWith("text."));
-    expect(alarms.map((f) => `${f.rule} ${f.path}`)).toEqual([]);
-    expect(output.status).toBe("success");
+    expect([truth.agency, truth.agency_alt]).toContain(output.report.agency);
+    expect(output.report.year).toBe(truth.year);
+    const flags = output.flags.filter((f) => f.rule !== "cell.blank").map((f) => `${f.rule} ${f.path}`);
+    expect(flags.sort()).toEqual((truth.expect_flags ?? []).map(([rule, path]) => `${rule} ${path}`).sort());
+    expect(output.status).toBe(truth.status ?? "success");
   });
 });

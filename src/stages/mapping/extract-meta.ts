@@ -7,7 +7,7 @@ export interface ReportMeta {
   readonly year: number | null;
 }
 
-const TITLE_END = /政府信息公开(?:工作)?年度?报告/;
+const TITLE_END = /政府信息公开(?:工作)?(?:年度)?(?:报告|年报)/;
 const YEAR_IN_TITLE = /(?:19|20)\d\d|[〇零二][〇零一二三四五六七八九]{3}年/;
 
 /**
@@ -33,7 +33,7 @@ function findTitle(lines: readonly string[]): string | null {
   return (whole ?? wrapped ?? windows[0])?.text ?? null;
 }
 
-const TITLE_AT_END = /政府信息公开(?:工作)?年度?报告[》”"]*$/;
+const TITLE_AT_END = /政府信息公开(?:工作)?(?:年度)?(?:报告|年报)[》”"]*$/;
 /** Lines that sit above a title without being part of it: dates, "发布机构：…", "索引号：…". */
 const NOT_A_TITLE_START = /^(?:(?:19|20)\d\d[年./-]\d{1,2}[月./-]\d{1,2}日?|.{0,12}[:：])/;
 
@@ -48,11 +48,12 @@ export function extractMeta(records: readonly RowRecord[]): ReportMeta {
   // "关于印发《XX局2023年…报告》的通知": the report's own title is inside the notice's.
   const core = toArabicYear(
     title
-      .replace(/^.*?关于(?:印发|公布|发布)/, "")
+      // "XX办公室关于（印发）XX区2023年…报告(的通知)": the report's own title follows 关于.
+      .replace(/^.*?关于(?:印发|公布|发布)?(?=.*(?:19|20)\d\d)/, "")
       .replace(/[《》]/g, "")
       .replace(/的通知$/, "")
       // "…年度报告（2023年度）": the year in brackets after the title.
-      .replace(/^(.*?政府信息公开(?:工作)?年度?报告)[（(]((?:19|20)\d\d)年?度?[)）]$/, "$2年$1"),
+      .replace(/^(.*?政府信息公开(?:工作)?(?:年度)?(?:报告|年报))[（(]((?:19|20)\d\d)年?度?[)）]$/, "$2年$1"),
   );
   const yearMatch = /((?:19|20)\d\d)\s*年(?:度)?/.exec(core);
   const year = yearMatch ? Number(yearMatch[1]) : null;

@@ -7,17 +7,29 @@ export interface SectionSpans {
   readonly s4: readonly [number, number];
 }
 
-const S2_START = /二、\s*主动公开|第二十条|信息内容|本年制发件数/;
+const S2_HEADING = /二、\s*主动公开/;
+/** Words of the 第二十条 tables themselves: a report's own tables in section 二 (by channel, by topic) come before. */
+const S2_TABLE = /第二十条|本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额/;
+/** A table-of-contents line: a heading followed by leader dots or a gap and a page number. */
+const TOC_LINE = /(?:[.．…·⋯\-_—]{2,}|\s)\s*\d{1,3}\s*$/;
+const HEADING_START = /^\s*(?:[一二三四五六七八九十]{1,3}、|目\s*录)/;
 const S3_HEADER = /勾稽关系|申请人情况|法人或其他组织/;
 const S3_HEADING = /三、\s*收到和处理/;
 const S4_HEADER = /结果维持|尚未审结|复议后起诉|未经复议/;
 const S4_HEADING = /四、.{0,12}行政复议/;
 const S5_HEADING = /五、\s*(?:政府信息公开工作)?存在的?主要问题|^\s*五、/;
 
+function isTocLine(record: RowRecord): boolean {
+  return !record.ruled && HEADING_START.test(record.text) && TOC_LINE.test(record.text);
+}
+
 /** Locates the tables by their captions and header words (SPEC §1 headings and §2 labels). */
 export function findSections(records: readonly RowRecord[]): SectionSpans {
   const find = (re: RegExp, from = 0) => {
-    for (let i = Math.max(0, from); i < records.length; i++) if (re.test(records[i]?.text ?? "")) return i;
+    for (let i = Math.max(0, from); i < records.length; i++) {
+      const text = records[i]?.text ?? "";
+      if (re.test(text) && !isTocLine(records[i] as RowRecord)) return i;
+    }
     return -1;
   };
   const s3Heading = find(S3_HEADING);
@@ -29,8 +41,10 @@ export function findSections(records: readonly RowRecord[]): SectionSpans {
   const s4Header = find(S4_HEADER, Math.max(0, s3Start + 1));
   const s4Start = s4Heading >= 0 && (s4Header < 0 || s4Heading < s4Header) ? s4Heading : s4Header;
   const s5 = find(S5_HEADING, Math.max(0, s4Start + 1));
-  const s2Start = find(S2_START);
   const s3Begin = s3Heading >= 0 ? s3Heading : s3Start;
+  const s2Heading = find(S2_HEADING);
+  const s2Table = find(S2_TABLE, Math.max(0, s2Heading));
+  const s2Start = s2Table >= 0 && (s3Begin < 0 || s2Table < s3Begin) ? s2Table : s2Heading;
   return {
     s2: [s2Start, s2Start >= 0 ? (s3Begin >= 0 ? s3Begin : records.length) : -1],
     s3: [s3Start, s3Start >= 0 ? (s4Start >= 0 ? s4Start : records.length) : -1],

@@ -18,6 +18,8 @@ export interface StatementPatterns {
   readonly clauseExclude?: readonly string[];
   /** When set, only sentences containing one of these words are read. */
   readonly sentenceContext?: readonly string[];
+  /** Regex sources: a sentence matching any is about something else (other business, another scope). */
+  readonly sentenceExclude?: readonly string[];
 }
 
 // A number is never the tail of a longer one: "2023年" must not yield "023", "统一" must not yield "一".
@@ -33,6 +35,18 @@ function compilePattern(source: string): RegExp {
   if (regex === undefined) {
     regex = new RegExp(source.replaceAll("{n}", COUNT).replaceAll("{amount}", AMOUNT), "gu");
     compiled.set(source, regex);
+  }
+  return regex;
+}
+
+const tests = new Map<string, RegExp>();
+
+/** A plain (non-global, so stateless) regex for yes/no tests. */
+function compileTest(source: string): RegExp {
+  let regex = tests.get(source);
+  if (regex === undefined) {
+    regex = new RegExp(source, "u");
+    tests.set(source, regex);
   }
   return regex;
 }
@@ -59,6 +73,7 @@ export function findStatedNumbers(narrative: NarrativeText, spec: StatementPatte
 
 function isReadable(clause: Clause, spec: StatementPatterns): boolean {
   if (spec.clauseExclude?.some((word) => clause.text.includes(word))) return false;
+  if (spec.sentenceExclude?.some((source) => compileTest(source).test(clause.sentence))) return false;
   if (spec.sentenceContext === undefined) return true;
   return spec.sentenceContext.some((word) => clause.sentence.includes(word));
 }

@@ -3,8 +3,9 @@ import type { NarrativeLine } from "../../model/narrative.js";
 
 /**
  * The narrative as one normalised string, each character remembering its source line. Lines are joined without
- * a separator (Chinese text wraps mid-word and mid-number); whitespace is dropped, full-width digits and points
- * become ASCII, and thousands commas ("1,362") are removed.
+ * a separator (Chinese text wraps mid-word and mid-number), except that a heading line stands as a sentence of
+ * its own; whitespace is dropped, full-width digits and points become ASCII, and thousands commas ("1,362") are
+ * removed.
  */
 export interface NarrativeText {
   readonly text: string;
@@ -22,17 +23,29 @@ export interface Clause {
 }
 
 const FULL_WIDTH_DIGIT = /[０-９]/;
+/** Section and sub-section headings: "四、政府信息公开行政复议、行政诉讼情况", "（二）依申请公开". */
+const HEADING = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]).{0,40}$/u;
 
 export function buildNarrativeText(lines: readonly NarrativeLine[]): NarrativeText {
   const chars: string[] = [];
   const lineOf: number[] = [];
   lines.forEach((line, index) => {
+    // A heading ends the sentence before it and is a sentence of its own: it has no 。 to say so.
+    const heading = HEADING.test(line.text.trim());
+    if (heading && chars.length > 0 && !SENTENCE_END.test(chars.at(-1) ?? "")) {
+      chars.push("。");
+      lineOf.push(index);
+    }
     for (const char of line.text) {
       if (/\s/.test(char)) continue;
       let out = char;
       if (FULL_WIDTH_DIGIT.test(char)) out = String.fromCharCode(char.charCodeAt(0) - 0xfee0);
       else if (char === "．") out = ".";
       chars.push(out);
+      lineOf.push(index);
+    }
+    if (heading && !SENTENCE_END.test(chars.at(-1) ?? "")) {
+      chars.push("。");
       lineOf.push(index);
     }
   });

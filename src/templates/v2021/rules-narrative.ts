@@ -24,6 +24,20 @@ const otherWork = [
   "办件",
   "补贴",
   "救助",
+  "企业开办",
+  "设立",
+  "注册",
+  "个体工商户",
+];
+
+/**
+ * Sentences about other business (a 办结 clause there has no subject of its own: "受理个体工商户设立申请2,046件，
+ * 办结2,040件"), or stating a wider scope with the report's own count inside (SPEC §3.8: "全区共收到…1369件，其中
+ * 区政府本级36件"): their numbers are not the table's.
+ */
+const otherSentences = [
+  "企业开办|个体工商户|工商登记|不动产登记|设立登记|注册登记|行政许可|行政审批|政务服务|办件|热线|12345",
+  "(?:全区|全市|全县|全省|全州|全盟|全旗|各级|全系统|各部门|各单位).*其中",
 ];
 
 /** Outcome words: a clause about how reviews or suits ended, not how many there were. */
@@ -45,6 +59,7 @@ export const narrativeRules: readonly NarrativeEqualsRule[] = [
     patterns: [`(?:收到|受理|新收|接收|接到)[^0-9]{0,16}?申请(?:公开)?(?:件)?(?:数量)?${lead}{n}${unit}`],
     zeroPatterns: ["(?:未|没有)(?:收到|受理|接到)[^0-9]{0,12}?申请"],
     clauseExclude: [...otherWork, "结转"],
+    sentenceExclude: otherSentences,
     label: { zh: "本年新收政府信息公开申请", en: "new disclosure requests received" },
   },
   {
@@ -55,6 +70,7 @@ export const narrativeRules: readonly NarrativeEqualsRule[] = [
     target: ["s3.total_processed.total"],
     patterns: [`(?:办结|答复|办理完毕|办理完成|处理完毕)(?:了)?(?:政府信息公开|依申请公开)?(?:申请)?${lead}{n}${unit}`],
     clauseExclude: [...otherWork, "结转", "继续办理", "按时", "按期", "逾期", "延期", "当场", "现场", "口头", "电话"],
+    sentenceExclude: otherSentences,
     label: { zh: "本年办结申请", en: "requests processed" },
   },
   {

@@ -30,7 +30,8 @@ const REPORT = [
 
 describe("findSections", () => {
   it("locates the three tables of a complete report", () => {
-    expect(findSections(records(REPORT))).toEqual({ s2: [2, 6], s3: [7, 10], s4: [10, 14] });
+    // Section 二's table starts at its 第二十条 caption, not at the heading (a report's own tables may come between).
+    expect(findSections(records(REPORT))).toEqual({ s2: [3, 6], s3: [7, 10], s4: [10, 14] });
   });
 
   it.each([
@@ -75,7 +76,29 @@ describe("findSections", () => {
 
   it("runs the last table found to the end of the document", () => {
     const lines = REPORT.slice(0, 10);
-    expect(findSections(records(lines))).toEqual({ s2: [2, 6], s3: [7, 10], s4: [-1, -1] });
+    expect(findSections(records(lines))).toEqual({ s2: [3, 6], s3: [7, 10], s4: [-1, -1] });
+  });
+
+  it("skips a table of contents listing the headings with page numbers", () => {
+    const toc = [
+      "目录",
+      "一、总体情况……………1",
+      "二、主动公开政府信息情况……………2",
+      "三、收到和处理政府信息公开申请情况 3",
+    ];
+    const lines = [REPORT[0] as string, ...toc, ...REPORT.slice(1)];
+    expect(findSections(records(lines))).toEqual({ s2: [7, 10], s3: [11, 14], s4: [14, 18] });
+  });
+
+  it("starts section 二 at the 第二十条 table, after a report's own table of 主动公开 by category", () => {
+    const own = ["|类别 条数", "|规范性文件 12", "|行政许可信息 3045"];
+    const lines = [...REPORT.slice(0, 3), ...own, ...REPORT.slice(3)];
+    expect(findSections(records(lines)).s2).toEqual([6, 9]);
+  });
+
+  it("starts section 二 at its heading when the 第二十条 words are missing", () => {
+    const lines = REPORT.map((line, i) => (i === 3 || i === 4 ? "|…" : line));
+    expect(findSections(records(lines)).s2).toEqual([2, 6]);
   });
 
   it("finds nothing in a document without the tables", () => {
