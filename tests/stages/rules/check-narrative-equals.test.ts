@@ -99,4 +99,27 @@ describe("checkNarrativeEquals", () => {
   it("skips a null table cell", () => {
     expect(readStated("text.processed", [SENTENCE], { "s3.total_processed.total": null })).toEqual([]);
   });
+
+  it.each([
+    [
+      "other business with a subject-less 办结 clause",
+      ["全年受理个体工商户设立申请2,046件，办结2,040件。"],
+      "text.processed",
+    ],
+    ["other business", ["全年共受理企业开办申请3,120件。"], "text.new_received"],
+    [
+      "a wider scope with the report's count inside",
+      ["全区共收到政府信息公开申请1369件，其中区政府本级36件。"],
+      "text.new_received",
+    ],
+  ] as const)("reads nothing from a sentence about %s", (_name, lines, id) => {
+    expect(readStated(id, lines)).toEqual([]);
+  });
+
+  it("checks the first sentence under a heading that names both 行政复议 and 行政诉讼", () => {
+    const lines = ["四、政府信息公开行政复议、行政诉讼情况", "本年度因政府信息公开被申请行政复议11件。"];
+    expect(readStated("text.review", lines, { "s4.review.total": 10 })).toEqual([
+      { path: "s4.review.total", expected: 10, actual: 11 },
+    ]);
+  });
 });
