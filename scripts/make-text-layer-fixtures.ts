@@ -1,5 +1,5 @@
 // Writes tests/fixtures/text-layer/: variants of committed samples whose text layer is turned or broken the
-// way real files are. Needs qpdf (Debian's package). Run: npx tsx scripts/make-text-layer-fixtures.ts
+// way real files are. Needs qpdf and ghostscript (Debian's packages). Run: npx tsx scripts/make-text-layer-fixtures.ts
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -29,7 +29,22 @@ function dropToUnicode(stem: string, name: string): void {
   writeFileSync(join(OUT, name), execFileSync("fix-qdf", [edited]));
 }
 
+/** A sample with its text converted to glyph outlines (Ghostscript -dNoOutputFonts): no text layer at all. */
+function outline(stem: string, name: string): void {
+  const out = join(OUT, name);
+  execFileSync("gs", [
+    "-q",
+    "-dNOPAUSE",
+    "-dBATCH",
+    "-sDEVICE=pdfwrite",
+    "-dNoOutputFonts",
+    `-sOutputFile=${out}`,
+    join(ROOT, "samples", `${stem}.pdf`),
+  ]);
+}
+
 rotate("ruled-clean-2023", "+90", "ruled-clean-2023-rotated-90.pdf");
 rotate("unruled-2024", "+270:2-3", "unruled-2024-rotated-270-p2-3.pdf");
 dropToUnicode("ruled-clean-2023", "ruled-clean-2023-no-tounicode.pdf");
+outline("three-line-2022", "three-line-2022-outlines.pdf");
 console.log(`wrote fixtures to ${OUT}`);

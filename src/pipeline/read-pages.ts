@@ -4,6 +4,9 @@ import type { PdfDocument } from "../stages/ingest/index.js";
 import { extractRuleSegments } from "../stages/layout/index.js";
 import { extractTextItems, MIN_PAGE_CHARS, MIN_TEXT_QUALITY, scoreText } from "../stages/text-layer/index.js";
 
+/** Filled curved shapes on a textless page from which it is taken to be text drawn as outlines. */
+const MIN_OUTLINE_GLYPHS = 50;
+
 export interface PageRead {
   readonly content: PageContent;
   /** The text layer is missing or unusable: the page needs OCR. */
@@ -21,7 +24,7 @@ export async function readPages(doc: PdfDocument, issues: Issue[]): Promise<Page
     try {
       const page = await doc.getPage(n);
       const { items, rotation } = await extractTextItems(page);
-      const { segments, images } = await extractRuleSegments(page, rotation);
+      const { segments, images, curvedFills } = await extractRuleSegments(page, rotation);
       const viewport = page.getViewport({ scale: 1, rotation });
       if (rotation !== page.rotate && items.length > 0) {
         issues.push({
@@ -33,11 +36,14 @@ export async function readPages(doc: PdfDocument, issues: Issue[]): Promise<Page
         });
       }
       const score = scoreText(items.map((i) => i.text).join(""));
-      const imagePage = score.chars < MIN_PAGE_CHARS && images > 0;
+      // No text but an image, or text drawn as glyph outlines (converted to curves): OCR reads it.
+      const imagePage = score.chars < MIN_PAGE_CHARS && (images > 0 || curvedFills >= MIN_OUTLINE_GLYPHS);
       const needsOcr = imagePage || (score.chars > 0 && score.quality < MIN_TEXT_QUALITY);
       if (needsOcr) {
         const why = imagePage
-          ? `has ${score.chars} characters of text (an image page?)`
+          ? images > 0
+            ? `has ${score.chars} characters of text and paints an image (a scan?)`
+            : `has ${score.chars} characters of text and ${curvedFills} filled outlines (text converted to curves?)`
           : `text layer is unusable (quality ${score.quality.toFixed(2)})`;
         issues.push({
           code: "page.needs_ocr",

@@ -28,4 +28,13 @@ describe("text layers turned or broken like real uploads", () => {
     expect(ocrPages).toEqual([1, 2, 3, 4]);
     expect(output.pages.every((p) => p.text_quality < 0.8)).toBe(true);
   });
+
+  it("a file whose text was converted to outlines is a report awaiting OCR, not 'not a report'", async () => {
+    const { output, errorClass } = await extractDocument(join(fixtures, "three-line-2022-outlines.pdf"));
+    expect(errorClass).toBeNull();
+    expect(output.status).toBe("failure");
+    const ocrPages = output.issues.filter((i) => i.code === "page.needs_ocr").map((i) => i.page);
+    expect(ocrPages).toEqual(output.pages.map((p) => p.page));
+    expect(ocrPages.length).toBeGreaterThan(0);
+  });
 });

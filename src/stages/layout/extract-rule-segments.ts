@@ -30,19 +30,21 @@ const AXIS_TOLERANCE = 0.8;
 /**
  * Horizontal and vertical ruling lines of a page from its operator list, in top-left page coordinates
  * of the view `rotation` (the one its text was read in),
- * and the number of images it paints (an image page with no text needs OCR; a blank page does not).
+ * the number of images it paints and of filled shapes with curves (glyph outlines): a page with no text that
+ * paints an image or text converted to outlines needs OCR; a blank page does not.
  * Tracks the current transformation matrix through save/restore, `cm` and form XObjects.
  */
 export async function extractRuleSegments(
   page: PdfPage,
   rotation: number = page.rotate,
-): Promise<{ segments: RuleSegment[]; images: number }> {
+): Promise<{ segments: RuleSegment[]; images: number; curvedFills: number }> {
   const viewport = page.getViewport({ scale: 1, rotation });
   const list = await page.getOperatorList();
   const stack: Matrix[] = [];
   let ctm: Matrix = viewport.transform as Matrix;
   const segments: RuleSegment[] = [];
   let images = 0;
+  let curvedFills = 0;
   for (let i = 0; i < list.fnArray.length; i++) {
     const fn = list.fnArray[i];
     const args = list.argsArray[i] as unknown[] | null;
@@ -61,6 +63,7 @@ export async function extractRuleSegments(
       if (!data) continue;
       const stroke = STROKE_OPS.has(paint);
       if (!stroke && !FILL_OPS.has(paint)) continue;
+      if (!stroke && hasCurve(data)) curvedFills += 1;
       for (const subpath of readSubpaths(data)) {
         const points = subpath.map((p) => applyMatrix(ctm, p));
         if (stroke) segments.push(...strokeSegments(points));
@@ -71,7 +74,7 @@ export async function extractRuleSegments(
       }
     }
   }
-  return { segments, images };
+  return { segments, images, curvedFills };
 }
 
 function readSubpaths(data: ArrayLike<number>): Point[][] {
@@ -102,6 +105,15 @@ function readSubpaths(data: ArrayLike<number>): Point[][] {
 }
 
 /** A curve is never a rule: keep what came before it and restart at its end point. */
+function hasCurve(data: ArrayLike<number>): boolean {
+  for (let i = 0; i < data.length; ) {
+    const op = data[i++];
+    if (op === DRAW.curveTo || op === DRAW.quadraticCurveTo) return true;
+    i += op === DRAW.moveTo || op === DRAW.lineTo ? 2 : op === DRAW.closePath ? 0 : data.length;
+  }
+  return false;
+}
+
 function breakCurve(current: Point[], subpaths: Point[][]): Point[] {
   const end = current.pop() as Point;
   if (current.length > 2) subpaths.push(current.slice(0, -1));
