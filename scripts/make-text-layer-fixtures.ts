@@ -1,9 +1,9 @@
 // Writes tests/fixtures/text-layer/: variants of committed samples whose text layer is turned or broken the
-// way real files are. Needs qpdf and ghostscript (Debian's packages). Run: npx tsx scripts/make-text-layer-fixtures.ts
+// way real files are. Needs qpdf, ghostscript, poppler-utils and LibreOffice (Debian's packages). Run: npx tsx scripts/make-text-layer-fixtures.ts
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 
 const ROOT = join(import.meta.dirname, "..");
 const OUT = join(ROOT, "tests", "fixtures", "text-layer");
@@ -43,8 +43,43 @@ function outline(stem: string, name: string): void {
   ]);
 }
 
+/**
+ * A report whose 三 table is a picture: its title and narrative are text, the table page of a sample is
+ * pasted in as an image (a screenshot, as some authors do). Laid out by LibreOffice.
+ */
+function pictureTable(stem: string, tablePage: number, name: string): void {
+  const png = join(work, `${stem}-p${tablePage}`);
+  execFileSync("pdftoppm", [
+    "-r",
+    "110",
+    "-png",
+    "-singlefile",
+    "-f",
+    String(tablePage),
+    "-l",
+    String(tablePage),
+    join(ROOT, "samples", `${stem}.pdf`),
+    png,
+  ]);
+  const html = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="font-family:'Noto Sans CJK SC'">
+<p align="center"><b>示例市统计局2023年政府信息公开工作年度报告</b></p>
+<p>一、总体情况</p><p>本年度本机关认真贯彻落实政府信息公开条例，各项工作有序开展。</p>
+<p>三、收到和处理政府信息公开申请情况</p>
+<p><img src="${basename(png)}.png" width="300" height="424" style="width:8cm;height:11.3cm"></p>
+<p>四、政府信息公开行政复议、行政诉讼情况</p><p>本年度未发生行政复议、行政诉讼。</p></body></html>`;
+  const input = join(work, `${name.replace(/\.pdf$/, "")}.html`);
+  writeFileSync(input, html);
+  execFileSync(
+    "soffice",
+    ["--headless", "--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export", "--outdir", work, input],
+    { stdio: "pipe" },
+  );
+  writeFileSync(join(OUT, name), readFileSync(input.replace(/\.html$/, ".pdf")));
+}
+
 rotate("ruled-clean-2023", "+90", "ruled-clean-2023-rotated-90.pdf");
 rotate("unruled-2024", "+270:2-3", "unruled-2024-rotated-270-p2-3.pdf");
 dropToUnicode("ruled-clean-2023", "ruled-clean-2023-no-tounicode.pdf");
 outline("three-line-2022", "three-line-2022-outlines.pdf");
+pictureTable("ruled-clean-2023", 3, "picture-table-2023.pdf");
 console.log(`wrote fixtures to ${OUT}`);

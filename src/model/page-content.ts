@@ -26,6 +26,8 @@ export interface PageContent {
   readonly height: number;
   readonly items: readonly TextItem[];
   readonly segments: readonly RuleSegment[];
+  /** Boxes of the images the page paints (a table pasted as a picture, a scanned page). */
+  readonly imageBoxes: readonly Box[];
   /** 0–1 share of usable characters; 0 when the page has no text. */
   readonly textQuality: number;
   readonly charCount: number;

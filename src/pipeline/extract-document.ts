@@ -8,6 +8,7 @@ import { mapDocument } from "../stages/mapping/index.js";
 import { evaluateRules } from "../stages/rules/index.js";
 import { v2021 } from "../templates/index.js";
 import { buildOutput, decideStatus } from "./build-output.js";
+import { flagImageTables } from "./flag-image-tables.js";
 import { readPages } from "./read-pages.js";
 
 export interface DocumentResult {
@@ -38,6 +39,7 @@ export async function extractDocument(path: string): Promise<DocumentResult> {
       const pages = await readPages(doc, issues);
       const mapped = mapDocument(layoutPages(pages.map((p) => p.content)), v2021);
       issues.push(...mapped.issues);
+      flagImageTables(pages, mapped.cells, issues);
       const anyTable = [...mapped.cells.values()].some((c) => c.value !== null);
       const pageInfo = pages.map((p) => ({
         page: p.content.page,

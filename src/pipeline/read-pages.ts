@@ -37,11 +37,11 @@ export async function readPages(doc: PdfDocument, issues: Issue[]): Promise<Page
       }
       const score = scoreText(items.map((i) => i.text).join(""));
       // No text but an image, or text drawn as glyph outlines (converted to curves): OCR reads it.
-      const imagePage = score.chars < MIN_PAGE_CHARS && (images > 0 || curvedFills >= MIN_OUTLINE_GLYPHS);
+      const imagePage = score.chars < MIN_PAGE_CHARS && (images.length > 0 || curvedFills >= MIN_OUTLINE_GLYPHS);
       const needsOcr = imagePage || (score.chars > 0 && score.quality < MIN_TEXT_QUALITY);
       if (needsOcr) {
         const why = imagePage
-          ? images > 0
+          ? images.length > 0
             ? `has ${score.chars} characters of text and paints an image (a scan?)`
             : `has ${score.chars} characters of text and ${curvedFills} filled outlines (text converted to curves?)`
           : `text layer is unusable (quality ${score.quality.toFixed(2)})`;
@@ -62,6 +62,7 @@ export async function readPages(doc: PdfDocument, issues: Issue[]): Promise<Page
           height: viewport.height,
           items: usable,
           segments,
+          imageBoxes: images,
           textQuality: score.quality,
           charCount: score.chars,
         },
@@ -78,7 +79,16 @@ export async function readPages(doc: PdfDocument, issues: Issue[]): Promise<Page
         page: n,
       });
       pages.push({
-        content: { page: n, width: 595, height: 842, items: [], segments: [], textQuality: 0, charCount: 0 },
+        content: {
+          page: n,
+          width: 595,
+          height: 842,
+          items: [],
+          segments: [],
+          imageBoxes: [],
+          textQuality: 0,
+          charCount: 0,
+        },
         needsOcr: true,
       });
     }

@@ -37,4 +37,19 @@ describe("text layers turned or broken like real uploads", () => {
     expect(ocrPages).toEqual(output.pages.map((p) => p.page));
     expect(ocrPages.length).toBeGreaterThan(0);
   });
+
+  it("a table pasted as a picture on a text page sends that page to OCR", async () => {
+    const { output } = await extractDocument(join(fixtures, "picture-table-2023.pdf"));
+    expect(output.report.agency).toBe("示例市统计局");
+    expect(output.status).toBe("partial_success");
+    const ocr = output.issues.filter((i) => i.code === "page.needs_ocr");
+    expect(ocr.map((i) => i.page)).toEqual([1]);
+    expect(ocr[0]?.message).toContain("s3");
+  });
+
+  it("no page of a sample whose tables are text is sent to OCR for its images", async () => {
+    const sample = join(import.meta.dirname, "../../samples/ruled-clean-2023.pdf");
+    const { output } = await extractDocument(sample);
+    expect(output.issues.filter((i) => i.code === "page.needs_ocr")).toEqual([]);
+  });
 });

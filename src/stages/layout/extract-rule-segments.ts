@@ -1,4 +1,5 @@
 import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { Box } from "../../model/geometry.js";
 import { applyMatrix, composeMatrix, type Matrix } from "../../model/matrix.js";
 import type { RuleSegment } from "../../model/page-content.js";
 import type { PdfPage } from "../ingest/index.js";
@@ -30,25 +31,26 @@ const AXIS_TOLERANCE = 0.8;
 /**
  * Horizontal and vertical ruling lines of a page from its operator list, in top-left page coordinates
  * of the view `rotation` (the one its text was read in),
- * the number of images it paints and of filled shapes with curves (glyph outlines): a page with no text that
+ * the boxes of the images it paints and the number of filled shapes with curves (glyph outlines): a page with no text that
  * paints an image or text converted to outlines needs OCR; a blank page does not.
  * Tracks the current transformation matrix through save/restore, `cm` and form XObjects.
  */
 export async function extractRuleSegments(
   page: PdfPage,
   rotation: number = page.rotate,
-): Promise<{ segments: RuleSegment[]; images: number; curvedFills: number }> {
+): Promise<{ segments: RuleSegment[]; images: Box[]; curvedFills: number }> {
   const viewport = page.getViewport({ scale: 1, rotation });
   const list = await page.getOperatorList();
   const stack: Matrix[] = [];
   let ctm: Matrix = viewport.transform as Matrix;
   const segments: RuleSegment[] = [];
-  let images = 0;
+  const images: Box[] = [];
   let curvedFills = 0;
   for (let i = 0; i < list.fnArray.length; i++) {
     const fn = list.fnArray[i];
     const args = list.argsArray[i] as unknown[] | null;
-    if (fn !== undefined && IMAGE_OPS.has(fn)) images += 1;
+    // An image fills the unit square of its CTM.
+    if (fn !== undefined && IMAGE_OPS.has(fn)) images.push(unitSquareBox(ctm));
     if (fn === OPS.save) stack.push(ctm);
     else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
     else if (fn === OPS.transform && args) ctm = composeMatrix(ctm, args as Matrix);
@@ -105,6 +107,13 @@ function readSubpaths(data: ArrayLike<number>): Point[][] {
 }
 
 /** A curve is never a rule: keep what came before it and restart at its end point. */
+function unitSquareBox(m: Matrix): Box {
+  const corners = [applyMatrix(m, [0, 0]), applyMatrix(m, [1, 0]), applyMatrix(m, [0, 1]), applyMatrix(m, [1, 1])];
+  const xs = corners.map((c) => c[0]);
+  const ys = corners.map((c) => c[1]);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
+
 function hasCurve(data: ArrayLike<number>): boolean {
   for (let i = 0; i < data.length; ) {
     const op = data[i++];
