@@ -1,5 +1,5 @@
 // Writes tests/fixtures/text-layer/: variants of committed samples whose text layer is turned or broken the
-// way real files are. Needs qpdf, ghostscript, poppler-utils and LibreOffice (Debian's packages). Run: npx tsx scripts/make-text-layer-fixtures.ts
+// way real files are. Needs qpdf, ghostscript, poppler-utils, LibreOffice and Chromium (Debian's packages). Run: npx tsx scripts/make-text-layer-fixtures.ts
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -77,9 +77,48 @@ function pictureTable(stem: string, tablePage: number, name: string): void {
   writeFileSync(join(OUT, name), readFileSync(input.replace(/\.html$/, ".pdf")));
 }
 
+/** A sample with a grey diagonal watermark (printed by Chromium) laid over every page with qpdf. */
+function watermark(stem: string, name: string): void {
+  const html = join(work, "watermark.html");
+  writeFileSync(
+    html,
+    `<!DOCTYPE html><html><head><meta charset="utf-8"><style>@page{size:A4;margin:0} body{margin:0}
+.w{position:absolute;top:380px;left:60px;font:64px 'Noto Sans CJK SC';color:rgba(160,160,160,0.35);
+transform:rotate(-35deg);white-space:nowrap}</style></head><body><div class="w">示例市人民政府 内部资料 12345</div></body></html>`,
+  );
+  const mark = join(work, "watermark.pdf");
+  execFileSync(
+    "chromium",
+    [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      `--user-data-dir=${join(work, "chromium-profile")}`,
+      "--no-pdf-header-footer",
+      `--print-to-pdf=${mark}`,
+      `file://${html}`,
+    ],
+    { stdio: "pipe" },
+  );
+  execFileSync("qpdf", [
+    "--deterministic-id",
+    join(ROOT, "samples", `${stem}.pdf`),
+    "--overlay",
+    mark,
+    "--repeat=1",
+    "--",
+    join(OUT, name),
+  ]);
+}
+
 rotate("ruled-clean-2023", "+90", "ruled-clean-2023-rotated-90.pdf");
 rotate("unruled-2024", "+270:2-3", "unruled-2024-rotated-270-p2-3.pdf");
 dropToUnicode("ruled-clean-2023", "ruled-clean-2023-no-tounicode.pdf");
 outline("three-line-2022", "three-line-2022-outlines.pdf");
 pictureTable("ruled-clean-2023", 3, "picture-table-2023.pdf");
+watermark("ruled-clean-2023", "ruled-clean-2023-watermark.pdf");
 console.log(`wrote fixtures to ${OUT}`);

@@ -12,6 +12,7 @@ describe("text layers turned or broken like real uploads", () => {
   it.each([
     ["ruled-clean-2023-rotated-90.pdf", "ruled-clean-2023", 4],
     ["unruled-2024-rotated-270-p2-3.pdf", "unruled-2024", 2],
+    ["ruled-clean-2023-watermark.pdf", "ruled-clean-2023", 0],
   ])("%s reads exactly like its upright sample", async (file, stem, rotatedPages) => {
     const { output } = await extractDocument(join(fixtures, file));
     const truth = truthOf(stem);

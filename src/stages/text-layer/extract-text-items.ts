@@ -48,6 +48,8 @@ export function toTextItems(content: TextContent, viewport: Viewport): TextItem[
   for (const raw of content.items) {
     if (!("str" in raw) || raw.str.trim() === "") continue;
     const m = composeMatrix(viewport.transform as Matrix, raw.transform as Matrix);
+    // Text set at a slant (a diagonal watermark: "内部资料", the agency's name) is not report content.
+    if (!isAxisAligned(m)) continue;
     // Font size is the length of the transformed y axis; the baseline sits at (m[4], m[5]).
     const size = Math.hypot(m[2], m[3]) || raw.height || 1;
     const horizontal = Math.abs(m[1]) < 1e-3 && Math.abs(m[2]) < 1e-3;
@@ -58,4 +60,11 @@ export function toTextItems(content: TextContent, viewport: Viewport): TextItem[
     items.push({ text: normalizeGlyphs(raw.str), box, fontSize: size, fontName: raw.fontName });
   }
   return items;
+}
+
+/** Whether a run's baseline is horizontal or vertical (within 3°), as table and body text are. */
+function isAxisAligned(m: Matrix): boolean {
+  const angle = (Math.atan2(m[1], m[0]) * 180) / Math.PI;
+  const offAxis = Math.abs(((angle % 90) + 90) % 90);
+  return Math.min(offAxis, 90 - offAxis) <= 3;
 }
