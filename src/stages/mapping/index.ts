@@ -27,7 +27,7 @@ export function mapDocument(pages: readonly (readonly LayoutBlock[])[], template
   const meta = extractMeta(records);
   const allText = records.map((r) => r.text).join("\n");
   const detectedVersion = detectVersion(allText, meta.year, template.versionMarkers);
-  const tables = mapTables(records, template);
+  const tables = mapTables(records, template, detectedVersion);
   const narrative: NarrativeLine[] = records
     .filter((r) => !r.ruled && !tables.tableRecords.has(r))
     .map((r) => ({ text: r.text, page: r.page, bbox: roundBox(r.box) }));

@@ -1,7 +1,7 @@
 import type { Cell } from "../../model/cell.js";
 import type { Issue } from "../../model/issue.js";
 import { listCellPaths } from "../../model/template-paths.js";
-import type { TemplateDef } from "../../templates/index.js";
+import type { TemplateDef, TemplateVersion } from "../../templates/index.js";
 import { findSections } from "./find-sections.js";
 import { MISSING_CELL } from "./make-cell.js";
 import { mapSection2 } from "./map-s2.js";
@@ -19,7 +19,11 @@ export interface MappedTables {
 }
 
 /** Maps the records of the three tables onto the template's cells (SPEC §2); cells not found are null. */
-export function mapTables(records: readonly RowRecord[], template: TemplateDef): MappedTables {
+export function mapTables(
+  records: readonly RowRecord[],
+  template: TemplateDef,
+  detectedVersion: TemplateVersion = template.version,
+): MappedTables {
   const spans = findSections(records);
   const slice = (span: readonly [number, number]) => (span[0] < 0 ? [] : records.slice(span[0], span[1]));
   const tables = [slice(spans.s2), slice(spans.s3), slice(spans.s4)] as const;
@@ -30,7 +34,16 @@ export function mapTables(records: readonly RowRecord[], template: TemplateDef):
     tableRecords: new Set(),
     alignment: detectAlignment(tables.flat().filter(isDataRow)) ?? "centre",
   };
-  mapSection2(tables[0], context);
+  // The 2019 section 二 has other columns (本年新制作数量, 上一年项目数量 …) with other meanings: never read
+  // them into the 2021 keys (SPEC §2). Its own s2v19 keys come with the v2019 template.
+  if (detectedVersion === "v2019" && template.version !== "v2019") {
+    context.issues.push({
+      code: "template.section2_not_read",
+      severity: "warning",
+      stage: "mapping",
+      message: `Section 二 is laid out as the ${detectedVersion} template; its values are not read into the ${template.version} keys`,
+    });
+  } else mapSection2(tables[0], context);
   mapSection3(tables[1], context);
   mapSection4(tables[2], context);
   for (const { path } of listCellPaths(template)) if (!context.cells.has(path)) context.cells.set(path, MISSING_CELL);
