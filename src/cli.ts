@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
-import { UsageError } from "./errors.js";
-import { type BatchEntry, runBatch } from "./pipeline/run-batch.js";
+import { GongkaiError, UsageError } from "./errors.js";
+import type { BatchEntry } from "./pipeline/run-batch.js";
 
 const VERSION = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
 
@@ -17,7 +17,16 @@ Options:
   -h, --help        this text
   -v, --version     the version of gongkai`;
 
+/** pdf.js 6 and the rest of the stack need Node ≥ 22; npm scripts and npx run the node@22 devDependency. */
+const MIN_NODE_MAJOR = 22;
+
 async function main(argv: readonly string[]): Promise<number> {
+  const major = Number(process.versions.node.split(".")[0]);
+  if (major < MIN_NODE_MAJOR) {
+    throw new GongkaiError(
+      `Expected Node ≥ ${MIN_NODE_MAJOR}, got ${process.version}: run gongkai through npx or an npm script, which use the node@22 devDependency`,
+    );
+  }
   const [command, ...rest] = argv;
   if (command === "-v" || command === "--version") {
     process.stdout.write(`${VERSION}\n`);
@@ -42,6 +51,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const out = parsed.values.out;
   if (!out) throw new UsageError("Expected `--out <dir>`");
   if (parsed.positionals.length === 0) throw new UsageError("Expected at least one input file or folder");
+  // Loaded only now: on an unsupported Node the version message above comes first, not a pdf.js crash.
+  const { runBatch } = await import("./pipeline/run-batch.js");
   const entries = await runBatch(parsed.positionals, { outDir: out });
   if (!parsed.values.quiet) process.stdout.write(formatSummary(entries));
   return 0;
@@ -93,6 +104,9 @@ main(process.argv.slice(2)).then(
     if (error instanceof UsageError) {
       process.stderr.write(`gongkai: ${error.message}\n\n${USAGE}\n`);
       process.exitCode = 2;
+    } else if (error instanceof GongkaiError) {
+      process.stderr.write(`gongkai: ${error.message}\n`);
+      process.exitCode = 1;
     } else {
       process.stderr.write(
         `gongkai: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
