@@ -4,7 +4,7 @@ import { makeCell } from "./make-cell.js";
 import { normalizeLabel } from "./normalize.js";
 import { detectAlignment, placeValues } from "./place-values.js";
 import { isDataRow, type RowRecord } from "./row-record.js";
-import { notFound, PLACED_BY_HEADER, ROW_CONFIDENCE, type TableContext } from "./table-context.js";
+import { notFound, PLACED_BY_HEADER, rowConfidence, type TableContext } from "./table-context.js";
 
 /** A free line with a longer label is running text that happens to end in a number, not a table row. */
 const MAX_S2_LABEL = 16;
@@ -37,7 +37,7 @@ export function mapSection2(records: readonly RowRecord[], context: TableContext
     if (!item) continue;
     const byPosition = a.record.slots.length === item.fields.length;
     const placed = placeValues(a.record, item.fields.length, item.fields.length === 3 ? docAnchors : null, alignment);
-    const confidence = Math.min(ROW_CONFIDENCE[a.by], byPosition ? 1 : PLACED_BY_HEADER);
+    const confidence = Math.min(rowConfidence(a), byPosition ? 1 : PLACED_BY_HEADER);
     item.fields.forEach((field, i) => {
       cells.set(`s2.${item.key}.${field.key}`, makeCell(placed[i] ?? null, confidence));
     });

@@ -5,7 +5,7 @@ import { mergeSplitRows } from "./merge-split-rows.js";
 import { mergeValueLines } from "./merge-value-lines.js";
 import { detectAlignment, placeValues } from "./place-values.js";
 import { isDataRow, type RowRecord } from "./row-record.js";
-import { notFound, PLACED_BY_HEADER, ROW_CONFIDENCE, type TableContext } from "./table-context.js";
+import { notFound, PLACED_BY_HEADER, rowConfidence, type TableContext } from "./table-context.js";
 
 /** Section 三: 25 rows × 7 columns; rows by label, columns by ruled cell or header position. */
 export function mapSection3(records: readonly RowRecord[], context: TableContext): void {
@@ -40,7 +40,7 @@ export function mapSection3(records: readonly RowRecord[], context: TableContext
   for (const a of assignRows(rows, template.s3Rows)) {
     const byPosition = a.record.ruled && a.record.slots.length === count;
     const placed = placeValues(a.record, count, byPosition ? null : anchors, alignment);
-    const confidence = Math.min(ROW_CONFIDENCE[a.by], byPosition || !a.record.ruled ? 1 : PLACED_BY_HEADER);
+    const confidence = Math.min(rowConfidence(a), byPosition || !a.record.ruled ? 1 : PLACED_BY_HEADER);
     template.s3Columns.forEach((column, i) => {
       cells.set(`s3.${a.key}.${column.key}`, makeCell(placed[i] ?? null, confidence));
     });

@@ -20,9 +20,17 @@ export interface TableContext {
 export const ROW_CONFIDENCE: Record<RowAssignment["by"], number> = {
   label: 1,
   neighbour: 1,
-  sequence: 0.9,
+  sequence: 0.85,
   blank_row: 0.9,
 };
+
+/** Confidence of a row whose template row another one had (almost) as much evidence for. */
+export const AMBIGUOUS_ROW = 0.8;
+
+/** The confidence of a row's cells from how it was identified. */
+export function rowConfidence(assignment: RowAssignment): number {
+  return Math.min(ROW_CONFIDENCE[assignment.by], assignment.ambiguous ? AMBIGUOUS_ROW : 1);
+}
 
 /** Confidence of a cell placed by header positions instead of its ruled cell or its place in the row. */
 export const PLACED_BY_HEADER = 0.95;
