@@ -38,7 +38,7 @@ function disambiguate(planned: readonly PlannedInput[]): PlannedInput[] {
   const counts = new Map<string, number>();
   for (const p of planned) counts.set(p.outRelative, (counts.get(p.outRelative) ?? 0) + 1);
   const seen = new Set<string>();
-  return planned.flatMap((p) => {
+  const unique = planned.flatMap((p) => {
     let out = p.outRelative;
     if ((counts.get(out) ?? 0) > 1) {
       out = withJson(
@@ -50,6 +50,14 @@ function disambiguate(planned: readonly PlannedInput[]): PlannedInput[] {
     if (seen.has(resolve(p.path))) return []; // the same file named twice is extracted once
     seen.add(resolve(p.path));
     return [{ ...p, outRelative: out }];
+  });
+  // Renamed outputs can still meet another input's: number the later ones.
+  const taken = new Set<string>();
+  return unique.map((p) => {
+    let out = p.outRelative;
+    for (let n = 2; taken.has(out); n++) out = p.outRelative.replace(/\.json$/, `-${n}.json`);
+    taken.add(out);
+    return out === p.outRelative ? p : { ...p, outRelative: out };
   });
 }
 

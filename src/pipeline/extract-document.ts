@@ -46,13 +46,23 @@ export async function extractDocument(path: string): Promise<DocumentResult> {
         method: "text" as const,
         text_quality: round3(p.content.textQuality),
       }));
-      if (!anyTable && mapped.title === null && pages.every((p) => !p.needsOcr)) {
-        return fail(
-          { ...source, pages: doc.numPages },
-          "not_a_report",
-          "No report title and none of the template's tables were found",
-          pageInfo,
-        );
+      if (!anyTable && mapped.title === null) {
+        const ocr = issues.filter((i) => i.code === "page.needs_ocr");
+        // Nothing readable: either it is no report, or its text must be read from the page images first.
+        return ocr.length === 0
+          ? fail(
+              { ...source, pages: doc.numPages },
+              "not_a_report",
+              "No report title and none of the template's tables were found",
+              pageInfo,
+            )
+          : fail(
+              { ...source, pages: doc.numPages },
+              "unsupported",
+              `No usable text layer: ${ocr.length} of ${doc.numPages} page(s) need OCR, which this version does not do yet`,
+              pageInfo,
+              ocr,
+            );
       }
       // Only the 2021 template exists so far; other layouts are read with its labels and say so.
       const template = v2021;
@@ -98,6 +108,7 @@ function fail(
   errorClass: ErrorClass,
   message: string,
   pages: ReportOutput["pages"] = [],
+  pageIssues: readonly Issue[] = [],
 ): DocumentResult {
   const output = buildOutput(
     {
@@ -107,7 +118,7 @@ function fail(
       status: "failure",
       cells: null,
       flags: [],
-      issues: [{ code: errorClass, severity: "error", stage: "ingest", message }],
+      issues: [{ code: errorClass, severity: "error", stage: "ingest", message }, ...pageIssues],
       pages,
     },
     v2021,

@@ -22,8 +22,10 @@ describe("text layers turned or broken like real uploads", () => {
   });
 
   it("a file whose fonts lost their ToUnicode maps yields no cells, only pages that need OCR", async () => {
-    const { output } = await extractDocument(join(fixtures, "ruled-clean-2023-no-tounicode.pdf"));
+    const { output, errorClass } = await extractDocument(join(fixtures, "ruled-clean-2023-no-tounicode.pdf"));
     expect(output.status).toBe("failure");
+    expect(errorClass).toBe("unsupported");
+    expect(output.flags).toEqual([]);
     expect(Object.values(output.cells).every((cell) => cell.value === null)).toBe(true);
     const ocrPages = output.issues.filter((i) => i.code === "page.needs_ocr").map((i) => i.page);
     expect(ocrPages).toEqual([1, 2, 3, 4]);
@@ -32,7 +34,8 @@ describe("text layers turned or broken like real uploads", () => {
 
   it("a file whose text was converted to outlines is a report awaiting OCR, not 'not a report'", async () => {
     const { output, errorClass } = await extractDocument(join(fixtures, "three-line-2022-outlines.pdf"));
-    expect(errorClass).toBeNull();
+    expect(errorClass).toBe("unsupported");
+    expect(output.issues[0]?.message).toContain("need OCR");
     expect(output.status).toBe("failure");
     const ocrPages = output.issues.filter((i) => i.code === "page.needs_ocr").map((i) => i.page);
     expect(ocrPages).toEqual(output.pages.map((p) => p.page));

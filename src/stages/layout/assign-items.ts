@@ -10,6 +10,7 @@ import type { TextItem } from "../../model/page-content.js";
  */
 export function assignItems(grids: readonly Grid[], items: readonly TextItem[]): TextItem[] {
   const free: TextItem[] = [];
+  const lookups = new Map(grids.map((g) => [g, slotLookup(g)]));
   for (const item of items) {
     // The innermost grid holding the item: a frame or an enclosing table must not swallow a nested one.
     const grid = grids
@@ -19,18 +20,44 @@ export function assignItems(grids: readonly Grid[], items: readonly TextItem[]):
       free.push(item);
       continue;
     }
-    const cells = grid.cells.filter(
-      (cell) => overlapsX(cell.box, item.box) && inside(cell.box, { x: cell.box[0] + 0.1, y: centre(item.box).y }),
-    );
-    const home = findCell(grid, centre(item.box));
-    if (cells.length <= 1 && home) home.items.push(item);
-    else for (const piece of splitItem(item)) findCell(grid, centre(piece.box))?.items.push(piece);
+    const findCell = lookups.get(grid) as (point: { x: number; y: number }) => GridCell | undefined;
+    const home = findCell(centre(item.box));
+    // The run stays whole unless its ends fall in other cells than its centre.
+    const y = centre(item.box).y;
+    const ends = [findCell({ x: item.box[0] + 0.5, y }), findCell({ x: item.box[2] - 0.5, y })];
+    if (home && ends.every((cell) => cell === undefined || cell === home)) home.items.push(item);
+    else for (const piece of splitItem(item)) findCell(centre(piece.box))?.items.push(piece);
   }
   return free;
 }
 
-function findCell(grid: Grid, point: { x: number; y: number }): GridCell | undefined {
-  return grid.cells.find((cell) => inside(cell.box, point));
+/** The cell at a point, by binary search over the grid lines (grids of thousands of cells stay fast). */
+function slotLookup(grid: Grid): (point: { x: number; y: number }) => GridCell | undefined {
+  const cols = grid.xs.length - 1;
+  const bySlot = new Map<number, GridCell>();
+  for (const cell of grid.cells) {
+    for (let r = cell.row; r < cell.row + cell.rowSpan; r++) {
+      for (let c = cell.col; c < cell.col + cell.colSpan; c++) bySlot.set(r * cols + c, cell);
+    }
+  }
+  return (point) => {
+    const r = interval(grid.ys, point.y);
+    const c = interval(grid.xs, point.x);
+    return r < 0 || c < 0 ? undefined : bySlot.get(r * cols + c);
+  };
+}
+
+/** Index i with lines[i] ≤ v ≤ lines[i + 1], or -1 outside. */
+function interval(lines: readonly number[], v: number): number {
+  if (lines.length < 2 || v < (lines[0] as number) || v > (lines.at(-1) as number)) return -1;
+  let lo = 0;
+  let hi = lines.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lines[mid] as number) <= v) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function splitItem(item: TextItem): TextItem[] {
@@ -49,8 +76,4 @@ function centre(box: Box): { x: number; y: number } {
 
 function inside(box: Box, p: { x: number; y: number }): boolean {
   return p.x >= box[0] && p.x <= box[2] && p.y >= box[1] && p.y <= box[3];
-}
-
-function overlapsX(a: Box, b: Box): boolean {
-  return Math.min(a[2], b[2]) - Math.max(a[0], b[0]) > 1;
 }

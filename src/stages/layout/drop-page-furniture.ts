@@ -22,10 +22,15 @@ export function dropPageFurniture(
   });
   return linesByPage.map((lines, i) => {
     const height = heights[i] ?? 842;
+    const top = Math.min(...lines.map((l) => l.box[1]));
+    const bottom = Math.max(...lines.map((l) => l.box[3]));
     return lines.filter((line) => {
       const inMargin = line.box[3] < height * MARGIN || line.box[1] > height * (1 - MARGIN);
       if (!inMargin) return true;
-      if (PAGE_NUMBER.test(line.text.trim())) return false;
+      // A page number is the first or last line of its page; a bare number above other text in the margin band
+      // is a table value on a wrapped row's last line (unruled tables).
+      const outermost = line.box[1] <= top + 0.5 || line.box[3] >= bottom - 0.5;
+      if (PAGE_NUMBER.test(line.text.trim())) return !outermost;
       const runningHead = line.box[3] < height * MARGIN && (topTexts.get(line.text.replace(/\d+/g, "#")) ?? 0) >= 3;
       return !runningHead;
     });

@@ -1,5 +1,6 @@
 import type { Fingerprint } from "../../templates/index.js";
 import { matchKeys } from "./match-fingerprint.js";
+import { normalizeLabel } from "./normalize.js";
 import type { RowRecord } from "./row-record.js";
 
 /**
@@ -11,12 +12,16 @@ function continuesLabel(
   record: RowRecord,
   defs: readonly { key: string; fingerprint: Fingerprint }[],
 ): boolean {
+  // A label that starts with a row's own numbering ("（六）…", "3.…", "四、…") begins a row, whatever it names.
+  if (ROW_NUMBER.test(normalizeLabel(record.label))) return false;
   const own = matchKeys(record.label, defs);
   if (own.length === 0) return true;
   const before = new Set(matchKeys(previous.label, defs));
   const previousEmpty = previous.slots.every((slot) => slot.raw.trim() === "");
   return previousEmpty && own.every((key) => before.has(key));
 }
+
+const ROW_NUMBER = /^(?:[（(][一二三四五六七八九十]+[)）]|\d{1,2}\.|[一二三四五六七八九十]+、)/;
 
 /** A repeated table header on the continuation page is not the rest of a row. */
 const HEADER_WORDS = /自然人|申请人|信息内容|结果维持|行政复议/;

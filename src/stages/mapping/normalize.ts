@@ -23,6 +23,9 @@ export function normalizeLabel(text: string): string {
 /** A unit some authors print after the number in a cell ("3件", "12.35万元"); the column already says it. */
 const UNIT = /(?<=\d)\s*(?:件|个|项|次|宗|起|家|人次|万元)$/;
 
+/** A footnote mark after a number ("14*", "0（注）", "3注1"): the number stands, the raw text keeps the mark. */
+const FOOTNOTE = /(?<=\d)\s*(?:\*+|※|[（(]注\s*\d*[)）]|注\s*\d*|[¹²³])$/;
+
 /** Printed marks that mean "none" in a count cell (SPEC §3.4), and "not applicable" (不涉及) which counts none. */
 const BLANK_MARKS = /^(?:[—–－\-_/／\\·…]+|无|空|不涉及|未涉及|无此项|\s*)$/;
 
@@ -33,7 +36,7 @@ const BLANK_MARKS = /^(?:[—–－\-_/／\\·…]+|无|空|不涉及|未涉及|
  * are kept as printed: whether the cell allows them is the `cell.integer` rule's call, not the reader's.
  */
 export function parseNumber(raw: string): { value: number; blank: boolean } | null {
-  const text = toHalfWidth(raw).replace(/\s+/g, " ").trim().replace(UNIT, "").trim();
+  const text = toHalfWidth(raw).replace(/\s+/g, " ").trim().replace(FOOTNOTE, "").replace(UNIT, "").trim();
   if (BLANK_MARKS.test(text)) return { value: 0, blank: true };
   const compact = text.replace(/(?<=\d)[ ,，](?=\d{3}(?:\D|$))/g, "").replace(/[。．]/g, ".");
   if (/^[-+]?\d+(?:\.\d+)?$/.test(compact)) return { value: Number(compact), blank: false };
@@ -42,7 +45,7 @@ export function parseNumber(raw: string): { value: number; blank: boolean } | nu
 
 /** Whether a token printed in a table is a value (number or blank mark) rather than label text. */
 export function isValueToken(raw: string): boolean {
-  const text = toHalfWidth(raw).trim().replace(UNIT, "");
+  const text = toHalfWidth(raw).trim().replace(FOOTNOTE, "").replace(UNIT, "");
   if (text === "") return false;
   return /^[\d,，.．\s]+$/.test(text) && /\d/.test(text) ? true : BLANK_MARKS.test(text);
 }

@@ -22,6 +22,20 @@ describe("dropPageFurniture", () => {
     expect(kept(dropPageFurniture([[line(text, 30), line("正文", 400)]], [A4])[0] ?? [])).toEqual(["正文"]);
   });
 
+  it("keeps a bare number in the bottom band when text follows it (a wrapped row's value line)", () => {
+    const lines = [
+      line("（二）部分公开（区分处理的，只计", 730),
+      line("3", 745),
+      line("不计其他情形）", 760),
+      line("- 4 -", 810),
+    ];
+    expect(kept(dropPageFurniture([lines], [A4])[0] ?? [])).toEqual([
+      "（二）部分公开（区分处理的，只计",
+      "3",
+      "不计其他情形）",
+    ]);
+  });
+
   it.each([["- 4 -"], ["-3-"], ["第 3 页"], ["3"], ["12"]])("keeps %j in the middle of the page", (text) => {
     expect(kept(dropPageFurniture([[line(text, 400)]], [A4])[0] ?? [])).toEqual([text]);
   });

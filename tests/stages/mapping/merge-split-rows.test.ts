@@ -100,4 +100,9 @@ describe("mergeSplitRows", () => {
     const fee = assignRows(mergeSplitRows(records, s3Rows), s3Rows).find((a) => a.key === "other_fee_unpaid");
     expect(fee?.record.slots.map((s) => s.raw)).toEqual(sevenValues(2));
   });
+
+  it("does not merge a next-page row whose label starts with its own numbering into a blank row", () => {
+    const records = [bottom("5.要求行政机关确认或重新出具已获取信息", BLANKS), top("（六）其他处理", sevenValues(2))];
+    expect(mergeSplitRows(records, s3Rows)).toHaveLength(2);
+  });
 });
