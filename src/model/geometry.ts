@@ -15,6 +15,11 @@ export function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
+/** The smallest box holding all of `boxes` (at least one). */
+export function unionBoxes(boxes: readonly Box[]): Box {
+  return boxes.reduce(unionBox);
+}
+
 export function unionBox(a: Box, b: Box): Box {
   return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
 }
@@ -22,4 +27,16 @@ export function unionBox(a: Box, b: Box): Box {
 /** Length of the overlap of [a0, a1] and [b0, b1]; 0 when they do not overlap. */
 export function overlap(a0: number, a1: number, b0: number, b1: number): number {
   return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
+}
+
+/** Sorted cluster means of values, a new cluster starting where the gap exceeds `tolerance`. */
+export function clusterValues(values: readonly number[], tolerance: number): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const clusters: number[][] = [];
+  for (const value of sorted) {
+    const cluster = clusters.at(-1);
+    if (cluster && value - (cluster.at(-1) as number) <= tolerance) cluster.push(value);
+    else clusters.push([value]);
+  }
+  return clusters.map((c) => c.reduce((sum, v) => sum + v, 0) / c.length);
 }

@@ -1,7 +1,7 @@
-import type { Box } from "../../model/geometry.js";
+import { type Box, clusterValues } from "../../model/geometry.js";
 import type { Grid, GridCell } from "../../model/layout.js";
 import type { RuleSegment } from "../../model/page-content.js";
-import { clusterValues, mergeSegments } from "./merge-segments.js";
+import { mergeSegments } from "./merge-segments.js";
 
 /**
  * Rules closer than this (points) are the same grid line; also the reach for calling two rules joined. The

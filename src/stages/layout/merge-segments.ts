@@ -29,15 +29,3 @@ export function mergeSegments(segments: readonly RuleSegment[], tolerance: numbe
   }
   return merged;
 }
-
-/** Sorted cluster means of values, a new cluster starting where the gap exceeds `tolerance`. */
-export function clusterValues(values: readonly number[], tolerance: number): number[] {
-  const sorted = [...values].sort((a, b) => a - b);
-  const clusters: number[][] = [];
-  for (const value of sorted) {
-    const cluster = clusters.at(-1);
-    if (cluster && value - (cluster.at(-1) as number) <= tolerance) cluster.push(value);
-    else clusters.push([value]);
-  }
-  return clusters.map((c) => c.reduce((sum, v) => sum + v, 0) / c.length);
-}

@@ -1,4 +1,4 @@
-import { type Box, unionBox } from "../../model/geometry.js";
+import { type Box, unionBox, unionBoxes } from "../../model/geometry.js";
 import { estimateGlyphBoxes } from "../../model/glyph-boxes.js";
 import type { Grid, GridCell, LayoutBlock, TextLine } from "../../model/layout.js";
 import type { TextItem } from "../../model/page-content.js";
@@ -108,10 +108,3 @@ function splitTokens(items: readonly TextItem[]): { text: string; box: Box }[] {
 
 /** Gap (in em) under which two runs are one token. */
 const TOUCH = 0.15;
-
-export function unionBoxes(boxes: readonly Box[]): Box {
-  return boxes.reduce<Box>(
-    (acc, b) => [Math.min(acc[0], b[0]), Math.min(acc[1], b[1]), Math.max(acc[2], b[2]), Math.max(acc[3], b[3])],
-    [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY],
-  );
-}

@@ -1,3 +1,4 @@
+import { clusterValues } from "../../model/geometry.js";
 import { estimateGlyphBoxes } from "../../model/glyph-boxes.js";
 import type { TextItem } from "../../model/page-content.js";
 import { normalizeLabel } from "./normalize.js";
@@ -48,7 +49,11 @@ export function findAnchors(
 export function completeAnchors(found: readonly (Anchor | null)[], values: readonly ValueSlot[]): Anchor[] | null {
   const known = found.flatMap((a, i) => (a ? [{ i, a }] : []));
   if (known.length === found.length) return found as Anchor[];
-  const centres = clusterCentres(values.map((v) => (v.box[0] + v.box[2]) / 2));
+  // Value centres within 8 pt of each other are one printed column.
+  const centres = clusterValues(
+    values.map((v) => (v.box[0] + v.box[2]) / 2),
+    8,
+  );
   if (known.length < 2) {
     if (centres.length !== found.length) return null;
     return centres.map((x, i) => {
@@ -139,16 +144,4 @@ function occurrences(line: readonly Glyph[], spelling: string): Anchor[] {
     );
   }
   return found;
-}
-
-/** Centres of value tokens grouped where they overlap in x (one group per printed column). */
-function clusterCentres(values: readonly number[]): number[] {
-  const sorted = [...values].sort((a, b) => a - b);
-  const groups: number[][] = [];
-  for (const v of sorted) {
-    const g = groups.at(-1);
-    if (g && v - (g.at(-1) as number) <= 8) g.push(v);
-    else groups.push([v]);
-  }
-  return groups.map((g) => g.reduce((a, b) => a + b, 0) / g.length);
 }

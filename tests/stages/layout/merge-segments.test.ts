@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RuleSegment } from "../../../src/model/page-content.js";
-import { clusterValues, mergeSegments } from "../../../src/stages/layout/merge-segments.js";
+import { mergeSegments } from "../../../src/stages/layout/merge-segments.js";
 import { h, v } from "./segment-builder.js";
 
 describe("mergeSegments", () => {
@@ -30,23 +30,5 @@ describe("mergeSegments", () => {
 
   it("returns nothing for nothing", () => {
     expect(mergeSegments([] as RuleSegment[], 2.5)).toEqual([]);
-  });
-});
-
-describe("clusterValues", () => {
-  it.each([
-    [
-      [100, 100.5, 101, 150, 150.5],
-      [100.5, 150.25],
-    ],
-    [
-      [300, 100, 200],
-      [100, 200, 300],
-    ],
-    // Clusters chain: each value is compared with the last one taken, not the first.
-    [[10, 12, 14, 16], [13]],
-    [[], []],
-  ])("%j → %j", (values, expected) => {
-    expect(clusterValues(values, 2.5)).toEqual(expected);
   });
 });
