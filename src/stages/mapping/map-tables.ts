@@ -46,6 +46,16 @@ export function mapTables(
   } else mapSection2(tables[0], context);
   mapSection3(tables[1], context);
   mapSection4(tables[2], context);
+  // Several 三 tables (本机关 and 所属单位, or several reports bound in one file): say which one was read.
+  const headers = records.filter((r) => /勾稽关系/.test(r.text)).map((r) => r.page);
+  if (headers.length > 1) {
+    context.issues.push({
+      code: "table.several",
+      severity: "warning",
+      stage: "mapping",
+      message: `${headers.length} section 三 table headers found (pages ${headers.join(", ")}): several tables or a repeated header; the first table was read`,
+    });
+  }
   for (const { path } of listCellPaths(template)) if (!context.cells.has(path)) context.cells.set(path, MISSING_CELL);
   return { cells: context.cells, issues: context.issues, tableRecords: context.tableRecords };
 }
