@@ -1,10 +1,10 @@
 // Writes tests/fixtures/templates/: reports laid out on another template version than the one gongkai maps,
 // to check that no value is read into keys whose meaning differs. Needs LibreOffice.
 // Run: npx tsx scripts/make-template-fixtures.ts
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { convertToPdf } from "./samples-pdf.js";
 
 const OUT = join(import.meta.dirname, "..", "tests", "fixtures", "templates");
 const work = mkdtempSync(join(tmpdir(), "gongkai-templates-"));
@@ -68,12 +68,7 @@ ${table([["行政复议", "", "", "", "", "行政诉讼"], ["结果维持", "结
 <p>五、存在的主要问题及改进情况</p><p>无。</p></body></html>`;
   const input = join(work, `${name.replace(/\.pdf$/, "")}.html`);
   writeFileSync(input, html);
-  execFileSync(
-    "soffice",
-    ["--headless", "--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export", "--outdir", work, input],
-    { stdio: "pipe" },
-  );
-  writeFileSync(join(OUT, name), readFileSync(input.replace(/\.html$/, ".pdf")));
+  convertToPdf(input, join(OUT, name));
 }
 
 v2019Report("v2019-layout-2020.pdf");

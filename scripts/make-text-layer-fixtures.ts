@@ -4,6 +4,8 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
+import { printWithChromium } from "./samples-chromium.js";
+import { convertToPdf } from "./samples-pdf.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const OUT = join(ROOT, "tests", "fixtures", "text-layer");
@@ -69,12 +71,7 @@ function pictureTable(stem: string, tablePage: number, name: string): void {
 <p>四、政府信息公开行政复议、行政诉讼情况</p><p>本年度未发生行政复议、行政诉讼。</p></body></html>`;
   const input = join(work, `${name.replace(/\.pdf$/, "")}.html`);
   writeFileSync(input, html);
-  execFileSync(
-    "soffice",
-    ["--headless", "--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export", "--outdir", work, input],
-    { stdio: "pipe" },
-  );
-  writeFileSync(join(OUT, name), readFileSync(input.replace(/\.html$/, ".pdf")));
+  convertToPdf(input, join(OUT, name));
 }
 
 /** A sample with a grey diagonal watermark (printed by Chromium) laid over every page with qpdf. */
@@ -87,23 +84,7 @@ function watermark(stem: string, name: string): void {
 transform:rotate(-35deg);white-space:nowrap}</style></head><body><div class="w">示例市人民政府 内部资料 12345</div></body></html>`,
   );
   const mark = join(work, "watermark.pdf");
-  execFileSync(
-    "chromium",
-    [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      `--user-data-dir=${join(work, "chromium-profile")}`,
-      "--no-pdf-header-footer",
-      `--print-to-pdf=${mark}`,
-      `file://${html}`,
-    ],
-    { stdio: "pipe" },
-  );
+  printWithChromium(html, mark);
   execFileSync("qpdf", [
     "--deterministic-id",
     join(ROOT, "samples", `${stem}.pdf`),
