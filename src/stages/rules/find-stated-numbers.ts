@@ -63,9 +63,10 @@ export function findStatedNumbers(narrative: NarrativeText, spec: StatementPatte
         found.push({ value, unit: match.groups?.unit ?? "", offset: clause.start + match.index, clause: clause.text });
       }
     }
+    // A stated zero may cover a whole 、-list: "未发生…行政复议、行政诉讼案件".
     for (const source of spec.zeroPatterns ?? []) {
-      const index = clause.text.search(compilePattern(source));
-      if (index >= 0) found.push({ value: 0, unit: "", offset: clause.start + index, clause: clause.text });
+      if (compileTest(source).test(clause.group))
+        found.push({ value: 0, unit: "", offset: clause.start, clause: clause.group });
     }
   }
   return found.sort((a, b) => a.offset - b.offset);

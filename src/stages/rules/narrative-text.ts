@@ -14,9 +14,11 @@ export interface NarrativeText {
   readonly lines: readonly NarrativeLine[];
 }
 
-/** A clause: text between ，。；,;（）() marks, inside its sentence (text between 。；;！？!?). */
+/** A clause: text between ，。；,;（）()、 marks, inside its sentence (text between 。；;！？!?). */
 export interface Clause {
   readonly text: string;
+  /** The 、-separated list the clause belongs to (the clause itself when it is no list item). */
+  readonly group: string;
   /** Offset of the clause's first character in the narrative text. */
   readonly start: number;
   readonly sentence: string;
@@ -66,7 +68,10 @@ function isDigit(char: string | undefined): boolean {
 }
 
 const SENTENCE_END = /[。；;！？!?]/;
-const CLAUSE_END = /[，。；,;！？!?（）()]/;
+// 、 ends a clause too: "收到申请36件、办结30件、结转下年度8件" lists three counts, each with its own words.
+const CLAUSE_END = /[，。；,;！？!?（）()、]/;
+/** A 、-list's end: a statement over the list ("未发生…行政复议、行政诉讼案件") reads the whole group. */
+const GROUP_END = /[，。；,;！？!?（）()]/;
 
 export function listClauses(narrative: NarrativeText): Clause[] {
   const clauses: Clause[] = [];
@@ -77,11 +82,19 @@ export function listClauses(narrative: NarrativeText): Clause[] {
     if (char !== undefined && !SENTENCE_END.test(char)) continue;
     const sentence = text.slice(sentenceStart, i);
     let clauseStart = sentenceStart;
+    let groupStart = sentenceStart;
+    let pending: { text: string; start: number }[] = [];
     for (let j = sentenceStart; j <= i; j++) {
       const c = text[j];
       if (j < i && c !== undefined && !CLAUSE_END.test(c)) continue;
-      if (j > clauseStart) clauses.push({ text: text.slice(clauseStart, j), start: clauseStart, sentence });
+      if (j > clauseStart) pending.push({ text: text.slice(clauseStart, j), start: clauseStart });
       clauseStart = j + 1;
+      if (j === i || c === undefined || GROUP_END.test(c)) {
+        const group = text.slice(groupStart, j);
+        for (const clause of pending) clauses.push({ ...clause, group, sentence });
+        pending = [];
+        groupStart = j + 1;
+      }
     }
     sentenceStart = i + 1;
   }

@@ -11,19 +11,43 @@ const PLACE = "省市县区旗";
  * the government's level.
  */
 export const issuerLevels: IssuerLevels = {
-  neutralWords: ["市场", "城市", "城乡", "乡村", "区域", "市政", "都市", "超市", "园区管理"],
+  neutralWords: [
+    "市场",
+    "城市",
+    "城乡",
+    "乡村",
+    "区域",
+    "市政工程",
+    "市政公用",
+    "市政管理",
+    "市政设施",
+    "都市",
+    "超市",
+    "园区管理",
+  ],
   levels: [
+    {
+      // First: bodies that cannot make 规章 whatever their name looks like — a river basin commission of 水利部,
+      // a local branch of a national body (海关, 监管局), a 地区行政公署, the 兵团 and its 师 and 团.
+      level: "county",
+      patterns: ["水利委员会$", "[^国].*海关$", "监管局$", "行政公署", "兵团", "第[一二三四五六七八九十]+师"],
+    },
     {
       level: "national",
       patterns: [`^(?:国务院|国家|中国|中华人民共和国)?[^${PLACE}乡镇州盟]+(?:部|委员会|总局|总署|署|银行)$`],
     },
     {
       level: "provincial",
-      patterns: [`^(?:[^${PLACE}]+(?:省|自治区)|北京市|天津市|上海市|重庆市)人民政府(?:办公厅|办公室)?$`],
+      patterns: [`^(?:[^${PLACE}]+(?:省|自治区)|北京市|天津市|上海市|重庆市)(?:人民)?政府(?:办公厅|办公室)?$`],
+    },
+    {
+      // Before city: a 县级市 named under its city, 州 or 地区 ("苏州市昆山市人民政府").
+      level: "county",
+      patterns: [`(?:市|州|盟|地区)[^${PLACE}]+市(?:人民)?政府`],
     },
     {
       level: "city",
-      patterns: [`^(?:[^${PLACE}]+(?:省|自治区))?[^${PLACE}]+(?:市|自治州|州|盟)人民政府(?:办公厅|办公室)?$`],
+      patterns: [`^(?:[^${PLACE}]+(?:省|自治区))?[^${PLACE}]+(?:市|自治州|州|盟)(?:人民)?政府(?:办公厅|办公室)?$`],
     },
     {
       level: "county",

@@ -126,17 +126,21 @@ export const rules: readonly RuleDef[] = [
     patterns: ["(?:收费|收取|征收)[^0-9]{0,12}?{amount}"],
     sentenceContext: ["事业性收费", "收费金额"],
     // 信息处理费 is the disclosure fee of section 三, not the 行政事业性收费 of section 二.
-    clauseExclude: ["信息处理费", "处理费"],
+    clauseExclude: [
+      ...["信息处理费", "处理费"],
+      // Not this year's amount: reductions, rates, changes.
+      ...["减免", "减少", "增加", "下降", "标准", "每件", "较上年", "同比"],
+    ],
     ratioLimit: 100,
-    // 万元: 100亿元 for a county-level agency, 1万亿元 for anyone.
-    maxWan: { county: 1_000_000, default: 100_000_000 },
+    // 万元: 100亿元 for a county-level agency or a department, 1000亿元 for a city, 1万亿元 for anyone.
+    maxWan: { county: 1_000_000, department: 1_000_000, city: 10_000_000, default: 100_000_000 },
   },
   {
     kind: "template_year",
     id: "template.version_mismatch",
     severity: "warning",
     path: "report.template",
-    years: { v2019: { to: 2020 }, v2021: { from: 2021 } },
+    years: { legacy: { to: 2018 }, v2019: { from: 2019, to: 2020 }, v2021: { from: 2021 } },
   },
   ...narrativeRules,
 ];

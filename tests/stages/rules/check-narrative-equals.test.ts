@@ -122,4 +122,34 @@ describe("checkNarrativeEquals", () => {
       { path: "s4.review.total", expected: 10, actual: 11 },
     ]);
   });
+
+  // Round-4 probes (flag precision): phrasings that must stay quiet, and listed counts that must be read.
+  it.each([
+    ["text.new_received", "在收到的申请中涉及房屋征收补偿的申请20件，占55.6%。"],
+    ["text.new_received", "截至目前，未收到申请人对答复结果提出异议。"],
+    ["text.processed", "其中，以电子邮件形式答复28件，邮寄纸质答复书7件。"],
+    ["text.processed", "告知申请人补正后答复4件。"],
+    ["text.carried_forward", "全区共收到政府信息公开申请1369件，其中区政府本级36件，结转下年度继续办理58件。"],
+    ["text.review", "全市共发生政府信息公开行政复议案件50件，其中市政府本级2件。"],
+    ["text.new_received", "全市各级行政机关共收到政府信息公开申请5000件，办结4980件。"],
+  ] as const)("%s stays quiet on %j", (id, line) => {
+    expect(readStated(id, [line], CLEAN_VALUES)).toEqual([]);
+  });
+
+  it.each([
+    ["text.processed", "收到申请36件、办结30件、结转下年度8件。", "s3.total_processed.total", 30],
+    ["text.litigation", "被申请行政复议1件、被提起行政诉讼3件。", "s4.suit_direct.total", 3],
+    ["text.review", "全年共有3起行政复议案件。", "s4.review.total", 3],
+    ["text.review", "被申请行政复议的案件共3件。", "s4.review.total", 3],
+  ] as const)("%s reads %j", (id, line, path, actual) => {
+    const flags = readStated(id, [line], CLEAN_VALUES);
+    expect(flags.map((f) => [f.path, f.actual])).toEqual([[path, actual]]);
+  });
+
+  it("reads a zero stated over a 、-list for both counts", () => {
+    const line = "2023年，本机关未发生因政府信息公开引起的行政复议、行政诉讼案件。";
+    const values = { "s4.review.total": 1, "s4.suit_direct.total": 1 };
+    expect(readStated("text.review", [line], values).map((f) => f.actual)).toEqual([0]);
+    expect(readStated("text.litigation", [line], values).map((f) => f.actual)).toEqual([0]);
+  });
 });

@@ -16,7 +16,9 @@ describe("checkTemplateYear", () => {
     { version: "v2021", year: 2024, flagged: false },
     { version: "v2021", year: null, flagged: false },
     { version: "unknown", year: 2018, flagged: false },
-    { version: "legacy", year: 2023, flagged: false },
+    { version: "legacy", year: 2023, flagged: true },
+    { version: "legacy", year: 2015, flagged: false },
+    { version: "v2019", year: 2018, flagged: true },
   ])("$version in $year flagged: $flagged", ({ version, year, flagged }) => {
     const flags = checkTemplateYear(rule, buildRuleInput({ detectedVersion: version, year }));
     expect(flags.map((f) => [f.rule, f.severity, f.path, f.actual])).toEqual(
