@@ -111,7 +111,8 @@ export const narrativeRules: readonly NarrativeEqualsRule[] = [
     target: ["s3.carried_forward.total"],
     patterns: [
       `(?:结转|转入)(?:至|到|入)?下一?年度?(?:继续)?(?:办理|处理)?(?:的)?(?:申请)?${lead}{n}${unit}`,
-      `{n}${unit}(?:政府信息公开|依申请公开)?(?:申请)?(?:需|将|予以)?(?:结转|转入)(?:至|到|入)?下一?年度?`,
+      // "尚有5件未到答复期限结转下年度": a short reason may stand between the count and 结转.
+      `{n}${unit}(?:政府信息公开|依申请公开)?(?:申请)?[^0-9]{0,8}?(?:需|将|予以)?(?:结转|转入)(?:至|到|入)?下一?年度?`,
     ],
     zeroPatterns: ["(?:无|没有|不存在)(?:需要?)?(?:结转|转入)(?:至|到|入)?下一?年度?"],
     clauseExclude: [...otherWork, "上年", "上一年"],
@@ -126,7 +127,7 @@ export const narrativeRules: readonly NarrativeEqualsRule[] = [
     target: ["s4.review.total"],
     // "行政诉讼和行政复议共3件" is a combined count: not taken.
     patterns: [
-      `(?<!行政诉讼.*)行政复议(?:的)?(?:案件|申请)?[:：]?${lead}{n}${unit}`,
+      `(?<!行政诉讼.*)行政复议(?:的)?(?:案件|申请)?(?:收到|受理|发生)?[:：]?${lead}{n}${unit}`,
       `(?:共有|共|发生)?{n}${unit}行政复议(?:案件)?(?!和|及|与|、)`,
     ],
     zeroPatterns: [
@@ -145,7 +146,7 @@ export const narrativeRules: readonly NarrativeEqualsRule[] = [
     path: "s4.suit_direct.total",
     target: ["s4.suit_direct.total", "s4.suit_after_review.total"],
     patterns: [
-      `(?<!行政复议.*)行政诉讼(?:的)?(?:案件)?[:：]?${lead}{n}${unit}`,
+      `(?<!行政复议.*)行政诉讼(?:的)?(?:案件)?(?:收到|受理|发生)?[:：]?${lead}{n}${unit}`,
       `(?:共有|共|发生)?{n}${unit}行政诉讼(?:案件)?(?!和|及|与|、)`,
     ],
     zeroPatterns: [

@@ -141,6 +141,9 @@ describe("checkNarrativeEquals", () => {
     ["text.litigation", "被申请行政复议1件、被提起行政诉讼3件。", "s4.suit_direct.total", 3],
     ["text.review", "全年共有3起行政复议案件。", "s4.review.total", 3],
     ["text.review", "被申请行政复议的案件共3件。", "s4.review.total", 3],
+    ["text.review", "政府信息公开行政复议收到5件，行政诉讼收到4件。", "s4.review.total", 5],
+    ["text.litigation", "政府信息公开行政复议收到5件，行政诉讼收到4件。", "s4.suit_direct.total", 4],
+    ["text.carried_forward", "已办结申请35件，尚有5件未到答复期限结转下年度。", "s3.carried_forward.total", 5],
   ] as const)("%s reads %j", (id, line, path, actual) => {
     const flags = readStated(id, [line], CLEAN_VALUES);
     expect(flags.map((f) => [f.path, f.actual])).toEqual([[path, actual]]);
