@@ -74,14 +74,25 @@ export async function extractDocument(path: string): Promise<DocumentResult> {
           message: `The tables look like the ${mapped.detectedVersion} template; read with v2021 labels`,
         });
       }
-      const flags = evaluateRules({
-        template,
-        detectedVersion: mapped.detectedVersion,
-        agency: mapped.agency,
-        year: mapped.year,
-        cells: mapped.cells,
-        narrative: mapped.narrative,
-      });
+      // A defect in one rule must not cost the document its cells: the flags are then incomplete, and say so.
+      let flags: ReturnType<typeof evaluateRules> = [];
+      try {
+        flags = evaluateRules({
+          template,
+          detectedVersion: mapped.detectedVersion,
+          agency: mapped.agency,
+          year: mapped.year,
+          cells: mapped.cells,
+          narrative: mapped.narrative,
+        });
+      } catch (error) {
+        issues.push({
+          code: "rules.failed",
+          severity: "error",
+          stage: "rules",
+          message: `The rules could not run: ${describe(error)}`,
+        });
+      }
       const output = buildOutput(
         {
           ...source,
