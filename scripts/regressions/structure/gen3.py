@@ -2,8 +2,9 @@
 """Round 3: whole-document structure/text variations. HTML -> PDF (LibreOffice or Chromium), truth JSON beside."""
 import json, os, random, subprocess, sys, copy, re
 sys.path.insert(0, os.path.dirname(__file__))
-import basegen as B
-from basegen import esc, gen_values, s3_html, s4_html, ROWS, COLS, S4_GROUPS, S4_FIELDS
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import gen as B  # the round-1 generator (scripts/regressions/gen.py): values and table HTML
+from gen import esc, gen_values, s3_html, s4_html, ROWS, COLS, S4_GROUPS, S4_FIELDS
 
 OUT = os.environ.get("GONGKAI_REGRESSION_OUT", "/tmp/gongkai-regressions-structure")
 B.OUT = OUT
