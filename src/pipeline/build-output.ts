@@ -62,8 +62,8 @@ export function decideStatus(cells: ReadonlyMap<string, Cell>, issues: readonly 
   const read = all.filter((c) => c.value !== null).length;
   if (read === 0 && !identified) return "failure";
   const uncertain = all.some((c) => c.value !== null && c.confidence < UNCERTAIN_BELOW);
-  const pageProblems = issues.some(
+  const incomplete = issues.some(
     (i) => i.code === "page.needs_ocr" || i.code === "page.unreadable" || i.code === "rules.failed",
   );
-  return read === all.length && !pageProblems && !uncertain ? "success" : "partial_success";
+  return read === all.length && !incomplete && !uncertain ? "success" : "partial_success";
 }
