@@ -1,0 +1,94 @@
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { readExtractedDir } from "../export/read-extracted.js";
+import { REVIEW_CSS } from "./assets-css.js";
+import { REVIEW_JS } from "./assets-js.js";
+import { slugOf } from "./html.js";
+import { renderIndexPage } from "./index-page.js";
+import { locateSource } from "./locate-source.js";
+import { DEFAULT_SCALE, type PageImage, renderPdfPages } from "./render-pages.js";
+import { renderReportPage } from "./report-page.js";
+import { collectReviewFlags, type ReviewReport } from "./review-model.js";
+
+export interface ReviewOptions {
+  /** A folder holding the source files; tried before the paths in manifest.jsonl. */
+  readonly inputs?: string;
+  /** Image pixels per PDF point. */
+  readonly scale?: number;
+}
+
+export interface ReviewSite {
+  readonly index: string;
+  readonly reports: number;
+  readonly images: number;
+  readonly missingSources: number;
+}
+
+/**
+ * Builds `<extracted dir>/review/`: index.html, reports/<slug>.html, pages/<slug>/p<n>.png and assets/. Every
+ * link is relative and nothing is fetched, so the folder works from the file system and can be moved whole.
+ * The folder is rebuilt from scratch on each run.
+ */
+export async function buildReviewSite(extractedDir: string, options: ReviewOptions = {}): Promise<ReviewSite> {
+  const extracted = await readExtractedDir(extractedDir);
+  const root = join(extractedDir, "review");
+  const scale = options.scale ?? DEFAULT_SCALE;
+  await rm(root, { recursive: true, force: true });
+  await mkdir(join(root, "assets"), { recursive: true });
+  await mkdir(join(root, "reports"), { recursive: true });
+  await writeFile(join(root, "assets", "review.css"), REVIEW_CSS);
+  await writeFile(join(root, "assets", "review.js"), REVIEW_JS);
+  const reports: ReviewReport[] = [];
+  let images = 0;
+  for (const report of extracted.reports) {
+    const slug = slugOf(report.file);
+    const { pages, missing } = await renderSource(report, extracted, options.inputs, join(root, "pages", slug), scale);
+    images += pages.length;
+    const { output } = report;
+    const review: ReviewReport = {
+      file: report.file,
+      slug,
+      sha256: output.source.sha256,
+      sourceFile: output.source.file,
+      agency: output.report.agency,
+      year: output.report.year,
+      template: output.report.template,
+      title: output.report.title,
+      status: output.status,
+      pages,
+      imagesMissing: missing,
+      cells: output.cells,
+      flags: collectReviewFlags(report, extracted.crossFlags),
+      issues: output.issues,
+    };
+    reports.push(review);
+    await writeFile(join(root, "reports", `${slug}.html`), renderReportPage(review, scale));
+  }
+  const index = join(root, "index.html");
+  await writeFile(index, renderIndexPage(reports, extractedDir));
+  return {
+    index,
+    reports: reports.length,
+    images,
+    missingSources: reports.filter((r) => r.imagesMissing !== null).length,
+  };
+}
+
+async function renderSource(
+  report: Parameters<typeof locateSource>[0],
+  extracted: Parameters<typeof locateSource>[1],
+  inputs: string | undefined,
+  outDir: string,
+  scale: number,
+): Promise<{ pages: PageImage[]; missing: string | null }> {
+  const source = await locateSource(report, extracted, inputs);
+  if (!source.found) return { pages: [], missing: source.reason };
+  if (source.kind !== "pdf") {
+    return { pages: [], missing: `page images are rendered for PDF sources only; ${source.path} is ${source.kind}` };
+  }
+  try {
+    return { pages: await renderPdfPages(source.bytes, outDir, scale), missing: null };
+  } catch (error) {
+    return { pages: [], missing: `${source.path} could not be rendered: ${(error as Error).message}` };
+  }
+}
