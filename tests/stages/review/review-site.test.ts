@@ -115,7 +115,7 @@ describe("gongkai review", () => {
     expect(await page.locator("#flag-expected").textContent()).toBe("74");
     expect(await page.locator("#flag-actual").textContent()).toBe("0");
     const focused = page.locator(".page .box.focus");
-    const paths = await focused.evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.path));
+    const paths = await focused.evaluateAll((els) => els.map((el) => el.getAttribute("data-path")));
     expect(paths.sort()).toEqual([...named].sort());
     for (const path of named) {
       const box = page.locator(`.page .box.focus[data-path="${path}"]`);
@@ -137,7 +137,7 @@ describe("gongkai review", () => {
     // The same cells are marked in the extracted tables beside the page.
     const tableCells = await page
       .locator("td.v.focus")
-      .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.path));
+      .evaluateAll((els) => els.map((el) => el.getAttribute("data-path")));
     expect(tableCells.sort()).toEqual([...named].sort());
 
     const screenshot = await page.screenshot();
@@ -177,7 +177,7 @@ describe("gongkai review", () => {
     await cross.click();
     const focused = await page
       .locator(".page .box.focus")
-      .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.path));
+      .evaluateAll((els) => els.map((el) => el.getAttribute("data-path")));
     expect(focused).toEqual(["s3.carried_forward.total"]);
     await page.context().close();
   });
