@@ -94,7 +94,7 @@ async function runOutputCommand(command: "export" | "review", args: readonly str
   const site = await buildReviewSite(dir, values.inputs === undefined ? {} : { inputs: values.inputs });
   if (!values.quiet) {
     process.stdout.write(
-      `${site.index}\n${site.reports} report page(s), ${site.images} page image(s)` +
+      `${site.index}\n${site.reports} report page(s), ${site.images} page image(s) (${site.rendered} rendered now)` +
         `${site.missingSources > 0 ? `, ${site.missingSources} source(s) not found (pages shown without images)` : ""}\n`,
     );
   }

@@ -23,7 +23,12 @@ export const CELL_COLUMNS: readonly ColumnSpec[] = [
   { name: "path", type: "VARCHAR", meaning: "Dotted value path (SPEC §2), e.g. s3.granted.natural" },
   { name: "section", type: "VARCHAR", meaning: "Section key: s2 (二), s2v19 (二, 2019 layout), s3 (三), s4 (四)" },
   { name: "row_key", type: "VARCHAR", meaning: "Row key (s3 row, s2 item, s4 group); the second part of path" },
-  { name: "column_key", type: "VARCHAR", meaning: "Column key (s3 applicant column, s2 field, s4 outcome); the last part of path (named so because COLUMN is reserved in SQL)" },
+  {
+    name: "column_key",
+    type: "VARCHAR",
+    meaning:
+      "Column key (s3 applicant column, s2 field, s4 outcome); the last part of path (named so because COLUMN is reserved in SQL)",
+  },
   {
     name: "label",
     type: "VARCHAR",

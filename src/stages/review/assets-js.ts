@@ -115,7 +115,9 @@ export const REVIEW_JS = String.raw`
       var paneRect = pane.getBoundingClientRect();
       var cx = (Math.min.apply(null, rects.map(function (r) { return r.left; })) + Math.max.apply(null, rects.map(function (r) { return r.right; }))) / 2;
       var cy = (Math.min.apply(null, rects.map(function (r) { return r.top; })) + Math.max.apply(null, rects.map(function (r) { return r.bottom; }))) / 2;
-      pane.scrollBy(cx - (paneRect.left + paneRect.width / 2), cy - (paneRect.top + paneRect.height / 2));
+      // The sticky zoom bar covers the top of the pane: centre in the part below it.
+      var bar = $(".zoom-bar", pane).getBoundingClientRect().height + 8;
+      pane.scrollBy(cx - (paneRect.left + paneRect.width / 2), cy - (paneRect.top + bar + (paneRect.height - bar) / 2));
     }
 
     function showFlag(index) {

@@ -1,4 +1,4 @@
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { readExtractedDir } from "../export/read-extracted.js";
 import { REVIEW_CSS } from "./assets-css.js";
@@ -6,6 +6,7 @@ import { REVIEW_JS } from "./assets-js.js";
 import { slugOf } from "./html.js";
 import { renderIndexPage } from "./index-page.js";
 import { locateSource } from "./locate-source.js";
+import { prunePageFolders, readCachedPages, writeRenderRecord } from "./page-cache.js";
 import { DEFAULT_SCALE, type PageImage, renderPdfPages } from "./render-pages.js";
 import { renderReportPage } from "./report-page.js";
 import { collectReviewFlags, type ReviewReport } from "./review-model.js";
@@ -20,30 +21,43 @@ export interface ReviewOptions {
 export interface ReviewSite {
   readonly index: string;
   readonly reports: number;
+  /** Page images in the site, and how many of them this run rendered (the rest were reused). */
   readonly images: number;
+  readonly rendered: number;
   readonly missingSources: number;
 }
 
 /**
  * Builds `<extracted dir>/review/`: index.html, reports/<slug>.html, pages/<slug>/p<n>.png and assets/. Every
  * link is relative and nothing is fetched, so the folder works from the file system and can be moved whole.
- * The folder is rebuilt from scratch on each run.
+ * Each run rewrites the HTML; page images are reused when their source and scale are unchanged.
  */
 export async function buildReviewSite(extractedDir: string, options: ReviewOptions = {}): Promise<ReviewSite> {
   const extracted = await readExtractedDir(extractedDir);
   const root = join(extractedDir, "review");
   const scale = options.scale ?? DEFAULT_SCALE;
-  await rm(root, { recursive: true, force: true });
+  await mkdir(root, { recursive: true });
+  for (const entry of await readdir(root)) {
+    if (entry !== "pages") await rm(join(root, entry), { recursive: true, force: true });
+  }
   await mkdir(join(root, "assets"), { recursive: true });
   await mkdir(join(root, "reports"), { recursive: true });
   await writeFile(join(root, "assets", "review.css"), REVIEW_CSS);
   await writeFile(join(root, "assets", "review.js"), REVIEW_JS);
   const reports: ReviewReport[] = [];
   let images = 0;
+  let rendered = 0;
   for (const report of extracted.reports) {
     const slug = slugOf(report.file);
-    const { pages, missing } = await renderSource(report, extracted, options.inputs, join(root, "pages", slug), scale);
+    const { pages, missing, fresh } = await renderSource(
+      report,
+      extracted,
+      options.inputs,
+      join(root, "pages", slug),
+      scale,
+    );
     images += pages.length;
+    if (fresh) rendered += pages.length;
     const { output } = report;
     const review: ReviewReport = {
       file: report.file,
@@ -64,12 +78,14 @@ export async function buildReviewSite(extractedDir: string, options: ReviewOptio
     reports.push(review);
     await writeFile(join(root, "reports", `${slug}.html`), renderReportPage(review, scale));
   }
+  await prunePageFolders(join(root, "pages"), new Set(reports.filter((r) => r.pages.length > 0).map((r) => r.slug)));
   const index = join(root, "index.html");
   await writeFile(index, renderIndexPage(reports, extractedDir));
   return {
     index,
     reports: reports.length,
     images,
+    rendered,
     missingSources: reports.filter((r) => r.imagesMissing !== null).length,
   };
 }
@@ -80,15 +96,26 @@ async function renderSource(
   inputs: string | undefined,
   outDir: string,
   scale: number,
-): Promise<{ pages: PageImage[]; missing: string | null }> {
+): Promise<{ pages: PageImage[]; missing: string | null; fresh: boolean }> {
+  const sha256 = report.output.source.sha256;
+  const cached = await readCachedPages(outDir, sha256, scale);
+  if (cached !== null) return { pages: cached, missing: null, fresh: false };
+  await rm(outDir, { recursive: true, force: true });
   const source = await locateSource(report, extracted, inputs);
-  if (!source.found) return { pages: [], missing: source.reason };
+  if (!source.found) return { pages: [], missing: source.reason, fresh: false };
   if (source.kind !== "pdf") {
-    return { pages: [], missing: `page images are rendered for PDF sources only; ${source.path} is ${source.kind}` };
+    return {
+      pages: [],
+      missing: `page images are rendered for PDF sources only; ${source.path} is ${source.kind}`,
+      fresh: false,
+    };
   }
   try {
-    return { pages: await renderPdfPages(source.bytes, outDir, scale), missing: null };
+    const pages = await renderPdfPages(source.bytes, outDir, scale);
+    await writeRenderRecord(outDir, sha256, scale, pages);
+    return { pages, missing: null, fresh: true };
   } catch (error) {
-    return { pages: [], missing: `${source.path} could not be rendered: ${(error as Error).message}` };
+    await rm(outDir, { recursive: true, force: true });
+    return { pages: [], missing: `${source.path} could not be rendered: ${(error as Error).message}`, fresh: false };
   }
 }

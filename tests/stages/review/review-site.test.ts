@@ -70,6 +70,7 @@ async function openPage(url: string): Promise<Page> {
 describe("gongkai review", () => {
   it("writes the index, a page per report and the page images of the sources it found", async () => {
     expect(site).toMatchObject({ reports: 5, missingSources: 1 });
+    expect(site.rendered).toBe(site.images);
     const reportPages = (await readdir(join(dir, "review", "reports"))).sort();
     expect(reportPages).toEqual([
       "arith-errors-2023.html",
@@ -83,6 +84,7 @@ describe("gongkai review", () => {
       "p2.png",
       "p3.png",
       "p4.png",
+      "render.json",
     ]);
     const ruledPages = await readdir(join(dir, "review", "pages", "ruled-clean-2023"));
     expect(ruledPages.length).toBeGreaterThan(0);
@@ -128,6 +130,11 @@ describe("gongkai review", () => {
       expect(rect.y, path).toBeGreaterThanOrEqual(0);
       expect(rect.x + rect.width, path).toBeLessThanOrEqual(viewport.width);
       expect(rect.y + rect.height, path).toBeLessThanOrEqual(viewport.height);
+      // Nothing covers it (the sticky zoom bar, another panel): the box is what its centre shows.
+      const top = await page.evaluate(
+        `document.elementFromPoint(${rect.x + rect.width / 2}, ${rect.y + rect.height / 2})?.getAttribute("data-path")`,
+      );
+      expect(top, path).toBe(path);
       // The box sits on the rendered page image, inside it.
       const pageRect = await page.locator("#page-3").boundingBox();
       expect(pageRect !== null && rect.x >= pageRect.x && rect.x + rect.width <= pageRect.x + pageRect.width).toBe(
@@ -206,6 +213,19 @@ describe("gongkai review", () => {
     const checkLine = JSON.parse((await readFile(await checked.path(), "utf8")).trim());
     expect(checkLine).toMatchObject({ path: "s3.total_processed.total", old: 0, new: 0 });
     await page.context().close();
+  });
+
+  it("a second run reuses the page images; a report gone from the folder loses its images", async () => {
+    await rm(join(dir, "narrative-mismatch-2022.json"));
+    const again = await buildReviewSite(dir, { inputs });
+    expect(again).toMatchObject({ reports: 4, missingSources: 1, rendered: 0 });
+    expect(again.images).toBe(site.images - 4);
+    expect((await readdir(join(dir, "review", "pages"))).sort()).toEqual([
+      "arith-errors-2023",
+      "ruled-clean-2023",
+      "兰州~2022年报",
+    ]);
+    expect(await readdir(join(dir, "review", "reports"))).not.toContain("narrative-mismatch-2022.html");
   });
 
   it("made no network request and raised no script error", () => {
