@@ -8,14 +8,15 @@ const VERSION = (createRequire(import.meta.url)("../package.json") as { version:
 
 const USAGE = `Usage: gongkai extract <files|folders…> --out <dir>
        gongkai export <extracted dir> --out <dir> [--corrections <corrections.jsonl>]
-       gongkai review <extracted dir> [--inputs <dir>]
+       gongkai review <extracted dir> [--inputs <dir>] [--corrections <corrections.jsonl>]
 
 Reads 政府信息公开工作年度报告 PDFs and writes <dir>/<stem>.json per input (folders keep their
 relative paths) and <dir>/manifest.jsonl. Output format: SPEC.md §5.
 
 export writes cells.csv + cells.parquet, reports.csv, flags.csv and DATA_DICTIONARY.md, applying
 corrections.jsonl (given, or found in the extracted dir). review writes a static site to
-<extracted dir>/review/index.html; --inputs is a folder holding the source files.
+<extracted dir>/review/index.html; --inputs is a folder holding the source files; it shows the
+same corrections.
 
 Options:
   -o, --out <dir>   output folder (required for extract and export)
@@ -91,7 +92,10 @@ async function runOutputCommand(command: "export" | "review", args: readonly str
     return 0;
   }
   const { buildReviewSite } = await import("./stages/review/index.js");
-  const site = await buildReviewSite(dir, values.inputs === undefined ? {} : { inputs: values.inputs });
+  const site = await buildReviewSite(dir, {
+    ...(values.inputs === undefined ? {} : { inputs: values.inputs }),
+    ...(values.corrections === undefined ? {} : { corrections: values.corrections }),
+  });
   if (!values.quiet) {
     process.stdout.write(
       `${site.index}\n${site.reports} report page(s), ${site.images} page image(s) (${site.rendered} rendered now)` +

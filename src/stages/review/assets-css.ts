@@ -73,5 +73,10 @@ table.values td.v.src-ocr { text-decoration: underline dotted var(--ocr-high); }
 table.values td.v.flagged { background: var(--flag); }
 table.values td.v.focus { outline: 3px solid var(--focus); background: rgba(213, 0, 249, 0.18); }
 table.values td.v.selected { outline: 2px dashed var(--focus); }
+table.values td.v.corrected { background: #d7f0ec; font-weight: bold; }
+table.values td.v.checked::after { content: " ✓"; color: #2e7d32; }
+.box.corrected { box-shadow: inset 0 0 0 2px #00897b; }
+.box.checked { box-shadow: inset 0 0 0 2px #2e7d32; }
+.reviewed { color: #00695c; }
 details.issues { margin: 8px 0; color: var(--muted); }
 `;

@@ -164,7 +164,8 @@ export const REVIEW_JS = String.raw`
       var panel = $("#cell-detail");
       var who = localStorage.getItem("gongkai.reviewer") || "";
       panel.innerHTML = "<h3>Cell <code>" + esc(path) + "</code></h3>" +
-        "<dl><dt>value</dt><dd>" + fmt(cell.value) + "</dd><dt>printed</dt><dd>“" + esc(cell.raw === null ? "" : cell.raw) + "”</dd></dl>" +
+        "<dl><dt>value</dt><dd id='c-value'>" + fmt(cell.value) + "</dd><dt>printed</dt><dd>“" + esc(cell.raw === null ? "" : cell.raw) + "”" +
+          (cell.printed !== cell.value ? " (read " + fmt(cell.printed) + ", corrected)" : "") + "</dd></dl>" +
         "<form id='correction-form'>" +
         "<label for='c-new'>new value</label><input id='c-new' inputmode='decimal' value='" + esc(cell.value === null ? "" : cell.value) + "'>" +
         "<label for='c-who'>who</label><input id='c-who' value='" + esc(who) + "' placeholder='reviewer'>" +

@@ -1,6 +1,8 @@
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { type ReportCorrections, readCorrectionsFile, resolveCorrections } from "../export/corrections.js";
 import { readExtractedDir } from "../export/read-extracted.js";
+import { recheckFlags } from "../export/recheck-rules.js";
 import { REVIEW_CSS } from "./assets-css.js";
 import { REVIEW_JS } from "./assets-js.js";
 import { slugOf } from "./html.js";
@@ -9,13 +11,15 @@ import { locateSource } from "./locate-source.js";
 import { prunePageFolders, readCachedPages, writeRenderRecord } from "./page-cache.js";
 import { DEFAULT_SCALE, type PageImage, renderPdfPages } from "./render-pages.js";
 import { renderReportPage } from "./report-page.js";
-import { collectReviewFlags, type ReviewReport } from "./review-model.js";
+import { collectReviewFlags, type ReviewedCell, type ReviewReport } from "./review-model.js";
 
 export interface ReviewOptions {
   /** A folder holding the source files; tried before the paths in manifest.jsonl. */
   readonly inputs?: string;
   /** Image pixels per PDF point. */
   readonly scale?: number;
+  /** A corrections.jsonl whose lines the pages show; `<extracted dir>/corrections.jsonl` when present. */
+  readonly corrections?: string;
 }
 
 export interface ReviewSite {
@@ -34,6 +38,12 @@ export interface ReviewSite {
  */
 export async function buildReviewSite(extractedDir: string, options: ReviewOptions = {}): Promise<ReviewSite> {
   const extracted = await readExtractedDir(extractedDir);
+  const correctionsPath = options.corrections ?? join(extractedDir, "corrections.jsonl");
+  const lines =
+    options.corrections !== undefined || (await fileExists(correctionsPath))
+      ? await readCorrectionsFile(correctionsPath)
+      : [];
+  const corrections = resolveCorrections(lines, extracted);
   const root = join(extractedDir, "review");
   const scale = options.scale ?? DEFAULT_SCALE;
   await mkdir(root, { recursive: true });
@@ -59,6 +69,7 @@ export async function buildReviewSite(extractedDir: string, options: ReviewOptio
     images += pages.length;
     if (fresh) rendered += pages.length;
     const { output } = report;
+    const own = corrections.byReport.get(report.file);
     const review: ReviewReport = {
       file: report.file,
       slug,
@@ -72,7 +83,8 @@ export async function buildReviewSite(extractedDir: string, options: ReviewOptio
       pages,
       imagesMissing: missing,
       cells: output.cells,
-      flags: collectReviewFlags(report, extracted.crossFlags),
+      reviewed: describeReviewed(report.output.cells, own),
+      flags: collectReviewFlags(report, recheckFlags(output, own), extracted.crossFlags),
       issues: output.issues,
     };
     reports.push(review);
@@ -118,4 +130,21 @@ async function renderSource(
     await rm(outDir, { recursive: true, force: true });
     return { pages: [], missing: `${source.path} could not be rendered: ${(error as Error).message}`, fresh: false };
   }
+}
+
+function describeReviewed(
+  cells: ReviewReport["cells"],
+  corrections: ReportCorrections | undefined,
+): Record<string, ReviewedCell> {
+  const reviewed: Record<string, ReviewedCell> = {};
+  for (const [path, { correction }] of corrections ?? []) {
+    const printed = cells[path]?.value ?? null;
+    const { who, why, when } = correction;
+    reviewed[path] = { checked: correction.new === printed, printed, value: correction.new, who, why, when };
+  }
+  return reviewed;
+}
+
+async function fileExists(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => null)) !== null;
 }

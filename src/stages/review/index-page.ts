@@ -12,6 +12,7 @@ export function renderIndexPage(reports: readonly ReviewReport[], generatedFrom:
   const rows = reports.map((r) => {
     const count = (severity: string) => r.flags.filter((f) => f.severity === severity).length;
     const cross = r.flags.filter((f) => f.scope === "cross").length;
+    const reviewed = Object.keys(r.reviewed).length;
     const ruleSet = [...new Set(r.flags.map((f) => f.rule))].sort();
     const href = `reports/${hrefOf(r.slug)}.html`;
     return `<tr data-agency="${escapeHtml(r.agency ?? "")}" data-year="${r.year ?? ""}" data-status="${r.status}" data-template="${escapeHtml(r.template)}" data-rules=" ${escapeHtml(ruleSet.join(" "))} ">
@@ -23,6 +24,7 @@ export function renderIndexPage(reports: readonly ReviewReport[], generatedFrom:
 <td data-sort="${count("warning")}" class="n sev-warning">${count("warning")}</td>
 <td data-sort="${count("info")}" class="n sev-info">${count("info")}</td>
 <td data-sort="${cross}" class="n">${cross}</td>
+<td data-sort="${reviewed}" class="n" title="cells corrected or checked in corrections.jsonl">${reviewed}</td>
 <td class="rules">${ruleSet.map((rule) => `<code>${escapeHtml(rule)}</code>`).join(" ")}</td>
 <td class="file" data-sort="${escapeHtml(r.file)}">${escapeHtml(r.file)}${r.imagesMissing === null ? "" : ' <span class="no-img" title="source not found: no page images">no images</span>'}</td>
 </tr>`;
@@ -47,7 +49,7 @@ export function renderIndexPage(reports: readonly ReviewReport[], generatedFrom:
 <span id="shown">${reports.length} of ${reports.length}</span>
 </form>
 <table id="reports" class="reports">
-<thead><tr><th data-type="text">Agency</th><th data-type="number">Year</th><th data-type="text">Template</th><th data-type="text">Status</th><th data-type="number" title="errors">E</th><th data-type="number" title="warnings">W</th><th data-type="number" title="info">I</th><th data-type="number" title="cross-report flags">Cross</th><th data-type="text">Rules</th><th data-type="text">File</th></tr></thead>
+<thead><tr><th data-type="text">Agency</th><th data-type="number">Year</th><th data-type="text">Template</th><th data-type="text">Status</th><th data-type="number" title="errors">E</th><th data-type="number" title="warnings">W</th><th data-type="number" title="info">I</th><th data-type="number" title="cross-report flags">Cross</th><th data-type="number" title="cells corrected or checked">Reviewed</th><th data-type="text">Rules</th><th data-type="text">File</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody>

@@ -15,7 +15,12 @@ export function renderReportPage(report: ReviewReport, scale: number): string {
   const data = {
     file: report.file,
     sha256: report.sha256,
-    cells: Object.fromEntries(Object.entries(report.cells).map(([p, c]) => [p, { value: c.value, raw: c.raw }])),
+    cells: Object.fromEntries(
+      Object.entries(report.cells).map(([p, c]) => {
+        const review = report.reviewed[p];
+        return [p, { value: review === undefined ? c.value : review.value, printed: c.value, raw: c.raw }];
+      }),
+    ),
     flags: report.flags,
   };
   return `<!doctype html>
@@ -30,7 +35,7 @@ export function renderReportPage(report: ReviewReport, scale: number): string {
 <header class="top">
 <a href="../index.html" id="back">← all reports</a>
 <h1>${escapeHtml(heading)}</h1>
-<p class="meta">${escapeHtml(report.title ?? "")} · <span class="status status-${report.status}">${report.status}</span> · template ${escapeHtml(report.template)} · ${escapeHtml(report.sourceFile)} · <code>${escapeHtml(report.file)}</code></p>
+<p class="meta">${escapeHtml(report.title ?? "")} · <span class="status status-${report.status}">${report.status}</span> · template ${escapeHtml(report.template)} · ${escapeHtml(report.sourceFile)} · <code>${escapeHtml(report.file)}</code>${describeReview(report)}</p>
 </header>
 <main class="split">
 <section id="pages" class="pages" style="--zoom: 1">
@@ -46,7 +51,7 @@ ${renderFlagList(report.flags)}
 ${renderIssues(report)}
 <div id="cell-detail" class="panel" hidden></div>
 <h2>Extracted tables</h2>
-${renderTables(report.cells, flagged)}
+${renderTables(report.cells, flagged, report.reviewed)}
 </section>
 </main>
 <script type="application/json" id="review-data">${jsonForScript(data)}</script>
@@ -64,7 +69,7 @@ function renderPage(
 ): string {
   const boxes = Object.entries(report.cells)
     .filter(([, cell]) => cell.page === page.page && cell.bbox !== null)
-    .map(([path, cell]) => renderBox(path, cell, page, flagged.has(path)));
+    .map(([path, cell]) => renderBox(path, cell, page, flagged.has(path), report.reviewed[path]?.checked));
   const width = Math.round(page.width * scale);
   const src = `../pages/${hrefOf(report.slug)}/${page.image}`;
   return `<div class="page" id="page-${page.page}" data-page="${page.page}" data-width="${width}" style="width: calc(var(--zoom) * ${width}px); aspect-ratio: ${page.width} / ${page.height}">
@@ -74,12 +79,19 @@ ${boxes.join("\n")}
 </div>`;
 }
 
-function renderBox(path: string, cell: Cell, page: { width: number; height: number }, flagged: boolean): string {
+function renderBox(
+  path: string,
+  cell: Cell,
+  page: { width: number; height: number },
+  flagged: boolean,
+  checked: boolean | undefined,
+): string {
   const [x0, y0, x1, y1] = cell.bbox ?? [0, 0, 0, 0];
   const pct = (v: number, of: number) => `${Math.round((v / of) * 1e5) / 1e3}%`;
   const style = `left: ${pct(x0, page.width)}; top: ${pct(y0, page.height)}; width: ${pct(x1 - x0, page.width)}; height: ${pct(y1 - y0, page.height)}`;
   const classes = ["box", `src-${cell.source}`, `conf-${confidenceBand(cell.confidence)}`];
   if (flagged) classes.push("flagged");
+  if (checked !== undefined) classes.push(checked ? "checked" : "corrected");
   const title = `${path} = ${formatValue(cell.value)} (printed “${cell.raw ?? ""}”, ${cell.source}, confidence ${cell.confidence})`;
   return `<div class="${classes.join(" ")}" data-path="${escapeHtml(path)}" style="${style}" title="${escapeHtml(title)}"></div>`;
 }
@@ -104,4 +116,11 @@ function renderIssues(report: ReviewReport): string {
       `<li><span class="sev">${escapeHtml(i.severity)}</span> <code>${escapeHtml(i.code)}</code> ${escapeHtml(i.message)}</li>`,
   );
   return `<details class="issues"><summary>Extraction issues (${report.issues.length})</summary><ul>${items.join("")}</ul></details>`;
+}
+
+function describeReview(report: ReviewReport): string {
+  const all = Object.values(report.reviewed);
+  if (all.length === 0) return "";
+  const checked = all.filter((r) => r.checked).length;
+  return ` · <span class="reviewed">${all.length - checked} corrected, ${checked} checked (corrections.jsonl; flags after corrections)</span>`;
 }

@@ -1,6 +1,7 @@
 import type { Cell } from "../../model/cell.js";
 import { describePath, SECTION_LABELS } from "../export/path-catalog.js";
 import { escapeHtml, formatValue } from "./html.js";
+import type { ReviewedCell } from "./review-model.js";
 
 interface Section {
   readonly key: string;
@@ -11,7 +12,11 @@ interface Section {
  * The extracted tables as HTML, one per section in output order: a grid when every row has the same columns
  * (section 三, 四), else one line per value (section 二). Each value cell carries `data-path` for the page script.
  */
-export function renderTables(cells: Readonly<Record<string, Cell>>, flagged: ReadonlySet<string>): string {
+export function renderTables(
+  cells: Readonly<Record<string, Cell>>,
+  flagged: ReadonlySet<string>,
+  reviewed: Readonly<Record<string, ReviewedCell>>,
+): string {
   const sections = new Map<string, Section>();
   for (const [path, cell] of Object.entries(cells)) {
     const info = describePath(path);
@@ -21,10 +26,14 @@ export function renderTables(cells: Readonly<Record<string, Cell>>, flagged: Rea
     section.rows.set(info.row, row);
     row.cells.set(info.column, { path, label: info.columnLabel ?? info.column, cell });
   }
-  return [...sections.values()].map((s) => renderSection(s, flagged)).join("\n");
+  return [...sections.values()].map((s) => renderSection(s, flagged, reviewed)).join("\n");
 }
 
-function renderSection(section: Section, flagged: ReadonlySet<string>): string {
+function renderSection(
+  section: Section,
+  flagged: ReadonlySet<string>,
+  reviewed: Readonly<Record<string, ReviewedCell>>,
+): string {
   const rows = [...section.rows.values()];
   const columnKeys = [...(rows[0]?.cells.keys() ?? [])];
   const grid =
@@ -37,7 +46,7 @@ function renderSection(section: Section, flagged: ReadonlySet<string>): string {
       .map((r) => {
         const tds = columnKeys.map((k) => {
           const entry = r.cells.get(k);
-          return entry === undefined ? "<td></td>" : valueCell(entry.path, entry.cell, flagged);
+          return entry === undefined ? "<td></td>" : valueCell(entry.path, entry.cell, flagged, reviewed[entry.path]);
         });
         return `<tr><th scope="row">${escapeHtml(r.label)}</th>${tds.join("")}</tr>`;
       })
@@ -48,18 +57,26 @@ function renderSection(section: Section, flagged: ReadonlySet<string>): string {
     .flatMap((r) =>
       [...r.cells.values()].map(
         (entry) =>
-          `<tr><th scope="row">${escapeHtml(r.label)}</th><th>${escapeHtml(entry.label)}</th>${valueCell(entry.path, entry.cell, flagged)}</tr>`,
+          `<tr><th scope="row">${escapeHtml(r.label)}</th><th>${escapeHtml(entry.label)}</th>${valueCell(entry.path, entry.cell, flagged, reviewed[entry.path])}</tr>`,
       ),
     )
     .join("\n");
   return `<table class="values list" data-section="${section.key}">${caption}<tbody>\n${body}\n</tbody></table>`;
 }
 
-function valueCell(path: string, cell: Cell, flagged: ReadonlySet<string>): string {
+function valueCell(path: string, cell: Cell, flagged: ReadonlySet<string>, review: ReviewedCell | undefined): string {
   const classes = ["v", `src-${cell.source}`];
   if (cell.value === null) classes.push("missing");
   if (cell.blank) classes.push("blank");
   if (flagged.has(path)) classes.push("flagged");
-  const title = `${path} · printed “${cell.raw ?? ""}” · ${cell.source} ${cell.confidence}${cell.page === null ? "" : ` · p.${cell.page}`}`;
-  return `<td class="${classes.join(" ")}" data-path="${escapeHtml(path)}" title="${escapeHtml(title)}" tabindex="0">${escapeHtml(formatValue(cell.value))}</td>`;
+  let title = `${path} · printed “${cell.raw ?? ""}” · ${cell.source} ${cell.confidence}${cell.page === null ? "" : ` · p.${cell.page}`}`;
+  let text = formatValue(cell.value);
+  if (review !== undefined) {
+    classes.push(review.checked ? "checked" : "corrected");
+    title += review.checked
+      ? ` · checked by ${review.who} ${review.when}`
+      : ` · corrected ${formatValue(review.printed)} → ${formatValue(review.value)} by ${review.who} (${review.why}) ${review.when}`;
+    if (!review.checked) text = `${formatValue(review.value)}`;
+  }
+  return `<td class="${classes.join(" ")}" data-path="${escapeHtml(path)}" title="${escapeHtml(title)}" tabindex="0">${escapeHtml(text)}</td>`;
 }

@@ -1,5 +1,5 @@
 import type { Cell } from "../../model/cell.js";
-import type { Message, Severity } from "../../model/flag.js";
+import type { Flag, Message, Severity } from "../../model/flag.js";
 import type { Box } from "../../model/geometry.js";
 import type { CrossFlag, ExtractedReport } from "../export/read-extracted.js";
 import type { PageImage } from "./render-pages.js";
@@ -39,14 +39,31 @@ export interface ReviewReport {
   readonly pages: readonly PageImage[];
   /** Why there are no page images, when there are none. */
   readonly imagesMissing: string | null;
+  /** The cells as extracted (printed values); `reviewed` says which a reviewer corrected or checked. */
   readonly cells: Readonly<Record<string, Cell>>;
+  readonly reviewed: Readonly<Record<string, ReviewedCell>>;
+  /** Own flags after the corrections (as `gongkai export` computes them), then the cross-report flags. */
   readonly flags: readonly ReviewFlag[];
   readonly issues: readonly { readonly code: string; readonly severity: string; readonly message: string }[];
 }
 
-/** A report's own flags, then the cross-report flags that name it. */
-export function collectReviewFlags(report: ExtractedReport, crossFlags: readonly CrossFlag[]): ReviewFlag[] {
-  const own: ReviewFlag[] = report.output.flags.map((flag) => ({
+/** A cell named in corrections.jsonl: corrected to `value`, or its printed value confirmed (`checked`). */
+export interface ReviewedCell {
+  readonly checked: boolean;
+  readonly printed: number | null;
+  readonly value: number | null;
+  readonly who: string;
+  readonly why: string;
+  readonly when: string;
+}
+
+/** A report's own flags (`ownFlags`: the output's, or those after corrections), then the cross-report flags naming it. */
+export function collectReviewFlags(
+  report: ExtractedReport,
+  ownFlags: readonly Flag[],
+  crossFlags: readonly CrossFlag[],
+): ReviewFlag[] {
+  const own: ReviewFlag[] = ownFlags.map((flag) => ({
     scope: "report",
     rule: flag.rule,
     severity: flag.severity,

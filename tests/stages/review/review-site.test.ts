@@ -48,6 +48,13 @@ beforeAll(async () => {
     seconds: 1,
   };
   await writeFile(join(dir, "manifest.jsonl"), `${JSON.stringify(manifest)}\n`);
+  const line = (file: string, path: string, old: number, value: number) =>
+    JSON.stringify({ file, path, old, new: value, who: "王审核", why: "page", when: "2026-11-20T10:00:00Z" });
+  const granted = ruled.cells["s3.granted.total"].value;
+  await writeFile(
+    join(dir, "corrections.jsonl"),
+    `${line("narrative-mismatch-2022.json", "s3.new_received.total", 29, 28)}\n${line("ruled-clean-2023.json", "s3.granted.total", granted, granted)}\n`,
+  );
   site = await buildReviewSite(dir, { inputs });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }, 120_000);
@@ -96,9 +103,9 @@ describe("gongkai review", () => {
     expect(await rows.count()).toBe(5);
     await page.selectOption("#f-rule", "s3.balance");
     const visible = page.locator("#reports tbody tr:visible");
-    // arith-errors-2023 and its 2022 copy fail s3.balance; nothing else does.
-    expect(await visible.count()).toBe(2);
-    expect(await page.locator("#shown").textContent()).toBe("2 of 5");
+    // arith-errors-2023, its 2022 copy, and narrative-mismatch-2022 after its correction fail s3.balance.
+    expect(await visible.count()).toBe(3);
+    expect(await page.locator("#shown").textContent()).toBe("3 of 5");
     await page.selectOption("#f-year", "2023");
     expect(await visible.count()).toBe(1);
     await visible.locator("a").click();
@@ -186,6 +193,22 @@ describe("gongkai review", () => {
       .locator(".page .box.focus")
       .evaluateAll((els) => els.map((el) => el.getAttribute("data-path")));
     expect(focused).toEqual(["s3.carried_forward.total"]);
+    await page.context().close();
+  });
+
+  it("shows corrections.jsonl: corrected and checked cells, and the flags after corrections", async () => {
+    const page = await openPage(pathToFileURL(join(dir, "review", "reports", "narrative-mismatch-2022.html")).href);
+    const corrected = page.locator('td.v[data-path="s3.new_received.total"]');
+    expect(await corrected.getAttribute("class")).toContain("corrected");
+    expect(await corrected.textContent()).toBe("28");
+    expect(await corrected.getAttribute("title")).toContain("corrected 29 → 28 by 王审核");
+    // 28 is what the narrative states: text.new_received is gone; the row no longer adds up: s3.row_total.
+    const rules = await page.locator("button.flag").evaluateAll((els) => els.map((el) => el.getAttribute("data-rule")));
+    expect(rules).not.toContain("text.new_received");
+    expect(rules).toContain("s3.row_total");
+    expect(rules).toContain("text.review");
+    await page.goto(pathToFileURL(join(dir, "review", "reports", "ruled-clean-2023.html")).href);
+    expect(await page.locator('td.v[data-path="s3.granted.total"]').getAttribute("class")).toContain("checked");
     await page.context().close();
   });
 
