@@ -13,8 +13,13 @@ export interface ColumnSpec {
 const reportKey: readonly ColumnSpec[] = [
   { name: "file", type: "VARCHAR", meaning: "Output JSON path relative to the extracted folder (one per input)" },
   { name: "sha256", type: "VARCHAR", meaning: "SHA-256 of the source file (identifies the report)" },
-  { name: "agency", type: "VARCHAR", meaning: "Issuing agency as read from the title", label: "（机关名称）" },
-  { name: "year", type: "INTEGER", meaning: "Report year", unit: "year", label: "（年度）" },
+  {
+    name: "agency",
+    type: "VARCHAR",
+    meaning: "Issuing agency as read from the title",
+    label: "标题中的机关名称（××政府信息公开工作年度报告）",
+  },
+  { name: "year", type: "INTEGER", meaning: "Report year", unit: "year", label: "标题中的年度（××年）" },
   { name: "template", type: "VARCHAR", meaning: "Template version of the tables: v2021, v2019, legacy, unknown" },
 ];
 
@@ -50,7 +55,12 @@ export const CELL_COLUMNS: readonly ColumnSpec[] = [
     unit: "see unit",
   },
   { name: "raw", type: "VARCHAR", meaning: "The cell's printed text, whitespace-collapsed" },
-  { name: "blank", type: "BOOLEAN", meaning: "Printed blank, —, -, / or 无 and read as 0" },
+  {
+    name: "blank",
+    type: "BOOLEAN",
+    meaning: "Printed blank, —, -, / or 无 and read as 0",
+    label: "空白 / — / - / / / 无",
+  },
   { name: "source", type: "VARCHAR", meaning: "How the cell was read: text (PDF text layer) or ocr" },
   { name: "confidence", type: "DOUBLE", meaning: "0–1, how sure the reading is (text-layer cells are 1)" },
   { name: "page", type: "INTEGER", meaning: "1-based page of the source document" },
