@@ -2,7 +2,7 @@ import type { Flag } from "../../model/flag.js";
 import type { CorrectionSet, ReportCorrections } from "./corrections.js";
 import { describePath, labelOf, listKnownPaths } from "./path-catalog.js";
 import type { CrossFlag, ExtractedReport } from "./read-extracted.js";
-import { recheckFlags } from "./recheck-rules.js";
+import { canRecheck, recheckFlags } from "./recheck-rules.js";
 import type { CsvValue } from "./write-csv.js";
 
 type Row = CsvValue[];
@@ -21,11 +21,12 @@ export function prepareReports(reports: readonly ExtractedReport[], corrections:
     const changed =
       own !== undefined &&
       [...own.entries()].some(([path, c]) => report.output.cells[path]?.value !== c.correction.new);
+    const recomputed = changed && canRecheck(report.output);
     return {
       report,
       corrections: own,
-      flags: changed ? recheckFlags(report.output, own) : report.output.flags,
-      recomputed: changed,
+      flags: recomputed ? recheckFlags(report.output, own) : report.output.flags,
+      recomputed,
     };
   });
 }

@@ -11,6 +11,11 @@ import type { ExtractedOutput } from "./read-extracted.js";
 /** Rule kinds that read the narrative, which an output does not keep: their flags are carried over, adjusted. */
 const NARRATIVE_KINDS: ReadonlySet<RuleDef["kind"]> = new Set(["narrative_equals", "unit_plausible", "template_year"]);
 
+/** Whether the rules can be run again on an output: its template's rules are known to the export. */
+export function canRecheck(output: ExtractedOutput): boolean {
+  return EXPORT_TEMPLATES.some((t) => t.version === output.report.template);
+}
+
 /** The cells of an output with corrections applied: a corrected cell takes the new value and is no longer blank. */
 export function applyCorrections(
   output: ExtractedOutput,
@@ -30,7 +35,8 @@ export function applyCorrections(
  * again on the corrected cells with the pipeline's own rules engine. Rules that compare with the narrative
  * cannot run again (outputs keep no running text): their flags are kept, with the table side recomputed from
  * the corrected cells; a narrative flag whose recomputed table side now agrees is dropped. A correction can
- * therefore remove a narrative flag but not raise a new one. Without corrections the output's flags are returned.
+ * therefore remove a narrative flag but not raise a new one. Without corrections, or for a template the export
+ * does not know (`canRecheck` false), the output's flags are returned.
  */
 export function recheckFlags(output: ExtractedOutput, corrections: ReportCorrections | undefined): Flag[] {
   if (corrections === undefined || corrections.size === 0) return output.flags;

@@ -78,5 +78,6 @@ table.values td.v.checked::after { content: " ✓"; color: #2e7d32; }
 .box.corrected { box-shadow: inset 0 0 0 2px #00897b; }
 .box.checked { box-shadow: inset 0 0 0 2px #2e7d32; }
 .reviewed { color: #00695c; }
+details.info-flags summary { cursor: pointer; color: var(--muted); margin: 4px 0; }
 details.issues { margin: 8px 0; color: var(--muted); }
 `;

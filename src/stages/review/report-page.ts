@@ -96,17 +96,33 @@ function renderBox(
   return `<div class="${classes.join(" ")}" data-path="${escapeHtml(path)}" style="${style}" title="${escapeHtml(title)}"></div>`;
 }
 
+/** Errors, then warnings, then the info flags (blank cells: often many) folded away; `data-flag` is the index in data. */
 function renderFlagList(flags: readonly ReviewFlag[]): string {
   if (flags.length === 0) return `<p class="empty">No flags: the tables pass every rule.</p>`;
-  const items = flags.map((flag, i) => {
-    const paths = flag.cells.filter((c) => c.here).map((c) => c.path);
-    const numbers =
-      flag.expected === null && flag.actual === null
-        ? ""
-        : ` <span class="nums">expected ${formatValue(flag.expected)} · actual ${formatValue(flag.actual)}</span>`;
-    return `<li><button type="button" class="flag sev-${flag.severity}" data-flag="${i}" data-rule="${escapeHtml(flag.rule)}" data-cells="${escapeHtml(paths.join(" "))}"><span class="sev">${flag.severity}</span> <b>${escapeHtml(flag.rule)}</b>${flag.scope === "cross" ? ' <span class="cross">cross-report</span>' : ""} <code>${escapeHtml(flag.path)}</code>${numbers}<br><span class="msg">${escapeHtml(flag.message.zh)}</span></button></li>`;
-  });
-  return `<ol class="flags" id="flag-list">\n${items.join("\n")}\n</ol>`;
+  const order = { error: 0, warning: 1, info: 2 } as const;
+  const items = flags
+    .map((flag, i) => ({ flag, i }))
+    .sort((a, b) => order[a.flag.severity] - order[b.flag.severity] || a.i - b.i);
+  const main = items.filter(({ flag }) => flag.severity !== "info");
+  const info = items.filter(({ flag }) => flag.severity === "info");
+  const list = (entries: typeof items, id: string) =>
+    `<ol class="flags" id="${id}">\n${entries.map(({ flag, i }) => renderFlagItem(flag, i)).join("\n")}\n</ol>`;
+  const parts = main.length > 0 ? [list(main, "flag-list")] : [];
+  if (info.length > 0) {
+    parts.push(
+      `<details class="info-flags"${main.length === 0 ? " open" : ""}><summary>${info.length} info flag(s)</summary>${list(info, "info-flag-list")}</details>`,
+    );
+  }
+  return parts.join("\n");
+}
+
+function renderFlagItem(flag: ReviewFlag, i: number): string {
+  const paths = flag.cells.filter((c) => c.here).map((c) => c.path);
+  const numbers =
+    flag.expected === null && flag.actual === null
+      ? ""
+      : ` <span class="nums">expected ${formatValue(flag.expected)} · actual ${formatValue(flag.actual)}</span>`;
+  return `<li><button type="button" class="flag sev-${flag.severity}" data-flag="${i}" data-rule="${escapeHtml(flag.rule)}" data-cells="${escapeHtml(paths.join(" "))}"><span class="sev">${flag.severity}</span> <b>${escapeHtml(flag.rule)}</b>${flag.scope === "cross" ? ' <span class="cross">cross-report</span>' : ""} <code>${escapeHtml(flag.path)}</code>${numbers}<br><span class="msg">${escapeHtml(flag.message.zh)}</span></button></li>`;
 }
 
 function renderIssues(report: ReviewReport): string {
