@@ -83,12 +83,13 @@ async function runOutputCommand(command: "export" | "review", args: readonly str
   if (dir === undefined || extra.length > 0) throw new UsageError("Expected one extracted folder");
   if (command === "export") {
     if (!values.out) throw new UsageError("Expected `--out <dir>`");
-    const { runExport, formatExportSummary } = await import("./stages/export/cli-summary.js");
+    const { runExport, formatExportProblems, formatExportSummary } = await import("./stages/export/cli-summary.js");
     const summary = await runExport(dir, {
       outDir: values.out,
       ...(values.corrections === undefined ? {} : { corrections: values.corrections }),
     });
     if (!values.quiet) process.stdout.write(formatExportSummary(summary));
+    process.stderr.write(formatExportProblems(summary));
     return 0;
   }
   const { buildReviewSite } = await import("./stages/review/index.js");

@@ -31,13 +31,15 @@ describe("gongkai export / review on the command line", () => {
       `${JSON.stringify({ file: "ruled-clean-2023.json", path: "s3.granted.total", old: -5, new: 3, who: "a", why: "b", when: "2026-11-20" })}\n`,
     );
     const result = await cli(["export", dir, "--out", join(dir, "export")]);
-    expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /^gongkai: corrections line 1 not applied \(old_mismatch\): s3\.granted\.total old -5 ≠ printed \d+\n$/,
+    );
     expect(result.stdout).toMatch(/^cells\.csv {2}\d+ bytes$/m);
     expect(result.stdout).toMatch(/^cells\.parquet {2}\d+ bytes$/m);
     expect(result.stdout).toContain("2 report(s), 400 cell row(s)");
     expect(result.stdout).toContain("1 cross-report flag(s)");
-    expect(result.stdout).toMatch(/line 1: old_mismatch: s3\.granted\.total old -5 ≠ printed \d+/);
+    expect(result.stdout).toContain("corrections: 1 old_mismatch");
     expect((await readdir(join(dir, "export"))).sort()).toEqual([
       "DATA_DICTIONARY.md",
       "cells.csv",
