@@ -101,6 +101,15 @@ describe("gongkai review", () => {
     const page = await openPage(pathToFileURL(site.index).href);
     const rows = page.locator("#reports tbody tr");
     expect(await rows.count()).toBe(5);
+    // Sorting: a click on Year sorts ascending, a second click descending.
+    const years = () => page.locator("#reports tbody tr td:nth-child(2)").allTextContents();
+    await page.locator("#reports thead th", { hasText: "Year" }).click();
+    expect(await years()).toEqual(["2021", "2022", "2022", "2023", "2023"]);
+    await page.locator("#reports thead th", { hasText: "Year" }).click();
+    expect(await years()).toEqual(["2023", "2023", "2022", "2022", "2021"]);
+    await page.fill("#f-agency", "兰州");
+    expect(await page.locator("#reports tbody tr:visible").count()).toBe(2);
+    await page.fill("#f-agency", "");
     await page.selectOption("#f-rule", "s3.balance");
     const visible = page.locator("#reports tbody tr:visible");
     // arith-errors-2023, its 2022 copy, and narrative-mismatch-2022 after its correction fail s3.balance.
@@ -154,6 +163,14 @@ describe("gongkai review", () => {
       .evaluateAll((els) => els.map((el) => el.getAttribute("data-path")));
     expect(tableCells.sort()).toEqual([...named].sort());
 
+    // The page image under the boxes has loaded (rendered PNG, not a broken image).
+    await expect
+      .poll(() =>
+        page.evaluate(
+          'document.querySelector("#page-3 img").complete && document.querySelector("#page-3 img").naturalWidth',
+        ),
+      )
+      .toBe(893);
     const screenshot = await page.screenshot();
     const image = await loadImage(screenshot);
     const canvas = createCanvas(image.width, image.height);
