@@ -44,6 +44,7 @@ export const REVIEW_JS = String.raw`
     var initial = new URLSearchParams(location.hash.slice(1));
     [["agency", "#f-agency"], ["year", "#f-year"], ["rule", "#f-rule"], ["status", "#f-status"], ["template", "#f-template"]]
       .forEach(function (p) { if (initial.get(p[0])) $(p[1]).value = initial.get(p[0]); });
+    $("#filters").addEventListener("submit", function (event) { event.preventDefault(); });
     inputs.forEach(function (input) { input.addEventListener("input", apply); input.addEventListener("change", apply); });
     $$("thead th", table).forEach(function (th, index) {
       th.addEventListener("click", function () {

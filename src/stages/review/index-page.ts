@@ -1,4 +1,4 @@
-import { escapeHtml, hrefOf } from "./html.js";
+import { CSP, escapeHtml, hrefOf } from "./html.js";
 import type { ReviewReport } from "./review-model.js";
 
 /** `review/index.html`: every report with status, template and flags; sortable and filterable in the page. */
@@ -34,12 +34,13 @@ export function renderIndexPage(reports: readonly ReviewReport[], generatedFrom:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
 <title>gongkai review · ${reports.length} reports</title>
 <link rel="stylesheet" href="assets/review.css">
 </head>
 <body class="index-page">
 <header class="top"><h1>政府信息公开工作年度报告 · review</h1><p class="meta">${reports.length} reports from <code>${escapeHtml(generatedFrom)}</code>. Click a column header to sort; open a report to see its pages, cells and flags.</p></header>
-<form class="filters" id="filters" onsubmit="return false">
+<form class="filters" id="filters">
 <label>Agency <input type="search" id="f-agency" placeholder="机关名称"></label>
 <label>Year <select id="f-year"><option value="">all</option>${options(years)}</select></label>
 <label>Rule <select id="f-rule"><option value="">all</option>${options(rules)}</select></label>

@@ -1,5 +1,5 @@
 import type { Cell } from "../../model/cell.js";
-import { escapeHtml, formatValue, hrefOf, jsonForScript } from "./html.js";
+import { CSP, escapeHtml, formatValue, hrefOf, jsonForScript } from "./html.js";
 import { renderTables } from "./report-tables.js";
 import type { ReviewFlag, ReviewReport } from "./review-model.js";
 
@@ -28,6 +28,7 @@ export function renderReportPage(report: ReviewReport, scale: number): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
 <title>${escapeHtml(heading)} · gongkai review</title>
 <link rel="stylesheet" href="../assets/review.css">
 </head>

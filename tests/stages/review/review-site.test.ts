@@ -70,6 +70,10 @@ async function openPage(url: string): Promise<Page> {
   const page = await context.newPage();
   page.on("request", (request) => requests.push(request.url()));
   page.on("pageerror", (error) => pageErrors.push(error.message));
+  // Content-Security-Policy violations and failed loads are reported as console errors.
+  page.on("console", (message) => {
+    if (message.type() === "error") pageErrors.push(message.text());
+  });
   await page.goto(url);
   return page;
 }
