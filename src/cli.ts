@@ -100,7 +100,7 @@ async function runOutputCommand(command: "export" | "review", args: readonly str
   if (!values.quiet) {
     process.stdout.write(
       `${site.index}\n${site.reports} report page(s), ${site.images} page image(s) (${site.rendered} rendered now)` +
-        `${site.missingSources > 0 ? `, ${site.missingSources} source(s) not found (pages shown without images)` : ""}\n`,
+        `${site.withoutImages > 0 ? `, ${site.withoutImages} report(s) without page images (their pages say why)` : ""}\n`,
     );
   }
   return 0;

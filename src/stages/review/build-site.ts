@@ -28,7 +28,8 @@ export interface ReviewSite {
   /** Page images in the site, and how many of them this run rendered (the rest were reused). */
   readonly images: number;
   readonly rendered: number;
-  readonly missingSources: number;
+  /** Reports shown without page images: source not found, not a PDF, or not renderable. */
+  readonly withoutImages: number;
 }
 
 /**
@@ -98,7 +99,7 @@ export async function buildReviewSite(extractedDir: string, options: ReviewOptio
     reports: reports.length,
     images,
     rendered,
-    missingSources: reports.filter((r) => r.imagesMissing !== null).length,
+    withoutImages: reports.filter((r) => r.imagesMissing !== null).length,
   };
 }
 

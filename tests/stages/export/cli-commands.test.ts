@@ -52,7 +52,7 @@ describe("gongkai export / review on the command line", () => {
 
   it("review builds the site and says which sources it could not find", async () => {
     const bare = await cli(["review", dir]);
-    expect(bare.stdout).toContain("2 source(s) not found (pages shown without images)");
+    expect(bare.stdout).toContain("2 report(s) without page images (their pages say why)");
     const result = await cli(["review", dir, "--inputs", join(ROOT, "samples")]);
     expect(result.stderr).toBe("");
     expect(result.stdout).toContain(join(dir, "review", "index.html"));

@@ -80,7 +80,7 @@ async function openPage(url: string): Promise<Page> {
 
 describe("gongkai review", () => {
   it("writes the index, a page per report and the page images of the sources it found", async () => {
-    expect(site).toMatchObject({ reports: 5, missingSources: 1 });
+    expect(site).toMatchObject({ reports: 5, withoutImages: 1 });
     expect(site.rendered).toBe(site.images);
     const reportPages = (await readdir(join(dir, "review", "reports"))).sort();
     expect(reportPages).toEqual([
@@ -262,7 +262,7 @@ describe("gongkai review", () => {
   it("a second run reuses the page images; a report gone from the folder loses its images", async () => {
     await rm(join(dir, "narrative-mismatch-2022.json"));
     const again = await buildReviewSite(dir, { inputs });
-    expect(again).toMatchObject({ reports: 4, missingSources: 1, rendered: 0 });
+    expect(again).toMatchObject({ reports: 4, withoutImages: 1, rendered: 0 });
     expect(again.images).toBe(site.images - 4);
     expect((await readdir(join(dir, "review", "pages"))).sort()).toEqual([
       "arith-errors-2023",
