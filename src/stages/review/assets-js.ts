@@ -112,11 +112,15 @@ export const REVIEW_JS = String.raw`
       var h = Math.max(0.02, (bottom - top) / 100) * baseHeight;
       var target = Math.min((pane.clientWidth * 0.7) / w, ((pane.clientHeight - 50) * 0.7) / h);
       setZoom(Math.max(fitZoom(), Math.min(2.5, target)));
+      centerOn(onPage);
+    }
+
+    // Scrolls the pane (never the window) so the boxes' union is centred below the sticky zoom bar.
+    function centerOn(onPage) {
       var rects = onPage.map(function (b) { return b.getBoundingClientRect(); });
       var paneRect = pane.getBoundingClientRect();
       var cx = (Math.min.apply(null, rects.map(function (r) { return r.left; })) + Math.max.apply(null, rects.map(function (r) { return r.right; }))) / 2;
       var cy = (Math.min.apply(null, rects.map(function (r) { return r.top; })) + Math.max.apply(null, rects.map(function (r) { return r.bottom; }))) / 2;
-      // The sticky zoom bar covers the top of the pane: centre in the part below it.
       var bar = $(".zoom-bar", pane).getBoundingClientRect().height + 8;
       pane.scrollBy(cx - (paneRect.left + paneRect.width / 2), cy - (paneRect.top + bar + (paneRect.height - bar) / 2));
     }
@@ -200,8 +204,16 @@ export const REVIEW_JS = String.raw`
         download(value, $("#c-why").value.trim());
       });
     }
-    $$(".box, td.v").forEach(function (el) {
+    $$(".box").forEach(function (el) {
       el.addEventListener("click", function () { selectCell(el.dataset.path); });
+    });
+    // A value clicked in the tables is also shown on the page.
+    $$("td.v").forEach(function (el) {
+      el.addEventListener("click", function () {
+        selectCell(el.dataset.path);
+        var boxes = byPath(".box", el.dataset.path);
+        if (boxes.length > 0) centerOn(boxes);
+      });
     });
   }
 

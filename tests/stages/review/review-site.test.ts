@@ -236,6 +236,9 @@ describe("gongkai review", () => {
   it("proposes a correction as a downloaded corrections.jsonl line", async () => {
     const page = await openPage(pathToFileURL(join(dir, "review", "reports", "arith-errors-2023.html")).href);
     await page.locator('td.v[data-path="s3.total_processed.total"]').click();
+    // The value clicked in the table is brought into view on the page image too.
+    const box = await page.locator('.page .box.selected[data-path="s3.total_processed.total"]').boundingBox();
+    expect(box !== null && box.y >= 0 && box.y + box.height <= 900).toBe(true);
     await page.fill("#c-new", "72");
     await page.fill("#c-who", "王审核");
     await page.fill("#c-why", "results add up to 72");
