@@ -1,7 +1,7 @@
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { buildCellRows, buildFlagRows, buildReportRows, listWideColumns, prepareReports } from "./build-rows.js";
-import { CELL_COLUMNS, CORRECTION_COLUMNS, FLAG_COLUMNS, REPORT_COLUMNS } from "./columns.js";
+import { CELL_COLUMNS, CORRECTION_COLUMNS, type ColumnSpec, FLAG_COLUMNS, REPORT_COLUMNS } from "./columns.js";
 import { type CorrectionOutcome, readCorrectionsFile, resolveCorrections } from "./corrections.js";
 import { buildDataDictionary } from "./data-dictionary.js";
 import { listKnownPaths } from "./path-catalog.js";
@@ -27,8 +27,8 @@ export interface ExportSummary {
 }
 
 /**
- * Writes the researcher datasets of an extracted folder: cells.csv + cells.parquet (long), reports.csv (wide),
- * flags.csv, corrections.csv (when corrections are given) and DATA_DICTIONARY.md.
+ * Writes the researcher datasets of an extracted folder: cells (long), reports (wide) and flags, each as CSV and
+ * Parquet; corrections.csv (when corrections are given) and DATA_DICTIONARY.md.
  */
 export async function runExport(extractedDir: string, options: ExportOptions): Promise<ExportSummary> {
   const extracted = await readExtractedDir(extractedDir);
@@ -46,14 +46,20 @@ export async function runExport(extractedDir: string, options: ExportOptions): P
   await writeCsv(out("cells.csv"), names(CELL_COLUMNS), cellRows);
   await convertCsvToParquet(out("cells.csv"), out("cells.parquet"), CELL_COLUMNS);
   const valueColumns = listWideColumns(reports);
+  const reportColumns: ColumnSpec[] = [
+    ...REPORT_COLUMNS,
+    ...valueColumns.map((name) => ({ name, type: "DOUBLE" as const, meaning: "value of the path" })),
+  ];
   await writeCsv(
     out("reports.csv"),
-    [...names(REPORT_COLUMNS), ...valueColumns],
+    names(reportColumns),
     buildReportRows(reports, extracted.crossFlags, valueColumns),
   );
+  await convertCsvToParquet(out("reports.csv"), out("reports.parquet"), reportColumns);
   const flagRows = buildFlagRows(reports, extracted.crossFlags);
   await writeCsv(out("flags.csv"), names(FLAG_COLUMNS), flagRows);
-  const written = ["cells.csv", "cells.parquet", "reports.csv", "flags.csv"];
+  await convertCsvToParquet(out("flags.csv"), out("flags.parquet"), FLAG_COLUMNS);
+  const written = ["cells.csv", "cells.parquet", "reports.csv", "reports.parquet", "flags.csv", "flags.parquet"];
   if (lines.length > 0) {
     await writeCsv(
       out("corrections.csv"),

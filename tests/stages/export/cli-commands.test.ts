@@ -46,7 +46,9 @@ describe("gongkai export / review on the command line", () => {
       "cells.parquet",
       "corrections.csv",
       "flags.csv",
+      "flags.parquet",
       "reports.csv",
+      "reports.parquet",
     ]);
   });
 
