@@ -1,7 +1,7 @@
 import { mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type ReportCorrections, readCorrectionsFile, resolveCorrections } from "../export/corrections.js";
-import { readExtractedDir } from "../export/read-extracted.js";
+import { type ExtractedDir, type ExtractedReport, readExtractedDir } from "../export/read-extracted.js";
 import { recheckFlags } from "../export/recheck-rules.js";
 import { REVIEW_CSS } from "./assets-css.js";
 import { REVIEW_JS } from "./assets-js.js";
@@ -104,8 +104,8 @@ export async function buildReviewSite(extractedDir: string, options: ReviewOptio
 }
 
 async function renderSource(
-  report: Parameters<typeof locateSource>[0],
-  extracted: Parameters<typeof locateSource>[1],
+  report: ExtractedReport,
+  extracted: ExtractedDir,
   inputs: string | undefined,
   outDir: string,
   scale: number,
