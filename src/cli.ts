@@ -8,7 +8,7 @@ const VERSION = (createRequire(import.meta.url)("../package.json") as { version:
 
 const USAGE = `Usage: gongkai extract <files|folders…> --out <dir>
        gongkai export <extracted dir> --out <dir> [--corrections <corrections.jsonl>]
-       gongkai review <extracted dir> [--inputs <dir>] [--corrections <corrections.jsonl>]
+       gongkai review <extracted dir> [--inputs <dir>] [--corrections <corrections.jsonl>] [--scale <n>]
 
 Reads 政府信息公开工作年度报告 PDFs and writes <dir>/<stem>.json per input (folders keep their
 relative paths) and <dir>/manifest.jsonl. Output format: SPEC.md §5.
@@ -16,7 +16,7 @@ relative paths) and <dir>/manifest.jsonl. Output format: SPEC.md §5.
 export writes cells.csv + cells.parquet, reports.csv, flags.csv and DATA_DICTIONARY.md, applying
 corrections.jsonl (given, or found in the extracted dir). review writes a static site to
 <extracted dir>/review/index.html; --inputs is a folder holding the source files; it shows the
-same corrections.
+same corrections; --scale sets image pixels per PDF point (default 1.5).
 
 Options:
   -o, --out <dir>   output folder (required for extract and export)
@@ -93,7 +93,12 @@ async function runOutputCommand(command: "export" | "review", args: readonly str
     return 0;
   }
   const { buildReviewSite } = await import("./stages/review/index.js");
+  const scale = values.scale === undefined ? undefined : Number(values.scale);
+  if (scale !== undefined && !(scale >= 0.5 && scale <= 4)) {
+    throw new UsageError(`Expected \`--scale\` to be a number 0.5–4, got \`${values.scale}\``);
+  }
   const site = await buildReviewSite(dir, {
+    ...(scale === undefined ? {} : { scale }),
     ...(values.inputs === undefined ? {} : { inputs: values.inputs }),
     ...(values.corrections === undefined ? {} : { corrections: values.corrections }),
   });
@@ -115,6 +120,7 @@ function parseOutputArgs(args: readonly string[]) {
       out: { type: "string", short: "o" },
       corrections: { type: "string" },
       inputs: { type: "string" },
+      scale: { type: "string" },
       quiet: { type: "boolean", short: "q" },
       help: { type: "boolean", short: "h" },
     },

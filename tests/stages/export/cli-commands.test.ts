@@ -66,6 +66,11 @@ describe("gongkai export / review on the command line", () => {
     ["export of two folders", ["export", "@", "@", "--out", "@/x"], /Expected one extracted folder/],
     ["review without a folder", ["review"], /Expected one extracted folder/],
     ["review with an unknown flag", ["review", "@", "--frobnicate"], /--frobnicate/],
+    [
+      "review with a bad --scale",
+      ["review", "@", "--scale", "12"],
+      /Expected `--scale` to be a number 0\.5–4, got `12`/,
+    ],
   ])("%s: exit code 2 and the usage", async (_name, args, message) => {
     const result = await cli(args.map((a) => a.replace(/^@/, dir)));
     expect(result.code).toBe(2);
