@@ -7,12 +7,19 @@ import type { BatchEntry } from "./pipeline/run-batch.js";
 const VERSION = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
 
 const USAGE = `Usage: gongkai extract <files|folders…> --out <dir>
+       gongkai export <extracted dir> --out <dir> [--corrections <corrections.jsonl>]
+       gongkai review <extracted dir> [--inputs <dir>] [--corrections <corrections.jsonl>] [--scale <n>]
 
 Reads 政府信息公开工作年度报告 PDFs and writes <dir>/<stem>.json per input (folders keep their
 relative paths) and <dir>/manifest.jsonl. Output format: SPEC.md §5.
 
+export writes cells.csv + cells.parquet, reports.csv, flags.csv and DATA_DICTIONARY.md, applying
+corrections.jsonl (given, or found in the extracted dir). review writes a static site to
+<extracted dir>/review/index.html; --inputs is a folder holding the source files; it shows the
+same corrections; --scale sets image pixels per PDF point (default 1.5).
+
 Options:
-  -o, --out <dir>   output folder (required)
+  -o, --out <dir>   output folder (required for extract and export)
   -q, --quiet       no summary table
   -h, --help        this text
   -v, --version     the version of gongkai`;
@@ -36,6 +43,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (command === "export" || command === "review") return runOutputCommand(command, rest);
   if (command !== "extract")
     throw new UsageError(command === undefined ? "Expected a command" : `Unknown command \`${command}\``);
   let parsed: ReturnType<typeof parseExtractArgs>;
@@ -56,6 +64,67 @@ async function main(argv: readonly string[]): Promise<number> {
   const entries = await runBatch(parsed.positionals, { outDir: out });
   if (!parsed.values.quiet) process.stdout.write(formatSummary(entries));
   return 0;
+}
+
+/** `export` and `review`: read an extracted folder, write datasets or the review site. */
+async function runOutputCommand(command: "export" | "review", args: readonly string[]): Promise<number> {
+  let parsed: ReturnType<typeof parseOutputArgs>;
+  try {
+    parsed = parseOutputArgs(args);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const [dir, ...extra] = positionals;
+  if (dir === undefined || extra.length > 0) throw new UsageError("Expected one extracted folder");
+  if (command === "export") {
+    if (!values.out) throw new UsageError("Expected `--out <dir>`");
+    const { runExport, formatExportProblems, formatExportSummary } = await import("./stages/export/cli-summary.js");
+    const summary = await runExport(dir, {
+      outDir: values.out,
+      ...(values.corrections === undefined ? {} : { corrections: values.corrections }),
+    });
+    if (!values.quiet) process.stdout.write(formatExportSummary(summary));
+    process.stderr.write(formatExportProblems(summary));
+    return 0;
+  }
+  const { buildReviewSite } = await import("./stages/review/index.js");
+  const scale = values.scale === undefined ? undefined : Number(values.scale);
+  if (scale !== undefined && !(scale >= 0.5 && scale <= 4)) {
+    throw new UsageError(`Expected \`--scale\` to be a number 0.5–4, got \`${values.scale}\``);
+  }
+  const site = await buildReviewSite(dir, {
+    ...(scale === undefined ? {} : { scale }),
+    ...(values.inputs === undefined ? {} : { inputs: values.inputs }),
+    ...(values.corrections === undefined ? {} : { corrections: values.corrections }),
+  });
+  if (!values.quiet) {
+    process.stdout.write(
+      `${site.index}\n${site.reports} report page(s), ${site.images} page image(s) (${site.rendered} rendered now)` +
+        `${site.withoutImages > 0 ? `, ${site.withoutImages} report(s) without page images (their pages say why)` : ""}\n`,
+    );
+  }
+  return 0;
+}
+
+function parseOutputArgs(args: readonly string[]) {
+  return parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      out: { type: "string", short: "o" },
+      corrections: { type: "string" },
+      inputs: { type: "string" },
+      scale: { type: "string" },
+      quiet: { type: "boolean", short: "q" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
 }
 
 function parseExtractArgs(args: readonly string[]) {

@@ -2,4 +2,6 @@ export { GongkaiError, InputError, UsageError } from "./errors.js";
 export * from "./model/index.js";
 export { type DocumentResult, extractDocument } from "./pipeline/extract-document.js";
 export { type BatchEntry, type BatchOptions, runBatch } from "./pipeline/run-batch.js";
+export { type ExportOptions, type ExportSummary, runExport } from "./stages/export/index.js";
+export { buildReviewSite, type ReviewOptions, type ReviewSite } from "./stages/review/index.js";
 export { type TemplateDef, type TemplateVersion, v2021 } from "./templates/index.js";

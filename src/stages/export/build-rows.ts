@@ -1,0 +1,188 @@
+import type { Flag } from "../../model/flag.js";
+import type { CorrectionSet, ReportCorrections } from "./corrections.js";
+import { describePath, labelOf, listKnownPaths } from "./path-catalog.js";
+import type { CrossFlag, ExtractedReport } from "./read-extracted.js";
+import { canRecheck, recheckFlags } from "./recheck-rules.js";
+import type { CsvValue } from "./write-csv.js";
+
+type Row = CsvValue[];
+
+/** A report with its corrections resolved and its flags after them. */
+export interface ExportedReport {
+  readonly report: ExtractedReport;
+  readonly corrections: ReportCorrections | undefined;
+  readonly flags: readonly Flag[];
+  readonly recomputed: boolean;
+}
+
+export function prepareReports(reports: readonly ExtractedReport[], corrections: CorrectionSet): ExportedReport[] {
+  return reports.map((report) => {
+    const own = corrections.byReport.get(report.file);
+    const changed =
+      own !== undefined &&
+      [...own.entries()].some(([path, c]) => report.output.cells[path]?.value !== c.correction.new);
+    const recomputed = changed && canRecheck(report.output);
+    return {
+      report,
+      corrections: own,
+      flags: recomputed ? recheckFlags(report.output, own) : report.output.flags,
+      recomputed,
+    };
+  });
+}
+
+/** cells.csv: one row per report × cell path, in the order of the report's cells. Matches CELL_COLUMNS. */
+export function buildCellRows(reports: readonly ExportedReport[]): Row[] {
+  const rows: Row[] = [];
+  for (const { report, corrections } of reports) {
+    const { output } = report;
+    for (const [path, cell] of Object.entries(output.cells)) {
+      const info = describePath(path);
+      const fix = corrections?.get(path)?.correction;
+      const corrected = fix !== undefined && fix.new !== cell.value;
+      rows.push([
+        report.file,
+        output.source.sha256,
+        output.report.agency,
+        output.report.year,
+        output.report.template,
+        path,
+        info.section,
+        info.row,
+        info.column,
+        labelOf(info) || null,
+        info.unit,
+        corrected ? fix.new : cell.value,
+        cell.value,
+        cell.raw,
+        cell.blank,
+        cell.source,
+        cell.confidence,
+        cell.page,
+        ...(cell.bbox ?? [null, null, null, null]),
+        corrected,
+        fix?.who ?? null,
+        fix?.why ?? null,
+        fix?.when ?? null,
+        fix !== undefined && !corrected,
+      ]);
+    }
+  }
+  return rows;
+}
+
+/** flags.csv: the reports' flags (after corrections), then the cross-report flags. Matches FLAG_COLUMNS. */
+export function buildFlagRows(reports: readonly ExportedReport[], crossFlags: readonly CrossFlag[]): Row[] {
+  const rows: Row[] = [];
+  for (const { report, flags, recomputed } of reports) {
+    const { output } = report;
+    for (const flag of flags) {
+      rows.push([
+        "report",
+        report.file,
+        output.source.sha256,
+        output.report.agency,
+        output.report.year,
+        null,
+        output.report.template,
+        flag.rule,
+        flag.severity,
+        flag.path,
+        flag.expected,
+        flag.actual,
+        flag.cells.map((c) => c.path).join(" ; "),
+        uniqueJoin(flag.cells.map((c) => c.page)),
+        recomputed,
+        flag.message.zh,
+        flag.message.en,
+      ]);
+    }
+  }
+  for (const flag of crossFlags) {
+    rows.push([
+      "cross",
+      flag.files.join(" ; "),
+      null,
+      flag.agency,
+      flag.years.length === 0 ? null : Math.max(...flag.years),
+      flag.years.join(" ; "),
+      null,
+      flag.rule,
+      flag.severity,
+      flag.path,
+      flag.expected,
+      flag.actual,
+      flag.cells.map((c) => `${c.file}#${c.path}`).join(" ; "),
+      uniqueJoin(flag.cells.map((c) => c.page)),
+      false,
+      flag.message.zh,
+      flag.message.en,
+    ]);
+  }
+  return rows;
+}
+
+/**
+ * The value columns of reports.csv: every section 二 and 四 path and the total column of section 三, known
+ * paths in template order, then any other path found in the outputs (sorted). A path names its section, so the
+ * 2019 section 二 (`s2v19.*`) and the 2021 one (`s2.*`) are never the same column.
+ */
+export function listWideColumns(reports: readonly ExportedReport[]): string[] {
+  const wide = (path: string) => !path.startsWith("s3.") || path.endsWith(".total");
+  const known = listKnownPaths()
+    .map((p) => p.path)
+    .filter(wide);
+  const seen = new Set(known);
+  const extra = new Set<string>();
+  for (const { report } of reports) {
+    for (const path of Object.keys(report.output.cells)) if (wide(path) && !seen.has(path)) extra.add(path);
+  }
+  return [...known, ...[...extra].sort()];
+}
+
+/** reports.csv: one row per report. Matches REPORT_COLUMNS followed by `valueColumns`. */
+export function buildReportRows(
+  reports: readonly ExportedReport[],
+  crossFlags: readonly CrossFlag[],
+  valueColumns: readonly string[],
+): Row[] {
+  return reports.map(({ report, corrections, flags }) => {
+    const { output } = report;
+    const cells = Object.entries(output.cells);
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const flag of flags) counts[flag.severity] += 1;
+    const cross = crossFlags.filter((f) => f.files.includes(report.file));
+    const corrected = [...(corrections?.entries() ?? [])].filter(
+      ([path, c]) => output.cells[path]?.value !== c.correction.new,
+    );
+    const rules = [...new Set([...flags.map((f) => f.rule), ...cross.map((f) => f.rule)])].sort();
+    const value = (path: string) => {
+      const fix = corrections?.get(path)?.correction;
+      return fix !== undefined ? fix.new : (output.cells[path]?.value ?? null);
+    };
+    return [
+      report.file,
+      output.source.sha256,
+      output.report.agency,
+      output.report.year,
+      output.report.template,
+      output.source.file,
+      output.report.title,
+      output.status,
+      output.source.pages,
+      cells.filter(([, c]) => c.value !== null).length,
+      cells.filter(([, c]) => c.value === null).length,
+      corrected.length,
+      counts.error,
+      counts.warning,
+      counts.info,
+      cross.length,
+      rules.join(" ; "),
+      ...valueColumns.map(value),
+    ];
+  });
+}
+
+function uniqueJoin(values: readonly (number | null)[]): string {
+  return [...new Set(values.filter((v) => v !== null))].join(" ; ");
+}

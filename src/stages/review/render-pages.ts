@@ -1,0 +1,44 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { createCanvas } from "@napi-rs/canvas";
+import { withPdfDocument } from "../ingest/open-pdf.js";
+
+/** A rendered page: its size in PDF points (the cells' bbox space) and its PNG file name. */
+export interface PageImage {
+  readonly page: number;
+  /** Page size in PDF points at rotation 0 as pdf.js reports it; bboxes are in this space, origin top-left. */
+  readonly width: number;
+  readonly height: number;
+  readonly image: string;
+}
+
+/** Rendered image pixels per PDF point: 1.5 gives ~108 dpi, readable digits at a modest PNG size. */
+export const DEFAULT_SCALE = 1.5;
+
+/** Renders every page of a PDF to `<outDir>/p<n>.png` (pdf.js + @napi-rs/canvas, white background). */
+export async function renderPdfPages(bytes: Uint8Array, outDir: string, scale = DEFAULT_SCALE): Promise<PageImage[]> {
+  await mkdir(outDir, { recursive: true });
+  return withPdfDocument(bytes, async (doc) => {
+    const pages: PageImage[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const size = page.getViewport({ scale: 1 });
+      const viewport = page.getViewport({ scale });
+      const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+      const context = canvas.getContext("2d");
+      context.fillStyle = "#fff";
+      context.fillRect(0, 0, canvas.width, canvas.height);
+      // pdf.js's types name DOM canvases; @napi-rs/canvas is the Node canvas pdf.js itself uses.
+      await page.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
+      const image = `p${n}.png`;
+      await writeFile(join(outDir, image), await canvas.encode("png"));
+      pages.push({ page: n, width: round2(size.width), height: round2(size.height), image });
+      page.cleanup();
+    }
+    return pages;
+  });
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
