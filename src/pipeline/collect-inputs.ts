@@ -10,6 +10,8 @@ export interface PlannedInput {
 }
 
 const INPUT_EXTENSIONS = new Set([".pdf"]);
+/** Web pages and Word documents (issue 6), read from their markup. */
+for (const ext of [".html", ".htm", ".docx"]) INPUT_EXTENSIONS.add(ext);
 
 /**
  * Inputs named on the command line: a file maps to `<stem>.json`; a folder is walked recursively for

@@ -7,7 +7,9 @@ import { layoutPages } from "../stages/layout/index.js";
 import { mapDocument } from "../stages/mapping/index.js";
 import { evaluateRules } from "../stages/rules/index.js";
 import { v2021 } from "../templates/index.js";
-import { buildOutput, decideStatus } from "./build-output.js";
+import { selectTemplate } from "../templates/select-template.js";
+import { buildOutput, decideStatusFor } from "./build-output.js";
+import { extractMarkup } from "./extract-markup.js";
 import { flagImageTables } from "./flag-image-tables.js";
 import { readPages } from "./read-pages.js";
 
@@ -31,13 +33,28 @@ export async function extractDocument(path: string): Promise<DocumentResult> {
   }
   const source = { file, sha256: input.sha256, bytes: input.bytes.length };
   if (input.kind === "empty") return fail(source, "corrupt", "The file is empty (0 bytes)");
+  if (input.kind === "html" || input.kind === "docx") {
+    try {
+      const result = extractMarkup(input, source);
+      return result.kind === "ok"
+        ? { output: result.output, errorClass: null }
+        : fail(source, result.errorClass, result.message);
+    } catch (error) {
+      return fail(source, "internal", `Internal error: ${describe(error)}`);
+    }
+  }
   if (input.kind !== "pdf")
-    return fail(source, "unsupported", `Unsupported input kind "${input.kind}": only PDF is read so far`);
+    return fail(
+      source,
+      "unsupported",
+      `Unsupported input kind "${input.kind}": only PDF, HTML and .docx are read so far`,
+    );
   try {
     return await withPdfDocument(input.bytes, async (doc) => {
       const issues: Issue[] = [];
       const pages = await readPages(doc, issues);
-      const mapped = mapDocument(layoutPages(pages.map((p) => p.content)), v2021);
+      const mapped = mapDocument(layoutPages(pages.map((p) => p.content)), selectTemplate);
+      const template = mapped.template;
       issues.push(...mapped.issues);
       flagImageTables(pages, mapped.cells, issues);
       const anyTable = [...mapped.cells.values()].some((c) => c.value !== null);
@@ -64,9 +81,7 @@ export async function extractDocument(path: string): Promise<DocumentResult> {
               ocr,
             );
       }
-      // Only the 2021 template exists so far; other layouts are read with its labels and say so.
-      const template = v2021;
-      if (mapped.detectedVersion !== "v2021" && mapped.detectedVersion !== "unknown") {
+      if (mapped.detectedVersion !== template.version && mapped.detectedVersion !== "unknown") {
         issues.push({
           code: "template.unsupported",
           severity: "warning",
@@ -98,7 +113,7 @@ export async function extractDocument(path: string): Promise<DocumentResult> {
           ...source,
           pageCount: doc.numPages,
           meta: { agency: mapped.agency, year: mapped.year, template: mapped.detectedVersion, title: mapped.title },
-          status: decideStatus(mapped.cells, issues, mapped.title !== null),
+          status: decideStatusFor(template, mapped.cells, issues, mapped.title !== null),
           cells: mapped.cells,
           flags,
           issues,

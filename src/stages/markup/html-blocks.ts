@@ -1,0 +1,171 @@
+import type { ChildNode, Element } from "domhandler";
+import { isTag, isText } from "domhandler";
+import { parseDocument } from "htmlparser2";
+import { collapseSpace, type DocBlock, type DocCell } from "./doc-blocks.js";
+
+/** Elements that end a line of running text. */
+const BLOCK = new Set([
+  ...["p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "center", "blockquote"],
+  ...["h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "pre", "address", "form", "hr"],
+  ...["table", "tr", "td", "th", "caption", "tbody", "thead", "tfoot", "body", "html", "figure", "figcaption"],
+]);
+const SKIP = new Set(["script", "style", "noscript", "template", "head", "iframe", "object", "select", "button"]);
+
+/**
+ * Paragraphs and tables of an HTML page from its DOM, in document order. A table whose cells hold other
+ * tables is page layout, not data: its cells are read as running content, so a data table nested in a layout
+ * table is found at any depth. Data tables keep their rowspan/colspan (expanded later into a grid). The
+ * page `<title>` (without a "_portal name" suffix) comes first, so the report title is found even below a
+ * portal's navigation.
+ */
+export function htmlBlocks(html: string): DocBlock[] {
+  const document = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const blocks: DocBlock[] = [];
+  const title = findTitle(document.children);
+  if (title) blocks.push({ kind: "paragraph", text: title, locator: "head/title" });
+  const walker = new Walker(blocks);
+  walker.walk(document.children, "");
+  walker.flush();
+  return blocks;
+}
+
+function findTitle(nodes: readonly ChildNode[]): string | null {
+  for (const node of nodes) {
+    if (!isTag(node)) continue;
+    if (node.name === "title") {
+      const text = collapseSpace(textOf(node));
+      // "XX局2023年政府信息公开工作年度报告_XX市人民政府门户网站": the report's own title is before the separator.
+      const own = text.split(/\s*[_|｜]\s*|\s+[-–—]\s+/)[0] ?? "";
+      return own === "" ? null : own;
+    }
+    if (node.name === "body") continue;
+    const inner = findTitle(node.children);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+class Walker {
+  private line = "";
+  private lineLocator = "";
+
+  constructor(private readonly blocks: DocBlock[]) {}
+
+  walk(nodes: readonly ChildNode[], path: string): void {
+    const seen = new Map<string, number>();
+    for (const node of nodes) {
+      if (isText(node)) {
+        if (node.data.trim() !== "" && this.line === "") this.lineLocator = path === "" ? "text()" : path;
+        this.line += node.data;
+        continue;
+      }
+      if (!isTag(node) || SKIP.has(node.name)) continue;
+      const index = (seen.get(node.name) ?? 0) + 1;
+      seen.set(node.name, index);
+      const here = `${path === "" ? "" : `${path}/`}${node.name}[${index}]`;
+      if (node.name === "br") {
+        this.flush();
+        continue;
+      }
+      if (node.name === "table") {
+        this.flush();
+        if (containsTable(node)) this.walk(node.children, here);
+        else this.blocks.push({ kind: "table", rows: tableRows(node, here), locator: here });
+        continue;
+      }
+      const block = BLOCK.has(node.name);
+      if (block) this.flush();
+      this.walk(node.children, here);
+      if (block) this.flush();
+    }
+  }
+
+  flush(): void {
+    const text = collapseSpace(this.line);
+    if (text !== "") this.blocks.push({ kind: "paragraph", text, locator: this.lineLocator });
+    this.line = "";
+  }
+}
+
+function containsTable(table: Element): boolean {
+  const stack = [...table.children];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node || !isTag(node)) continue;
+    if (node.name === "table") return true;
+    stack.push(...node.children);
+  }
+  return false;
+}
+
+/** The rows of a data table (through thead/tbody/tfoot), each with its td/th cells and their locators. */
+function tableRows(table: Element, path: string): DocCell[][] {
+  const rows: DocCell[][] = [];
+  const visit = (nodes: readonly ChildNode[], at: string) => {
+    const seen = new Map<string, number>();
+    for (const node of nodes) {
+      if (!isTag(node)) continue;
+      const index = (seen.get(node.name) ?? 0) + 1;
+      seen.set(node.name, index);
+      const here = `${at}/${node.name}[${index}]`;
+      if (node.name === "tr") rows.push(rowCells(node, here));
+      else if (node.name === "thead" || node.name === "tbody" || node.name === "tfoot") visit(node.children, here);
+    }
+  };
+  visit(table.children, path);
+  return rows;
+}
+
+function rowCells(tr: Element, path: string): DocCell[] {
+  const cells: DocCell[] = [];
+  const seen = new Map<string, number>();
+  for (const node of tr.children) {
+    if (!isTag(node) || (node.name !== "td" && node.name !== "th")) continue;
+    const index = (seen.get(node.name) ?? 0) + 1;
+    seen.set(node.name, index);
+    cells.push({
+      lines: cellLines(node),
+      rowSpan: spanOf(node.attribs.rowspan),
+      colSpan: spanOf(node.attribs.colspan),
+      locator: `${path}/${node.name}[${index}]`,
+    });
+  }
+  return cells;
+}
+
+function spanOf(value: string | undefined): number {
+  const n = Number.parseInt(value ?? "", 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
+}
+
+/** A cell's text split at <br> and block elements into lines. */
+function cellLines(cell: Element): string[] {
+  const lines: string[] = [];
+  let line = "";
+  const flush = () => {
+    const text = collapseSpace(line);
+    if (text !== "") lines.push(text);
+    line = "";
+  };
+  const visit = (nodes: readonly ChildNode[]) => {
+    for (const node of nodes) {
+      if (isText(node)) line += node.data;
+      else if (isTag(node) && !SKIP.has(node.name)) {
+        if (node.name === "br") flush();
+        else {
+          const block = BLOCK.has(node.name);
+          if (block) flush();
+          visit(node.children);
+          if (block) flush();
+        }
+      }
+    }
+  };
+  visit(cell.children);
+  flush();
+  return lines;
+}
+
+function textOf(node: Element): string {
+  return node.children.map((child) => (isText(child) ? child.data : isTag(child) ? textOf(child) : "")).join("");
+}
