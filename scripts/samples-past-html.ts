@@ -90,8 +90,15 @@ export interface StatRow {
   value: string;
 }
 
-/** The legacy 政府信息公开情况统计表: 统计指标 | 单位 | 统计数. */
+/** The legacy 政府信息公开情况统计表: 统计指标 | 单位 | 统计数, or 指标 | 数量 when no row has a unit of its own. */
 export function statTable(rows: readonly StatRow[], o: HtmlOptions): string {
+  if (rows.every((r) => r.unit === "")) {
+    const cells: Cell[][] = [
+      [{ text: "指标" }, { text: "数量" }],
+      ...rows.map((r) => [{ text: r.label }, { text: r.value, num: true }]),
+    ];
+    return tableHtml(cells, 1, [6, 1.4], o);
+  }
   const cells: Cell[][] = [
     [{ text: "统计指标" }, { text: "单位" }, { text: "统计数" }],
     ...rows.map((r) => [{ text: r.label }, { text: r.unit }, { text: r.value, num: true }]),

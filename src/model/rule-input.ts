@@ -13,4 +13,6 @@ export interface RuleInput {
   /** Every path of `listCellPaths(template)`; a cell not read has value null. */
   readonly cells: ReadonlyMap<string, Cell>;
   readonly narrative: readonly NarrativeLine[];
+  /** The document has no pages (HTML, .docx): narrative lines carry a placeholder page that messages must not cite. */
+  readonly pageless?: boolean;
 }

@@ -1,4 +1,4 @@
-import type { Cell, CellRef } from "../model/cell.js";
+import type { Cell } from "../model/cell.js";
 import type { Issue } from "../model/issue.js";
 import type { ReportOutput } from "../model/report.js";
 import type { InputFile } from "../stages/ingest/read-input.js";
@@ -65,9 +65,10 @@ export function extractMarkup(input: InputFile, source: MarkupSource): MarkupRes
       detectedVersion: mapped.detectedVersion,
       agency: mapped.agency,
       year: mapped.year,
-      cells: mapped.cells,
+      cells,
       narrative: mapped.narrative,
-    }).map((flag) => ({ ...flag, cells: flag.cells.map((ref) => locateRef(ref, layout)) }));
+      pageless: true,
+    });
   } catch (error) {
     issues.push({
       code: "rules.failed",
@@ -96,11 +97,6 @@ export function extractMarkup(input: InputFile, source: MarkupSource): MarkupRes
 function locateCell(cell: Cell, layout: MarkupLayout): Cell {
   const locator = cell.bbox ? layout.locate(cell.bbox) : null;
   return { ...cell, page: null, bbox: null, locator };
-}
-
-function locateRef(ref: CellRef, layout: MarkupLayout): CellRef {
-  const locator = ref.bbox ? layout.locate(ref.bbox) : null;
-  return { ...ref, page: null, bbox: null, locator };
 }
 
 function describe(error: unknown): string {
