@@ -1,7 +1,7 @@
 import type { ChildNode, Element } from "domhandler";
 import { isTag, isText } from "domhandler";
 import { parseDocument } from "htmlparser2";
-import { collapseSpace, type DocBlock, type DocCell } from "./doc-blocks.js";
+import { collapseSpace, type DocBlock, type DocCell, type DocParagraph } from "./doc-blocks.js";
 
 /** Elements that end a line of running text. */
 const BLOCK = new Set([
@@ -20,14 +20,22 @@ const SKIP = new Set(["script", "style", "noscript", "template", "head", "iframe
  */
 export function htmlBlocks(html: string): DocBlock[] {
   const document = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
-  const blocks: DocBlock[] = [];
-  const title = findTitle(document.children);
-  if (title) blocks.push({ kind: "paragraph", text: title, locator: "head/title" });
-  const walker = new Walker(blocks);
+  const body: DocBlock[] = [];
+  const walker = new Walker(body);
   walker.walk(document.children, "");
   walker.flush();
-  return blocks;
+  // The report title first: the page <title> when it is one, else the first paragraph that reads as one
+  // (a portal's navigation and breadcrumbs can push it far down).
+  const title = findTitle(document.children);
+  const heading = body.find((b): b is DocParagraph => b.kind === "paragraph" && REPORT_TITLE.test(b.text));
+  if (title !== null && REPORT_TITLE.test(title))
+    return [{ kind: "paragraph", text: title, locator: "head/title" }, ...body];
+  return heading ? [{ ...heading }, ...body] : body;
 }
+
+/** A report title: a year and 政府信息公开…报告/年报, not a whole paragraph of running text. */
+const REPORT_TITLE =
+  /^(?=.{0,80}$)(?=.*(?:19|20)\d\d|.*[〇零二][〇零一二三四五六七八九]{3}年).*政府信息公开.{0,6}(?:报告|年报)/;
 
 function findTitle(nodes: readonly ChildNode[]): string | null {
   for (const node of nodes) {
