@@ -81,14 +81,6 @@ export async function extractDocument(path: string): Promise<DocumentResult> {
               ocr,
             );
       }
-      if (mapped.detectedVersion !== template.version && mapped.detectedVersion !== "unknown") {
-        issues.push({
-          code: "template.unsupported",
-          severity: "warning",
-          stage: "mapping",
-          message: `The tables look like the ${mapped.detectedVersion} template; read with v2021 labels`,
-        });
-      }
       // A defect in one rule must not cost the document its cells: the flags are then incomplete, and say so.
       let flags: ReturnType<typeof evaluateRules> = [];
       try {
