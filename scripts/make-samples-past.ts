@@ -82,6 +82,18 @@ const V2019_SPECS: V2019Spec[] = [
     format: "pdf",
   },
   {
+    stem: "v2019-unruled-2020",
+    agency: "衡阳市雁峰区财政局",
+    year: 2020,
+    exercises:
+      "2019 layout with no table rules at all, right-aligned numbers, some zeros blank: section 二 columns from the 2019 header words (本年新制作数量 …, 上一年项目数量 / 本年增/减 / 处理决定数量, 采购项目数量 / 采购总金额)",
+    values: { seed: 605, applications: 90, disputes: 5 },
+    print: { seed: 65, zeros: ["0", ""], delta: "sign", amount: "wan" },
+    narrative: { seed: 65, claims: "table" },
+    html: { font: SANS, rules: "none", numberAlign: "right" },
+    format: "pdf",
+  },
+  {
     stem: "v2019-html-2019",
     agency: "绍兴市越城区司法局",
     year: 2019,
@@ -98,7 +110,7 @@ const V2019_SPECS: V2019Spec[] = [
     agency: "株洲市芦淞区人民政府办公室",
     year: 2020,
     exercises:
-      "2019 layout as a GBK-encoded HTML page declared by <meta http-equiv … charset=gb2312>; 采购总金额 “96300元”; narrative states 上年结转 one too high (text.carried_over)",
+      "2019 layout as a GBK-encoded HTML page declared by `<meta http-equiv … charset=gb2312>`; 采购总金额 “96300元”; narrative states 上年结转 one too high (text.carried_over)",
     values: { seed: 604, applications: 60, disputes: 4 },
     s2: { "s2v19.procurement.amount_wan": 9.63 },
     print: { seed: 64, zeros: ["0", "0", "/"], delta: "sign", amount: "yuan" },
