@@ -6,14 +6,14 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type DocxOptions, renderDocx } from "./samples-docx.js";
-import { type HtmlOptions, renderHtml } from "./samples-html.js";
+import { type HtmlOptions, renderHtml, s2Rows, tableHtml } from "./samples-html.js";
 import type { Values } from "./samples-model.js";
 import { buildNarrative, type NarrativeSpec, type ReportDoc } from "./samples-narrative.js";
 import { encodeGbk, pageHtml, portalHtml, statTable, v2019Tables } from "./samples-past-html.js";
 import { LEGACY_KEYS, LEGACY_SAMPLES, type LegacySample } from "./samples-past-legacy.js";
-import { nestPaths, type PastTruth, printV2019, toV2019Values, truthV2019 } from "./samples-past-model.js";
+import { nestPaths, type PastTruth, printV2019, sortFlags, toV2019Values, truthV2019 } from "./samples-past-model.js";
 import { convertToPdf, WORK_DIR } from "./samples-pdf.js";
-import { blankPaths, type PrintSpec, printValues } from "./samples-print.js";
+import { blankPaths, isBlankText, type PrintSpec, printValues } from "./samples-print.js";
 import { buildTruth, type SampleSpec } from "./samples-truth.js";
 import { makeValues, type ValueSpec } from "./samples-values.js";
 
@@ -285,6 +285,57 @@ function makeLegacy(sample: LegacySample): Made {
   };
 }
 
+/**
+ * A 2024 report on the 2021 template that still prints the 2019 single （六）其他处理 row in section 三 (such
+ * mixed reports are real): section 二 under `s2`, section 三 with `other_processing` as printed.
+ */
+function makeMixed(): Made {
+  const stem = "mixed-s3-2019-row-2024";
+  const agency = "宜昌市西陵区人民政府";
+  const year = 2024;
+  const v2021Values = makeValues({ seed: 801, applications: 70, disputes: 4 });
+  const values = { ...toV2019Values(v2021Values, 801), ...pick(v2021Values, "s2.") };
+  const printed = {
+    ...printV2019(values, { seed: 81, zeros: ["0"], delta: "sign", amount: "wan" }),
+    ...pick(printValues(v2021Values, { seed: 81, zeros: ["0"] }), "s2."),
+  };
+  const built = buildNarrative(agency, year, values, { seed: 81, claims: "table" });
+  const o: HtmlOptions = { font: SANS, rules: "all", numberAlign: "center" };
+  const tables = { ...v2019Tables(printed, o), s2: tableHtml(s2Rows(printed, []), 2, [3, 2, 2, 2], o) };
+  const file = `${stem}.pdf`;
+  const input = join(WORK_DIR, `${stem}.html`);
+  writeFileSync(input, pageHtml(built.doc, tables, o, { charset: "utf-8" }));
+  convertToPdf(input, join(SAMPLES, file));
+  const base = truthV2019(file, agency, year, values, printed, built.claims);
+  const s2Paths = Object.keys(values).filter((p) => p.startsWith("s2."));
+  const s2Blank = s2Paths.filter((p) => values[p] === 0 && isBlankText(printed[p] ?? ""));
+  const { s2v19: _s2v19, ...rest } = base.values;
+  const truth: PastTruth = {
+    ...base,
+    report: { agency, year, template: "v2021" },
+    values: { ...nestPaths(s2Paths, (p) => values[p] ?? null), ...rest },
+    blank: [...base.blank.filter((p) => !p.startsWith("s2v19.")), ...s2Blank].sort(),
+    flags: sortFlags([
+      ...base.flags.filter((f) => !f.path.startsWith("s2v19.")),
+      ...s2Blank.map((path) => ({ rule: "cell.blank", path })),
+    ]),
+  };
+  return {
+    stem,
+    file,
+    agency,
+    year,
+    exercises:
+      "mixed layout: the 2021 section 二 with the 2019 single （六）其他处理 row in section 三 — s2 keys, other_processing as printed (no other_* rows), s3.results_total over 18 rows + other_processing, template.version_mismatch",
+    madeWith: `HTML → LibreOffice PDF, ${SANS}; rules: all`,
+    truth,
+  };
+}
+
+function pick<T>(record: Record<string, T>, prefix: string): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => k.startsWith(prefix)));
+}
+
 const README_START = "<!-- past-samples:start -->";
 const README_END = "<!-- past-samples:end -->";
 
@@ -324,6 +375,7 @@ function main(): void {
   for (const spec of V2019_SPECS) if (want(spec.stem)) made.push(makeV2019(spec));
   for (const sample of LEGACY_SAMPLES) if (want(sample.stem)) made.push(makeLegacy(sample));
   for (const spec of V2021_SPECS) if (want(spec.stem)) made.push(makeV2021(spec));
+  if (want("mixed-s3-2019-row-2024")) made.push(makeMixed());
   for (const m of made) {
     write(m.truth, m.stem);
     console.log(`${m.file}: ${m.truth.report.template}, ${m.truth.status}, ${m.truth.flags.length} flags`);

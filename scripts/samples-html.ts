@@ -56,7 +56,7 @@ export function tableHtml(rows: Cell[][], headerRows: number, widths: readonly n
   return `<table width="640" cellspacing="0" cellpadding="3" style="border-collapse:collapse">${cols}${body.join("")}</table>`;
 }
 
-function s2Rows(p: Record<string, string>, omit: readonly string[]): Cell[][] {
+export function s2Rows(p: Record<string, string>, omit: readonly string[]): Cell[][] {
   const n = (path: string): Cell => ({ text: p[path] ?? "", num: true });
   const caption = (text: string): Cell[][] => (omit.includes(text) ? [] : [[{ text, colspan: 4 }]]);
   const decision = (label: string, path: string): Cell[] => [{ text: label }, { ...n(path), colspan: 3 }];

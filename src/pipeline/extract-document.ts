@@ -87,6 +87,7 @@ export async function extractDocument(path: string): Promise<DocumentResult> {
         flags = evaluateRules({
           template,
           detectedVersion: mapped.detectedVersion,
+          layoutVersions: mapped.layoutVersions,
           agency: mapped.agency,
           year: mapped.year,
           cells: mapped.cells,

@@ -63,6 +63,7 @@ export function extractMarkup(input: InputFile, source: MarkupSource): MarkupRes
     flags = evaluateRules({
       template,
       detectedVersion: mapped.detectedVersion,
+      layoutVersions: mapped.layoutVersions,
       agency: mapped.agency,
       year: mapped.year,
       cells,

@@ -82,6 +82,50 @@ describe("HTML and .docx inputs", () => {
     expect(output.flags.map((f) => f.rule)).toContain("template.version_mismatch");
   });
 
+  it("a 2020 report with the 2019 section 二 but the 2021 （六） rows: s2v19 keys, section 三 as printed, other_processing derived, mismatch flagged", async () => {
+    const s3Row = (label: string, n: number) => [label, String(n), "0", "0", "0", "0", "0", String(n)];
+    const output = await extractHtml(
+      "mixed.html",
+      `<html><body><p>某县水利局2020年政府信息公开工作年度报告</p><p>二、主动公开政府信息情况</p>
+      ${table([
+        ["第二十条第（一）项"],
+        ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
+        ["规范性文件", "2", "2", "15"],
+        ["第二十条第（五）项"],
+        ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"],
+        ["行政许可", "8", "减少1", "40"],
+      ])}<p>三、收到和处理政府信息公开申请情况</p>
+      ${table([
+        [
+          "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+          "自然人",
+          "商业企业",
+          "科研机构",
+          "社会公益组织",
+          "法律服务机构",
+          "其他",
+          "总计",
+        ],
+        s3Row("一、本年新收政府信息公开申请数量", 4),
+        s3Row("二、上年结转政府信息公开申请数量", 0),
+        s3Row("（一）予以公开", 1),
+        s3Row("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", 2),
+        s3Row("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", 0),
+        s3Row("3.其他", 1),
+        s3Row("（七）总计", 4),
+        s3Row("四、结转下年度继续办理", 0),
+      ])}</body></html>`,
+    );
+    expect(output.report).toMatchObject({ template: "v2019", year: 2020 });
+    expect(output.values).toMatchObject({
+      s2v19: { normative_docs: { total_published: 15 }, admin_license: { delta: -1, decisions: 40 } },
+      s3: { other_no_supplement: { total: 2 }, other_other: { total: 1 }, other_processing: { total: 3 } },
+    });
+    expect(output.cells["s3.other_processing.total"]?.source).toBe("derived");
+    const mismatch = output.flags.find((f) => f.rule === "template.version_mismatch");
+    expect(mismatch?.message.en).toContain("v2021 layout");
+  });
+
   it("a ZIP that is no Word document, and a broken one, fail as corrupt", async () => {
     const noDoc = join(dir, "no-doc.docx");
     await writeFile(noDoc, zipSync({ "word/other.xml": strToU8("<x/>"), "word/document.xml.bak": strToU8("") }));

@@ -5,6 +5,7 @@ import type { LayoutBlock } from "../../model/layout.js";
 import type { NarrativeLine } from "../../model/narrative.js";
 import type { TemplateDef, TemplateVersion } from "../../templates/index.js";
 import { buildRecords } from "./build-records.js";
+import { detectS3Layout } from "./detect-s3-layout.js";
 import { detectVersion, extractMeta } from "./extract-meta.js";
 import { mapLegacy } from "./map-legacy.js";
 import { mapTables } from "./map-tables.js";
@@ -18,6 +19,8 @@ export interface MappedReport {
   readonly agency: string | null;
   readonly year: number | null;
   readonly detectedVersion: TemplateVersion;
+  /** Every version whose layout the report prints: the detected one, and section 三's when it differs. */
+  readonly layoutVersions: readonly TemplateVersion[];
   /** The template the cells were mapped with. */
   readonly template: TemplateDef;
   readonly cells: Map<string, Cell>;
@@ -26,9 +29,12 @@ export interface MappedReport {
 }
 
 /** Maps a laid-out document onto a template: metadata, table cells, and the narrative lines. */
+/** Picks the template from the detected version and the layout section 三 prints (see selectTemplate). */
+export type TemplateChooser = (version: TemplateVersion, section3: TemplateVersion) => TemplateDef;
+
 export function mapDocument(
   pages: readonly (readonly LayoutBlock[])[],
-  templateFor: TemplateDef | ((version: TemplateVersion) => TemplateDef),
+  templateFor: TemplateDef | TemplateChooser,
 ): MappedReport {
   return mapRecords(buildRecords(pages), templateFor);
 }
@@ -38,16 +44,19 @@ export function mapDocument(
  * template the layout shows: `templateFor` picks it from the detected version (a fixed template maps every
  * layout with its own keys).
  */
-export function mapRecords(
-  records: readonly RowRecord[],
-  templateFor: TemplateDef | ((version: TemplateVersion) => TemplateDef),
-): MappedReport {
+export function mapRecords(records: readonly RowRecord[], templateFor: TemplateDef | TemplateChooser): MappedReport {
   const meta = extractMeta(records);
   const allText = records.map((r) => r.text).join("\n");
   const markers =
-    typeof templateFor === "function" ? templateFor("unknown").versionMarkers : templateFor.versionMarkers;
+    typeof templateFor === "function" ? templateFor("unknown", "unknown").versionMarkers : templateFor.versionMarkers;
   const detectedVersion = detectVersion(allText, meta.year, markers);
-  const template = typeof templateFor === "function" ? templateFor(detectedVersion) : templateFor;
+  const section3 = detectedVersion === "legacy" ? "unknown" : detectS3Layout(records);
+  const template = typeof templateFor === "function" ? templateFor(detectedVersion, section3) : templateFor;
+  // The layouts the report prints, for the version/year check: section 三 may follow another version.
+  const layoutVersions = [
+    detectedVersion,
+    ...(section3 !== "unknown" && section3 !== detectedVersion ? [section3] : []),
+  ];
   const tables =
     template.version === "legacy" ? mapLegacy(records, template) : mapTables(records, template, detectedVersion);
   const narrative: NarrativeLine[] = records
@@ -62,6 +71,6 @@ export function mapRecords(
       message: "No report title with a year was found on the first lines",
     });
   }
-  return { ...meta, detectedVersion, template, cells: tables.cells, narrative, issues };
+  return { ...meta, detectedVersion, layoutVersions, template, cells: tables.cells, narrative, issues };
 }
 export type { RowRecord, ValueSlot } from "./row-record.js";
