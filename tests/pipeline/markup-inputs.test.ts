@@ -151,3 +151,37 @@ describe("HTML and .docx inputs", () => {
     expect(planned.map((p) => p.outRelative).sort()).toEqual(["2016年报.json", "2018年报.json", "附件/2017年报.json"]);
   });
 });
+
+describe("legacy facts from sentences", () => {
+  async function facts(sentences: string) {
+    const path = join(dir, `sentences-${sentences.length}.html`);
+    await writeFile(
+      path,
+      `<html><body><p>某区科技局2014年政府信息公开工作年度报告</p><p>${sentences}</p></body></html>`,
+    );
+    const { output } = await extractDocument(path);
+    expect(output.report.template).toBe("legacy");
+    return output.values.legacy as Record<string, Record<string, number | null>>;
+  }
+
+  it("reads the usual phrasings, and not time limits or other business", async () => {
+    const v = await facts(
+      "全年共受理依申请公开12件，收到申请后均在15个工作日内答复。同意公开9件，不予公开1件。因政府信息公开申请行政复议的案件2起，提起行政诉讼1件。共收取检索、复制费用120元。",
+    );
+    expect(v.applications?.received).toBe(12);
+    expect(v.answers).toMatchObject({ granted: 9, denied: 1 });
+    expect(v.review?.total).toBe(2);
+    expect(v.litigation?.total).toBe(1);
+    expect(v.fees?.amount_wan).toBe(0.012);
+  });
+
+  it("reads a stated zero covering 行政复议 and 行政诉讼 together", async () => {
+    const v = await facts("本年度未发生因政府信息公开申请行政复议和提起行政诉讼的情况，未收取任何费用。");
+    expect({ review: v.review?.total, litigation: v.litigation?.total, fees: v.fees?.amount_wan }).toEqual({
+      review: 0,
+      litigation: 0,
+      fees: 0,
+    });
+    expect(v.applications?.received).toBeNull();
+  });
+});

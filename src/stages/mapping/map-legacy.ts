@@ -21,7 +21,7 @@ const FROM_NARRATIVE = 0.95;
 
 /**
  * The facts of a pre-2019 report: first from the rows of its 统计表 (a row whose label names a fact, its value
- * the row's last value cell), then, for facts the table lacks, from the narrative's stated numbers. Each fact
+ * the row's first printed value), then, for facts the table lacks, from the narrative's stated numbers. Each fact
  * keeps where it was read: the table cell, or the narrative line (page and box; a locator for HTML/.docx).
  * A fact with a 2021 equivalent is also set under that key. Facts not stated stay null.
  */
@@ -36,7 +36,8 @@ export function mapLegacy(records: readonly RowRecord[], template: TemplateDef):
     const heading = /行政复议|行政诉讼/.exec(label)?.[0];
     if (heading !== undefined) context = heading;
     if (!isDataRow(record)) continue;
-    const slot = [...record.slots].reverse().find((s) => s.raw.trim() !== "") ?? record.slots.at(-1);
+    // The first printed value after the label: 统计数 (the 单位 column is text, a 备注 column comes after).
+    const slot = record.slots.find((s) => s.raw.trim() !== "") ?? record.slots[0];
     // A free line is a table row only when its label is short (a sentence ending in a number is narrative).
     if (!slot || (!record.ruled && label.length > 24)) continue;
     const fact = keys.find(

@@ -78,7 +78,13 @@ class Walker {
       if (node.name === "table") {
         this.flush();
         if (containsTable(node)) this.walk(node.children, here);
-        else this.blocks.push({ kind: "table", rows: tableRows(node, here), locator: here });
+        else {
+          // A <caption> ("第二十条第（一）项", "政府信息公开情况统计表") is a line above its table.
+          const caption = node.children.find((c): c is Element => isTag(c) && c.name === "caption");
+          const text = caption ? collapseSpace(textOf(caption)) : "";
+          if (text !== "") this.blocks.push({ kind: "paragraph", text, locator: `${here}/caption[1]` });
+          this.blocks.push({ kind: "table", rows: tableRows(node, here), locator: here });
+        }
         continue;
       }
       const block = BLOCK.has(node.name);

@@ -3,6 +3,8 @@ import type { LegacyKeyDef } from "../types.js";
 const COUNT_UNIT = "(?:件|条|个|项|份|起|宗|次|人次)";
 /** Clauses about disputes, complaints and other business that also count 申请 or 件. */
 const NOT_APPLICATIONS = ["复议", "诉讼", "举报", "投诉", "信访", "许可", "审批", "行政事项", "办件"];
+/** Clauses about time limits ("收到申请后15个工作日内答复"), not counts. */
+const TIME_LIMITS = ["工作日", "日内", "天内", "时限"];
 
 /**
  * The facts a pre-2019 report (no national table) gives, as `legacy.<group>.<field>` keys (SPEC-style; see
@@ -35,12 +37,12 @@ export const legacyKeys: readonly LegacyKeyDef[] = [
       not: ["当面", "传真", "网络", "信函", "其他形式"],
     },
     patterns: [
-      `(?:收到|受理)[^0-9]{0,16}?申请(?:共计|共|总数)?{n}${COUNT_UNIT}`,
+      `(?:收到|受理)[^0-9]{0,16}?申请[^0-9]{0,6}?{n}${COUNT_UNIT}`,
       `收到申请数为?{n}`,
       `(?:收到|受理)[^0-9]{0,6}?{n}${COUNT_UNIT}[^0-9]{0,10}申请`,
     ],
     zeroPatterns: ["^(?:本年度?|全年|[0-9]+年)?[^，。；]{0,12}未(?:收到|受理)[^，。；]{0,16}申请"],
-    clauseExclude: NOT_APPLICATIONS,
+    clauseExclude: [...NOT_APPLICATIONS, ...TIME_LIMITS],
     v2021: "s3.new_received.total",
   },
   {
@@ -49,7 +51,7 @@ export const legacyKeys: readonly LegacyKeyDef[] = [
     kind: "count",
     fingerprint: { any: [["申请办结数"], ["办结数"]], not: ["按时", "延期"] },
     patterns: [`(?:已)?办结[^0-9]{0,6}?{n}${COUNT_UNIT}`, `申请办结数为?{n}`],
-    clauseExclude: [...NOT_APPLICATIONS, "按时", "延期"],
+    clauseExclude: [...NOT_APPLICATIONS, ...TIME_LIMITS, "按时", "延期"],
   },
   {
     key: "answers.already_public",
@@ -159,12 +161,11 @@ export const legacyKeys: readonly LegacyKeyDef[] = [
     label: "行政复议数量",
     kind: "count",
     fingerprint: { any: [["行政复议数"], ["行政复议", "数量"]] },
-    patterns: [`行政复议(?:案件)?(?:共计|共)?{n}${COUNT_UNIT}`, `行政复议(?:申请|案件)?[^0-9]{0,4}?{n}${COUNT_UNIT}`],
+    patterns: [`行政复议(?:申请|案件)?[^0-9和及、]{0,4}?{n}${COUNT_UNIT}`],
     zeroPatterns: [
       "(?:未|没有)(?:发生|出现|收到|接到|被提起|被申请|提起)[^，。；]{0,20}行政复议",
       "行政复议[^，。；]{0,6}为零",
     ],
-    clauseExclude: ["诉讼"],
     v2021: "s4.review.total",
   },
   {
@@ -198,9 +199,8 @@ export const legacyKeys: readonly LegacyKeyDef[] = [
     label: "行政诉讼数量",
     kind: "count",
     fingerprint: { any: [["行政诉讼数"], ["行政诉讼", "数量"]] },
-    patterns: [`行政诉讼(?:案件)?(?:共计|共)?{n}${COUNT_UNIT}`, `行政诉讼[^0-9]{0,4}?{n}${COUNT_UNIT}`],
+    patterns: [`行政诉讼(?:案件)?[^0-9和及、]{0,4}?{n}${COUNT_UNIT}`],
     zeroPatterns: ["(?:未|没有)(?:发生|出现|收到|被提起|提起)[^，。；]{0,24}行政诉讼", "行政诉讼[^，。；]{0,6}为零"],
-    clauseExclude: ["复议"],
   },
   {
     key: "litigation.upheld",
