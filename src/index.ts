@@ -2,4 +2,5 @@ export { GongkaiError, InputError, UsageError } from "./errors.js";
 export * from "./model/index.js";
 export { type DocumentResult, extractDocument } from "./pipeline/extract-document.js";
 export { type BatchEntry, type BatchOptions, runBatch } from "./pipeline/run-batch.js";
-export { type TemplateDef, type TemplateVersion, v2021 } from "./templates/index.js";
+export { legacy, type TemplateDef, type TemplateVersion, v2019, v2021 } from "./templates/index.js";
+export { selectTemplate } from "./templates/select-template.js";

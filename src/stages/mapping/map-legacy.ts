@@ -16,6 +16,9 @@ export interface MappedLegacy {
   readonly tableRecords: Set<RowRecord>;
 }
 
+/** A free line with a longer label is a sentence ending in a number, not a 统计表 row. */
+const MAX_ROW_LABEL = 30;
+
 /** Confidence of a fact read from the narrative rather than a table row (the sentence may be about a wider scope). */
 const FROM_NARRATIVE = 0.95;
 
@@ -39,7 +42,7 @@ export function mapLegacy(records: readonly RowRecord[], template: TemplateDef):
     // The first printed value after the label: 统计数 (the 单位 column is text, a 备注 column comes after).
     const slot = record.slots.find((s) => s.raw.trim() !== "") ?? record.slots[0];
     // A free line is a table row only when its label is short (a sentence ending in a number is narrative).
-    if (!slot || (!record.ruled && label.length > 24)) continue;
+    if (!slot || (!record.ruled && label.length > MAX_ROW_LABEL)) continue;
     const fact = keys.find(
       (k) =>
         !cells.has(`legacy.${k.key}`) &&

@@ -127,7 +127,14 @@ function tableRows(table: Element, path: string): DocCell[][] {
     }
   };
   visit(table.children, path);
-  return rows;
+  return dropTrailingEmptyRows(rows);
+}
+
+/** Rows at the end with no text at all (Word's HTML export ends tables with a spacer row of empty cells). */
+function dropTrailingEmptyRows(rows: DocCell[][]): DocCell[][] {
+  let end = rows.length;
+  while (end > 0 && (rows[end - 1] ?? []).every((cell) => cell.lines.length === 0)) end--;
+  return rows.slice(0, end);
 }
 
 function rowCells(tr: Element, path: string): DocCell[] {

@@ -53,3 +53,17 @@ describe("htmlBlocks", () => {
     expect(blocks).toEqual([{ kind: "paragraph", text: "A & B", locator: "body[1]/p[1]" }]);
   });
 });
+
+describe("htmlBlocks on Word's HTML export", () => {
+  it("drops the trailing spacer row of empty cells and reads Word's nested <p><span> cells", () => {
+    const blocks = htmlBlocks(`<html xmlns:o="urn:schemas-microsoft-com:office:office"><body>
+      <table class=MsoNormalTable><caption>政府信息公开情况统计表</caption>
+      <tr><td><p class=MsoNormal><span lang=ZH-CN>收到申请数</span><o:p></o:p></p></td><td><p class=MsoNormal align=center><span lang=EN-US>12<o:p></o:p></span></p></td></tr>
+      <![if !supportMisalignedColumns]><tr height=0><td width=200 style='border:none'></td><td width=80 style='border:none'></td></tr><![endif]>
+      </table></body></html>`);
+    expect(blocks[0]).toMatchObject({ kind: "paragraph", text: "政府信息公开情况统计表" });
+    const table = blocks[1];
+    if (table?.kind !== "table") throw new Error("Expected the table after its caption");
+    expect(table.rows.map((r) => r.map((c) => c.lines.join("/")))).toEqual([["收到申请数", "12"]]);
+  });
+});
