@@ -3,8 +3,9 @@
 // portal's layout tables, and two v2021 .docx files (the official template filled). Writes each sample, its
 // <stem>.truth.json, and the "Past reports and other formats" section of samples/README.md.
 // Run: npx tsx scripts/make-samples-past.ts [stem…]   (PDFs need LibreOffice, like scripts/make-samples.ts)
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { type DocxOptions, renderDocx } from "./samples-docx.js";
 import { type HtmlOptions, renderHtml, s2Rows, tableHtml } from "./samples-html.js";
 import type { Values } from "./samples-model.js";
@@ -51,7 +52,7 @@ interface V2019Spec {
   print: { seed: number; zeros: readonly string[]; delta: "sign" | "words"; amount: "yuan" | "wan" };
   narrative: NarrativeSpec;
   html: HtmlOptions;
-  format: "pdf" | "html" | "html-gbk";
+  format: "pdf" | "html" | "html-gbk" | "docx";
 }
 
 const V2019_SPECS: V2019Spec[] = [
@@ -94,6 +95,18 @@ const V2019_SPECS: V2019Spec[] = [
     format: "pdf",
   },
   {
+    stem: "v2019-docx-2020",
+    agency: "连云港市海州区应急管理局",
+    year: 2020,
+    exercises:
+      "2019 layout as a .docx written by LibreOffice (another Word writer: rowspans become w:vMerge runs, colspans w:gridSpan); 本年增/减 “减少2”, 采购总金额 in 元",
+    values: { seed: 606, applications: 18, disputes: 1 },
+    print: { seed: 66, zeros: ["0"], delta: "words", amount: "yuan" },
+    narrative: { seed: 66, claims: "table" },
+    html: { font: SANS, rules: "all", numberAlign: "center" },
+    format: "docx",
+  },
+  {
     stem: "v2019-html-2019",
     agency: "绍兴市越城区司法局",
     year: 2019,
@@ -134,6 +147,11 @@ function makeV2019(spec: V2019Spec): Made {
     const input = join(WORK_DIR, `${spec.stem}.html`);
     writeFileSync(input, html);
     convertToPdf(input, join(SAMPLES, file));
+  } else if (spec.format === "docx") {
+    file = `${spec.stem}.docx`;
+    const input = join(WORK_DIR, `${spec.stem}.html`);
+    writeFileSync(input, html);
+    convertToDocx(input, join(SAMPLES, file));
   } else {
     file = `${spec.stem}.html`;
     writeFileSync(join(SAMPLES, file), gbk ? encodeGbk(html) : html);
@@ -141,7 +159,9 @@ function makeV2019(spec: V2019Spec): Made {
   const how =
     spec.format === "pdf"
       ? `HTML → LibreOffice PDF, ${spec.html.font}; rules: ${spec.html.rules}`
-      : `HTML page${gbk ? " (GBK bytes, gb2312 declared)" : " (UTF-8)"}, read directly`;
+      : spec.format === "docx"
+        ? "HTML → LibreOffice .docx (MS Word 2007 XML)"
+        : `HTML page${gbk ? " (GBK bytes, gb2312 declared)" : " (UTF-8)"}, read directly`;
   return {
     stem: spec.stem,
     file,
@@ -334,6 +354,27 @@ function makeMixed(): Made {
 
 function pick<T>(record: Record<string, T>, prefix: string): Record<string, T> {
   return Object.fromEntries(Object.entries(record).filter(([k]) => k.startsWith(prefix)));
+}
+
+/** Converts an HTML file to .docx with LibreOffice (a second Word writer besides the filled official template). */
+function convertToDocx(input: string, docxPath: string): void {
+  const outDir = join(WORK_DIR, "out-docx");
+  mkdirSync(outDir, { recursive: true });
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${WORK_DIR}/lo-profile`,
+      "--headless",
+      "--infilter=HTML (StarWriter)",
+      "--convert-to",
+      "docx:MS Word 2007 XML",
+      "--outdir",
+      outDir,
+      input,
+    ],
+    { stdio: "pipe", timeout: 120_000 },
+  );
+  copyFileSync(join(outDir, `${basename(input, ".html")}.docx`), docxPath);
 }
 
 const README_START = "<!-- past-samples:start -->";
