@@ -5,7 +5,7 @@ import type { ReportOutput } from "../model/report.js";
 import { readInput, withPdfDocument } from "../stages/ingest/index.js";
 import { layoutPages } from "../stages/layout/index.js";
 import { mapDocument } from "../stages/mapping/index.js";
-import { evaluateRules } from "../stages/rules/index.js";
+import { evaluateRules, readLegacyFacts } from "../stages/rules/index.js";
 import { v2021 } from "../templates/index.js";
 import { selectTemplate } from "../templates/select-template.js";
 import { buildOutput, decideStatusFor } from "./build-output.js";
@@ -56,6 +56,8 @@ export async function extractDocument(path: string): Promise<DocumentResult> {
       const mapped = mapDocument(layoutPages(pages.map((p) => p.content)), selectTemplate);
       const template = mapped.template;
       issues.push(...mapped.issues);
+      // A legacy report's facts the 统计表 lacks come from its narrative.
+      if (template.version === "legacy") issues.push(...readLegacyFacts(template, mapped.narrative, mapped.cells));
       flagImageTables(pages, mapped.cells, issues);
       const anyTable = [...mapped.cells.values()].some((c) => c.value !== null);
       const pageInfo = pages.map((p) => ({

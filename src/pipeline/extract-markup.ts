@@ -12,7 +12,7 @@ import {
   readDocumentXml,
   toLayout,
 } from "../stages/markup/index.js";
-import { evaluateRules } from "../stages/rules/index.js";
+import { evaluateRules, readLegacyFacts } from "../stages/rules/index.js";
 import { selectTemplate } from "../templates/select-template.js";
 import { buildOutput, decideStatusFor } from "./build-output.js";
 
@@ -48,6 +48,7 @@ export function extractMarkup(input: InputFile, source: MarkupSource): MarkupRes
   const layout = toLayout(blocks);
   const mapped = mapDocument([layout.blocks], selectTemplate);
   const template = mapped.template;
+  const legacyIssues = template.version === "legacy" ? readLegacyFacts(template, mapped.narrative, mapped.cells) : [];
   const anyTable = [...mapped.cells.values()].some((c) => c.value !== null && c.source !== "derived");
   if (!anyTable && mapped.title === null) {
     return {
@@ -56,7 +57,7 @@ export function extractMarkup(input: InputFile, source: MarkupSource): MarkupRes
       message: "No report title and none of the template's tables were found",
     };
   }
-  const issues: Issue[] = [...mapped.issues];
+  const issues: Issue[] = [...mapped.issues, ...legacyIssues];
   const cells = new Map([...mapped.cells].map(([path, cell]) => [path, locateCell(cell, layout)]));
   let flags: ReturnType<typeof evaluateRules> = [];
   try {
