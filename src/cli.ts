@@ -8,7 +8,7 @@ const VERSION = (createRequire(import.meta.url)("../package.json") as { version:
 
 const USAGE = `Usage: gongkai extract <files|folders…> --out <dir>
 
-Reads 政府信息公开工作年度报告 PDFs and writes <dir>/<stem>.json per input (folders keep their
+Reads 政府信息公开工作年度报告 (PDF, HTML, .docx) and writes <dir>/<stem>.json per input (folders keep their
 relative paths) and <dir>/manifest.jsonl. Output format: SPEC.md §5.
 
 Options:

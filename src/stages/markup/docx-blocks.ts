@@ -41,12 +41,7 @@ function readContent(
     } else if (node.name === "w:tbl") {
       counts.tbl += 1;
       const here = `${path}tbl[${counts.tbl}]`;
-      if (
-        findFirst(
-          rowsOf(node).flatMap((tr) => tr.children),
-          "w:tbl",
-        )
-      ) {
+      if (isLayoutTable(node)) {
         rowsOf(node).forEach((tr, r) => {
           cellsOf(tr).forEach((tc, c) => {
             readContent(tc.children, `${here}/tr[${r + 1}]/tc[${c + 1}]/`, blocks, { p: 0, tbl: 0 });
@@ -58,6 +53,23 @@ function readContent(
       readContent(node.children, path, blocks, counts);
     }
   }
+}
+
+/** Characters of the longest cell text a data table prints (as for HTML, html-blocks.ts). */
+const MAX_DATA_CELL = 120;
+
+/** A table used for layout: it holds tables, or a cell holds running text (a framed narrative). */
+function isLayoutTable(tbl: Element): boolean {
+  const cells = rowsOf(tbl).flatMap(cellsOf);
+  if (findFirst(cells, "w:tbl")) return true;
+  return cells.some((tc) => cellText(tc).length > MAX_DATA_CELL);
+}
+
+function cellText(tc: Element): string {
+  return tc.children
+    .filter((n): n is Element => isTag(n) && n.name === "w:p")
+    .flatMap(paragraphLines)
+    .join("");
 }
 
 function rowsOf(tbl: Element): Element[] {

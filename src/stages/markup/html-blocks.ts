@@ -13,7 +13,7 @@ const SKIP = new Set(["script", "style", "noscript", "template", "head", "iframe
 
 /**
  * Paragraphs and tables of an HTML page from its DOM, in document order. A table whose cells hold other
- * tables is page layout, not data: its cells are read as running content, so a data table nested in a layout
+ * tables or running text is page layout, not data: its cells are read as running content, so a data table nested in a layout
  * table is found at any depth. Data tables keep their rowspan/colspan (expanded later into a grid). The
  * page `<title>` (without a "_portal name" suffix) comes first, so the report title is found even below a
  * portal's navigation.
@@ -30,7 +30,7 @@ export function htmlBlocks(html: string): DocBlock[] {
   const heading = body.find((b): b is DocParagraph => b.kind === "paragraph" && REPORT_TITLE.test(b.text));
   if (title !== null && REPORT_TITLE.test(title))
     return [{ kind: "paragraph", text: title, locator: "head/title" }, ...body];
-  return heading ? [{ ...heading }, ...body] : body;
+  return heading && heading !== body[0] ? [{ ...heading }, ...body] : body;
 }
 
 /** A report title: a year and 政府信息公开…报告/年报, not a whole paragraph of running text. */
@@ -77,7 +77,7 @@ class Walker {
       }
       if (node.name === "table") {
         this.flush();
-        if (containsTable(node)) this.walk(node.children, here);
+        if (isLayoutTable(node)) this.walk(node.children, here);
         else {
           // A <caption> ("第二十条第（一）项", "政府信息公开情况统计表") is a line above its table.
           const caption = node.children.find((c): c is Element => isTag(c) && c.name === "caption");
@@ -99,6 +99,29 @@ class Walker {
     if (text !== "") this.blocks.push({ kind: "paragraph", text, locator: this.lineLocator });
     this.line = "";
   }
+}
+
+/**
+ * A table used for page layout, not data: it holds other tables, or a cell holds running text (longer than
+ * any template label: an article body, a narrative report framed by a one-cell table).
+ */
+function isLayoutTable(table: Element): boolean {
+  return containsTable(table) || longestCellText(table) > MAX_DATA_CELL;
+}
+
+/** Characters of the longest table-cell text a data table prints (the 三 header note is 34, labels ≤ 40). */
+export const MAX_DATA_CELL = 120;
+
+function longestCellText(table: Element): number {
+  let longest = 0;
+  const stack = [...table.children];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node || !isTag(node)) continue;
+    if (node.name === "td" || node.name === "th") longest = Math.max(longest, collapseSpace(textOf(node)).length);
+    else stack.push(...node.children);
+  }
+  return longest;
 }
 
 function containsTable(table: Element): boolean {

@@ -57,3 +57,14 @@ describe("docxBlocks", () => {
     expect({ rows: grid.rowCount, cols: grid.colCount }).toEqual({ rows: 28, cols: 10 });
   });
 });
+
+describe("docxBlocks on a framed narrative", () => {
+  it("reads a one-cell table holding running text as paragraphs", () => {
+    const long = "全年共受理政府信息公开申请12件，同意公开9件。".repeat(6);
+    const xml = `<w:document ${W}><w:body><w:tbl><w:tr>${tc(`${p("标题")}${p(long)}`)}</w:tr></w:tbl></w:body></w:document>`;
+    expect(docxBlocks(xml).map((b) => `${b.kind}:${b.locator}`)).toEqual([
+      "paragraph:tbl[1]/tr[1]/tc[1]/p[1]",
+      "paragraph:tbl[1]/tr[1]/tc[1]/p[2]",
+    ]);
+  });
+});

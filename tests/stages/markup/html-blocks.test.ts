@@ -67,3 +67,17 @@ describe("htmlBlocks on Word's HTML export", () => {
     expect(table.rows.map((r) => r.map((c) => c.lines.join("/")))).toEqual([["收到申请数", "12"]]);
   });
 });
+
+describe("htmlBlocks on a report framed by a one-cell layout table", () => {
+  it("reads the framed paragraphs as running text, not as a table cell", () => {
+    const long = "全年共受理政府信息公开申请12件，同意公开9件。".repeat(6);
+    const blocks = htmlBlocks(
+      `<body><table><tr><td><p>某局2015年政府信息公开工作年度报告</p><p>${long}</p></td></tr></table></body>`,
+    );
+    expect(blocks.every((b) => b.kind === "paragraph")).toBe(true);
+    expect(blocks.map((b) => b.locator)).toEqual([
+      "body[1]/table[1]/tr[1]/td[1]/p[1]",
+      "body[1]/table[1]/tr[1]/td[1]/p[2]",
+    ]);
+  });
+});
