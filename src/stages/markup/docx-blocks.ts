@@ -58,18 +58,17 @@ function readContent(
 /** Characters of the longest cell text a data table prints (as for HTML, html-blocks.ts). */
 const MAX_DATA_CELL = 120;
 
-/** A table used for layout: it holds tables, or a cell holds running text (a framed narrative). */
+/**
+ * A table used for layout: it holds tables, or a cell holds running text in several paragraphs or alone in the
+ * table (a framed narrative); a data table's one-paragraph footnote row does not count.
+ */
 function isLayoutTable(tbl: Element): boolean {
   const cells = rowsOf(tbl).flatMap(cellsOf);
   if (findFirst(cells, "w:tbl")) return true;
-  return cells.some((tc) => cellText(tc).length > MAX_DATA_CELL);
-}
-
-function cellText(tc: Element): string {
-  return tc.children
-    .filter((n): n is Element => isTag(n) && n.name === "w:p")
-    .flatMap(paragraphLines)
-    .join("");
+  return cells.some((tc) => {
+    const lines = tc.children.filter((n): n is Element => isTag(n) && n.name === "w:p").flatMap(paragraphLines);
+    return lines.join("").length > MAX_DATA_CELL && (lines.length >= 2 || cells.length === 1);
+  });
 }
 
 function rowsOf(tbl: Element): Element[] {

@@ -102,26 +102,33 @@ class Walker {
 }
 
 /**
- * A table used for page layout, not data: it holds other tables, or a cell holds running text (longer than
- * any template label: an article body, a narrative report framed by a one-cell table).
+ * A table used for page layout, not data: it holds other tables, or a cell holds running text — longer than any
+ * template label and in several paragraphs, or alone in the table (a narrative framed by a one-cell table). A
+ * data table's one-paragraph footnote row ("注：…") does not make it layout.
  */
 function isLayoutTable(table: Element): boolean {
-  return containsTable(table) || longestCellText(table) > MAX_DATA_CELL;
+  if (containsTable(table)) return true;
+  const cells = tableCells(table);
+  return cells.some((cell) => {
+    const lines = cellLines(cell);
+    return lines.join("").length > MAX_DATA_CELL && (lines.length >= 2 || cells.length === 1);
+  });
 }
 
-/** Characters of the longest table-cell text a data table prints (the 三 header note is 34, labels ≤ 40). */
-export const MAX_DATA_CELL = 120;
+/** Characters of running text no data-table cell prints (the 三 header note is 34, labels ≤ 40). */
+const MAX_DATA_CELL = 120;
 
-function longestCellText(table: Element): number {
-  let longest = 0;
+/** The td/th cells of a table, not of tables nested in it. */
+function tableCells(table: Element): Element[] {
+  const cells: Element[] = [];
   const stack = [...table.children];
   while (stack.length > 0) {
     const node = stack.pop();
-    if (!node || !isTag(node)) continue;
-    if (node.name === "td" || node.name === "th") longest = Math.max(longest, collapseSpace(textOf(node)).length);
+    if (!node || !isTag(node) || node.name === "table") continue;
+    if (node.name === "td" || node.name === "th") cells.push(node);
     else stack.push(...node.children);
   }
-  return longest;
+  return cells;
 }
 
 function containsTable(table: Element): boolean {

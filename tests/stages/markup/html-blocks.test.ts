@@ -81,3 +81,13 @@ describe("htmlBlocks on a report framed by a one-cell layout table", () => {
     ]);
   });
 });
+
+describe("htmlBlocks on a data table with a long footnote row", () => {
+  it("keeps it a data table", () => {
+    const note = `注：${"本表数据统计口径为本机关本级，不含所属单位。".repeat(6)}`;
+    const blocks = htmlBlocks(
+      `<body><table><tr><td>规章</td><td>1</td></tr><tr><td colspan="2">${note}</td></tr></table></body>`,
+    );
+    expect(blocks.map((b) => b.kind)).toEqual(["table"]);
+  });
+});
