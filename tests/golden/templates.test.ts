@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractDocument } from "../../src/pipeline/extract-document.js";
@@ -28,5 +29,26 @@ describe("a report on the 2019 trial template", () => {
     // 18 rows + other_processing = （七）总计: no arithmetic flag, no version mismatch (a 2020 report).
     expect(output.flags).toEqual([]);
     expect(output.issues.map((i) => i.code)).not.toContain("template.section2_not_read");
+  });
+});
+
+describe("the official blank template (.docx)", () => {
+  const root = join(import.meta.dirname, "../..");
+
+  it("reads as every v2021 cell printed blank, each with its Word table locator, matching extracted/", async () => {
+    const { output } = await extractDocument(join(root, "samples/source/template-2021-blank.docx"));
+    expect(output.report.template).toBe("v2021");
+    const printed = Object.entries(output.cells).filter(([, c]) => c.source !== "derived");
+    expect(printed.length).toBe(200);
+    expect(
+      printed.every(
+        ([, c]) =>
+          c.value === 0 && c.blank && c.page === null && /^tbl\[[123]\]\/tr\[\d+\]\/tc\[\d+\]$/.test(c.locator ?? ""),
+      ),
+    ).toBe(true);
+    expect(output.cells["s3.granted.natural"]?.locator).toBe("tbl[2]/tr[6]/tc[3]");
+    expect(output.flags.filter((f) => f.rule !== "cell.blank")).toEqual([]);
+    const committed = JSON.parse(readFileSync(join(root, "extracted/source/template-2021-blank.json"), "utf8"));
+    expect(JSON.parse(JSON.stringify(output))).toEqual(committed);
   });
 });
