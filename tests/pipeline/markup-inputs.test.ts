@@ -126,6 +126,25 @@ describe("HTML and .docx inputs", () => {
     expect(mismatch?.message.en).toContain("v2021 layout");
   });
 
+  it("a 2019 采购总金额 column headed in 元 is converted to 万元; a 万元 header is left alone", async () => {
+    const s2 = (header: string, amount: string) =>
+      `<html><body><p>某县财政局2019年政府信息公开工作年度报告</p><p>二、主动公开政府信息情况</p>${table([
+        ["第二十条第（一）项"],
+        ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
+        ["规章", "0", "0", "0"],
+        ["第二十条第（九）项"],
+        ["信息内容", "采购项目数量", header],
+        ["政府集中采购", "3", amount],
+      ])}</body></html>`;
+    const yuan = await extractHtml("yuan.html", s2("采购总金额（元）", "128000"));
+    const wan = await extractHtml("wan.html", s2("采购总金额（万元）", "12.8"));
+    const inline = await extractHtml("inline.html", s2("采购总金额（元）", "128000元"));
+    for (const output of [yuan, wan, inline]) {
+      expect(output.report.template).toBe("v2019");
+      expect(output.cells["s2v19.procurement.amount_wan"]?.value).toBe(12.8);
+    }
+  });
+
   it("a ZIP that is no Word document, and a broken one, fail as corrupt", async () => {
     const noDoc = join(dir, "no-doc.docx");
     await writeFile(noDoc, zipSync({ "word/other.xml": strToU8("<x/>"), "word/document.xml.bak": strToU8("") }));

@@ -1,3 +1,4 @@
+import type { Cell } from "../../model/cell.js";
 import type { FieldDef, ItemDef } from "../../templates/index.js";
 import { assignRows } from "./assign-rows.js";
 import { type Anchor, completeAnchors, findAnchors } from "./find-anchors.js";
@@ -57,9 +58,24 @@ export function mapSection2(records: readonly RowRecord[], context: TableContext
     );
     const confidence = Math.min(rowConfidence(a), byPosition ? 1 : PLACED_BY_HEADER);
     item.fields.forEach((field, i) => {
-      cells.set(`${template.s2Section}.${item.key}.${field.key}`, makeCell(placed[i] ?? null, confidence, field.kind));
+      const cell = makeCell(placed[i] ?? null, confidence, field.kind);
+      const inYuan = field.kind === "decimal" && headerSaysYuan(rows, field.label);
+      cells.set(`${template.s2Section}.${item.key}.${field.key}`, inYuan ? yuanToWan(cell) : cell);
     });
   }
+}
+
+/** The amount column's header gives its unit as 元 ("采购总金额（元）", "采购总金额（单位：元）"), not 万元. */
+function headerSaysYuan(rows: readonly RowRecord[], label: string): boolean {
+  const escaped = normalizeLabel(label).replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  const unit = new RegExp(`${escaped}（(?:单位:)?元）`);
+  return rows.some((r) => unit.test(normalizeLabel(r.text)));
+}
+
+/** A 万元 cell whose column is headed in 元: a bare number is divided by 10 000 (an inline unit already was). */
+function yuanToWan(cell: Cell): Cell {
+  if (cell.value === null || cell.blank || /元$/.test(cell.raw ?? "")) return cell;
+  return { ...cell, value: Math.round(cell.value * 100) / 1e6 };
 }
 
 function hasWords(fields: readonly FieldDef[]): boolean {
