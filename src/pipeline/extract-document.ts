@@ -58,7 +58,9 @@ export async function extractDocument(path: string): Promise<DocumentResult> {
       issues.push(...mapped.issues);
       // A legacy report's facts the 统计表 lacks come from its narrative.
       if (template.version === "legacy") issues.push(...readLegacyFacts(template, mapped.narrative, mapped.cells));
-      flagImageTables(pages, mapped.cells, issues);
+      // A legacy report has no table that must be there: only when it gave no fact at all may an image hold it.
+      const legacyRead = template.version === "legacy" && [...mapped.cells.values()].some((c) => c.value !== null);
+      if (!legacyRead) flagImageTables(pages, mapped.cells, issues);
       const anyTable = [...mapped.cells.values()].some((c) => c.value !== null);
       const pageInfo = pages.map((p) => ({
         page: p.content.page,
