@@ -129,7 +129,7 @@ function tableRows(tbl: Element, path: string): DocCell[][] {
   return rows;
 }
 
-/** A paragraph's text as lines (w:br and w:cr break lines; w:tab is a space; deleted text is skipped). */
+/** A paragraph's text as lines (w:br and w:cr break lines; w:tab is a space; deleted and moved-away text is skipped). */
 function paragraphLines(p: Element): string[] {
   const lines: string[] = [];
   let line = "";
@@ -149,6 +149,7 @@ function paragraphLines(p: Element): string[] {
           line = "";
           break;
         case "w:del":
+        case "w:moveFrom":
         case "w:delText":
         case "w:instrText":
         case "w:pPr":

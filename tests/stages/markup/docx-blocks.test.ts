@@ -68,3 +68,10 @@ describe("docxBlocks on a framed narrative", () => {
     ]);
   });
 });
+
+describe("docxBlocks on tracked changes", () => {
+  it("reads inserted text and skips deleted and moved-away text", () => {
+    const xml = `<w:document ${W}><w:body><w:p><w:r><w:t>收到申请</w:t></w:r><w:del><w:r><w:delText>12</w:delText></w:r></w:del><w:ins><w:r><w:t>13</w:t></w:r></w:ins><w:moveFrom><w:r><w:t>旧</w:t></w:r></w:moveFrom><w:r><w:tab/><w:t>件</w:t></w:r></w:p></w:body></w:document>`;
+    expect(docxBlocks(xml)).toEqual([{ kind: "paragraph", text: "收到申请13 件", locator: "p[1]" }]);
+  });
+});
