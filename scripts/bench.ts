@@ -46,7 +46,9 @@ async function listBornDigital(): Promise<Sample[]> {
     };
     const stem = name.slice(0, -".truth.json".length);
     const pdf = join(SAMPLES, truth.file ?? `${stem}.pdf`);
-    if ((truth.pages_need_ocr ?? []).length === 0 && existsSync(pdf)) samples.push({ stem, pdf });
+    // HTML and .docx samples have no pages for pdftotext to compare with.
+    if ((truth.pages_need_ocr ?? []).length === 0 && pdf.endsWith(".pdf") && existsSync(pdf))
+      samples.push({ stem, pdf });
   }
   return samples;
 }

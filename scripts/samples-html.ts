@@ -21,18 +21,18 @@ export interface HtmlOptions {
   engine?: "libreoffice" | "chromium";
 }
 
-interface Cell {
+export interface Cell {
   text: string;
   rowspan?: number;
   colspan?: number;
   num?: boolean;
 }
 
-const esc = (s: string): string => s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+export const esc = (s: string): string => s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 const RULE = "1.5pt solid #000000";
 const THIN = "0.75pt solid #000000";
 
-function tableHtml(rows: Cell[][], headerRows: number, widths: readonly number[], o: HtmlOptions): string {
+export function tableHtml(rows: Cell[][], headerRows: number, widths: readonly number[], o: HtmlOptions): string {
   const last = rows.length - 1;
   const body = rows.map((row, i) => {
     const tds = row.map((c) => {
@@ -56,7 +56,7 @@ function tableHtml(rows: Cell[][], headerRows: number, widths: readonly number[]
   return `<table width="640" cellspacing="0" cellpadding="3" style="border-collapse:collapse">${cols}${body.join("")}</table>`;
 }
 
-function s2Rows(p: Record<string, string>, omit: readonly string[]): Cell[][] {
+export function s2Rows(p: Record<string, string>, omit: readonly string[]): Cell[][] {
   const n = (path: string): Cell => ({ text: p[path] ?? "", num: true });
   const caption = (text: string): Cell[][] => (omit.includes(text) ? [] : [[{ text, colspan: 4 }]]);
   const decision = (label: string, path: string): Cell[] => [{ text: label }, { ...n(path), colspan: 3 }];
@@ -118,7 +118,7 @@ function s3Rows(p: Record<string, string>, o: HtmlOptions): Cell[][] {
   return rows;
 }
 
-function s4Rows(p: Record<string, string>): Cell[][] {
+export function s4Rows(p: Record<string, string>): Cell[][] {
   const labels = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
   return [
     [

@@ -1,5 +1,5 @@
 // samples/README.md: one row per generated sample, with what it exercises and how it was made.
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import type { SampleSpec, Truth } from "./samples-truth.js";
 
 function madeWith(spec: SampleSpec): string {
@@ -57,5 +57,8 @@ Notes for extractors:
   title, agency, year and narrative (another font) stay readable. The printed values are those its spec draws.
 - PDFs carry LibreOffice's creation date, so bytes differ between runs; content and layout do not.
 `;
-  writeFileSync(path, text);
+  // Keep the section scripts/make-samples-past.ts writes (v2019, legacy, HTML and .docx samples).
+  const previous = existsSync(path) ? readFileSync(path, "utf8") : "";
+  const past = /<!-- past-samples:start -->[\s\S]*<!-- past-samples:end -->/.exec(previous)?.[0];
+  writeFileSync(path, past === undefined ? text : `${text.trimEnd()}\n\n${past}\n`);
 }

@@ -8,6 +8,7 @@ import {
   checkArithmetic,
   type Flag,
   get,
+  S3_COLUMNS,
   type S3Row,
   type Values,
 } from "./samples-model.js";
@@ -46,6 +47,8 @@ export interface Truth {
   pages_need_ocr: number[];
 }
 
+const OTHER_ROWS = ["other_no_supplement", "other_fee_unpaid", "other_other"] as const;
+
 function nest(values: Values, unreadable: boolean): Truth["values"] {
   const out: Truth["values"] = {};
   for (const path of ALL_PATHS) {
@@ -56,6 +59,14 @@ function nest(values: Values, unreadable: boolean): Truth["values"] {
     sec[group] = grp;
     grp[field] = unreadable ? null : get(values, path);
   }
+  // v2021 reports carry the 2019 （六）其他处理 row derived from the three （六） rows (SPEC §2).
+  const s3 = out.s3 ?? {};
+  s3.other_processing = Object.fromEntries(
+    S3_COLUMNS.map((c) => [
+      c,
+      unreadable ? null : OTHER_ROWS.reduce((acc, row) => acc + get(values, `s3.${row}.${c}`), 0),
+    ]),
+  );
   return out;
 }
 

@@ -10,7 +10,7 @@ const USAGE = `Usage: gongkai extract <files|folders…> --out <dir>
        gongkai export <extracted dir> --out <dir> [--corrections <corrections.jsonl>]
        gongkai review <extracted dir> [--inputs <dir>] [--corrections <corrections.jsonl>] [--scale <n>]
 
-Reads 政府信息公开工作年度报告 PDFs and writes <dir>/<stem>.json per input (folders keep their
+Reads 政府信息公开工作年度报告 (PDF, HTML, .docx) and writes <dir>/<stem>.json per input (folders keep their
 relative paths) and <dir>/manifest.jsonl. Output format: SPEC.md §5.
 
 export writes cells.csv + cells.parquet, reports.csv, flags.csv and DATA_DICTIONARY.md, applying

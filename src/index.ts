@@ -4,4 +4,5 @@ export { type DocumentResult, extractDocument } from "./pipeline/extract-documen
 export { type BatchEntry, type BatchOptions, runBatch } from "./pipeline/run-batch.js";
 export { type ExportOptions, type ExportSummary, runExport } from "./stages/export/index.js";
 export { buildReviewSite, type ReviewOptions, type ReviewSite } from "./stages/review/index.js";
-export { type TemplateDef, type TemplateVersion, v2021 } from "./templates/index.js";
+export { legacy, type TemplateDef, type TemplateVersion, v2019, v2021 } from "./templates/index.js";
+export { selectTemplate } from "./templates/select-template.js";

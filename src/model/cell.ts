@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { boxSchema } from "./geometry.js";
 
-export const cellSourceSchema = z.enum(["text", "ocr"]);
+/** `derived`: computed from other cells of the report (no printed place of its own). */
+export const cellSourceSchema = z.enum(["text", "ocr", "derived"]);
 export type CellSource = z.infer<typeof cellSourceSchema>;
 
 /** One template cell as read from the document, with its provenance. */
@@ -18,6 +19,12 @@ export const cellSchema = z.strictObject({
   confidence: z.number().min(0).max(1),
   /** The cell was printed blank, "—", "-", "/" or "无" and read as 0. */
   blank: z.boolean(),
+  /**
+   * Where the cell was read in a document without pages (HTML, .docx), whose `page` and `bbox` are null: a DOM
+   * path (`html[1]/body[1]/table[2]/tr[5]/td[3]`) or a Word body index (`tbl[3]/tr[5]/tc[4]`, `p[12]`).
+   * Absent for PDFs.
+   */
+  locator: z.string().nullable().optional(),
 });
 export type Cell = z.infer<typeof cellSchema>;
 
@@ -27,5 +34,7 @@ export const cellRefSchema = z.strictObject({
   value: z.number().nullable(),
   page: z.number().int().positive().nullable(),
   bbox: boxSchema.nullable(),
+  /** As `Cell.locator`: set for documents without pages. */
+  locator: z.string().nullable().optional(),
 });
 export type CellRef = z.infer<typeof cellRefSchema>;

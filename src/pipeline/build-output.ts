@@ -67,3 +67,33 @@ export function decideStatus(cells: ReadonlyMap<string, Cell>, issues: readonly 
   );
   return read === all.length && !incomplete && !uncertain ? "success" : "partial_success";
 }
+
+/**
+ * Status of a `legacy` report, which has no fixed table: `success` when at least one fact was read and no
+ * page was left unread; `partial_success` when the report was identified (or some fact read) but not that;
+ * `failure` when neither. A fact the report does not state is not a missing cell.
+ */
+export function decideLegacyStatus(
+  cells: ReadonlyMap<string, Cell>,
+  issues: readonly Issue[],
+  identified: boolean,
+): Status {
+  const read = [...cells.values()].some((c) => c.value !== null);
+  if (!read && !identified) return "failure";
+  const incomplete = issues.some(
+    (i) => i.code === "page.needs_ocr" || i.code === "page.unreadable" || i.code === "rules.failed",
+  );
+  return read && !incomplete ? "success" : "partial_success";
+}
+
+/** The status rule of the report's template. */
+export function decideStatusFor(
+  template: TemplateDef,
+  cells: ReadonlyMap<string, Cell>,
+  issues: readonly Issue[],
+  identified: boolean,
+): Status {
+  return template.version === "legacy"
+    ? decideLegacyStatus(cells, issues, identified)
+    : decideStatus(cells, issues, identified);
+}

@@ -10,6 +10,8 @@ export interface PlannedInput {
 }
 
 const INPUT_EXTENSIONS = new Set([".pdf"]);
+/** Web pages and Word documents (issue 6), read from their markup. */
+for (const ext of [".html", ".htm", ".docx"]) INPUT_EXTENSIONS.add(ext);
 
 /**
  * Inputs named on the command line: a file maps to `<stem>.json`; a folder is walked recursively for
@@ -66,10 +68,23 @@ async function walk(dir: string): Promise<string[]> {
   const files: string[] = [];
   for (const entry of entries) {
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await walk(full)));
-    else if (entry.isFile() && INPUT_EXTENSIONS.has(extname(entry.name).toLowerCase())) files.push(full);
+    if (entry.isDirectory()) {
+      if (!isSavedPageAssets(entry.name, entries)) files.push(...(await walk(full)));
+    } else if (entry.isFile() && INPUT_EXTENSIONS.has(extname(entry.name).toLowerCase())) files.push(full);
   }
   return files;
+}
+
+/**
+ * The resource folder a browser or Word writes beside a saved page (`report_files/`, `report.files/` next to
+ * `report.html`): its .htm fragments (header.htm, filelist.xml …) are parts of that page, not reports.
+ */
+function isSavedPageAssets(name: string, siblings: readonly { name: string; isFile(): boolean }[]): boolean {
+  const stem = /^(.*)[._]files$/i.exec(name)?.[1];
+  if (stem === undefined) return false;
+  return siblings.some(
+    (s) => s.isFile() && /^\.html?$/i.test(extname(s.name)) && s.name.slice(0, -extname(s.name).length) === stem,
+  );
 }
 
 function withJson(path: string): string {

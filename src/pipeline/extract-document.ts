@@ -5,9 +5,11 @@ import type { ReportOutput } from "../model/report.js";
 import { readInput, withPdfDocument } from "../stages/ingest/index.js";
 import { layoutPages } from "../stages/layout/index.js";
 import { mapDocument } from "../stages/mapping/index.js";
-import { evaluateRules } from "../stages/rules/index.js";
+import { evaluateRules, readLegacyFacts } from "../stages/rules/index.js";
 import { v2021 } from "../templates/index.js";
-import { buildOutput, decideStatus } from "./build-output.js";
+import { selectTemplate } from "../templates/select-template.js";
+import { buildOutput, decideStatusFor } from "./build-output.js";
+import { extractMarkup } from "./extract-markup.js";
 import { flagImageTables } from "./flag-image-tables.js";
 import { readPages } from "./read-pages.js";
 
@@ -31,15 +33,34 @@ export async function extractDocument(path: string): Promise<DocumentResult> {
   }
   const source = { file, sha256: input.sha256, bytes: input.bytes.length };
   if (input.kind === "empty") return fail(source, "corrupt", "The file is empty (0 bytes)");
+  if (input.kind === "html" || input.kind === "docx") {
+    try {
+      const result = extractMarkup(input, source);
+      return result.kind === "ok"
+        ? { output: result.output, errorClass: null }
+        : fail(source, result.errorClass, result.message);
+    } catch (error) {
+      return fail(source, "internal", `Internal error: ${describe(error)}`);
+    }
+  }
   if (input.kind !== "pdf")
-    return fail(source, "unsupported", `Unsupported input kind "${input.kind}": only PDF is read so far`);
+    return fail(
+      source,
+      "unsupported",
+      `Unsupported input kind "${input.kind}": only PDF, HTML and .docx are read so far`,
+    );
   try {
     return await withPdfDocument(input.bytes, async (doc) => {
       const issues: Issue[] = [];
       const pages = await readPages(doc, issues);
-      const mapped = mapDocument(layoutPages(pages.map((p) => p.content)), v2021);
+      const mapped = mapDocument(layoutPages(pages.map((p) => p.content)), selectTemplate);
+      const template = mapped.template;
       issues.push(...mapped.issues);
-      flagImageTables(pages, mapped.cells, issues);
+      // A legacy report's facts the 统计表 lacks come from its narrative.
+      if (template.version === "legacy") issues.push(...readLegacyFacts(template, mapped.narrative, mapped.cells));
+      // A legacy report has no table that must be there: only when it gave no fact at all may an image hold it.
+      const legacyRead = template.version === "legacy" && [...mapped.cells.values()].some((c) => c.value !== null);
+      if (!legacyRead) flagImageTables(pages, mapped.cells, issues);
       const anyTable = [...mapped.cells.values()].some((c) => c.value !== null);
       const pageInfo = pages.map((p) => ({
         page: p.content.page,
@@ -64,22 +85,13 @@ export async function extractDocument(path: string): Promise<DocumentResult> {
               ocr,
             );
       }
-      // Only the 2021 template exists so far; other layouts are read with its labels and say so.
-      const template = v2021;
-      if (mapped.detectedVersion !== "v2021" && mapped.detectedVersion !== "unknown") {
-        issues.push({
-          code: "template.unsupported",
-          severity: "warning",
-          stage: "mapping",
-          message: `The tables look like the ${mapped.detectedVersion} template; read with v2021 labels`,
-        });
-      }
       // A defect in one rule must not cost the document its cells: the flags are then incomplete, and say so.
       let flags: ReturnType<typeof evaluateRules> = [];
       try {
         flags = evaluateRules({
           template,
           detectedVersion: mapped.detectedVersion,
+          layoutVersions: mapped.layoutVersions,
           agency: mapped.agency,
           year: mapped.year,
           cells: mapped.cells,
@@ -98,7 +110,7 @@ export async function extractDocument(path: string): Promise<DocumentResult> {
           ...source,
           pageCount: doc.numPages,
           meta: { agency: mapped.agency, year: mapped.year, template: mapped.detectedVersion, title: mapped.title },
-          status: decideStatus(mapped.cells, issues, mapped.title !== null),
+          status: decideStatusFor(template, mapped.cells, issues, mapped.title !== null),
           cells: mapped.cells,
           flags,
           issues,

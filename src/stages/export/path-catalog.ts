@@ -1,18 +1,19 @@
 import { type CellPath, listCellPaths } from "../../model/template-paths.js";
 import type { NumberKind, TemplateDef } from "../../templates/index.js";
-import { v2021 } from "../../templates/index.js";
+import { legacy, v2019, v2021 } from "../../templates/index.js";
 
 /**
  * Templates whose labels the export knows. A template added to the pipeline is added here too, so its paths
  * get labels in the data dictionary and their place in the wide table; unknown paths still export, unlabelled.
  */
-export const EXPORT_TEMPLATES: readonly TemplateDef[] = [v2021];
+export const EXPORT_TEMPLATES: readonly TemplateDef[] = [v2021, v2019, legacy];
 
 export const SECTION_LABELS: Readonly<Record<string, string>> = {
   s2: "二、主动公开政府信息情况",
   s2v19: "二、主动公开政府信息情况（2019年版）",
   s3: "三、收到和处理政府信息公开申请情况",
   s4: "四、政府信息公开行政复议、行政诉讼情况",
+  legacy: "2008–2018年报告（无统一表格）",
 };
 
 /** What the export says about one value path: where it sits, its Chinese labels, its unit. */

@@ -3,6 +3,7 @@ import type { Flag } from "../../model/flag.js";
 import type { RuleInput } from "../../model/rule-input.js";
 import type { TemplateDef, TemplateVersion } from "../../templates/index.js";
 import type { NarrativeEqualsRule, RuleDef } from "../../templates/rule-def.js";
+import { selectTemplate } from "../../templates/select-template.js";
 import { evaluateRules } from "../rules/index.js";
 import type { ReportCorrections } from "./corrections.js";
 import { EXPORT_TEMPLATES } from "./path-catalog.js";
@@ -40,7 +41,7 @@ export function applyCorrections(
  */
 export function recheckFlags(output: ExtractedOutput, corrections: ReportCorrections | undefined): Flag[] {
   if (corrections === undefined || corrections.size === 0) return output.flags;
-  const template = EXPORT_TEMPLATES.find((t) => t.version === output.report.template);
+  const template = templateOf(output);
   if (template === undefined) return output.flags;
   const cells = applyCorrections(output, corrections);
   const input: RuleInput = {
@@ -50,6 +51,7 @@ export function recheckFlags(output: ExtractedOutput, corrections: ReportCorrect
     year: output.report.year,
     cells,
     narrative: [],
+    pageless: output.source.pages === null,
   };
   const rules = template.rules ?? [];
   const tableRuleIds = new Set(rules.filter((r) => !NARRATIVE_KINDS.has(r.kind)).map((r) => r.id));
@@ -66,6 +68,24 @@ export function recheckFlags(output: ExtractedOutput, corrections: ReportCorrect
     .filter((flag) => !tableRuleIds.has(flag.rule) && !(feeRuleIds.has(flag.rule) && flag.expected === null))
     .flatMap((flag) => adjustNarrativeFlag(flag, template, cells));
   return [...recomputed, ...carried].sort((a, b) => compareText(a.rule, b.rule) || compareText(a.path, b.path));
+}
+
+/**
+ * The template the report was checked with: its version's, with section 三 taken from the layout its cells show
+ * (a v2021 report printing the 2019 single （六）其他处理 row has that row read, not derived; a v2019 report
+ * printing the three 2021 rows has those rows), as the pipeline's `selectTemplate` does from the page.
+ */
+function templateOf(output: ExtractedOutput): TemplateDef | undefined {
+  const version = output.report.template;
+  if (!EXPORT_TEMPLATES.some((t) => t.version === version)) return undefined;
+  const paths = Object.keys(output.cells);
+  const otherRow = output.cells["s3.other_processing.total"];
+  let section3: TemplateVersion = "unknown";
+  if (version === "v2021" && otherRow !== undefined && otherRow.source !== "derived") section3 = "v2019";
+  if (version === "v2019" && paths.some((p) => p.startsWith("s3.other_") && !p.startsWith("s3.other_processing."))) {
+    section3 = "v2021";
+  }
+  return selectTemplate(version as TemplateVersion, section3);
 }
 
 function adjustNarrativeFlag(flag: Flag, template: TemplateDef, cells: ReadonlyMap<string, Cell>): Flag[] {

@@ -1,5 +1,5 @@
 /** Input kinds recognised by their leading bytes; the extension is never trusted. */
-export type InputKind = "pdf" | "png" | "jpeg" | "tiff" | "zip" | "html" | "empty" | "unknown";
+export type InputKind = "pdf" | "png" | "jpeg" | "tiff" | "zip" | "docx" | "html" | "empty" | "unknown";
 
 const decoder = new TextDecoder("latin1");
 
@@ -11,11 +11,27 @@ export function detectKind(bytes: Uint8Array): InputKind {
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])) return "png";
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "jpeg";
   if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return "tiff";
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return "zip";
-  if (/<html|<!doctype html/i.test(head)) return "html";
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return isDocx(bytes) ? "docx" : "zip";
+  if (/<html|<!doctype html/i.test(head) || looksLikeHtml(bytes, head)) return "html";
   return "unknown";
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((value, index) => bytes[index] === value);
+}
+
+/** A Word package: a ZIP whose directory names word/document.xml (OOXML part names are stored as is). */
+function isDocx(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes("word/document.xml", 0, "latin1");
+}
+
+/**
+ * A saved web page without <html>: a UTF-16 byte-order mark before markup, or leading text (after a UTF-8
+ * BOM, whitespace and comments) that opens with a common HTML tag.
+ */
+function looksLikeHtml(bytes: Uint8Array, head: string): boolean {
+  const utf16 = startsWith(bytes, [0xff, 0xfe]) ? "utf-16le" : startsWith(bytes, [0xfe, 0xff]) ? "utf-16be" : null;
+  const text = utf16 ? new TextDecoder(utf16).decode(bytes.subarray(2, 2048)) : head.replace(/^\xef\xbb\xbf/, "");
+  const start = text.replace(/^(?:\s|<!--[\s\S]*?-->|<\?xml[^>]*>)*/, "");
+  return /^<(?:html|!doctype html|head|meta|title|body|table|div|p)\b/i.test(start);
 }

@@ -9,7 +9,8 @@ export interface SectionSpans {
 
 const S2_HEADING = /二、\s*主动公开/;
 /** Words of the 第二十条 tables themselves: a report's own tables in section 二 (by channel, by topic) come before. */
-const S2_TABLE = /第二十条|本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额/;
+const S2_TABLE =
+  /第二十条|本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额|本年新制作数量|上一年项目数量|采购总金额/;
 /** A table-of-contents line: a heading followed by leader dots or a gap and a page number. */
 const TOC_LINE = /(?:[.．…·⋯\-_—]{2,}|\s)\s*\d{1,3}\s*$/;
 const HEADING_START = /^\s*(?:[一二三四五六七八九十]{1,3}、|目\s*录)/;

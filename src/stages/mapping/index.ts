@@ -5,8 +5,11 @@ import type { LayoutBlock } from "../../model/layout.js";
 import type { NarrativeLine } from "../../model/narrative.js";
 import type { TemplateDef, TemplateVersion } from "../../templates/index.js";
 import { buildRecords } from "./build-records.js";
+import { detectS3Layout } from "./detect-s3-layout.js";
 import { detectVersion, extractMeta } from "./extract-meta.js";
+import { mapLegacy } from "./map-legacy.js";
 import { mapTables } from "./map-tables.js";
+import type { RowRecord } from "./row-record.js";
 
 export { matchesFingerprint, matchKeys } from "./match-fingerprint.js";
 export { normalizeLabel, parseNumber, toHalfWidth } from "./normalize.js";
@@ -16,18 +19,46 @@ export interface MappedReport {
   readonly agency: string | null;
   readonly year: number | null;
   readonly detectedVersion: TemplateVersion;
+  /** Every version whose layout the report prints: the detected one, and section 三's when it differs. */
+  readonly layoutVersions: readonly TemplateVersion[];
+  /** The template the cells were mapped with. */
+  readonly template: TemplateDef;
   readonly cells: Map<string, Cell>;
   readonly narrative: NarrativeLine[];
   readonly issues: Issue[];
 }
 
 /** Maps a laid-out document onto a template: metadata, table cells, and the narrative lines. */
-export function mapDocument(pages: readonly (readonly LayoutBlock[])[], template: TemplateDef): MappedReport {
-  const records = buildRecords(pages);
+/** Picks the template from the detected version and the layout section 三 prints (see selectTemplate). */
+export type TemplateChooser = (version: TemplateVersion, section3: TemplateVersion) => TemplateDef;
+
+export function mapDocument(
+  pages: readonly (readonly LayoutBlock[])[],
+  templateFor: TemplateDef | TemplateChooser,
+): MappedReport {
+  return mapRecords(buildRecords(pages), templateFor);
+}
+
+/**
+ * Maps row records (from a PDF's layout, or from an HTML / .docx document's tables and paragraphs) onto the
+ * template the layout shows: `templateFor` picks it from the detected version (a fixed template maps every
+ * layout with its own keys).
+ */
+export function mapRecords(records: readonly RowRecord[], templateFor: TemplateDef | TemplateChooser): MappedReport {
   const meta = extractMeta(records);
   const allText = records.map((r) => r.text).join("\n");
-  const detectedVersion = detectVersion(allText, meta.year, template.versionMarkers);
-  const tables = mapTables(records, template, detectedVersion);
+  const markers =
+    typeof templateFor === "function" ? templateFor("unknown", "unknown").versionMarkers : templateFor.versionMarkers;
+  const detectedVersion = detectVersion(allText, meta.year, markers);
+  const section3 = detectedVersion === "legacy" ? "unknown" : detectS3Layout(records);
+  const template = typeof templateFor === "function" ? templateFor(detectedVersion, section3) : templateFor;
+  // The layouts the report prints, for the version/year check: section 三 may follow another version.
+  const layoutVersions = [
+    detectedVersion,
+    ...(section3 !== "unknown" && section3 !== detectedVersion ? [section3] : []),
+  ];
+  const tables =
+    template.version === "legacy" ? mapLegacy(records, template) : mapTables(records, template, detectedVersion);
   const narrative: NarrativeLine[] = records
     .filter((r) => !r.ruled && !tables.tableRecords.has(r))
     .map((r) => ({ text: r.text, page: r.page, bbox: roundBox(r.box) }));
@@ -40,5 +71,6 @@ export function mapDocument(pages: readonly (readonly LayoutBlock[])[], template
       message: "No report title with a year was found on the first lines",
     });
   }
-  return { ...meta, detectedVersion, cells: tables.cells, narrative, issues };
+  return { ...meta, detectedVersion, layoutVersions, template, cells: tables.cells, narrative, issues };
 }
+export type { RowRecord, ValueSlot } from "./row-record.js";

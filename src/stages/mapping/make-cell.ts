@@ -1,6 +1,7 @@
 import type { Cell } from "../../model/cell.js";
 import { roundBox } from "../../model/geometry.js";
-import { parseNumber } from "./normalize.js";
+import type { NumberKind } from "../../templates/index.js";
+import { parseNumber, parseNumberAs } from "./normalize.js";
 import type { ValueSlot } from "./row-record.js";
 
 export const MISSING_CELL: Cell = {
@@ -13,11 +14,14 @@ export const MISSING_CELL: Cell = {
   blank: false,
 };
 
-/** A template cell from a placed slot; null slot → missing cell (value null, never a silent 0). */
-export function makeCell(slot: ValueSlot | null, confidence: number): Cell {
+/**
+ * A template cell from a placed slot; null slot → missing cell (value null, never a silent 0). `kind` reads
+ * the cell's own notations: a signed 本年增/减 ("减少2"), a 万元 amount printed in 元 ("251000元").
+ */
+export function makeCell(slot: ValueSlot | null, confidence: number, kind: NumberKind = "count"): Cell {
   if (!slot) return MISSING_CELL;
   const raw = slot.raw.replace(/\s+/g, " ").trim();
-  const parsed = parseNumber(raw);
+  const parsed = kind === "count" ? parseNumber(raw) : parseNumberAs(raw, kind);
   return {
     value: parsed ? parsed.value : null,
     raw,

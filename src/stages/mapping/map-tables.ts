@@ -2,6 +2,7 @@ import type { Cell } from "../../model/cell.js";
 import type { Issue } from "../../model/issue.js";
 import { listCellPaths } from "../../model/template-paths.js";
 import type { TemplateDef, TemplateVersion } from "../../templates/index.js";
+import { deriveRows } from "./derive-rows.js";
 import { findSections } from "./find-sections.js";
 import { MISSING_CELL } from "./make-cell.js";
 import { mapSection2 } from "./map-s2.js";
@@ -56,6 +57,9 @@ export function mapTables(
       message: `${headers.length} section 三 table headers found (pages ${headers.join(", ")}): several tables or a repeated header; the first table was read`,
     });
   }
-  for (const { path } of listCellPaths(template)) if (!context.cells.has(path)) context.cells.set(path, MISSING_CELL);
+  for (const { path, derived } of listCellPaths(template)) {
+    if (!derived && !context.cells.has(path)) context.cells.set(path, MISSING_CELL);
+  }
+  deriveRows(template, context.cells);
   return { cells: context.cells, issues: context.issues, tableRecords: context.tableRecords };
 }

@@ -1,3 +1,5 @@
+import type { NumberKind } from "../../templates/index.js";
+
 /** Full-width ASCII (U+FF01–FF5E) to half-width, ideographic space to space. */
 export function toHalfWidth(text: string): string {
   return text
@@ -43,9 +45,34 @@ export function parseNumber(raw: string): { value: number; blank: boolean } | nu
   return null;
 }
 
+/** A change printed in words: 增加3 / 增3 / 新增3 = +3, 减少2 / 减2 = −2 (2019 本年增/减). */
+const WORDED_DELTA = /^(新增|增加|增|减少|减)\s*(\d+)$/;
+/** An amount with its unit in 元 (not 万元): "251000元", "251,000.00 元". */
+const YUAN = /^([\d,，.]+)\s*元$/;
+
+/**
+ * A cell's printed text as a number of the given kind: `signed` also reads 增加3 / 减少2 and a leading +
+ * or −; `decimal` (an amount in 万元) converts an amount printed in 元 ("251000元" → 25.1).
+ */
+export function parseNumberAs(raw: string, kind: NumberKind): { value: number; blank: boolean } | null {
+  const text = toHalfWidth(raw).replace(/[−﹣]/g, "-").replace(/\s+/g, " ").trim();
+  if (kind === "signed") {
+    const worded = WORDED_DELTA.exec(text);
+    if (worded) return { value: (worded[1]?.startsWith("减") ? -1 : 1) * Number(worded[2]), blank: false };
+  }
+  if (kind === "decimal") {
+    const yuan = YUAN.exec(text);
+    const amount = yuan ? parseNumber(yuan[1] ?? "") : null;
+    if (amount && !amount.blank) return { value: Math.round(amount.value * 100) / 1e6, blank: false };
+  }
+  return parseNumber(text);
+}
+
 /** Whether a token printed in a table is a value (number or blank mark) rather than label text. */
 export function isValueToken(raw: string): boolean {
   const text = toHalfWidth(raw).trim().replace(FOOTNOTE, "").replace(UNIT, "");
   if (text === "") return false;
+  // Signed changes (+3, -2, 减少2) and amounts in 元 are values of the 2019 section 二.
+  if (/^[+\-−]\d+$/.test(text) || WORDED_DELTA.test(text) || YUAN.test(text)) return true;
   return /^[\d,，.．\s]+$/.test(text) && /\d/.test(text) ? true : BLANK_MARKS.test(text);
 }

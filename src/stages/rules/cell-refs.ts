@@ -5,7 +5,9 @@ import type { RuleInput } from "../../model/rule-input.js";
 export function readCellRef(input: RuleInput, path: string): CellRef {
   const cell = input.cells.get(path);
   if (cell === undefined) return { path, value: null, page: null, bbox: null };
-  return { path, value: cell.value, page: cell.page, bbox: cell.bbox };
+  const ref = { path, value: cell.value, page: cell.page, bbox: cell.bbox };
+  // Documents without pages (HTML, .docx) locate a cell by its locator instead.
+  return cell.locator === undefined ? ref : { ...ref, locator: cell.locator };
 }
 
 /** The sum of the cells' values; null when any is null. */

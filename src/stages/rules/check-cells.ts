@@ -9,6 +9,8 @@ import { formatNumber, readCellRef } from "./cell-refs.js";
 export function checkCells(rule: CellCheckRule, input: RuleInput): Flag[] {
   const flags: Flag[] = [];
   for (const cellPath of listCellPaths(input.template)) {
+    // A derived cell is not printed: its parts carry their own flags.
+    if (cellPath.derived) continue;
     const cell = input.cells.get(cellPath.path);
     const message = describeFailure(rule, cellPath, cell);
     if (message === null) continue;

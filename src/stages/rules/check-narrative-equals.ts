@@ -22,7 +22,7 @@ export function checkNarrativeEquals(rule: NarrativeEqualsRule, input: RuleInput
     if (sum !== null) accepted.push(sum);
   }
   if (accepted.includes(first.value)) return [];
-  const page = locateOffset(narrative, first.offset)?.page;
+  const page = input.pageless ? undefined : locateOffset(narrative, first.offset)?.page;
   const where =
     page === undefined
       ? { zh: "正文", en: "The narrative" }

@@ -2,12 +2,23 @@ import type { Flag } from "../../model/flag.js";
 import type { RuleInput } from "../../model/rule-input.js";
 import type { TemplateYearRule } from "../../templates/rule-def.js";
 
-/** A flag when the detected layout's version does not cover the report year; nothing when either is unknown. */
+/**
+ * A flag when a layout the report prints (the detected version, or section 三's when it differs) does not cover
+ * the report year; nothing when the year or the version is unknown. One flag, for the first such layout.
+ */
 export function checkTemplateYear(rule: TemplateYearRule, input: RuleInput): Flag[] {
-  const { year, detectedVersion } = input;
-  const range = rule.years[detectedVersion];
-  if (year === null || range === undefined) return [];
-  if ((range.from === undefined || year >= range.from) && (range.to === undefined || year <= range.to)) return [];
+  const { year } = input;
+  if (year === null) return [];
+  const outside = (input.layoutVersions ?? [input.detectedVersion]).find((version) => {
+    const range = rule.years[version];
+    return (
+      range !== undefined &&
+      !((range.from === undefined || year >= range.from) && (range.to === undefined || year <= range.to))
+    );
+  });
+  if (outside === undefined) return [];
+  const detectedVersion = outside;
+  const range = rule.years[outside] ?? {};
   const years = `${range.from ?? ""}–${range.to ?? ""}`;
   return [
     {

@@ -22,7 +22,8 @@ export function checkUnitPlausible(rule: UnitPlausibleRule, input: RuleInput, na
   if (cell.value === null) return [];
   const stated = findStatedNumbers(narrative, rule);
   const finding =
-    compareWithNarrative(rule, cell.value, stated, narrative) ?? compareWithLimit(rule, input, cell.value);
+    compareWithNarrative(rule, cell.value, stated, narrative, input.pageless) ??
+    compareWithLimit(rule, input, cell.value);
   if (finding === null) return [];
   return [
     {
@@ -42,13 +43,14 @@ function compareWithNarrative(
   table: number,
   stated: readonly StatedNumber[],
   narrative: NarrativeText,
+  pageless = false,
 ): Finding | null {
   const first = stated[0];
   if (first === undefined || table <= 0) return null;
   const inWan = (s: StatedNumber) => roundSum(s.unit === "元" ? s.value / YUAN_PER_WAN : s.value);
   const amount = inWan(first);
   if (amount <= 0 || stated.some((s) => inWan(s) !== amount)) return null;
-  const page = locateOffset(narrative, first.offset)?.page;
+  const page = pageless ? undefined : locateOffset(narrative, first.offset)?.page;
   const where =
     page === undefined
       ? { zh: "正文", en: "the narrative" }

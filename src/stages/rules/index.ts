@@ -1,2 +1,3 @@
 export { classifyIssuer } from "./classify-issuer.js";
 export { evaluateRules } from "./evaluate-rules.js";
+export { readLegacyFacts } from "./read-legacy-facts.js";

@@ -1,7 +1,7 @@
 import type { TemplateDef } from "../template-def.js";
 import { rules } from "./rules.js";
 import { s2HeaderMarkers, s2Items } from "./s2-items.js";
-import { s3Columns, s3GroupLabels, s3HeaderMarkers, s3Rows } from "./s3-rows.js";
+import { s3Columns, s3Derived, s3GroupLabels, s3HeaderMarkers, s3Rows } from "./s3-rows.js";
 import { s4Groups, s4HeaderMarkers } from "./s4-groups.js";
 import { versionMarkers } from "./version-markers.js";
 
@@ -9,10 +9,12 @@ import { versionMarkers } from "./version-markers.js";
 export const v2021: TemplateDef = {
   version: "v2021",
   firstYear: 2021,
+  s2Section: "s2",
   s2Items,
   s2HeaderMarkers,
   s3Rows,
   s3Columns,
+  s3Derived,
   s3GroupLabels,
   s3HeaderMarkers,
   s4Groups,

@@ -3,7 +3,7 @@ import { issuerLevels } from "./issuer-levels.js";
 import { narrativeRules } from "./rules-narrative.js";
 
 /** The 21 result rows of section 三, （一）予以公开 – （六）3.其他, whose sum is （七）总计. */
-const resultRows = [
+export const resultRows = [
   "granted",
   "partial",
   "deny_state_secret",
@@ -29,79 +29,80 @@ const resultRows = [
 
 const applicantColumns = ["natural", "commercial", "research", "social", "legal", "other_org"] as const;
 
-/** Arithmetic the template prints or implies (SPEC §4, severity error). */
-const sumRules: readonly SumEqualsRule[] = [
-  {
-    kind: "sum_equals",
-    id: "s3.balance",
-    severity: "error",
-    forEach: "s3_columns",
-    path: "s3.{column}",
-    subject: { zh: "{label}列", en: "Column {key}" },
-    expected: {
-      paths: ["s3.new_received.{column}", "s3.carried_over.{column}"],
-      label: { zh: "本年新收 + 上年结转", en: "new received + carried over" },
-    },
-    actual: {
-      paths: ["s3.total_processed.{column}", "s3.carried_forward.{column}"],
-      label: { zh: "（七）总计 + 结转下年度", en: "total processed + carried forward" },
-    },
-  },
-  {
-    kind: "sum_equals",
-    id: "s3.row_total",
-    severity: "error",
-    forEach: "s3_rows",
-    path: "s3.{row}",
-    subject: { zh: "“{label}”行", en: "Row {key}" },
-    expected: {
-      paths: applicantColumns.map((column) => `s3.{row}.${column}`),
-      label: { zh: "六类申请人之和", en: "the sum of the six applicant columns" },
-    },
-    actual: { paths: ["s3.{row}.total"], label: { zh: "总计", en: "the total" } },
-  },
-  {
-    kind: "sum_equals",
-    id: "s3.results_total",
-    severity: "error",
-    forEach: "s3_columns",
-    path: "s3.total_processed.{column}",
-    subject: { zh: "{label}列", en: "Column {key}" },
-    expected: {
-      paths: resultRows.map((row) => `s3.${row}.{column}`),
-      label: { zh: "（一）至（六）各项办理结果之和", en: "the sum of the 21 result rows" },
-    },
-    actual: { paths: ["s3.total_processed.{column}"], label: { zh: "（七）总计", en: "total processed" } },
-  },
-  {
-    kind: "sum_equals",
-    id: "s4.group_total",
-    severity: "error",
-    forEach: "s4_groups",
-    path: "s4.{group}",
-    subject: { zh: "{label}", en: "Group {key}" },
-    expected: {
-      paths: ["s4.{group}.upheld", "s4.{group}.corrected", "s4.{group}.other", "s4.{group}.pending"],
-      label: {
-        zh: "结果维持 + 结果纠正 + 其他结果 + 尚未审结",
-        en: "upheld + corrected + other + pending",
+/**
+ * Arithmetic the template prints or implies (SPEC §4, severity error), for a layout whose （七）总计 sums
+ * `results` (the 2021 layout's 21 rows, the 2019 layout's 18 rows + other_processing).
+ */
+export function makeSumRules(results: readonly string[], resultsLabel: string): readonly SumEqualsRule[] {
+  return [
+    {
+      kind: "sum_equals",
+      id: "s3.balance",
+      severity: "error",
+      forEach: "s3_columns",
+      path: "s3.{column}",
+      subject: { zh: "{label}列", en: "Column {key}" },
+      expected: {
+        paths: ["s3.new_received.{column}", "s3.carried_over.{column}"],
+        label: { zh: "本年新收 + 上年结转", en: "new received + carried over" },
+      },
+      actual: {
+        paths: ["s3.total_processed.{column}", "s3.carried_forward.{column}"],
+        label: { zh: "（七）总计 + 结转下年度", en: "total processed + carried forward" },
       },
     },
-    actual: { paths: ["s4.{group}.total"], label: { zh: "总计", en: "the total" } },
-  },
-];
+    {
+      kind: "sum_equals",
+      id: "s3.row_total",
+      severity: "error",
+      forEach: "s3_rows",
+      path: "s3.{row}",
+      subject: { zh: "“{label}”行", en: "Row {key}" },
+      expected: {
+        paths: applicantColumns.map((column) => `s3.{row}.${column}`),
+        label: { zh: "六类申请人之和", en: "the sum of the six applicant columns" },
+      },
+      actual: { paths: ["s3.{row}.total"], label: { zh: "总计", en: "the total" } },
+    },
+    {
+      kind: "sum_equals",
+      id: "s3.results_total",
+      severity: "error",
+      forEach: "s3_columns",
+      path: "s3.total_processed.{column}",
+      subject: { zh: "{label}列", en: "Column {key}" },
+      expected: {
+        paths: results.map((row) => `s3.${row}.{column}`),
+        label: { zh: "（一）至（六）各项办理结果之和", en: resultsLabel },
+      },
+      actual: { paths: ["s3.total_processed.{column}"], label: { zh: "（七）总计", en: "total processed" } },
+    },
+    {
+      kind: "sum_equals",
+      id: "s4.group_total",
+      severity: "error",
+      forEach: "s4_groups",
+      path: "s4.{group}",
+      subject: { zh: "{label}", en: "Group {key}" },
+      expected: {
+        paths: ["s4.{group}.upheld", "s4.{group}.corrected", "s4.{group}.other", "s4.{group}.pending"],
+        label: {
+          zh: "结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+          en: "upheld + corrected + other + pending",
+        },
+      },
+      actual: { paths: ["s4.{group}.total"], label: { zh: "总计", en: "the total" } },
+    },
+  ];
+}
 
-/** Every rule of a v2021 report that needs only that report (SPEC §4; cross.* rules compare several). */
-export const rules: readonly RuleDef[] = [
-  { kind: "cell_check", id: "cell.integer", severity: "error", check: "integer" },
-  { kind: "cell_check", id: "cell.missing", severity: "warning", check: "missing" },
-  { kind: "cell_check", id: "cell.blank", severity: "info", check: "blank" },
-  ...sumRules,
-  {
+/** The county/department 规章 check on the cell that counts 规章 made this year. */
+export function rulesIssuerRule(path: string): RuleDef {
+  return {
     kind: "issuer_scope",
     id: "s2.rules_issuer",
     severity: "warning",
-    path: "s2.rules.made",
+    path,
     issuerLevels,
     denied: [
       {
@@ -116,7 +117,30 @@ export const rules: readonly RuleDef[] = [
         },
       },
     ],
-  },
+  };
+}
+
+/** The detected layout against the report year (SPEC §1). */
+export const templateYearRule: RuleDef = {
+  kind: "template_year",
+  id: "template.version_mismatch",
+  severity: "warning",
+  path: "report.template",
+  years: { legacy: { to: 2018 }, v2019: { from: 2019, to: 2020 }, v2021: { from: 2021 } },
+};
+
+/** The per-cell checks every template has. */
+export const cellRules: readonly RuleDef[] = [
+  { kind: "cell_check", id: "cell.integer", severity: "error", check: "integer" },
+  { kind: "cell_check", id: "cell.missing", severity: "warning", check: "missing" },
+  { kind: "cell_check", id: "cell.blank", severity: "info", check: "blank" },
+];
+
+/** Every rule of a v2021 report that needs only that report (SPEC §4; cross.* rules compare several). */
+export const rules: readonly RuleDef[] = [
+  ...cellRules,
+  ...makeSumRules(resultRows, "the sum of the 21 result rows"),
+  rulesIssuerRule("s2.rules.made"),
   {
     kind: "unit_plausible",
     id: "s2.fee_unit",
@@ -135,12 +159,6 @@ export const rules: readonly RuleDef[] = [
     // 万元: 100亿元 for a county-level agency or a department, 1000亿元 for a city, 1万亿元 for anyone.
     maxWan: { county: 1_000_000, department: 1_000_000, city: 10_000_000, default: 100_000_000 },
   },
-  {
-    kind: "template_year",
-    id: "template.version_mismatch",
-    severity: "warning",
-    path: "report.template",
-    years: { legacy: { to: 2018 }, v2019: { from: 2019, to: 2020 }, v2021: { from: 2021 } },
-  },
+  templateYearRule,
   ...narrativeRules,
 ];

@@ -1,9 +1,9 @@
 import type { ItemDef } from "../types.js";
 
 const docFields = [
-  { key: "made", label: "本年制发件数", kind: "count" },
-  { key: "repealed", label: "本年废止件数", kind: "count" },
-  { key: "valid", label: "现行有效件数", kind: "count" },
+  { key: "made", label: "本年制发件数", kind: "count", words: ["本年制发件数", "制发"] },
+  { key: "repealed", label: "本年废止件数", kind: "count", words: ["本年废止件数", "废止"] },
+  { key: "valid", label: "现行有效件数", kind: "count", words: ["现行有效件数", "有效"] },
 ] as const;
 
 const decisionFields = [{ key: "decisions", label: "本年处理决定数量", kind: "count" }] as const;

@@ -1,4 +1,4 @@
-import type { ColumnDef, RowDef } from "../types.js";
+import type { ColumnDef, DerivedRowDef, RowDef } from "../types.js";
 
 /** Section 三: the 25 data rows in printed order, matched by keyword fingerprints (SPEC §2, §3.3). */
 export const s3Rows: readonly RowDef[] = [
@@ -102,3 +102,12 @@ export const s3GroupLabels: readonly string[] = [
 
 /** Header words of the section 三 table, used to locate it. */
 export const s3HeaderMarkers: readonly string[] = ["勾稽关系", "申请人情况", "自然人", "法人或其他组织", "商业企业"];
+
+/** The 2019 layout's single （六）其他处理 row, derived from the three 2021 （六） rows (SPEC §2). */
+export const s3Derived: readonly DerivedRowDef[] = [
+  {
+    key: "other_processing",
+    label: "（六）其他处理",
+    from: ["other_no_supplement", "other_fee_unpaid", "other_other"],
+  },
+];

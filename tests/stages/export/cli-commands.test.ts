@@ -37,7 +37,7 @@ describe("gongkai export / review on the command line", () => {
     );
     expect(result.stdout).toMatch(/^cells\.csv {2}\d+ bytes$/m);
     expect(result.stdout).toMatch(/^cells\.parquet {2}\d+ bytes$/m);
-    expect(result.stdout).toContain("2 report(s), 400 cell row(s)");
+    expect(result.stdout).toContain("2 report(s), 414 cell row(s)");
     expect(result.stdout).toContain("1 cross-report flag(s)");
     expect(result.stdout).toContain("corrections: 1 old_mismatch");
     expect((await readdir(join(dir, "export"))).sort()).toEqual([

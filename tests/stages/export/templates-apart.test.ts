@@ -7,19 +7,13 @@ import { makeExtractedCopy, parseCsv } from "./extracted-fixture.js";
 let dir: string;
 
 /**
- * A v2019 report as issue 6's outputs will look: section 二 under `s2v19.*`. Made from arith-errors-2023 by
- * moving its section 二 cells to s2v19 paths (the numbers do not matter here, the columns do).
+ * A real v2019 output (v2019-ruled-2020, section 二 under `s2v19.*`) beside v2021 ones, and `兰州/2022年报.json`
+ * relabelled to a template the export has no rules for ("unknown"), with a correction to it.
  */
 beforeAll(async () => {
-  dir = await makeExtractedCopy(["ruled-clean-2023"]);
+  dir = await makeExtractedCopy(["ruled-clean-2023", "v2019-ruled-2020"]);
   const output = JSON.parse(await readFile(join(dir, "兰州", "2022年报.json"), "utf8"));
-  output.report.template = "v2019";
-  output.report.year = 2020;
-  const cells: Record<string, unknown> = {};
-  for (const [path, cell] of Object.entries(output.cells)) {
-    cells[path.startsWith("s2.") ? `s2v19.${path.slice(3)}` : path] = cell;
-  }
-  output.cells = cells;
+  output.report.template = "unknown";
   await writeFile(join(dir, "兰州", "2022年报.json"), JSON.stringify(output));
   const correction = {
     file: "兰州/2022年报.json",
@@ -44,15 +38,19 @@ describe("export of reports of two templates", () => {
     await runExport(dir, { outDir: join(dir, "export") });
     const { header, rows } = objects(await readFile(join(dir, "export", "reports.csv"), "utf8"));
     expect(header).toContain("s2.rules.made");
-    expect(header).toContain("s2v19.rules.made");
+    expect(header).toContain("s2v19.rules.new_made");
     const v2019 = rows.find((r) => r.template === "v2019");
     const v2021 = rows.find((r) => r.template === "v2021");
-    expect(v2019?.["s2v19.normative_docs.valid"]).toBe("27");
+    expect(v2019?.["s2v19.normative_docs.new_made"]).toBe("39");
     expect(v2019?.["s2.normative_docs.valid"]).toBe(null);
-    expect(v2021?.["s2v19.normative_docs.valid"]).toBe(null);
+    expect(v2021?.["s2v19.normative_docs.new_made"]).toBe(null);
     expect(v2021?.["s2.normative_docs.valid"]).not.toBe(null);
     const cells = objects(await readFile(join(dir, "export", "cells.csv"), "utf8")).rows;
-    expect(cells.find((c) => c.path === "s2v19.rules.made")).toMatchObject({ section: "s2v19", template: "v2019" });
+    expect(cells.find((c) => c.path === "s2v19.rules.new_made")).toMatchObject({
+      section: "s2v19",
+      template: "v2019",
+      label: "第二十条第（一）项 规章 / 本年新制作数量",
+    });
   });
 
   it("applies a correction to a report of a template whose rules it does not know, without re-running rules", async () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { isValueToken, normalizeLabel, parseNumber, toHalfWidth } from "../../../src/stages/mapping/normalize.js";
+import {
+  isValueToken,
+  normalizeLabel,
+  parseNumber,
+  parseNumberAs,
+  toHalfWidth,
+} from "../../../src/stages/mapping/normalize.js";
 
 describe("parseNumber", () => {
   it.each([
@@ -131,5 +137,34 @@ describe("isValueToken", () => {
     ["abc", false],
   ])("%j → %s", (text, expected) => {
     expect(isValueToken(text)).toBe(expected);
+  });
+});
+
+describe("parseNumberAs", () => {
+  it.each([
+    ["+3", "signed", 3],
+    ["-2", "signed", -2],
+    ["－2", "signed", -2],
+    ["−2", "signed", -2],
+    ["减少2", "signed", -2],
+    ["增加 3", "signed", 3],
+    ["减1", "signed", -1],
+    ["251000元", "decimal", 25.1],
+    ["251,000.50 元", "decimal", 25.10005],
+    ["12.5万元", "decimal", 12.5],
+    ["12.5", "decimal", 12.5],
+  ] as const)("%s as %s → %d", (raw, kind, value) => {
+    expect(parseNumberAs(raw, kind)).toEqual({ value, blank: false });
+  });
+
+  it("keeps blanks blank and refuses words a count cannot hold", () => {
+    expect(parseNumberAs("—", "signed")).toEqual({ value: 0, blank: true });
+    expect(parseNumberAs("减少", "signed")).toBeNull();
+    expect(parseNumberAs("251000元", "count")).toBeNull();
+  });
+
+  it("counts signed changes and 元 amounts as values of a table row", () => {
+    expect(["+3", "-2", "减少2", "增加3", "251000元"].map(isValueToken)).toEqual([true, true, true, true, true]);
+    expect(["-", "本年增/减", "元"].map(isValueToken)).toEqual([true, false, false]);
   });
 });

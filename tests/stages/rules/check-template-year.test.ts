@@ -31,4 +31,16 @@ describe("checkTemplateYear", () => {
     expect(flag?.message.zh).toContain("2024");
     expect(flag?.message.en).toContain("v2019");
   });
+
+  it.each<{ layouts: TemplateVersion[]; year: number; flaggedAs: TemplateVersion | null }>([
+    { layouts: ["v2021", "v2019"], year: 2024, flaggedAs: "v2019" },
+    { layouts: ["v2019", "v2021"], year: 2020, flaggedAs: "v2021" },
+    { layouts: ["v2019", "v2021"], year: 2021, flaggedAs: "v2019" },
+    { layouts: ["v2021"], year: 2024, flaggedAs: null },
+  ])("a report printing $layouts in $year is flagged as $flaggedAs", ({ layouts, year, flaggedAs }) => {
+    const input = { ...buildRuleInput({ detectedVersion: layouts[0] ?? "unknown", year }), layoutVersions: layouts };
+    const flags = checkTemplateYear(rule, input);
+    expect(flags.length).toBe(flaggedAs === null ? 0 : 1);
+    if (flaggedAs !== null) expect(flags[0]?.message.en).toContain(`${flaggedAs} layout`);
+  });
 });

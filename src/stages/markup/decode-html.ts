@@ -1,0 +1,41 @@
+/**
+ * The text of an HTML page from its bytes, in the encoding it declares: a byte-order mark first, then a
+ * `<meta charset>` or `<meta http-equiv="Content-Type" content="…; charset=…">` in the first 4 KiB; without
+ * either, UTF-8 if the bytes are valid UTF-8, else GB18030 (Chinese portals' undeclared pages are GBK).
+ * GB2312 and GBK are decoded as GB18030, their superset (as browsers do).
+ */
+export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decode(bytes.subarray(3), "utf-8");
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decode(bytes.subarray(2), "utf-16le");
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decode(bytes.subarray(2), "utf-16be");
+  const declared = declaredCharset(new TextDecoder("latin1").decode(bytes.subarray(0, 4096)));
+  if (declared !== null) {
+    const label = CHINESE.has(declared) ? "gb18030" : declared;
+    try {
+      return decode(bytes, label);
+    } catch {
+      // An unknown label: fall through to sniffing.
+    }
+  }
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
+  } catch {
+    return decode(bytes, "gb18030");
+  }
+}
+
+const CHINESE = new Set(["gb2312", "gbk", "gb18030", "x-gbk", "cp936", "windows-936", "euc-cn", "hz-gb-2312"]);
+
+function decode(bytes: Uint8Array, label: string): { text: string; encoding: string } {
+  const decoder = new TextDecoder(label);
+  return { text: decoder.decode(bytes), encoding: decoder.encoding };
+}
+
+/** The charset a `<meta>` tag declares, lower-cased, or null. */
+export function declaredCharset(head: string): string | null {
+  for (const meta of head.match(/<meta\b[^>]*>/gi) ?? []) {
+    const direct = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(meta);
+    if (direct?.[1]) return direct[1].toLowerCase();
+  }
+  return null;
+}

@@ -1,0 +1,59 @@
+import type { Cell } from "../../model/cell.js";
+import type { Issue } from "../../model/issue.js";
+import type { NarrativeLine } from "../../model/narrative.js";
+import type { TemplateDef } from "../../templates/index.js";
+import { findStatedNumbers } from "./find-stated-numbers.js";
+import { buildNarrativeText, locateOffset } from "./narrative-text.js";
+
+/** Confidence of a fact read from the narrative rather than a table row (the sentence may be about a wider scope). */
+const FROM_NARRATIVE = 0.95;
+const YUAN_PER_WAN = 10_000;
+
+/**
+ * Completes the facts of a legacy report (template `legacy`) after the mapping stage read its 统计表 rows: each
+ * fact the table lacks is taken from the first narrative sentence that states it (`raw` = that clause, page and
+ * box of its line), 元 amounts in 万元. Facts stated nowhere are null; a fact with a 2021 equivalent is set under
+ * that key too. Returns a `table.not_found` issue when the report states none of the facts.
+ */
+export function readLegacyFacts(
+  template: TemplateDef,
+  narrativeLines: readonly NarrativeLine[],
+  cells: Map<string, Cell>,
+): Issue[] {
+  const keys = template.legacyKeys ?? [];
+  if (keys.length === 0) return [];
+  const narrative = buildNarrativeText(narrativeLines);
+  for (const fact of keys) {
+    const path = `legacy.${fact.key}`;
+    if (cells.get(path)?.value != null) continue;
+    const stated = findStatedNumbers(narrative, fact)[0];
+    if (!stated) continue;
+    const where = locateOffset(narrative, stated.offset);
+    cells.set(path, {
+      value: fact.kind === "decimal" && stated.unit === "元" ? stated.value / YUAN_PER_WAN : stated.value,
+      raw: stated.clause,
+      page: where?.page ?? null,
+      bbox: where?.bbox ?? null,
+      source: "text",
+      confidence: FROM_NARRATIVE,
+      blank: false,
+    });
+  }
+  for (const fact of keys) {
+    const path = `legacy.${fact.key}`;
+    const cell = cells.get(path) ?? MISSING;
+    cells.set(path, cell);
+    if (fact.v2021 !== undefined) cells.set(fact.v2021, cell);
+  }
+  if ([...cells.values()].some((c) => c.value !== null)) return [];
+  return [
+    {
+      code: "table.not_found",
+      severity: "warning",
+      stage: "mapping",
+      message: "legacy: no 统计表 row and no stated count of the legacy keys was found",
+    },
+  ];
+}
+
+const MISSING: Cell = { value: null, raw: null, page: null, bbox: null, source: "text", confidence: 0, blank: false };
