@@ -17,24 +17,41 @@ export interface DocumentResult {
   readonly errorClass: ErrorClass | null;
 }
 
+/** Per-document limits and resources; every field is optional. */
+export interface ExtractOptions {
+  /** A PDF with more pages than this fails as `too_large` before any page is read. */
+  readonly maxPages?: number;
+}
+
 /**
  * Runs one document through ingest → text layer → layout → mapping → rules. Never throws for a bad
  * input: the result is a `failure` output with an issue naming the error class.
  */
-export async function extractDocument(path: string): Promise<DocumentResult> {
+export async function extractDocument(path: string, options: ExtractOptions = {}): Promise<DocumentResult> {
   const file = basename(path);
   let input: Awaited<ReturnType<typeof readInput>>;
   try {
     input = await readInput(path);
   } catch (error) {
-    return fail({ file, sha256: "0".repeat(64), bytes: 0 }, "corrupt", `Cannot read the file: ${describe(error)}`);
+    return failureResult(
+      { file, sha256: "0".repeat(64), bytes: 0 },
+      "corrupt",
+      `Cannot read the file: ${describe(error)}`,
+    );
   }
   const source = { file, sha256: input.sha256, bytes: input.bytes.length };
-  if (input.kind === "empty") return fail(source, "corrupt", "The file is empty (0 bytes)");
+  if (input.kind === "empty") return failureResult(source, "corrupt", "The file is empty (0 bytes)");
   if (input.kind !== "pdf")
-    return fail(source, "unsupported", `Unsupported input kind "${input.kind}": only PDF is read so far`);
+    return failureResult(source, "unsupported", `Unsupported input kind "${input.kind}": only PDF is read so far`);
   try {
     return await withPdfDocument(input.bytes, async (doc) => {
+      if (options.maxPages !== undefined && doc.numPages > options.maxPages) {
+        return failureResult(
+          { ...source, pages: doc.numPages },
+          "too_large",
+          `The PDF has ${doc.numPages} pages, more than the limit of ${options.maxPages} (--max-pages)`,
+        );
+      }
       const issues: Issue[] = [];
       const pages = await readPages(doc, issues);
       const mapped = mapDocument(layoutPages(pages.map((p) => p.content)), v2021);
@@ -50,13 +67,13 @@ export async function extractDocument(path: string): Promise<DocumentResult> {
         const ocr = issues.filter((i) => i.code === "page.needs_ocr");
         // Nothing readable: either it is no report, or its text must be read from the page images first.
         return ocr.length === 0
-          ? fail(
+          ? failureResult(
               { ...source, pages: doc.numPages },
               "not_a_report",
               "No report title and none of the template's tables were found",
               pageInfo,
             )
-          : fail(
+          : failureResult(
               { ...source, pages: doc.numPages },
               "unsupported",
               `No usable text layer: ${ocr.length} of ${doc.numPages} page(s) need OCR, which this version does not do yet`,
@@ -109,12 +126,13 @@ export async function extractDocument(path: string): Promise<DocumentResult> {
       return { output, errorClass: null };
     });
   } catch (error) {
-    if (error instanceof InputError) return fail(source, error.errorClass, error.message);
-    return fail(source, "internal", `Internal error: ${describe(error)}`);
+    if (error instanceof InputError) return failureResult(source, error.errorClass, error.message);
+    return failureResult(source, "internal", `Internal error: ${describe(error)}`);
   }
 }
 
-function fail(
+/** The output of an input that failed as a whole: status `failure`, one issue naming the error class. */
+export function failureResult(
   source: { file: string; sha256: string; bytes: number; pages?: number },
   errorClass: ErrorClass,
   message: string,
