@@ -75,7 +75,8 @@ export function addEntry(summary: BatchSummary, entry: BatchEntry): void {
     summary.duplicates += 1;
     return; // its extraction, pages and time are counted once, on the input it duplicates
   }
-  summary.pages += entry.pages ?? 0;
+  // Pages read: a failed input's page count (too_large: 10,000) was not read.
+  if (entry.status !== "failure") summary.pages += entry.pages ?? 0;
   if (entry.status === "failure" && summary.failures.length < FAILURES_KEPT) {
     summary.failures.push({ file: entry.file, errorClass: entry.errorClass, message: entry.message });
   }
