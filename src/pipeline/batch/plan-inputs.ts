@@ -43,12 +43,15 @@ export async function planBatch(
   let skipped = 0;
   let skippedFailed = 0;
   for (const input of inputs) {
-    const { sha256, bytes } = await hashFile(input.path);
+    // An unreadable file is its own group: its document process reports it (`corrupt`, "Cannot read the file").
+    const read = await hashFile(input.path).catch(() => null);
+    const { sha256, bytes } = read ?? { sha256: UNREAD_SHA256, bytes: 0 };
     const hashed: HashedInput = { ...input, sha256, bytes, out: input.outRelative.split(sep).join("/") };
-    let group = groups.get(sha256);
+    const key = read ? sha256 : `unread:${input.path}`;
+    let group = groups.get(key);
     if (!group) {
       group = { primary: hashed, todo: [] };
-      groups.set(sha256, group);
+      groups.set(key, group);
     }
     const line = done.get(hashed.out);
     const current =
@@ -61,9 +64,12 @@ export async function planBatch(
       if (line.status === "failure") skippedFailed += 1;
     } else group.todo.push(hashed);
   }
-  const work = [...groups].flatMap(([sha256, g]) => (g.todo.length > 0 ? [{ sha256, ...g }] : []));
+  const work = [...groups.values()].flatMap((g) => (g.todo.length > 0 ? [{ sha256: g.primary.sha256, ...g }] : []));
   return { groups: work, skipped, skippedFailed };
 }
+
+/** The hash written for a file that could not be read (as extractDocument does). */
+const UNREAD_SHA256 = "0".repeat(64);
 
 export async function hashFile(path: string): Promise<{ sha256: string; bytes: number }> {
   const hash = createHash("sha256");
