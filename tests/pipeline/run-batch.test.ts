@@ -73,7 +73,7 @@ describe("resume", () => {
       ["a.json", "b.json", "c.json"],
       ["b.json", "c.json"],
     ]);
-  });
+  }, 180_000);
 
   it("redoes everything after a pipeline change, and survives a torn last manifest line", async () => {
     const inbox = await makeInbox("version");
@@ -91,7 +91,7 @@ describe("resume", () => {
     expect(after).toHaveLength(6);
     expect(after.slice(3).every((l) => l.pipeline_version === lines[0]?.pipeline_version)).toBe(true);
     expect((await batch(inbox, out)).done).toEqual([]);
-  });
+  }, 180_000);
 });
 
 describe("isolation", () => {
@@ -104,7 +104,7 @@ describe("isolation", () => {
     await copyFile(OTHER, join(inbox, "d-good.pdf"));
     const out = join(tmp, "isolation-out");
     const { summary } = await batch(inbox, out, {
-      timeoutSeconds: 12,
+      timeoutSeconds: 25,
       workerEntry: { file: join(ROOT, "tests/fixtures/workers/behave.ts"), execArgv: tsxExecArgv() },
     });
     const read = async (name: string) => JSON.parse(await readFile(join(out, name), "utf8")) as ReportOutput;
@@ -115,7 +115,7 @@ describe("isolation", () => {
     expect(hung.issues).toEqual([
       expect.objectContaining({
         code: "timeout",
-        message: "Processing took longer than the limit of 12 s (--timeout)",
+        message: "Processing took longer than the limit of 25 s (--timeout)",
       }),
     ]);
     expect(hung.source).toMatchObject({
@@ -131,5 +131,5 @@ describe("isolation", () => {
       ["c-crash.json", "internal"],
       ["d-good.json", null],
     ]);
-  });
+  }, 180_000);
 });

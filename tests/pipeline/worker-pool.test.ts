@@ -27,8 +27,18 @@ describe("WorkerPool", () => {
     expect(replies[3]?.pid).not.toBe(replies[0]?.pid);
   });
 
+  it("replaces an idle process that died in between", async () => {
+    pool = new WorkerPool({ timeoutMs: 30_000, memoryMb: 256, recycleAfter: 100, entry: entry("echo.ts") });
+    const first = echoed(await pool.run("/doc-0.pdf", {}));
+    process.kill(first.pid, "SIGKILL");
+    for (let i = 0; i < 100 && pool.pids.includes(first.pid); i++) await new Promise((r) => setTimeout(r, 50));
+    const second = echoed(await pool.run("/doc-1.pdf", {}));
+    expect(second.pid).not.toBe(first.pid);
+    expect(second.served).toBe(1);
+  });
+
   it.each([
-    ["hang.pdf", { timeoutMs: 1500, memoryMb: 512 }, "timeout", /longer than the limit of 1.5 s/],
+    ["hang.pdf", { timeoutMs: 5000, memoryMb: 512 }, "timeout", /longer than the limit of 5 s/],
     ["crash.pdf", { timeoutMs: 30_000, memoryMb: 512 }, "internal", /process ended \(exit code 3\)/],
     ["throw.pdf", { timeoutMs: 30_000, memoryMb: 512 }, "internal", /Internal error: Error: a defect$/],
     ["heap.pdf", { timeoutMs: 60_000, memoryMb: 384 }, "too_large", /more than 384 MiB/],

@@ -83,7 +83,9 @@ export class WorkerPool {
   }
 
   run(path: string, options: ExtractOptions): Promise<TaskOutcome> {
-    const child = this.#idle.pop() ?? this.#spawn();
+    let child = this.#idle.pop();
+    while (child?.exited) child = this.#idle.pop(); // an idle process can die (killed from outside)
+    child ??= this.#spawn();
     const id = this.#nextId++;
     return new Promise((resolve) => {
       let killedFor: { errorClass: KilledClass; message: string } | null = null;
@@ -142,7 +144,11 @@ export class WorkerPool {
       child.proc.on("close", onExit);
       const request: WorkerRequest = { id, path, options };
       child.proc.send(request, (error) => {
-        if (error) kill("internal", `Internal error: cannot reach the document process (${error.message})`);
+        if (!error) return;
+        kill("internal", `Internal error: cannot reach the document process (${error.message})`);
+        // Already gone: no \`close\` is coming to settle the task.
+        if (child.exited)
+          settle({ kind: "killed", errorClass: "internal", message: `Internal error: ${error.message}` });
       });
     });
   }
