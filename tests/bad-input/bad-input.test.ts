@@ -173,6 +173,23 @@ describe.concurrent("CLI usage errors", () => {
       /Expected an existing file or folder, got `.*missing\.pdf`/,
     ],
     [
+      "--jobs 0",
+      ["extract", "@/good.pdf", "--out", "@/out", "--jobs", "0"],
+      /Expected `--jobs` to be an integer ≥ 1, got `0`/,
+    ],
+    [
+      "a negative --timeout",
+      ["extract", "@/good.pdf", "--out", "@/out", "--timeout=-5"],
+      /Expected `--timeout` to be a number of seconds > 0, got `-5`/,
+    ],
+    [
+      "a fractional --max-pages",
+      ["extract", "@/good.pdf", "--out", "@/out", "--max-pages", "2.5"],
+      /Expected `--max-pages` to be an integer ≥ 1, got `2.5`/,
+    ],
+    ["check without a folder", ["check"], /Expected one folder of extracted outputs/],
+    ["check on a file", ["check", "@/good.pdf"], /Expected an existing folder, got `.*good\.pdf`/],
+    [
       "a nonexistent input beside a good one",
       ["extract", "@/good.pdf", "@/missing.pdf", "--out", "@/out"],
       /missing\.pdf/,

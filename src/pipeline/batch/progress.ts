@@ -24,7 +24,8 @@ export class Progress {
 
   constructor(options: ProgressOptions) {
     this.#options = options;
-    this.#last = options.tty ? 0 : this.#started;
+    // A bar draws at once; plain lines wait one interval (a short batch prints none).
+    this.#last = options.tty ? Number.NEGATIVE_INFINITY : this.#started;
   }
 
   update(summary: BatchSummary): void {
