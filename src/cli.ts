@@ -73,17 +73,29 @@ async function main(argv: readonly string[]): Promise<number> {
   const { Progress } = await import("./pipeline/batch/progress.js");
   const { formatBatchSummary } = await import("./pipeline/batch/format-summary.js");
   let progress: InstanceType<typeof Progress> | null = null;
-  const summary = await runBatch(parsed.positionals, {
-    outDir: out,
-    ...definedOnly(limits),
-    retryFailed: parsed.values["retry-failed"] === true,
-    onStart: ({ total }) => {
-      if (!quiet) progress = new Progress({ stream: process.stderr, tty: process.stderr.isTTY === true, total });
-    },
-    onDocument: (_entry, current) => progress?.update(current),
-  });
-  (progress as InstanceType<typeof Progress> | null)?.finish();
-  if (!quiet) process.stdout.write(formatBatchSummary(summary));
+  let ticker: NodeJS.Timeout | undefined;
+  try {
+    const summary = await runBatch(parsed.positionals, {
+      outDir: out,
+      ...definedOnly(limits),
+      retryFailed: parsed.values["retry-failed"] === true,
+      onStart: ({ total, summary: current }) => {
+        if (quiet || total === 0) return;
+        const bar = new Progress({ stream: process.stderr, tty: process.stderr.isTTY === true, total });
+        progress = bar;
+        bar.update(current);
+        // Between documents too: elapsed time and ETA move while a long document runs.
+        ticker = setInterval(() => bar.update(current), 1000);
+        ticker.unref();
+      },
+      onDocument: (_entry, current) => progress?.update(current),
+    });
+    clearInterval(ticker);
+    (progress as InstanceType<typeof Progress> | null)?.finish();
+    if (!quiet) process.stdout.write(formatBatchSummary(summary));
+  } finally {
+    clearInterval(ticker);
+  }
   return 0;
 }
 

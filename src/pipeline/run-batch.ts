@@ -37,8 +37,13 @@ export interface BatchOptions {
   readonly crossReport?: boolean;
   /** How document processes are started (tests); default: `worker-entry` beside the pool. */
   readonly workerEntry?: WorkerEntry;
-  /** Called once the inputs are planned: `total` inputs to do in this run. */
-  readonly onStart?: (plan: { total: number; skipped: number; pipelineVersion: string }) => void;
+  /** Called once the inputs are planned: `total` inputs to do in this run; `summary` is updated as they finish. */
+  readonly onStart?: (plan: {
+    total: number;
+    skipped: number;
+    pipelineVersion: string;
+    summary: Readonly<BatchSummary>;
+  }) => void;
   readonly onDocument?: (entry: BatchEntry, summary: Readonly<BatchSummary>) => void;
 }
 
@@ -66,7 +71,7 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
   summary.skipped = plan.skipped;
   summary.skippedFailed = plan.skippedFailed;
   const total = plan.groups.reduce((n, g) => n + g.todo.length, 0);
-  options.onStart?.({ total, skipped: plan.skipped, pipelineVersion });
+  options.onStart?.({ total, skipped: plan.skipped, pipelineVersion, summary });
 
   const jobs = options.jobs ?? availableParallelism();
   const timeoutSeconds = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;

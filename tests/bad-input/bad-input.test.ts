@@ -220,7 +220,7 @@ describe.concurrent("CLI usage errors", () => {
   it("extracts the folder of bad inputs and names each error class in its summary", async () => {
     const result = await cli(["extract", inbox, "--out", join(tmp, "cli-out")]);
     // Not a terminal: progress is a line every 10 s at most, on stderr; nothing else goes there.
-    expect(result.stderr.split("\n").filter((l) => l && !/^gongkai: \d+\/\d+ done/.test(l))).toEqual([]);
+    expect(result.stderr.split("\n").filter((l) => l && !/^gongkai: \d+\/\d+ done in /.test(l))).toEqual([]);
     expect(result.stdout).toMatch(/empty\.pdf {2}failure \(corrupt\)/);
     expect(result.stdout).toMatch(/not-a-pdf\.pdf {2}failure \(unsupported\)/);
     expect(result.stdout).toMatch(/not-a-report\.pdf {2}failure \(not_a_report\)/);

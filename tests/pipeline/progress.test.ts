@@ -32,7 +32,7 @@ describe("Progress", () => {
     addEntry(summary, entry("a.pdf", 1));
     progress.update(summary);
     progress.finish();
-    expect(chunks[0]).toMatch(/^\r\x1b\[K\[#{6}\.{18}\] 1\/4 done, [\d.]+ pages\/s, ETA \d+s, 0 failed$/);
+    expect(chunks[0]).toMatch(/^\r\x1b\[K\[#{6}\.{18}\] 1\/4 done in \d+s, [\d.]+ pages\/s, ETA \d+s, 0 failed$/);
     expect(chunks.at(-1)).toBe("\n");
   });
 
@@ -45,7 +45,7 @@ describe("Progress", () => {
     expect(chunks).toEqual([]);
     const often = new Progress({ stream, tty: false, total: 3, intervalMs: 0 });
     often.update(summary);
-    expect(chunks).toEqual([expect.stringMatching(/^gongkai: 1\/3 done, .* 0 failed\n$/)]);
+    expect(chunks).toEqual([expect.stringMatching(/^gongkai: 1\/3 done in \d+s, .* 0 failed\n$/)]);
     addEntry(summary, entry("b.pdf", 1));
     addEntry(summary, entry("c.pdf", 1));
     often.update(summary);

@@ -59,7 +59,7 @@ export class Progress {
     const pagesPerSecond = elapsed > 0 ? summary.pages / elapsed : 0;
     const left = this.#options.total - summary.done;
     const eta = summary.done > 0 ? formatDuration((elapsed / summary.done) * left) : "?";
-    return `${summary.done}/${this.#options.total} done, ${pagesPerSecond.toFixed(1)} pages/s, ETA ${eta}, ${failures} failed`;
+    return `${summary.done}/${this.#options.total} done in ${formatDuration(elapsed)}, ${pagesPerSecond.toFixed(1)} pages/s, ETA ${eta}, ${failures} failed`;
   }
 }
 
