@@ -32,7 +32,11 @@ describe("Progress", () => {
     addEntry(summary, entry("a.pdf", 1));
     progress.update(summary);
     progress.finish();
-    expect(chunks[0]).toMatch(/^\r\x1b\[K\[#{6}\.{18}\] 1\/4 done in \d+s, [\d.]+ pages\/s, ETA \d+s, 0 failed$/);
+    const erase = "\r\u001b[K"; // back to the line start, clear the line
+    expect(chunks[0]?.startsWith(erase)).toBe(true);
+    expect(chunks[0]?.slice(erase.length)).toMatch(
+      /^\[#{6}\.{18}\] 1\/4 done in \d+s, [\d.]+ pages\/s, ETA \d+s, 0 failed$/,
+    );
     expect(chunks.at(-1)).toBe("\n");
   });
 
