@@ -33,20 +33,16 @@ export async function extractDocument(path: string, options: ExtractOptions = {}
   try {
     input = await readInput(path);
   } catch (error) {
-    return failureResult(
-      { file, sha256: "0".repeat(64), bytes: 0 },
-      "corrupt",
-      `Cannot read the file: ${describe(error)}`,
-    );
+    return fail({ file, sha256: "0".repeat(64), bytes: 0 }, "corrupt", `Cannot read the file: ${describe(error)}`);
   }
   const source = { file, sha256: input.sha256, bytes: input.bytes.length };
-  if (input.kind === "empty") return failureResult(source, "corrupt", "The file is empty (0 bytes)");
+  if (input.kind === "empty") return fail(source, "corrupt", "The file is empty (0 bytes)");
   if (input.kind !== "pdf")
-    return failureResult(source, "unsupported", `Unsupported input kind "${input.kind}": only PDF is read so far`);
+    return fail(source, "unsupported", `Unsupported input kind "${input.kind}": only PDF is read so far`);
   try {
     return await withPdfDocument(input.bytes, async (doc) => {
       if (options.maxPages !== undefined && doc.numPages > options.maxPages) {
-        return failureResult(
+        return fail(
           { ...source, pages: doc.numPages },
           "too_large",
           `The PDF has ${doc.numPages} pages, more than the limit of ${options.maxPages} (--max-pages)`,
@@ -67,13 +63,13 @@ export async function extractDocument(path: string, options: ExtractOptions = {}
         const ocr = issues.filter((i) => i.code === "page.needs_ocr");
         // Nothing readable: either it is no report, or its text must be read from the page images first.
         return ocr.length === 0
-          ? failureResult(
+          ? fail(
               { ...source, pages: doc.numPages },
               "not_a_report",
               "No report title and none of the template's tables were found",
               pageInfo,
             )
-          : failureResult(
+          : fail(
               { ...source, pages: doc.numPages },
               "unsupported",
               `No usable text layer: ${ocr.length} of ${doc.numPages} page(s) need OCR, which this version does not do yet`,
@@ -126,13 +122,15 @@ export async function extractDocument(path: string, options: ExtractOptions = {}
       return { output, errorClass: null };
     });
   } catch (error) {
-    if (error instanceof InputError) return failureResult(source, error.errorClass, error.message);
-    return failureResult(source, "internal", `Internal error: ${describe(error)}`);
+    if (error instanceof InputError) return fail(source, error.errorClass, error.message);
+    return fail(source, "internal", `Internal error: ${describe(error)}`);
   }
 }
 
-/** The output of an input that failed as a whole: status `failure`, one issue naming the error class. */
-export function failureResult(
+/** The output of an input that failed as a whole (the batch uses it for `timeout`, `too_large`, `internal`). */
+export { fail as failureResult };
+
+function fail(
   source: { file: string; sha256: string; bytes: number; pages?: number },
   errorClass: ErrorClass,
   message: string,
