@@ -99,12 +99,9 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-async function check(args: readonly string[]): Promise<number> {
-  let parsed: ReturnType<
-    typeof parseArgs<{ options: { quiet: { type: "boolean"; short: "q" } }; allowPositionals: true }>
-  >;
+function parseCheckArgs(args: readonly string[]) {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       args: [...args],
       allowPositionals: true,
       strict: true,
@@ -113,6 +110,10 @@ async function check(args: readonly string[]): Promise<number> {
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+}
+
+async function check(args: readonly string[]): Promise<number> {
+  const parsed = parseCheckArgs(args);
   const [dir, ...extra] = parsed.positionals;
   if (dir === undefined || extra.length > 0)
     throw new UsageError("Expected one folder of extracted outputs: `gongkai check <dir>`");
