@@ -9,8 +9,27 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { extractDocument } from "../src/pipeline/extract-document.js";
+import { benchBatch } from "./bench-batch.js";
 
 const SAMPLES = "samples";
+const BENCH_OPTIONS = {
+  runs: { type: "string", default: "5" },
+  /** Documents of the batch figure (0: no batch figure) and of its single-job baseline. */
+  "batch-docs": { type: "string", default: "1000" },
+  "single-docs": { type: "string", default: "200" },
+} as const;
+
+function readBatchSizes(): { docs: number; single: number } {
+  const { values } = parseArgs({ options: BENCH_OPTIONS, strict: true });
+  const docs = Number(values["batch-docs"]);
+  const single = Number(values["single-docs"]);
+  if (!Number.isInteger(docs) || docs < 0 || !Number.isInteger(single) || single < 1) {
+    throw new Error(
+      `Expected \`--batch-docs\` ≥ 0 and \`--single-docs\` ≥ 1 to be integers, got \`${values["batch-docs"]}\` and \`${values["single-docs"]}\``,
+    );
+  }
+  return { docs, single };
+}
 /** The stated goal: gongkai's median time per report at most this many times pdftotext's. */
 const TARGET_RATIO = 5;
 
@@ -29,7 +48,7 @@ interface Row {
 }
 
 function readRuns(): number {
-  const { values } = parseArgs({ options: { runs: { type: "string", default: "5" } }, strict: true });
+  const { values } = parseArgs({ options: BENCH_OPTIONS, strict: true });
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1 || runs > 1000) {
     throw new Error(`Expected \`--runs\` to be an integer 1–1000, got \`${values.runs}\` (${typeof values.runs})`);
@@ -131,11 +150,13 @@ function formatTable(rows: readonly Row[]): string {
 
 async function main(): Promise<void> {
   let runs: number;
+  let batch: { docs: number; single: number };
   try {
     runs = readRuns();
+    batch = readBatchSizes();
   } catch (error) {
     process.stderr.write(
-      `bench: ${error instanceof Error ? error.message : String(error)}\nUsage: npm run bench -- [--runs N]\n`,
+      `bench: ${error instanceof Error ? error.message : String(error)}\nUsage: npm run bench -- [--runs N] [--batch-docs N] [--single-docs N]\n`,
     );
     process.exitCode = 2;
     return;
@@ -176,6 +197,11 @@ async function main(): Promise<void> {
   const failed = rows.filter((r) => r.status !== "success");
   if (failed.length > 0) {
     process.stdout.write(`note: ${failed.length} file(s) did not extract as success; their times may not compare\n`);
+  }
+  if (batch.docs > 0) {
+    process.stdout.write("\n");
+    const pdfs = samples.map((s) => s.pdf);
+    process.stdout.write(`${await benchBatch(pdfs, batch.docs, Math.min(batch.single, batch.docs))}\n`);
   }
 }
 

@@ -1,17 +1,21 @@
 #!/usr/bin/env node
+import { stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { GongkaiError, UsageError } from "./errors.js";
-import type { BatchEntry } from "./pipeline/run-batch.js";
+import { DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT_SECONDS } from "./pipeline/batch/defaults.js";
 
 const VERSION = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
 
-const USAGE = `Usage: gongkai extract <files|folders…> --out <dir>
+const USAGE = `Usage: gongkai extract <files|folders…> --out <dir> [options]
+       gongkai check <dir>
        gongkai export <extracted dir> --out <dir> [--corrections <corrections.jsonl>]
        gongkai review <extracted dir> [--inputs <dir>] [--corrections <corrections.jsonl>] [--scale <n>]
 
-Reads 政府信息公开工作年度报告 (PDF, HTML, .docx) and writes <dir>/<stem>.json per input (folders keep their
-relative paths) and <dir>/manifest.jsonl. Output format: SPEC.md §5.
+extract: reads 政府信息公开工作年度报告 (PDF, HTML, .docx) and writes <dir>/<stem>.json per input
+(folders keep their relative paths), <dir>/manifest.jsonl and <dir>/cross-report.json. Output format:
+SPEC.md §5. A rerun skips inputs already done (same bytes, same pipeline version).
+check: runs the cross-report rules over the outputs in <dir> and writes <dir>/cross-report.json.
 
 export writes cells.csv + cells.parquet, reports.csv, flags.csv and DATA_DICTIONARY.md, applying
 corrections.jsonl (given, or found in the extracted dir). review writes a static site to
@@ -19,10 +23,15 @@ corrections.jsonl (given, or found in the extracted dir). review writes a static
 same corrections; --scale sets image pixels per PDF point (default 1.5).
 
 Options:
-  -o, --out <dir>   output folder (required for extract and export)
-  -q, --quiet       no summary table
-  -h, --help        this text
-  -v, --version     the version of gongkai`;
+  -o, --out <dir>       output folder (required for extract and export)
+  -j, --jobs <n>        documents processed at once (default: the number of cores)
+  --timeout <seconds>   wall-clock limit per document (default ${DEFAULT_TIMEOUT_SECONDS}); then: timeout
+  --max-pages <n>       documents with more pages fail as too_large (default ${DEFAULT_MAX_PAGES})
+  --max-memory <MiB>    memory per document process (default ${DEFAULT_MAX_MEMORY_MB}); then: too_large
+  --retry-failed        also redo inputs whose last run failed
+  -q, --quiet           no progress, no summary
+  -h, --help            this text
+  -v, --version         the version of gongkai`;
 
 /** pdf.js 6 and the rest of the stack need Node ≥ 22; npm scripts and npx run the node@22 devDependency. */
 const MIN_NODE_MAJOR = 22;
@@ -44,6 +53,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (command === "export" || command === "review") return runOutputCommand(command, rest);
+  if (command === "check") return check(rest);
   if (command !== "extract")
     throw new UsageError(command === undefined ? "Expected a command" : `Unknown command \`${command}\``);
   let parsed: ReturnType<typeof parseExtractArgs>;
@@ -59,10 +69,41 @@ async function main(argv: readonly string[]): Promise<number> {
   const out = parsed.values.out;
   if (!out) throw new UsageError("Expected `--out <dir>`");
   if (parsed.positionals.length === 0) throw new UsageError("Expected at least one input file or folder");
+  const limits = {
+    jobs: parseCount("--jobs", parsed.values.jobs, 1),
+    timeoutSeconds: parsePositive("--timeout", parsed.values.timeout),
+    maxPages: parseCount("--max-pages", parsed.values["max-pages"], 1),
+    maxMemoryMb: parseCount("--max-memory", parsed.values["max-memory"], 128),
+  };
+  const quiet = parsed.values.quiet === true;
   // Loaded only now: on an unsupported Node the version message above comes first, not a pdf.js crash.
   const { runBatch } = await import("./pipeline/run-batch.js");
-  const entries = await runBatch(parsed.positionals, { outDir: out });
-  if (!parsed.values.quiet) process.stdout.write(formatSummary(entries));
+  const { Progress } = await import("./pipeline/batch/progress.js");
+  const { formatBatchSummary } = await import("./pipeline/batch/format-summary.js");
+  let progress: InstanceType<typeof Progress> | null = null;
+  let ticker: NodeJS.Timeout | undefined;
+  try {
+    const summary = await runBatch(parsed.positionals, {
+      outDir: out,
+      ...definedOnly(limits),
+      retryFailed: parsed.values["retry-failed"] === true,
+      onStart: ({ total, summary: current }) => {
+        if (quiet || total === 0) return;
+        const bar = new Progress({ stream: process.stderr, tty: process.stderr.isTTY === true, total });
+        progress = bar;
+        bar.update(current);
+        // Between documents too: elapsed time and ETA move while a long document runs.
+        ticker = setInterval(() => bar.update(current), 1000);
+        ticker.unref();
+      },
+      onDocument: (_entry, current) => progress?.update(current),
+    });
+    clearInterval(ticker);
+    (progress as InstanceType<typeof Progress> | null)?.finish();
+    if (!quiet) process.stdout.write(formatBatchSummary(summary));
+  } finally {
+    clearInterval(ticker);
+  }
   return 0;
 }
 
@@ -127,6 +168,59 @@ function parseOutputArgs(args: readonly string[]) {
   });
 }
 
+function parseCheckArgs(args: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      strict: true,
+      options: { quiet: { type: "boolean", short: "q" } },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function check(args: readonly string[]): Promise<number> {
+  const parsed = parseCheckArgs(args);
+  const [dir, ...extra] = parsed.positionals;
+  if (dir === undefined || extra.length > 0)
+    throw new UsageError("Expected one folder of extracted outputs: `gongkai check <dir>`");
+  const info = await stat(dir).catch(() => null);
+  if (!info?.isDirectory()) throw new UsageError(`Expected an existing folder, got \`${dir}\``);
+  const { checkReports } = await import("./pipeline/check-reports.js");
+  const { formatCrossSummary } = await import("./pipeline/batch/format-summary.js");
+  const result = await checkReports(dir);
+  if (!parsed.values.quiet) process.stdout.write(formatCrossSummary(result.report, result.path));
+  return 0;
+}
+
+/** A whole number ≥ `min`, or undefined when the option is absent. */
+function parseCount(name: string, text: string | undefined, min: number): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min) {
+    throw new UsageError(`Expected \`${name}\` to be an integer ≥ ${min}, got \`${text}\``);
+  }
+  return value;
+}
+
+function parsePositive(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new UsageError(`Expected \`${name}\` to be a number of seconds > 0, got \`${text}\``);
+  }
+  return value;
+}
+
+/** Drops undefined fields (the batch options are exactOptionalPropertyTypes). */
+function definedOnly<T extends Record<string, unknown>>(record: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}
+
 function parseExtractArgs(args: readonly string[]) {
   return parseArgs({
     args: [...args],
@@ -134,35 +228,15 @@ function parseExtractArgs(args: readonly string[]) {
     strict: true,
     options: {
       out: { type: "string", short: "o" },
+      jobs: { type: "string", short: "j" },
+      timeout: { type: "string" },
+      "max-pages": { type: "string" },
+      "max-memory": { type: "string" },
+      "retry-failed": { type: "boolean" },
       quiet: { type: "boolean", short: "q" },
       help: { type: "boolean", short: "h" },
     },
   });
-}
-
-function formatSummary(entries: readonly BatchEntry[]): string {
-  const rows = entries.map((e) => [
-    e.file,
-    e.status + (e.errorClass ? ` (${e.errorClass})` : ""),
-    e.template,
-    `${e.flags.error}/${e.flags.warning}/${e.flags.info}`,
-    e.seconds.toFixed(2),
-  ]);
-  const header = ["file", "status", "template", "flags E/W/I", "seconds"];
-  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ""))));
-  const line = (cells: readonly string[]) =>
-    `${cells.map((c, i) => c + " ".repeat((widths[i] ?? 0) - width(c))).join("  ")}\n`;
-  const counts = new Map<string, number>();
-  for (const e of entries) counts.set(e.status, (counts.get(e.status) ?? 0) + 1);
-  const total = [...counts].map(([status, n]) => `${n} ${status}`).join(", ");
-  return `${line(header)}${rows.map(line).join("")}${entries.length} file(s): ${total || "none"}\n`;
-}
-
-/** Display width: CJK characters take two columns. */
-function width(text: string): number {
-  let w = 0;
-  for (const ch of text) w += (ch.codePointAt(0) ?? 0) > 0x2e80 ? 2 : 1;
-  return w;
 }
 
 main(process.argv.slice(2)).then(

@@ -1,4 +1,6 @@
 export * from "./cell.js";
+export * from "./cross-report.js";
+export * from "./error-class-messages.js";
 export * from "./flag.js";
 export * from "./geometry.js";
 export * from "./issue.js";

@@ -19,11 +19,17 @@ export interface DocumentResult {
   readonly errorClass: ErrorClass | null;
 }
 
+/** Per-document limits and resources; every field is optional. */
+export interface ExtractOptions {
+  /** A PDF with more pages than this fails as `too_large` before any page is read. */
+  readonly maxPages?: number;
+}
+
 /**
  * Runs one document through ingest → text layer → layout → mapping → rules. Never throws for a bad
  * input: the result is a `failure` output with an issue naming the error class.
  */
-export async function extractDocument(path: string): Promise<DocumentResult> {
+export async function extractDocument(path: string, options: ExtractOptions = {}): Promise<DocumentResult> {
   const file = basename(path);
   let input: Awaited<ReturnType<typeof readInput>>;
   try {
@@ -51,6 +57,13 @@ export async function extractDocument(path: string): Promise<DocumentResult> {
     );
   try {
     return await withPdfDocument(input.bytes, async (doc) => {
+      if (options.maxPages !== undefined && doc.numPages > options.maxPages) {
+        return fail(
+          { ...source, pages: doc.numPages },
+          "too_large",
+          `The PDF has ${doc.numPages} pages, more than the limit of ${options.maxPages} (--max-pages)`,
+        );
+      }
       const issues: Issue[] = [];
       const pages = await readPages(doc, issues);
       const mapped = mapDocument(layoutPages(pages.map((p) => p.content)), selectTemplate);
@@ -125,6 +138,9 @@ export async function extractDocument(path: string): Promise<DocumentResult> {
     return fail(source, "internal", `Internal error: ${describe(error)}`);
   }
 }
+
+/** The output of an input that failed as a whole (the batch uses it for `timeout`, `too_large`, `internal`). */
+export { fail as failureResult };
 
 function fail(
   source: { file: string; sha256: string; bytes: number; pages?: number },

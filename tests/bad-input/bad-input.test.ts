@@ -2,12 +2,12 @@ import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorClassSchema } from "../../src/model/issue.js";
 import { REPORT_SCHEMA_ID, reportSchemaFor } from "../../src/model/report.js";
-import { runBatch } from "../../src/pipeline/run-batch.js";
+import { type BatchEntry, runBatch } from "../../src/pipeline/run-batch.js";
 import { v2021 } from "../../src/templates/v2021/index.js";
 
 /**
@@ -27,6 +27,8 @@ interface ManifestLine {
   readonly status: string;
   readonly error_class: string | null;
   readonly seconds: number;
+  readonly out: string;
+  readonly pipeline_version: string;
 }
 
 let tmp = "";
@@ -50,7 +52,8 @@ beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), "gongkai-bad-input-"));
   inbox = join(tmp, "inbox");
   await mkdir(inbox);
-  for (const name of (await readdir(FIXTURES)).filter((f) => f.endsWith(".pdf")))
+  // The rest of the corpus (tests/fixtures/bad-input/manifest.json) runs in corpus.test.ts.
+  for (const name of ["empty.pdf", "not-a-pdf.pdf", "not-a-report.pdf"])
     await copyFile(join(FIXTURES, name), join(inbox, name));
   const sample = await readFile(join(ROOT, "samples", GOOD));
   await writeFile(join(inbox, "truncated.pdf"), sample.subarray(0, Math.floor(sample.length / 2)));
@@ -85,8 +88,9 @@ describe("bad input in one folder with a good report", () => {
     expect(issues[0]?.message.length).toBeGreaterThan(10);
   });
 
-  it("writes one manifest line per input, sorted, with the file's hash, status and error class", async () => {
-    const lines = await readManifest(out());
+  it("writes one manifest line per input with the file's hash, status, error class and pipeline version", async () => {
+    // Documents finish in any order when they run in parallel; the lines are compared sorted.
+    const lines = (await readManifest(out())).sort((a, b) => (a.file < b.file ? -1 : 1));
     const expected = [
       ["empty.pdf", "failure", "corrupt"],
       ["not-a-pdf.pdf", "failure", "unsupported"],
@@ -100,12 +104,15 @@ describe("bad input in one folder with a good report", () => {
     for (const line of lines) {
       expect(line.sha256).toBe(sha256(await readFile(line.file)));
       expect(line.seconds).toBeGreaterThanOrEqual(0);
+      expect(line.pipeline_version).toMatch(/^\d+\.\d+\.\d+\+[0-9a-f]{12}$/);
+      expect(line.out).toBe(basename(line.file).replace(/\.pdf$/, ".json"));
       if (line.error_class !== null) expect(errorClassSchema.safeParse(line.error_class).success).toBe(true);
     }
   });
 
   it("writes exactly one JSON per input and the manifest, nothing for other files, no temp files", async () => {
     expect((await readdir(out())).sort()).toEqual([
+      "cross-report.json",
       "empty.json",
       "manifest.jsonl",
       "not-a-pdf.json",
@@ -131,8 +138,9 @@ describe("bad input in one folder with a good report", () => {
       await mkdir(join(archive, agency), { recursive: true });
       await copyFile(join(FIXTURES, "not-a-pdf.pdf"), join(archive, agency, "2023年报.pdf"));
     }
-    const entries = await runBatch([archive], { outDir: join(tmp, "archive-out") });
-    expect(entries.map((e) => e.out)).toEqual(
+    const entries: BatchEntry[] = [];
+    await runBatch([archive], { outDir: join(tmp, "archive-out"), onDocument: (e) => entries.push(e) });
+    expect(entries.map((e) => e.out).sort()).toEqual(
       [join(tmp, "archive-out", "乙局", "2023年报.json"), join(tmp, "archive-out", "甲局", "2023年报.json")].sort(),
     );
     for (const entry of entries) expect(await exists(entry.out)).toBe(true);
@@ -165,6 +173,23 @@ describe.concurrent("CLI usage errors", () => {
       /Expected an existing file or folder, got `.*missing\.pdf`/,
     ],
     [
+      "--jobs 0",
+      ["extract", "@/good.pdf", "--out", "@/out", "--jobs", "0"],
+      /Expected `--jobs` to be an integer ≥ 1, got `0`/,
+    ],
+    [
+      "a negative --timeout",
+      ["extract", "@/good.pdf", "--out", "@/out", "--timeout=-5"],
+      /Expected `--timeout` to be a number of seconds > 0, got `-5`/,
+    ],
+    [
+      "a fractional --max-pages",
+      ["extract", "@/good.pdf", "--out", "@/out", "--max-pages", "2.5"],
+      /Expected `--max-pages` to be an integer ≥ 1, got `2.5`/,
+    ],
+    ["check without a folder", ["check"], /Expected one folder of extracted outputs/],
+    ["check on a file", ["check", "@/good.pdf"], /Expected an existing folder, got `.*good\.pdf`/],
+    [
       "a nonexistent input beside a good one",
       ["extract", "@/good.pdf", "@/missing.pdf", "--out", "@/out"],
       /missing\.pdf/,
@@ -194,12 +219,15 @@ describe.concurrent("CLI usage errors", () => {
 
   it("extracts the folder of bad inputs and names each error class in its summary", async () => {
     const result = await cli(["extract", inbox, "--out", join(tmp, "cli-out")]);
-    expect(result.stderr).toBe("");
-    expect(result.stdout).toMatch(/empty\.pdf\s+failure \(corrupt\)/);
-    expect(result.stdout).toMatch(/not-a-pdf\.pdf\s+failure \(unsupported\)/);
-    expect(result.stdout).toMatch(/not-a-report\.pdf\s+failure \(not_a_report\)/);
-    expect(result.stdout).toMatch(/truncated\.pdf\s+failure \(corrupt\)/);
-    expect(result.stdout).toContain("5 file(s): 4 failure, 1 success");
+    // Not a terminal: progress is a line every 10 s at most, on stderr; nothing else goes there.
+    expect(result.stderr.split("\n").filter((l) => l && !/^gongkai: \d+\/\d+ done in /.test(l))).toEqual([]);
+    expect(result.stdout).toMatch(/empty\.pdf {2}failure \(corrupt\)/);
+    expect(result.stdout).toMatch(/not-a-pdf\.pdf {2}failure \(unsupported\)/);
+    expect(result.stdout).toMatch(/not-a-report\.pdf {2}failure \(not_a_report\)/);
+    expect(result.stdout).toMatch(/truncated\.pdf {2}failure \(corrupt\)/);
+    expect(result.stdout).toContain("5 input(s): 5 done");
+    expect(result.stdout).toContain("status: failure 4, success 1");
+    expect(result.stdout).toMatch(/ {2}corrupt 2: the file is empty, truncated or damaged/);
     expect(await readManifest(join(tmp, "cli-out"))).toHaveLength(5);
   });
 });
