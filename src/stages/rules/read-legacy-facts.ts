@@ -2,7 +2,9 @@ import type { Cell } from "../../model/cell.js";
 import type { Issue } from "../../model/issue.js";
 import type { NarrativeLine } from "../../model/narrative.js";
 import type { TemplateDef } from "../../templates/index.js";
-import { findStatedNumbers } from "./find-stated-numbers.js";
+import { legacyContextWords } from "../../templates/legacy/keys.js";
+import type { LegacyKeyDef } from "../../templates/types.js";
+import { findStatedNumbers, type StatementPatterns } from "./find-stated-numbers.js";
 import { buildNarrativeText, locateOffset } from "./narrative-text.js";
 
 /** Confidence of a fact read from the narrative rather than a table row (the sentence may be about a wider scope). */
@@ -26,7 +28,7 @@ export function readLegacyFacts(
   for (const fact of keys) {
     const path = `legacy.${fact.key}`;
     if (cells.get(path)?.value != null) continue;
-    const stated = findStatedNumbers(narrative, fact)[0];
+    const stated = findStatedNumbers(narrative, withNearestContext(fact))[0];
     if (!stated) continue;
     const where = locateOffset(narrative, stated.offset);
     cells.set(path, {
@@ -54,6 +56,16 @@ export function readLegacyFacts(
       message: "legacy: no 统计表 row and no stated count of the legacy keys was found",
     },
   ];
+}
+
+/** A fact under a 行政复议 / 行政诉讼 heading is read only where that is the nearest of the two before it. */
+function withNearestContext(fact: LegacyKeyDef): StatementPatterns {
+  if (fact.context === undefined) return fact;
+  const own = legacyContextWords[fact.context] ?? [fact.context];
+  const rivals = Object.entries(legacyContextWords)
+    .filter(([context]) => context !== fact.context)
+    .flatMap(([, words]) => words);
+  return { ...fact, nearestContext: { own, rivals } };
 }
 
 const MISSING: Cell = { value: null, raw: null, page: null, bbox: null, source: "text", confidence: 0, blank: false };

@@ -1,0 +1,220 @@
+"""Adversarial past reports (v2019 / legacy 2008–2018 / HTML / .docx) with known truth.
+
+python3 scripts/regressions/past/gen.py [stem…]   (output in $GONGKAI_REGRESSION_OUT, default /tmp/adv6)
+HTML is written as portals publish it; PDFs and LibreOffice .docx are converted from that HTML by soffice;
+template .docx are the official blank template with its cells filled in.
+"""
+import json, os, random, re, shutil, subprocess, sys, tempfile, zipfile
+sys.path.insert(0, os.path.dirname(__file__))
+from model import AGENCIES, COLS, make_s2_2019, make_s2_2021, make_s3, make_s4
+from render import Style, s2_2019, s2_2021, s3, s4
+from specs import CASES, legacy_doc
+
+OUT = os.environ.get("GONGKAI_REGRESSION_OUT", "/tmp/adv6")
+TEMPLATE = os.environ.get("GONGKAI_TEMPLATE_DOCX", "/work/shared/template-2021-blank.docx")
+
+
+def choose_blanks(rng, values, share):
+    zero = [p for p, v in flat(values) if v == 0]
+    rng.shuffle(zero)
+    return set(zero[: int(len(zero) * share)])
+
+
+def flat(values):
+    for sec, rows in values.items():
+        for row, cols in rows.items():
+            for col, v in cols.items():
+                yield f"{sec}.{row}.{col}", v
+
+
+def narrative(year, agency, s3v, s4v):
+    n = s3v["new_received"]["total"]
+    done = s3v["total_processed"]["total"]
+    review = s4v["review"]["total"]
+    suits = s4v["suit_direct"]["total"] + s4v["suit_after_review"]["total"]
+    p = [f"{year}年，{agency}认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，"
+         f"不断完善政务公开制度机制，现将本年度政府信息公开工作情况报告如下。"]
+    p.append(f"（二）依申请公开。全年共收到政府信息公开申请{n}件，办结{done}件，均在法定期限内答复。" if n else
+             "（二）依申请公开。全年未收到政府信息公开申请。")
+    rv = f"被申请行政复议{review}件" if review else "未发生政府信息公开行政复议案件"
+    lt = f"被提起行政诉讼{suits}件" if suits else "未发生行政诉讼案件"
+    return p, f"本年度因政府信息公开{rv}，{lt}。"
+
+
+def report_html(case, rng):
+    year, tpl = case["year"], case["layout"]
+    agency = case.get("agency") or AGENCIES[case["i"] % len(AGENCIES)]
+    s3v, _ = make_s3(rng, tpl, total_scale=case.get("scale", 30))
+    s4v = make_s4(rng)
+    s2v = make_s2_2021(rng) if tpl == "v2021" else make_s2_2019(rng)
+    sec2 = "s2" if tpl == "v2021" else "s2v19"
+    values = {sec2: s2v, "s3": s3v, "s4": s4v}
+    blanks = choose_blanks(rng, values, case.get("blank_share", 0.3)) if case.get("blank", "—") is not None else set()
+    st = Style(**{**case.get("style", {}), "blank": case.get("blank", "—"), "blank_cells": blanks})
+    paras, s4text = narrative(year, agency, s3v, s4v)
+    title = case.get("title", f"{agency}{year}年政府信息公开工作年度报告")
+    body = [f'<p align="center"><b>{title}</b></p>']
+    if tpl == "v2019":
+        body.append("<p>本报告根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国"
+                    "政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2019〕60号）要求编制。</p>")
+    body.append("<p><b>一、总体情况</b></p>")
+    body += [f"<p>{x}</p>" for x in paras]
+    body.append("<p><b>二、主动公开政府信息情况</b></p>")
+    body.append(s2_2021(st, s2v) if tpl == "v2021" else s2_2019(st, s2v))
+    body.append("<p><b>三、收到和处理政府信息公开申请情况</b></p>")
+    body.append(s3(st, s3v, tpl))
+    body.append("<p><b>四、政府信息公开行政复议、行政诉讼情况</b></p>")
+    body.append(f"<p>{s4text}</p>")
+    body.append(s4(st, s4v))
+    body.append("<p><b>五、存在的主要问题及改进情况</b></p><p>政策解读的针对性还需加强，下一步将进一步规范公开流程。</p>")
+    body.append("<p><b>六、其他需要报告的事项</b></p><p>本年度未收取信息处理费。</p>")
+    if tpl == "v2021" and case["year"] >= 2021:
+        s3v["other_processing"] = {c: sum(s3v[k][c] for k in ("other_no_supplement", "other_fee_unpaid", "other_other"))
+                                   for c in COLS + ["total"]}
+    for p in blanks:
+        pass
+    flags = []
+    if (tpl == "v2021") != (year >= 2021):
+        flags.append(["template.version_mismatch", "report.template"])
+    if tpl == "v2021" and year < 2021:
+        s3v["other_processing"] = {c: sum(s3v[k][c] for k in ("other_no_supplement", "other_fee_unpaid", "other_other"))
+                                   for c in COLS + ["total"]}
+    truth = {"agency": agency, "year": year, "template": tpl, "status": "success", "values": values,
+             "blank": sorted(blanks), "expect_flags": flags, "variation": case["note"]}
+    return title, "\n".join(body), truth
+
+
+def wrap_page(case, title, body):
+    layout = case.get("style", {}).get("nested")
+    if layout:
+        body = ('<table width="1000" border="0"><tr><td width="200" valign="top"><div class="nav">首页 &gt; 政务公开 &gt; 年度报告</div></td>'
+                f'<td valign="top"><table width="100%"><tr><td><div class="article">{body}</div></td></tr></table></td></tr></table>')
+    enc = case.get("enc", "utf8-meta")
+    meta = {"gbk-meta": '<meta http-equiv="Content-Type" content="text/html; charset=gbk">',
+            "gb2312-meta": '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">',
+            "gb2312-charset": '<meta charset="gb2312">',
+            "utf8-meta": '<meta charset="utf-8">', "utf8-nometa": "", "utf8-bom": ""}[enc]
+    html = (f"<!DOCTYPE html>\n<html><head>{meta}<title>{title}</title>"
+            "<style>body{font-family:'Noto Sans CJK SC';font-size:12pt} td,th{font-size:10pt}</style></head>"
+            f"<body>{body}</body></html>")
+    if enc.startswith("gb"):
+        return html.encode("gbk")
+    data = html.encode("utf-8")
+    return (b"\xef\xbb\xbf" + data) if enc == "utf8-bom" else data
+
+
+def fill_template(case, rng):
+    """The official blank template with its cells filled in (as an office worker would)."""
+    title, _, truth = report_html(case, rng)
+    values = truth["values"]
+    blanks = set(truth["blank"])
+    blank_text = case.get("blank", "—")
+    x = zipfile.ZipFile(TEMPLATE).read("word/document.xml").decode()
+    tables = re.findall(r"<w:tbl>.*?</w:tbl>", x, re.S)
+    order2 = [("rules", ["made", "repealed", "valid"]), ("normative_docs", ["made", "repealed", "valid"]),
+              ("admin_license", ["decisions"]), ("admin_penalty", ["decisions"]), ("admin_coercion", ["decisions"]),
+              ("admin_fees", ["amount_wan"])]
+    rows3 = ["new_received", "carried_over", "granted", "partial", "deny_state_secret", "deny_law_forbidden",
+             "deny_three_security", "deny_third_party", "deny_internal_affairs", "deny_process_info", "deny_enforcement_file",
+             "deny_admin_query", "unable_not_held", "unable_need_create", "unable_unclear", "reject_petition", "reject_repeat",
+             "reject_publication", "reject_massive", "reject_confirm", "other_no_supplement", "other_fee_unpaid", "other_other",
+             "total_processed", "carried_forward"]
+    fw = case.get("style", {}).get("fullwidth")
+
+    def text(path, v):
+        if path in blanks:
+            return blank_text or ""
+        s = f"{v:g}" if isinstance(v, float) else str(v)
+        return s.translate(str.maketrans("0123456789", "０１２３４５６７８９")) if fw else s
+
+    def fill_rows(tbl, plan):
+        rows = re.findall(r"<w:tr[ >].*?</w:tr>", tbl, re.S)
+        new = tbl
+        for ri, texts in plan:
+            r = rows[ri]
+            cells = re.findall(r"<w:tc>.*?</w:tc>", r, re.S)
+            r2 = r
+            for ci, t in zip(range(len(cells) - len(texts), len(cells)), texts):
+                c = cells[ci]
+                c2 = re.sub(r"<w:r>.*?</w:r>|<w:r [^>]*>.*?</w:r>", "", c, flags=re.S)
+                c2 = re.sub(r"(</w:p>)(?!.*</w:p>)", f'<w:r><w:t xml:space="preserve">{t}</w:t></w:r>\\1', c2, count=1, flags=re.S)
+                r2 = r2.replace(c, c2, 1)
+            new = new.replace(r, r2, 1)
+        return new
+
+    s2 = values["s2"]
+    plan2 = [(2, [text(f"s2.rules.{f}", s2["rules"][f]) for f in order2[0][1]]),
+             (3, [text(f"s2.normative_docs.{f}", s2["normative_docs"][f]) for f in order2[1][1]]),
+             (6, [text("s2.admin_license.decisions", s2["admin_license"]["decisions"])]),
+             (9, [text("s2.admin_penalty.decisions", s2["admin_penalty"]["decisions"])]),
+             (10, [text("s2.admin_coercion.decisions", s2["admin_coercion"]["decisions"])]),
+             (13, [text("s2.admin_fees.amount_wan", s2["admin_fees"]["amount_wan"])])]
+    plan3 = [(3 + i, [text(f"s3.{k}.{c}", values["s3"][k][c]) for c in COLS + ["total"]]) for i, k in enumerate(rows3)]
+    plan4 = [(3, [text(f"s4.{g}.{f}", values["s4"][g][f]) for g in ["review", "suit_direct", "suit_after_review"]
+                  for f in ["upheld", "corrected", "other", "pending", "total"]])]
+    filled = [fill_rows(tables[0], plan2), fill_rows(tables[1], plan3), fill_rows(tables[2], plan4)]
+    for a, b in zip(tables, filled):
+        x = x.replace(a, b, 1)
+    x = x.replace("政府信息公开工作年度报告格式模板", title, 1)
+    _, s4text = narrative(truth["year"], truth["agency"], values["s3"], values["s4"])
+    paras, _ = narrative(truth["year"], truth["agency"], values["s3"], values["s4"])
+    x = x.replace("（文字描述）", "".join(paras), 1)
+    x = x.replace("（文字描述，收取信息处理费情况在此处报告。）", "本年度未收取信息处理费。", 1)
+    return x, truth
+
+
+def write_docx_from_template(path, xml):
+    src = zipfile.ZipFile(TEMPLATE)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in src.infolist():
+            z.writestr(item, xml if item.filename == "word/document.xml" else src.read(item.filename))
+
+
+def convert(paths, target, outdir):
+    if not paths:
+        return
+    filt = ["--infilter=HTML (StarWriter)"]
+    conv = {"pdf": "pdf:writer_pdf_Export", "docx": 'docx:MS Word 2007 XML'}[target]
+    with tempfile.TemporaryDirectory() as prof:
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{prof}", "--headless", *filt, "--convert-to", conv,
+                        "--outdir", outdir, *paths], check=True, capture_output=True, timeout=600)
+
+
+def main():
+    only = set(sys.argv[1:])
+    os.makedirs(OUT, exist_ok=True)
+    work = tempfile.mkdtemp()
+    todo = {"pdf": [], "docx": []}
+    for i, case in enumerate(CASES):
+        stem = case["stem"]
+        if only and stem not in only:
+            continue
+        case = {**case, "i": i}
+        rng = random.Random(stem)
+        fmt = case["fmt"]
+        if case["layout"] == "legacy":
+            title, body, truth = legacy_doc(case, rng)
+        elif fmt == "docx-template":
+            xml, truth = fill_template(case, rng)
+            write_docx_from_template(os.path.join(OUT, f"{stem}.docx"), xml)
+            json.dump(truth, open(os.path.join(OUT, f"{stem}.truth.json"), "w"), ensure_ascii=False, indent=1)
+            continue
+        else:
+            title, body, truth = report_html(case, rng)
+        data = wrap_page(case, title, body)
+        ext = case.get("ext", "html")
+        if fmt == "html":
+            open(os.path.join(OUT, f"{stem}.{ext}"), "wb").write(data)
+        else:
+            p = os.path.join(work, f"{stem}.html")
+            open(p, "wb").write(data)
+            todo[fmt].append(p)
+        truth["file"] = f"{stem}.{'html' if fmt == 'html' else fmt}"
+        json.dump(truth, open(os.path.join(OUT, f"{stem}.truth.json"), "w"), ensure_ascii=False, indent=1)
+    for fmt, paths in todo.items():
+        convert(paths, fmt, OUT)
+    shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()

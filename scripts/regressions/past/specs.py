@@ -1,0 +1,233 @@
+"""The cases of the past-reports adversarial round, and the legacy (2008–2018) report writer."""
+
+LEGACY_KEYS = [
+    "active.published", "active.normative_docs", "applications.received", "applications.completed",
+    "answers.already_public", "answers.granted", "answers.partial", "answers.denied", "answers.not_this_agency",
+    "answers.not_exist", "answers.supplement", "answers.other_channel", "denial_reasons.state_secret",
+    "denial_reasons.commercial_secret", "denial_reasons.privacy", "denial_reasons.security_stability",
+    "denial_reasons.not_gov_info", "denial_reasons.other_law", "review.total", "review.upheld", "review.corrected",
+    "review.other", "litigation.total", "litigation.upheld", "litigation.corrected", "litigation.other",
+    "complaints.total", "fees.amount_wan",
+]
+MAPPED = {"applications.received": "s3.new_received.total", "answers.granted": "s3.granted.total",
+          "answers.partial": "s3.partial.total", "denial_reasons.state_secret": "s3.deny_state_secret.total",
+          "denial_reasons.security_stability": "s3.deny_three_security.total", "review.total": "s4.review.total",
+          "review.upheld": "s4.review.upheld", "review.corrected": "s4.review.corrected"}
+
+CASES = [
+    # v2021 layout, HTML as portals publish it
+    {"stem": "a01-gbk-nested-p-nbsp", "layout": "v2021", "year": 2022, "fmt": "html", "enc": "gbk-meta", "blank": "nbsp",
+     "style": {"nested": True, "wrap": "p"}, "note": "GBK meta http-equiv; tables nested in layout table; <p> in cells; &nbsp; blanks"},
+    {"stem": "a02-utf8-nometa-th-br", "layout": "v2021", "year": 2023, "fmt": "html", "enc": "utf8-nometa", "blank": "—",
+     "style": {"th": True, "br": True, "inline": True}, "note": "UTF-8 without meta; <th> headers; <br> in header labels; inline styles"},
+    {"stem": "a03-bom-split-s3", "layout": "v2021", "year": 2021, "fmt": "html", "enc": "utf8-bom", "blank": "/",
+     "style": {"split_at": "unable_not_held", "wrap": "div"}, "note": "UTF-8 BOM; 三 table split into two <table>s at （四）; <div> cells"},
+    {"stem": "a04-gb2312-jian-fullwidth", "layout": "v2021", "year": 2024, "fmt": "html", "enc": "gb2312-charset", "blank": "0",
+     "style": {"unit": "件", "fullwidth": True}, "blank_share": 0, "note": "<meta charset=gb2312>; counts with 件; full-width digits"},
+    {"stem": "a05-unmerged-grid", "layout": "v2021", "year": 2022, "fmt": "html", "enc": "utf8-meta", "blank": "empty",
+     "style": {"unmerged": True}, "note": "no rowspan/colspan: merged cells exported as empty cells; empty blanks"},
+    {"stem": "a06-pdf-div", "layout": "v2021", "year": 2023, "fmt": "pdf", "enc": "utf8-meta", "blank": "/",
+     "style": {"wrap": "div"}, "note": "PDF via LibreOffice from HTML; / blanks"},
+    {"stem": "a07-docx-lo-br", "layout": "v2021", "year": 2022, "fmt": "docx", "enc": "utf8-meta", "blank": "—",
+     "style": {"br": True}, "note": ".docx via LibreOffice from HTML; <br> in labels"},
+    {"stem": "a08-docx-template", "layout": "v2021", "year": 2023, "fmt": "docx-template", "blank": "",
+     "note": "official template filled; blanks left empty"},
+    {"stem": "a09-docx-template-fw", "layout": "v2021", "year": 2021, "fmt": "docx-template", "blank": "—",
+     "style": {"fullwidth": True}, "note": "official template filled with full-width digits; — blanks"},
+    {"stem": "a10-s2-captions-thead", "layout": "v2021", "year": 2024, "fmt": "html", "enc": "utf8-meta", "blank": "无",
+     "style": {"s2cap": True, "thead": True, "th": True}, "note": "二 captions as paragraphs above four tables; <thead>; 无 blanks"},
+    {"stem": "a11-htm-gbk-font", "layout": "v2021", "year": 2022, "fmt": "html", "ext": "htm", "enc": "gb2312-meta",
+     "blank": "-", "style": {"wrap": "font", "nested": True}, "note": ".htm GB2312; <font> cells; - blanks; nested"},
+    # v2019
+    {"stem": "b01-v19-word-delta-wan", "layout": "v2019", "year": 2020, "fmt": "html", "enc": "utf8-meta", "blank": "—",
+     "style": {"delta": "word", "procurement": "wan_inline"}, "note": "增加N/减少N; 采购金额 9.63万元"},
+    {"stem": "b02-v19-gbk-yuan-header", "layout": "v2019", "year": 2019, "fmt": "html", "enc": "gbk-meta", "blank": "/",
+     "style": {"delta": "sign", "procurement": "yuan_header", "nested": True}, "note": "采购总金额（元） bare 元; +N/-N; GBK nested"},
+    {"stem": "b03-v19-pdf-fwminus", "layout": "v2019", "year": 2020, "fmt": "pdf", "enc": "utf8-meta", "blank": "/",
+     "style": {"delta": "fwminus", "procurement": "yuan_inline"}, "note": "PDF; full-width minus; 251000元 inline"},
+    {"stem": "b04-v19-docx-short", "layout": "v2019", "year": 2020, "fmt": "docx", "enc": "utf8-meta", "blank": "—",
+     "style": {"delta": "short", "procurement": "wan_bare"}, "note": ".docx via LO; 增N/减N; bare 万元"},
+    {"stem": "b05-v19-layout-2021", "layout": "v2019", "year": 2021, "fmt": "html", "enc": "utf8-meta", "blank": "—",
+     "style": {"delta": "sign", "procurement": "yuan_inline"}, "note": "2021 report printing the 2019 layout"},
+    {"stem": "b06-v21-layout-2020", "layout": "v2021", "year": 2020, "fmt": "pdf", "enc": "utf8-meta", "blank": "—",
+     "style": {}, "note": "2020 report printing the 2021 layout"},
+    {"stem": "b07-v19-split-th", "layout": "v2019", "year": 2019, "fmt": "html", "enc": "utf8-bom", "blank": "nbsp",
+     "style": {"split_at": "reject_petition", "th": True, "delta": "sign", "procurement": "yuan_inline"},
+     "note": "v2019 三 split at （五）; <th>; BOM; &nbsp; blanks"},
+    {"stem": "b08-v19-unmerged-docx", "layout": "v2019", "year": 2020, "fmt": "docx", "enc": "utf8-meta", "blank": "empty",
+     "style": {"unmerged": True, "delta": "word", "procurement": "wan_inline"}, "note": "v2019 unmerged grid as .docx"},
+    {"stem": "b09-v19-pdf-unmerged", "layout": "v2019", "year": 2019, "fmt": "pdf", "enc": "utf8-meta", "blank": "—",
+     "style": {"unmerged": True, "delta": "sign", "procurement": "yuan_header"}, "note": "v2019 unmerged grid PDF; header 元"},
+    # legacy
+    {"stem": "c01-leg-narr-yuan-pdf", "layout": "legacy", "year": 2011, "fmt": "pdf", "legacy": "narrative", "fee": "yuan",
+     "note": "narrative only; fee in 元"},
+    {"stem": "c02-leg-table3-gbk", "layout": "legacy", "year": 2015, "fmt": "html", "enc": "gbk-meta", "legacy": "table3",
+     "fee": "wan", "note": "统计表 指标|单位|数量, GBK"},
+    {"stem": "c03-leg-table2-pdf", "layout": "legacy", "year": 2014, "fmt": "pdf", "legacy": "table2", "fee": "wan",
+     "note": "统计表 two columns, PDF"},
+    {"stem": "c04-leg-prose-review-docx", "layout": "legacy", "year": 2017, "fmt": "docx", "legacy": "prose_outcomes",
+     "fee": "none", "note": "行政复议/诉讼 with outcomes in prose, .docx"},
+    {"stem": "c05-leg-zero-html", "layout": "legacy", "year": 2009, "fmt": "html", "enc": "utf8-nometa", "legacy": "zero",
+     "fee": "none", "note": "未收到申请, 未发生复议诉讼, 未收取费用"},
+    {"stem": "c06-leg-denial-paren-pdf", "layout": "legacy", "year": 2018, "fmt": "pdf", "legacy": "denial_paren",
+     "fee": "yuan", "note": "不同意公开2件（涉及国家秘密1件、个人隐私1件）"},
+    {"stem": "c07-leg-table3-nested", "layout": "legacy", "year": 2013, "fmt": "html", "enc": "gb2312-meta",
+     "legacy": "table3", "fee": "wan", "style": {"nested": True}, "note": "统计表 nested in layout table"},
+    {"stem": "c08-leg-table2-docx", "layout": "legacy", "year": 2016, "fmt": "docx", "legacy": "table2", "fee": "yuan_table",
+     "note": "统计表 as .docx, fee row in 元"},
+    {"stem": "c09-leg-narr-html-2008", "layout": "legacy", "year": 2008, "fmt": "html", "enc": "gbk-meta",
+     "legacy": "narrative", "fee": "wan", "note": "2008 narrative, GBK"},
+]
+
+
+def legacy_facts(rng, kind):
+    f = {k: None for k in LEGACY_KEYS}
+    pub = rng.randint(300, 9000)
+    f["active.published"] = pub
+    f["active.normative_docs"] = rng.randint(1, 40)
+    if kind == "zero":
+        f["applications.received"] = 0
+        f["review.total"] = 0
+        f["litigation.total"] = 0
+        f["fees.amount_wan"] = 0
+        return f
+    g, p = rng.randint(5, 40), rng.randint(0, 6)
+    ss, pr = rng.randint(0, 2), rng.randint(1, 3)
+    denied = ss + pr
+    ne = rng.randint(0, 5)
+    ap = rng.randint(1, 8)
+    recv = g + p + denied + ne + ap
+    f.update({"applications.received": recv, "applications.completed": recv, "answers.granted": g,
+              "answers.partial": p, "answers.denied": denied, "denial_reasons.state_secret": ss,
+              "denial_reasons.privacy": pr, "answers.not_exist": ne, "answers.already_public": ap})
+    f["review.total"] = rng.randint(1, 4)
+    f["litigation.total"] = rng.randint(0, 2)
+    return f
+
+
+def legacy_doc(case, rng):
+    from model import AGENCIES
+    year, kind = case["year"], case["legacy"]
+    agency = AGENCIES[(case["i"] * 7) % len(AGENCIES)]
+    f = legacy_facts(rng, kind)
+    fee_yuan = rng.randint(20, 900)
+    fee = case["fee"]
+    title = f"{agency}{year}年政府信息公开工作年度报告"
+    body = [f'<p align="center"><b>{title}</b></p>']
+    body.append(f"<p>本报告根据《中华人民共和国政府信息公开条例》要求，由{agency}编制。报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。</p>")
+    body.append("<p><b>一、概述</b></p><p>本年度，我单位认真贯彻落实《条例》，进一步健全政府信息公开工作机制。</p>")
+    body.append("<p><b>二、主动公开政府信息情况</b></p>")
+    body.append(f"<p>{year}年，全年主动公开政府信息{f['active.published']}条，其中规范性文件{f['active.normative_docs']}件。</p>")
+    body.append("<p><b>三、依申请公开政府信息情况</b></p>")
+    if kind == "zero":
+        body.append("<p>本年度未收到公民、法人或其他组织提出的政府信息公开申请。</p>")
+    elif kind in ("narrative", "prose_outcomes"):
+        body.append(f"<p>全年共受理政府信息公开申请{f['applications.received']}件，已全部办结。其中，同意公开{f['answers.granted']}件，"
+                    f"同意部分公开{f['answers.partial']}件，不同意公开{f['answers.denied']}件，信息不存在{f['answers.not_exist']}件，"
+                    f"属于已主动公开范围{f['answers.already_public']}件。</p>")
+        f["answers.partial"] = f["answers.partial"]
+        if kind == "narrative":
+            f["applications.completed"] = None
+        else:
+            f["applications.completed"] = None
+    elif kind == "denial_paren":
+        body.append(f"<p>{year}年共收到政府信息公开申请{f['applications.received']}件，办结{f['applications.completed']}件。"
+                    f"其中同意公开{f['answers.granted']}件，同意部分公开{f['answers.partial']}件，不同意公开{f['answers.denied']}件"
+                    f"（涉及国家秘密{f['denial_reasons.state_secret']}件、涉及个人隐私{f['denial_reasons.privacy']}件），"
+                    f"信息不存在{f['answers.not_exist']}件，属于已主动公开范围{f['answers.already_public']}件。</p>")
+    if kind in ("narrative", "prose_outcomes"):
+        f["denial_reasons.state_secret"] = None
+        f["denial_reasons.privacy"] = None
+    body.append("<p><b>四、政府信息公开的收费及减免情况</b></p>")
+    if fee in ("yuan", "yuan_table"):
+        f["fees.amount_wan"] = round(fee_yuan / 10000, 6)
+        if fee == "yuan":
+            body.append(f"<p>本年度依申请提供政府信息，共收取检索、复制、邮寄费用{fee_yuan}元。</p>")
+    elif fee == "wan":
+        f["fees.amount_wan"] = round(fee_yuan / 10000, 4) if kind != "zero" else 0
+        if kind.startswith("table"):
+            pass
+        elif kind != "zero":
+            body.append(f"<p>本年度共收取检索、复制费用{f['fees.amount_wan']:g}万元。</p>")
+        else:
+            body.append("<p>本年度未收取任何费用。</p>")
+    else:
+        f["fees.amount_wan"] = 0
+        body.append("<p>本年度未收取任何费用。</p>")
+    body.append("<p><b>五、因政府信息公开申请行政复议、提起行政诉讼的情况</b></p>")
+    if kind == "zero":
+        body.append("<p>本年度未发生针对本机关政府信息公开事务的行政复议和行政诉讼。</p>")
+    elif kind == "prose_outcomes":
+        r = f["review.total"]
+        up = rng.randint(0, r)
+        f["review.upheld"], f["review.corrected"] = up, r - up
+        l = f["litigation.total"] or 1
+        f["litigation.total"] = l
+        f["litigation.upheld"] = l
+        body.append(f"<p>本年度因政府信息公开申请行政复议{r}件，经复议维持{up}件、纠正{r - up}件；"
+                    f"提起行政诉讼{l}件，法院判决维持{l}件。</p>")
+    elif not kind.startswith("table"):
+        r, l = f["review.total"], f["litigation.total"]
+        lt = f"行政诉讼{l}件" if l else "未发生行政诉讼"
+        if not l:
+            f["litigation.total"] = 0
+        body.append(f"<p>本年度本机关被申请行政复议{r}件，{lt}。</p>")
+    if kind.startswith("table"):
+        body.append("<p>附件：政府信息公开情况统计表</p>")
+        body.append(legacy_table(f, kind, fee, fee_yuan, case))
+    body.append("<p><b>六、存在的主要问题和改进措施</b></p><p>信息公开的及时性仍需提高。</p>")
+    values = {"legacy": {}}
+    for k in LEGACY_KEYS:
+        g, fld = k.split(".")
+        values["legacy"].setdefault(g, {})[fld] = f[k]
+    for k, path in MAPPED.items():
+        sec, row, col = path.split(".")
+        values.setdefault(sec, {}).setdefault(row, {})[col] = f[k]
+    truth = {"agency": agency, "year": year, "template": "legacy", "status": "success", "values": values, "blank": [],
+             "expect_flags": [], "variation": case["note"]}
+    return title, "\n".join(body), truth
+
+
+def legacy_table(f, kind, fee, fee_yuan, case):
+    rng_complaints = 0
+    f["complaints.total"] = rng_complaints
+    for k in ("answers.not_this_agency", "answers.supplement", "answers.other_channel",
+              "denial_reasons.commercial_secret", "denial_reasons.security_stability", "denial_reasons.not_gov_info",
+              "denial_reasons.other_law"):
+        f[k] = 0
+    for k in ("review", "litigation"):
+        t = f[f"{k}.total"]
+        f[f"{k}.upheld"], f[f"{k}.corrected"], f[f"{k}.other"] = t, 0, 0
+    fee_label, fee_unit, fee_value = "依申请公开信息收取的费用", "万元", f"{f['fees.amount_wan']:g}"
+    if fee == "yuan_table":
+        fee_unit, fee_value = "元", str(fee_yuan)
+    rows = [
+        ("一、主动公开情况", "", ""), ("（一）主动公开政府信息数", "条", f["active.published"]),
+        ("其中：主动公开规范性文件数", "条", f["active.normative_docs"]),
+        ("二、依申请公开情况", "", ""), ("（一）收到申请数", "件", f["applications.received"]),
+        ("（二）申请办结数", "件", f["applications.completed"]), ("（三）申请答复数", "件", f["applications.completed"]),
+        ("1.属于已主动公开范围数", "件", f["answers.already_public"]), ("2.同意公开答复数", "件", f["answers.granted"]),
+        ("3.同意部分公开答复数", "件", f["answers.partial"]), ("4.不同意公开答复数", "件", f["answers.denied"]),
+        ("其中：涉及国家秘密", "件", f["denial_reasons.state_secret"]), ("涉及商业秘密", "件", 0),
+        ("涉及个人隐私", "件", f["denial_reasons.privacy"]), ("危及国家安全、公共安全、经济安全和社会稳定", "件", 0),
+        ("不是《条例》所指政府信息", "件", 0), ("法律法规规定的其他情形", "件", 0),
+        ("5.不属于本行政机关公开数", "件", 0), ("6.申请信息不存在数", "件", f["answers.not_exist"]),
+        ("7.告知作出更改补充数", "件", 0), ("8.告知通过其他途径办理数", "件", 0),
+        ("三、行政复议数量", "件", f["review.total"]), ("（一）维持具体行政行为数", "件", f["review.total"]),
+        ("（二）被依法纠错数", "件", 0), ("（三）其他情形数", "件", 0),
+        ("四、行政诉讼数量", "件", f["litigation.total"]), ("（一）维持具体行政行为或者驳回原告诉讼请求数", "件", f["litigation.total"]),
+        ("（二）被依法纠错数", "件", 0), ("（三）其他情形数", "件", 0),
+        ("五、举报投诉数量", "件", 0), (f"六、{fee_label}", fee_unit, fee_value),
+    ]
+    out = ['<table border="1" cellspacing="0" width="100%">']
+    if kind == "table3":
+        out.append("<tr><th>统 计 指 标</th><th>单位</th><th>统计数</th></tr>")
+        for label, unit, v in rows:
+            out.append(f"<tr><td>{label}</td><td align=\"center\">{unit}</td><td align=\"center\">{v}</td></tr>")
+    else:
+        out.append("<tr><td>指标</td><td>数量</td></tr>")
+        for label, unit, v in rows:
+            lab = f"{label}（{unit}）" if unit else label
+            out.append(f"<tr><td>{lab}</td><td align=\"right\">{v}</td></tr>")
+    out.append("</table>")
+    return "\n".join(out)
