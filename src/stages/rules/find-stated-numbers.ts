@@ -65,7 +65,10 @@ export function findStatedNumbers(narrative: NarrativeText, spec: StatementPatte
       for (const match of clause.text.matchAll(compilePattern(source))) {
         const value = parseCount(match.groups?.n ?? "");
         if (value === null) continue;
-        if (spec.nearestContext && !inNearestContext(narrative, clause, clause.start + match.index, spec.nearestContext))
+        if (
+          spec.nearestContext &&
+          !inNearestContext(narrative, clause, clause.start + match.index, spec.nearestContext)
+        )
           continue;
         found.push({ value, unit: match.groups?.unit ?? "", offset: clause.start + match.index, clause: clause.text });
       }
