@@ -53,7 +53,9 @@ def report_html(case, rng):
     st = Style(**{**case.get("style", {}), "blank": case.get("blank", "—"), "blank_cells": blanks})
     paras, s4text = narrative(year, agency, s3v, s4v)
     title = case.get("title", f"{agency}{year}年政府信息公开工作年度报告")
-    body = [f'<p align="center"><b>{title}</b></p>']
+    if case.get("signature"):
+        title = f"{year}年政府信息公开工作年度报告"
+    body = [f'<h1 style="text-align:center">{title}</h1>' if case.get("chrome") else f'<p align="center"><b>{title}</b></p>']
     if tpl == "v2019":
         body.append("<p>本报告根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国"
                     "政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2019〕60号）要求编制。</p>")
@@ -68,6 +70,8 @@ def report_html(case, rng):
     body.append(s4(st, s4v))
     body.append("<p><b>五、存在的主要问题及改进情况</b></p><p>政策解读的针对性还需加强，下一步将进一步规范公开流程。</p>")
     body.append("<p><b>六、其他需要报告的事项</b></p><p>本年度未收取信息处理费。</p>")
+    if case.get("signature"):
+        body.append(f'<p align="right">{agency}</p><p align="right">{year + 1}年1月18日</p>')
     if tpl == "v2021" and case["year"] >= 2021:
         s3v["other_processing"] = {c: sum(s3v[k][c] for k in ("other_no_supplement", "other_fee_unpaid", "other_other"))
                                    for c in COLS + ["total"]}
@@ -84,7 +88,27 @@ def report_html(case, rng):
     return title, "\n".join(body), truth
 
 
+CHROME_HEAD = (
+    '<div class="top"><a href="/">{site}门户网站</a> | 无障碍 | 长者模式 | English</div>'
+    '<div class="nav">首页 | 要闻动态 | 政务公开 | 政务服务 | 互动交流</div>'
+    '<div class="crumb">当前位置：首页 &gt; 政府信息公开 &gt; 政府信息公开年报</div>'
+    '<table class="meta" width="100%"><tr><td>索引号：</td><td>{code}/{pub}-00{n}</td><td>主题分类：</td><td>其他</td></tr>'
+    '<tr><td>发布机构：</td><td>{agency}</td><td>成文日期：</td><td>{pub}-01-2{n}</td></tr>'
+    '<tr><td>文　　号：</td><td></td><td>发布日期：</td><td>{pub}-01-2{n}</td></tr></table>'
+    '<div class="info">发布时间：{pub}-01-2{n} 09:3{n} 来源：{agency} 浏览次数：1{n}37 字号：[大 中 小]</div>')
+CHROME_FOOT = ('<div class="share">【打印本页】【关闭窗口】</div><div class="foot">主办单位：{site}办公室　承办单位：{site}大数据中心'
+               '<br>网站标识码：36070{n}0001　赣ICP备0500{n}321号　赣公网安备 3607020200{n}1号<br>联系电话：0797-821{n}345</div>')
+
+
 def wrap_page(case, title, body):
+    if case.get("chrome"):
+        agency = case["_truth"]["agency"]
+        site = agency[: agency.index("区") + 1] + "人民政府" if "区" in agency else "某市人民政府"
+        kw = {"site": site, "code": "11360702MB15764", "pub": case["year"] + 1, "n": case["i"] % 10, "agency": agency}
+        body = CHROME_HEAD.format(**kw) + f'<div class="article">{body}</div>' + CHROME_FOOT.format(**kw)
+    if case.get("one_td_br"):
+        body = re.sub(r"<p[^>]*>(.*?)</p>", r"\1<br>", body)
+        body = f'<table width="100%"><tr><td class="content">{body}</td></tr></table>'
     layout = case.get("style", {}).get("nested")
     if layout:
         body = ('<table width="1000" border="0"><tr><td width="200" valign="top"><div class="nav">首页 &gt; 政务公开 &gt; 年度报告</div></td>'
@@ -93,10 +117,17 @@ def wrap_page(case, title, body):
     meta = {"gbk-meta": '<meta http-equiv="Content-Type" content="text/html; charset=gbk">',
             "gb2312-meta": '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">',
             "gb2312-charset": '<meta charset="gb2312">',
-            "utf8-meta": '<meta charset="utf-8">', "utf8-nometa": "", "utf8-bom": ""}[enc]
+            "utf8-meta": '<meta charset="utf-8">', "utf8-nometa": "", "utf8-bom": "", "gbk-nometa": "",
+            "utf8-mislabelled-gbk": '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">',
+            "xml-gb2312": "", "ncr": '<meta charset="iso-8859-1">'}[enc]
     html = (f"<!DOCTYPE html>\n<html><head>{meta}<title>{title}</title>"
             "<style>body{font-family:'Noto Sans CJK SC';font-size:12pt} td,th{font-size:10pt}</style></head>"
             f"<body>{body}</body></html>")
+    if enc == "xml-gb2312":
+        html = '<?xml version="1.0" encoding="gb2312"?>\n' + html.replace("<!DOCTYPE html>", '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">')
+        return html.encode("gbk")
+    if enc == "ncr":
+        return html.encode("ascii", "xmlcharrefreplace")
     if enc.startswith("gb"):
         return html.encode("gbk")
     data = html.encode("utf-8")
@@ -201,7 +232,7 @@ def main():
             continue
         else:
             title, body, truth = report_html(case, rng)
-        data = wrap_page(case, title, body)
+        data = wrap_page({**case, "_truth": truth}, title, body)
         ext = case.get("ext", "html")
         if fmt == "html":
             open(os.path.join(OUT, f"{stem}.{ext}"), "wb").write(data)

@@ -20,6 +20,11 @@ class Style:
         self.delta = kw.get("delta", "sign")  # sign, word, short, fwminus
         self.procurement = kw.get("procurement", "yuan_inline")  # yuan_inline, wan_inline, yuan_header, wan_bare
         self.blank_cells = kw.get("blank_cells", set())
+        self.heji = kw.get("heji", False)  # 合计 for 总计 in column headers
+        self.two_label = kw.get("two_label", False)  # 三 with two label columns (no 三、本年度办理结果 column)
+        self.repeat_header = kw.get("repeat_header", False)  # the second part of a split 三 repeats its header rows
+        self.thousands = kw.get("thousands", "")  # "," or " " between thousands
+        self.word = kw.get("word", False)  # Word "save as HTML": MsoNormal spans, runs split, <o:p>, spacer row
 
 
 def esc(s):
@@ -39,7 +44,12 @@ def cell(st, text, tag="td", rs=1, cs=1, header=False, raw=False):
     body = text if raw else esc(text)
     if st.br and header and len(text) > 8:
         body = "<br>".join(esc(text[i:i + 8]) for i in range(0, len(text), 8))
-    if st.wrap == "p":
+    if st.word:
+        parts = [body[:1], body[1:]] if raw and len(body) > 1 and not body.startswith("&") else [body]
+        spans = "".join(f"<span lang=EN-US style='font-size:10.5pt;font-family:宋体'>{x}</span>" for x in parts)
+        body = f"<p class=MsoNormal align=center style='text-align:center'>{spans}<span><o:p></o:p></span></p>"
+        attrs += " style='border:solid windowtext 1.0pt;mso-border-alt:solid windowtext .5pt;padding:0cm 5.4pt 0cm 5.4pt'"
+    elif st.wrap == "p":
         body = f'<p style="margin:0;text-align:center">{body}</p>'
     elif st.wrap == "div":
         body = f'<div class="cell"><span>{body}</span></div>'
@@ -52,7 +62,7 @@ def cell(st, text, tag="td", rs=1, cs=1, header=False, raw=False):
 def num(st, path, v, unit=True):
     if path in st.blank_cells:
         return {"empty": "", "nbsp": "&nbsp;"}.get(st.blank, st.blank)
-    s = str(v)
+    s = f"{v:,}".replace(",", st.thousands) if st.thousands and isinstance(v, int) else str(v)
     if st.fullwidth:
         s = s.translate(FW)
     if unit and st.unit and isinstance(v, int):
@@ -156,29 +166,33 @@ def s3(st, s3v, template):
     rows = RESULT_ROWS_2021 if template == "v2021" else RESULT_ROWS_2019
     out = [table_open(st)]
     corner = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    total = "合计" if st.heji else "总计"
+    lab = 2 if st.two_label else 3
     if st.thead:
         out.append("<thead>")
+    header_start = len(out)
     if st.unmerged:
         out.append("<tr>" + cell(st, corner, header=True) + cell(st, "", header=True) * 2 + cell(st, "申请人情况", header=True)
                    + cell(st, "", header=True) * 6 + "</tr>")
         out.append("<tr>" + cell(st, "", header=True) * 3 + cell(st, "自然人", header=True) + cell(st, "法人或其他组织", header=True)
-                   + cell(st, "", header=True) * 4 + cell(st, "总计", header=True) + "</tr>")
+                   + cell(st, "", header=True) * 4 + cell(st, total, header=True) + "</tr>")
         out.append("<tr>" + cell(st, "", header=True) * 4 + "".join(cell(st, c, header=True) for c in COL_LABELS[1:])
                    + cell(st, "", header=True) + "</tr>")
     else:
-        out.append("<tr>" + cell(st, corner, rs=3, cs=3, header=True) + cell(st, "申请人情况", cs=7, header=True) + "</tr>")
+        out.append("<tr>" + cell(st, corner, rs=3, cs=lab, header=True) + cell(st, "申请人情况", cs=7, header=True) + "</tr>")
         out.append("<tr>" + cell(st, "自然人", rs=2, header=True) + cell(st, "法人或其他组织", cs=5, header=True)
-                   + cell(st, "总计", rs=2, header=True) + "</tr>")
+                   + cell(st, total, rs=2, header=True) + "</tr>")
         out.append("<tr>" + "".join(cell(st, c, header=True) for c in COL_LABELS[1:]) + "</tr>")
+    header_rows = out[header_start:]
     if st.thead:
         out.append("</thead><tbody>")
 
     def nums(key):
         return "".join(cell(st, num(st, f"s3.{key}.{c}", s3v[key][c]), raw=True) for c in COLS + ["total"])
 
-    out.append("<tr>" + cell(st, "一、本年新收政府信息公开申请数量", cs=3 if not st.unmerged else 1)
+    out.append("<tr>" + cell(st, "一、本年新收政府信息公开申请数量", cs=lab if not st.unmerged else 1)
                + ("" if not st.unmerged else cell(st, "") * 2) + nums("new_received") + "</tr>")
-    out.append("<tr>" + cell(st, "二、上年结转政府信息公开申请数量", cs=3 if not st.unmerged else 1)
+    out.append("<tr>" + cell(st, "二、上年结转政府信息公开申请数量", cs=lab if not st.unmerged else 1)
                + ("" if not st.unmerged else cell(st, "") * 2) + nums("carried_over") + "</tr>")
     full = rows + [("total_processed", "（七）总计", None)]
     # group spans
@@ -192,6 +206,8 @@ def s3(st, s3v, template):
             out.append("</tbody></table>" if st.thead else "</table>")
             out.append('<p style="text-align:center">- 5 -</p>')
             out.append(table_open(st))
+            if st.repeat_header:
+                out += header_rows
             if st.thead:
                 out.append("<tbody>")
         big_rows = len(part)
@@ -201,7 +217,7 @@ def s3(st, s3v, template):
             key, label, group = part[i]
             tds = ""
             if first:
-                tds += cell(st, "三、本年度办理结果", rs=1 if st.unmerged else big_rows) if (pi == 0 or True) else ""
+                tds += "" if st.two_label else cell(st, "三、本年度办理结果", rs=1 if st.unmerged else big_rows)
                 first = False
             elif st.unmerged:
                 tds += cell(st, "")
@@ -222,7 +238,10 @@ def s3(st, s3v, template):
                     t += cell(st, "")
                 out.append("<tr>" + t + cell(st, l2) + nums(k2) + "</tr>")
             i += n
-    out.append("<tr>" + cell(st, "四、结转下年度继续办理", cs=3 if not st.unmerged else 1)
+    if st.word:
+        out.append("<![if !supportMisalignedColumns]><tr height=0>" + '<td width=40 style="border:none"></td>' * (lab + 7)
+                   + "</tr><![endif]>")
+    out.append("<tr>" + cell(st, "四、结转下年度继续办理", cs=lab if not st.unmerged else 1)
                + ("" if not st.unmerged else cell(st, "") * 2) + nums("carried_forward") + "</tr>")
     out.append("</tbody></table>" if st.thead else "</table>")
     return "\n".join(out)
@@ -233,9 +252,9 @@ def s4(st, s4v):
     if st.thead:
         out.append("<thead>")
     out.append("<tr>" + cell(st, "行政复议", cs=5, header=True) + cell(st, "行政诉讼", cs=10, header=True) + "</tr>")
-    out.append("<tr>" + "".join(cell(st, h, rs=2, header=True) for h in ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"])
+    out.append("<tr>" + "".join(cell(st, h, rs=2, header=True) for h in ["结果维持", "结果纠正", "其他结果", "尚未审结", "合计" if st.heji else "总计"])
                + cell(st, "未经复议直接起诉", cs=5, header=True) + cell(st, "复议后起诉", cs=5, header=True) + "</tr>")
-    out.append("<tr>" + "".join(cell(st, h, header=True) for h in ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2) + "</tr>")
+    out.append("<tr>" + "".join(cell(st, h, header=True) for h in ["结果维持", "结果纠正", "其他结果", "尚未审结", "合计" if st.heji else "总计"] * 2) + "</tr>")
     if st.thead:
         out.append("</thead><tbody>")
     out.append("<tr>" + "".join(cell(st, num(st, f"s4.{g}.{f}", s4v[g][f]), raw=True) for g in S4_GROUPS for f in S4_FIELDS) + "</tr>")

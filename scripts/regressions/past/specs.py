@@ -58,6 +58,38 @@ CASES = [
      "style": {"unmerged": True, "delta": "word", "procurement": "wan_inline"}, "note": "v2019 unmerged grid as .docx"},
     {"stem": "b09-v19-pdf-unmerged", "layout": "v2019", "year": 2019, "fmt": "pdf", "enc": "utf8-meta", "blank": "—",
      "style": {"unmerged": True, "delta": "sign", "procurement": "yuan_header"}, "note": "v2019 unmerged grid PDF; header 元"},
+    # round 2: portal pages, Word HTML, encodings, layouts
+    {"stem": "d01-word-html", "layout": "v2021", "year": 2022, "fmt": "html", "enc": "gb2312-meta", "blank": "nbsp",
+     "style": {"word": True}, "note": "Word save-as-HTML: MsoNormal spans, split runs, <o:p>, spacer row"},
+    {"stem": "d02-portal-chrome", "layout": "v2021", "year": 2023, "fmt": "html", "enc": "utf8-meta", "blank": "—",
+     "chrome": True, "style": {}, "note": "portal chrome: nav, 索引号 meta table, dates, ICP footer"},
+    {"stem": "d03-thousands", "layout": "v2021", "year": 2022, "fmt": "html", "enc": "utf8-meta", "blank": "—", "scale": 3000,
+     "style": {"thousands": ","}, "note": "1,362 thousands separators, large counts"},
+    {"stem": "d04-two-label-cols", "layout": "v2021", "year": 2023, "fmt": "html", "enc": "utf8-meta", "blank": "—",
+     "style": {"two_label": True, "heji": True}, "note": "三 with two label columns; 合计 for 总计"},
+    {"stem": "d05-one-td-br", "layout": "v2021", "year": 2021, "fmt": "html", "enc": "gbk-meta", "blank": "/",
+     "one_td_br": True, "style": {}, "note": "whole report in one <td>, lines separated by <br>"},
+    {"stem": "d06-split-repeat-header", "layout": "v2021", "year": 2022, "fmt": "html", "enc": "utf8-meta", "blank": "—",
+     "style": {"split_at": "deny_process_info", "repeat_header": True}, "note": "三 split in two tables, header rows repeated"},
+    {"stem": "d07-split-repeat-docx", "layout": "v2019", "year": 2020, "fmt": "docx", "enc": "utf8-meta", "blank": "—",
+     "style": {"split_at": "unable_unclear", "repeat_header": True, "delta": "sign", "procurement": "yuan_inline"},
+     "note": "v2019 .docx, 三 split with repeated header"},
+    {"stem": "d08-mislabelled-utf8", "layout": "v2021", "year": 2023, "fmt": "html", "enc": "utf8-mislabelled-gbk", "blank": "—",
+     "style": {}, "note": "UTF-8 bytes under a gb2312 meta"},
+    {"stem": "d09-gbk-nometa", "layout": "v2019", "year": 2020, "fmt": "html", "enc": "gbk-nometa", "blank": "—",
+     "style": {"delta": "word", "procurement": "wan_inline"}, "note": "GBK without meta"},
+    {"stem": "d10-xhtml-ncr", "layout": "v2021", "year": 2024, "fmt": "html", "enc": "ncr", "blank": "—", "style": {},
+     "note": "all CJK as numeric character references, iso-8859-1 meta"},
+    {"stem": "d11-xml-decl", "layout": "v2021", "year": 2022, "fmt": "html", "enc": "xml-gb2312", "blank": "—", "style": {},
+     "note": "XHTML with <?xml encoding=gb2312?> and no meta"},
+    {"stem": "d12-signature-agency", "layout": "v2021", "year": 2022, "fmt": "html", "enc": "utf8-meta", "blank": "—",
+     "signature": True, "style": {}, "note": "title without agency; agency only in the signature"},
+    {"stem": "d13-word-v19-docx", "layout": "v2019", "year": 2020, "fmt": "docx", "enc": "utf8-meta", "blank": "—",
+     "style": {"word": True, "delta": "sign", "procurement": "yuan_inline"}, "note": "Word HTML v2019 converted to .docx by LibreOffice"},
+    {"stem": "d14-thousands-space-pdf", "layout": "v2021", "year": 2023, "fmt": "pdf", "enc": "utf8-meta", "blank": "—",
+     "scale": 2500, "style": {"thousands": " ", "two_label": True}, "note": "3 119 space separators, two label cols, PDF"},
+    {"stem": "d15-chrome-v19-gbk", "layout": "v2019", "year": 2019, "fmt": "html", "enc": "gbk-meta", "blank": "—",
+     "chrome": True, "style": {"nested": True, "delta": "short", "procurement": "yuan_header"}, "note": "v2019 GBK with chrome"},
     # legacy
     {"stem": "c01-leg-narr-yuan-pdf", "layout": "legacy", "year": 2011, "fmt": "pdf", "legacy": "narrative", "fee": "yuan",
      "note": "narrative only; fee in 元"},
@@ -75,9 +107,26 @@ CASES = [
      "legacy": "table3", "fee": "wan", "style": {"nested": True}, "note": "统计表 nested in layout table"},
     {"stem": "c08-leg-table2-docx", "layout": "legacy", "year": 2016, "fmt": "docx", "legacy": "table2", "fee": "yuan_table",
      "note": "统计表 as .docx, fee row in 元"},
+    {"stem": "c10-leg-numerals", "layout": "legacy", "year": 2012, "fmt": "html", "enc": "utf8-meta", "legacy": "numerals",
+     "fee": "none", "note": "counts in Chinese numerals (受理申请二十三件)"},
+    {"stem": "c11-leg-percent-jianmian", "layout": "legacy", "year": 2016, "fmt": "pdf", "legacy": "percent",
+     "fee": "yuan_jianmian", "note": "共计/占%/办结率100%; fee 358.50元 with 减免"},
+    {"stem": "c12-leg-qi-before", "layout": "legacy", "year": 2015, "fmt": "html", "enc": "gbk-nometa", "legacy": "qi_before",
+     "fee": "wan", "note": "发生2起…行政复议案件 (number before the word); GBK without meta"},
     {"stem": "c09-leg-narr-html-2008", "layout": "legacy", "year": 2008, "fmt": "html", "enc": "gbk-meta",
      "legacy": "narrative", "fee": "wan", "note": "2008 narrative, GBK"},
 ]
+
+
+def cn(n):
+    d = "零一二三四五六七八九"
+    if n < 10:
+        return d[n]
+    if n < 20:
+        return "十" + (d[n % 10] if n % 10 else "")
+    if n < 100:
+        return d[n // 10] + "十" + (d[n % 10] if n % 10 else "")
+    return str(n)
 
 
 def legacy_facts(rng, kind):
@@ -130,6 +179,30 @@ def legacy_doc(case, rng):
             f["applications.completed"] = None
         else:
             f["applications.completed"] = None
+    elif kind == "qi_before":
+        f["applications.completed"] = None
+        f["denial_reasons.state_secret"] = None
+        f["denial_reasons.privacy"] = None
+        body.append(f"<p>全年共收到政府信息公开申请{f['applications.received']}件，其中同意公开{f['answers.granted']}件，同意部分公开"
+                    f"{f['answers.partial']}件，不同意公开{f['answers.denied']}件，信息不存在{f['answers.not_exist']}件，属于已主动公开范围"
+                    f"{f['answers.already_public']}件。</p>")
+    elif kind == "numerals":
+        f["applications.completed"] = None
+        f["denial_reasons.state_secret"] = None
+        f["denial_reasons.privacy"] = None
+        body.append(f"<p>本年度，我局共受理政府信息公开申请{cn(f['applications.received'])}件，其中同意公开{cn(f['answers.granted'])}件，"
+                    f"同意部分公开{cn(f['answers.partial'])}件，不同意公开{cn(f['answers.denied'])}件，信息不存在{cn(f['answers.not_exist'])}件，"
+                    f"属于已主动公开范围{cn(f['answers.already_public'])}件。</p>")
+    elif kind == "percent":
+        r = f["applications.received"]
+        pc = lambda k: f"{f[k] * 100 / r:.1f}%"
+        f["applications.completed"] = None
+        f["denial_reasons.state_secret"] = None
+        f["denial_reasons.privacy"] = None
+        body.append(f"<p>{year}年，共收到政府信息公开申请共计{r}件，全部按期办结，办结率100%。从答复情况看，同意公开的{f['answers.granted']}件，"
+                    f"占{pc('answers.granted')}；同意部分公开的{f['answers.partial']}件，占{pc('answers.partial')}；不同意公开的"
+                    f"{f['answers.denied']}件，占{pc('answers.denied')}；信息不存在的{f['answers.not_exist']}件；属于已主动公开范围的"
+                    f"{f['answers.already_public']}件。</p>")
     elif kind == "denial_paren":
         body.append(f"<p>{year}年共收到政府信息公开申请{f['applications.received']}件，办结{f['applications.completed']}件。"
                     f"其中同意公开{f['answers.granted']}件，同意部分公开{f['answers.partial']}件，不同意公开{f['answers.denied']}件"
@@ -139,7 +212,11 @@ def legacy_doc(case, rng):
         f["denial_reasons.state_secret"] = None
         f["denial_reasons.privacy"] = None
     body.append("<p><b>四、政府信息公开的收费及减免情况</b></p>")
-    if fee in ("yuan", "yuan_table"):
+    if fee == "yuan_jianmian":
+        f["fees.amount_wan"] = round(fee_yuan / 10000, 6)
+        body.append(f"<p>本年度依申请公开信息共收取检索、复制等费用{fee_yuan}.50元，减免费用120元。</p>")
+        f["fees.amount_wan"] = (fee_yuan + 0.5) / 10000
+    elif fee in ("yuan", "yuan_table"):
         f["fees.amount_wan"] = round(fee_yuan / 10000, 6)
         if fee == "yuan":
             body.append(f"<p>本年度依申请提供政府信息，共收取检索、复制、邮寄费用{fee_yuan}元。</p>")
@@ -166,6 +243,9 @@ def legacy_doc(case, rng):
         f["litigation.upheld"] = l
         body.append(f"<p>本年度因政府信息公开申请行政复议{r}件，经复议维持{up}件、纠正{r - up}件；"
                     f"提起行政诉讼{l}件，法院判决维持{l}件。</p>")
+    elif kind == "qi_before":
+        r, l = f["review.total"], f["litigation.total"]
+        body.append(f"<p>全年共发生{r}起因政府信息公开引起的行政复议案件，" + (f"{l}起行政诉讼案件。</p>" if l else "未发生行政诉讼案件。</p>"))
     elif not kind.startswith("table"):
         r, l = f["review.total"], f["litigation.total"]
         lt = f"行政诉讼{l}件" if l else "未发生行政诉讼"
