@@ -168,7 +168,8 @@ def fill_template(case, rng):
             for ci, t in zip(range(len(cells) - len(texts), len(cells)), texts):
                 c = cells[ci]
                 c2 = re.sub(r"<w:r>.*?</w:r>|<w:r [^>]*>.*?</w:r>", "", c, flags=re.S)
-                c2 = re.sub(r"(</w:p>)(?!.*</w:p>)", f'<w:r><w:t xml:space="preserve">{t}</w:t></w:r>\\1', c2, count=1, flags=re.S)
+                run = wrap_run(case, t)
+                c2 = re.sub(r"(</w:p>)(?!.*</w:p>)", lambda m: run + m.group(1), c2, count=1, flags=re.S)
                 r2 = r2.replace(c, c2, 1)
             new = new.replace(r, r2, 1)
         return new
@@ -192,6 +193,23 @@ def fill_template(case, rng):
     x = x.replace("（文字描述）", "".join(paras), 1)
     x = x.replace("（文字描述，收取信息处理费情况在此处报告。）", "本年度未收取信息处理费。", 1)
     return x, truth
+
+
+def wrap_run(case, t):
+    """A value's run as Word and WPS write it in a filled-in form."""
+    mode = case.get("docx_runs", "plain")
+    if mode == "split" and len(t) > 1:
+        return (f'<w:r><w:t>{t[0]}</w:t></w:r><w:proofErr w:type="gramStart"/><w:bookmarkStart w:id="9" w:name="_GoBack"/>'
+                f'<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t>{t[1:]}</w:t></w:r><w:bookmarkEnd w:id="9"/>')
+    run = f'<w:r><w:t xml:space="preserve">{t}</w:t></w:r>'
+    if mode == "sdt":
+        return (f'<w:sdt><w:sdtPr><w:id w:val="1{len(t)}"/><w:placeholder><w:docPart w:val="DefaultPlaceholder"/></w:placeholder>'
+                f'</w:sdtPr><w:sdtContent>{run}</w:sdtContent></w:sdt>')
+    if mode == "ins":
+        return f'<w:ins w:id="7" w:author="办公室" w:date="2022-01-10T09:00:00Z">{run}</w:ins>'
+    if mode == "smarttag":
+        return f'<w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="chmetcnv">{run}</w:smartTag>'
+    return run
 
 
 def write_docx_from_template(path, xml):

@@ -24,7 +24,10 @@ class Style:
         self.two_label = kw.get("two_label", False)  # 三 with two label columns (no 三、本年度办理结果 column)
         self.repeat_header = kw.get("repeat_header", False)  # the second part of a split 三 repeats its header rows
         self.thousands = kw.get("thousands", "")  # "," or " " between thousands
-        self.word = kw.get("word", False)  # Word "save as HTML": MsoNormal spans, runs split, <o:p>, spacer row
+        self.word = kw.get("word", False)
+        self.s4split = kw.get("s4split", False)  # 四 as two tables: 行政复议, then 行政诉讼
+        self.label_br = kw.get("label_br", False)  # <br> inside long row labels too
+        self.big = kw.get("big", False)  # large table font: 三 runs over pages  # Word "save as HTML": MsoNormal spans, runs split, <o:p>, spacer row
 
 
 def esc(s):
@@ -41,8 +44,10 @@ def cell(st, text, tag="td", rs=1, cs=1, header=False, raw=False):
         attrs += ' style="border:1px solid #000;padding:2px 4px;text-align:center;font-size:10.5pt"'
     else:
         attrs += ' align="center"'
+    if st.big:
+        attrs += ' style="font-size:15pt;padding:6px"'
     body = text if raw else esc(text)
-    if st.br and header and len(text) > 8:
+    if (st.br and header or st.label_br and not raw) and len(text) > 8:
         body = "<br>".join(esc(text[i:i + 8]) for i in range(0, len(text), 8))
     if st.word:
         parts = [body[:1], body[1:]] if raw and len(body) > 1 and not body.startswith("&") else [body]
@@ -132,9 +137,9 @@ def fmt_s2(st, key, f, v, path):
             return f"{v}" if v > 0 else f"－{-v}"
     if f == "amount_wan" and key == "procurement":
         if st.procurement == "yuan_inline":
-            return f"{round(v * 10000)}元"
+            return f"{round(v * 10000):,}元".replace(",", st.thousands) if st.thousands else f"{round(v * 10000)}元"
         if st.procurement == "wan_inline":
-            return f"{v:g}万元"
+            return f"{v:,}万元".replace(",", st.thousands) if st.thousands else f"{v:g}万元"
         if st.procurement == "yuan_header":
             return str(round(v * 10000))
         return f"{v:g}"
@@ -248,6 +253,18 @@ def s3(st, s3v, template):
 
 
 def s4(st, s4v):
+    if st.s4split:
+        heads = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+        t1 = [table_open(st), "<tr>" + cell(st, "行政复议", cs=5, header=True) + "</tr>",
+              "<tr>" + "".join(cell(st, h, header=True) for h in heads) + "</tr>",
+              "<tr>" + "".join(cell(st, num(st, f"s4.review.{f}", s4v["review"][f]), raw=True) for f in S4_FIELDS) + "</tr>",
+              "</table>", "<p></p>", table_open(st),
+              "<tr>" + cell(st, "行政诉讼", cs=10, header=True) + "</tr>",
+              "<tr>" + cell(st, "未经复议直接起诉", cs=5, header=True) + cell(st, "复议后起诉", cs=5, header=True) + "</tr>",
+              "<tr>" + "".join(cell(st, h, header=True) for h in heads * 2) + "</tr>",
+              "<tr>" + "".join(cell(st, num(st, f"s4.{g}.{f}", s4v[g][f]), raw=True) for g in S4_GROUPS[1:] for f in S4_FIELDS)
+              + "</tr>", "</table>"]
+        return "\n".join(t1)
     out = [table_open(st)]
     if st.thead:
         out.append("<thead>")

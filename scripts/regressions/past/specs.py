@@ -90,6 +90,30 @@ CASES = [
      "scale": 2500, "style": {"thousands": " ", "two_label": True}, "note": "3 119 space separators, two label cols, PDF"},
     {"stem": "d15-chrome-v19-gbk", "layout": "v2019", "year": 2019, "fmt": "html", "enc": "gbk-meta", "blank": "—",
      "chrome": True, "style": {"nested": True, "delta": "short", "procurement": "yuan_header"}, "note": "v2019 GBK with chrome"},
+    # round 3: .docx internals, 四 as two tables, pages
+    {"stem": "e01-docx-sdt", "layout": "v2021", "year": 2022, "fmt": "docx-template", "blank": "—", "docx_runs": "sdt",
+     "note": "template filled through content controls (w:sdt)"},
+    {"stem": "e02-docx-split-runs", "layout": "v2021", "year": 2023, "fmt": "docx-template", "blank": "", "docx_runs": "split",
+     "note": "numbers split over runs with proofErr/bookmarks between"},
+    {"stem": "e03-docx-ins", "layout": "v2021", "year": 2024, "fmt": "docx-template", "blank": "0", "docx_runs": "ins",
+     "blank_share": 0, "note": "numbers typed with track changes on (w:ins)"},
+    {"stem": "e04-docx-smarttag", "layout": "v2021", "year": 2021, "fmt": "docx-template", "blank": "—",
+     "docx_runs": "smarttag", "note": "numbers inside smartTag elements"},
+    {"stem": "e05-docx-nested", "layout": "v2021", "year": 2022, "fmt": "docx", "enc": "utf8-meta", "blank": "—",
+     "style": {"nested": True}, "note": ".docx from a nested-layout page: report tables inside a table cell"},
+    {"stem": "e06-s4-split-html", "layout": "v2021", "year": 2023, "fmt": "html", "enc": "utf8-meta", "blank": "—",
+     "style": {"s4split": True, "label_br": True}, "note": "四 as two tables (复议, 诉讼); <br> in row labels"},
+    {"stem": "e07-s4-split-pdf", "layout": "v2019", "year": 2020, "fmt": "pdf", "enc": "utf8-meta", "blank": "/",
+     "style": {"s4split": True, "delta": "sign", "procurement": "yuan_inline", "thousands": ","},
+     "note": "v2019 PDF, 四 as two tables, 4,304,100元"},
+    {"stem": "e08-big-thead-pdf", "layout": "v2021", "year": 2022, "fmt": "pdf", "enc": "utf8-meta", "blank": "—",
+     "style": {"big": True, "thead": True}, "note": "large font: 三 over pages, <thead> repeated by Writer"},
+    {"stem": "e09-s2cap-docx", "layout": "v2021", "year": 2023, "fmt": "docx", "enc": "utf8-meta", "blank": "无",
+     "style": {"s2cap": True, "label_br": True}, "note": ".docx, 二 captions as paragraphs, <br> labels"},
+    {"stem": "e10-s4-split-docx", "layout": "v2021", "year": 2024, "fmt": "docx", "enc": "utf8-meta", "blank": "—",
+     "style": {"s4split": True, "two_label": True}, "note": ".docx, 四 as two tables, two label columns"},
+    {"stem": "e11-v19-wan-thousands", "layout": "v2019", "year": 2019, "fmt": "html", "enc": "utf8-meta", "blank": "—",
+     "style": {"delta": "fwminus", "procurement": "wan_inline", "thousands": ","}, "note": "采购 1,234.5万元"},
     # legacy
     {"stem": "c01-leg-narr-yuan-pdf", "layout": "legacy", "year": 2011, "fmt": "pdf", "legacy": "narrative", "fee": "yuan",
      "note": "narrative only; fee in 元"},
@@ -113,6 +137,10 @@ CASES = [
      "fee": "yuan_jianmian", "note": "共计/占%/办结率100%; fee 358.50元 with 减免"},
     {"stem": "c12-leg-qi-before", "layout": "legacy", "year": 2015, "fmt": "html", "enc": "gbk-nometa", "legacy": "qi_before",
      "fee": "wan", "note": "发生2起…行政复议案件 (number before the word); GBK without meta"},
+    {"stem": "c13-leg-thousands", "layout": "legacy", "year": 2017, "fmt": "html", "enc": "utf8-meta", "legacy": "narrative",
+     "fee": "none", "thousands": True, "note": "主动公开政府信息共计12,345条"},
+    {"stem": "c14-leg-table2-docx-wan", "layout": "legacy", "year": 2010, "fmt": "docx", "legacy": "table2", "fee": "wan",
+     "note": "统计表 .docx in 万元"},
     {"stem": "c09-leg-narr-html-2008", "layout": "legacy", "year": 2008, "fmt": "html", "enc": "gbk-meta",
      "legacy": "narrative", "fee": "wan", "note": "2008 narrative, GBK"},
 ]
@@ -166,7 +194,11 @@ def legacy_doc(case, rng):
     body.append(f"<p>本报告根据《中华人民共和国政府信息公开条例》要求，由{agency}编制。报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。</p>")
     body.append("<p><b>一、概述</b></p><p>本年度，我单位认真贯彻落实《条例》，进一步健全政府信息公开工作机制。</p>")
     body.append("<p><b>二、主动公开政府信息情况</b></p>")
-    body.append(f"<p>{year}年，全年主动公开政府信息{f['active.published']}条，其中规范性文件{f['active.normative_docs']}件。</p>")
+    pub = f"{f['active.published']:,}" if case.get("thousands") else f["active.published"]
+    if case.get("thousands"):
+        f["active.published"] += 10000
+        pub = f"{f['active.published']:,}"
+    body.append(f"<p>{year}年，全年主动公开政府信息共计{pub}条，其中规范性文件{f['active.normative_docs']}件。</p>")
     body.append("<p><b>三、依申请公开政府信息情况</b></p>")
     if kind == "zero":
         body.append("<p>本年度未收到公民、法人或其他组织提出的政府信息公开申请。</p>")
