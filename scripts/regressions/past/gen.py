@@ -27,7 +27,7 @@ def flat(values):
                 yield f"{sec}.{row}.{col}", v
 
 
-def narrative(year, agency, s3v, s4v):
+def narrative(year, agency, s3v, s4v, style=""):
     n = s3v["new_received"]["total"]
     done = s3v["total_processed"]["total"]
     review = s4v["review"]["total"]
@@ -36,6 +36,12 @@ def narrative(year, agency, s3v, s4v):
          f"不断完善政务公开制度机制，现将本年度政府信息公开工作情况报告如下。"]
     p.append(f"（二）依申请公开。全年共收到政府信息公开申请{n}件，办结{done}件，均在法定期限内答复。" if n else
              "（二）依申请公开。全年未收到政府信息公开申请。")
+    if style == "compare" and n:
+        prev = n + 7
+        nat = s3v["new_received"]["natural"]
+        p[-1] = (f"（二）依申请公开。与上年收到申请{prev}件相比，本年度共收到政府信息公开申请{n}件，同比下降"
+                 f"{(prev - n) * 100 / prev:.1f}%，其中自然人提出申请{nat}件、法人或其他组织提出申请{n - nat}件；"
+                 f"上年度办结{prev + 2}件，本年度办结{done}件。")
     rv = f"被申请行政复议{review}件" if review else "未发生政府信息公开行政复议案件"
     lt = f"被提起行政诉讼{suits}件" if suits else "未发生行政诉讼案件"
     return p, f"本年度因政府信息公开{rv}，{lt}。"
@@ -51,7 +57,7 @@ def report_html(case, rng):
     values = {sec2: s2v, "s3": s3v, "s4": s4v}
     blanks = choose_blanks(rng, values, case.get("blank_share", 0.3)) if case.get("blank", "—") is not None else set()
     st = Style(**{**case.get("style", {}), "blank": case.get("blank", "—"), "blank_cells": blanks})
-    paras, s4text = narrative(year, agency, s3v, s4v)
+    paras, s4text = narrative(year, agency, s3v, s4v, case.get("narrative", ""))
     title = case.get("title", f"{agency}{year}年政府信息公开工作年度报告")
     if case.get("signature"):
         title = f"{year}年政府信息公开工作年度报告"
@@ -229,6 +235,12 @@ def convert(paths, target, outdir):
                         "--outdir", outdir, *paths], check=True, capture_output=True, timeout=600)
 
 
+def convert_docx_pdf(path, outdir):
+    with tempfile.TemporaryDirectory() as prof:
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{prof}", "--headless", "--convert-to", "pdf",
+                        "--outdir", outdir, path], check=True, capture_output=True, timeout=600)
+
+
 def main():
     only = set(sys.argv[1:])
     os.makedirs(OUT, exist_ok=True)
@@ -243,9 +255,14 @@ def main():
         fmt = case["fmt"]
         if case["layout"] == "legacy":
             title, body, truth = legacy_doc(case, rng)
-        elif fmt == "docx-template":
+        elif fmt in ("docx-template", "docx-template-pdf"):
             xml, truth = fill_template(case, rng)
-            write_docx_from_template(os.path.join(OUT, f"{stem}.docx"), xml)
+            if fmt == "docx-template":
+                write_docx_from_template(os.path.join(OUT, f"{stem}.docx"), xml)
+            else:
+                docx = os.path.join(work, f"{stem}.docx")
+                write_docx_from_template(docx, xml)
+                convert_docx_pdf(docx, OUT)
             json.dump(truth, open(os.path.join(OUT, f"{stem}.truth.json"), "w"), ensure_ascii=False, indent=1)
             continue
         else:

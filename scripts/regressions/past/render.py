@@ -27,7 +27,11 @@ class Style:
         self.word = kw.get("word", False)
         self.s4split = kw.get("s4split", False)  # 四 as two tables: 行政复议, then 行政诉讼
         self.label_br = kw.get("label_br", False)  # <br> inside long row labels too
-        self.big = kw.get("big", False)  # large table font: 三 runs over pages  # Word "save as HTML": MsoNormal spans, runs split, <o:p>, spacer row
+        self.big = kw.get("big", False)
+        self.messy = kw.get("messy", False)  # &nbsp; padding, trailing <br>, label typos and half-width brackets
+        self.caption_row = kw.get("caption_row", False)  # section heading as the table's first row
+        self.nohead = kw.get("nohead", False)  # 三 without its header rows
+        self.v19_heads = kw.get("v19_heads", "")  # "alt": 本年增加/减少, 采购总金额（万元）  # large table font: 三 runs over pages  # Word "save as HTML": MsoNormal spans, runs split, <o:p>, spacer row
 
 
 def esc(s):
@@ -35,6 +39,8 @@ def esc(s):
 
 
 def cell(st, text, tag="td", rs=1, cs=1, header=False, raw=False):
+    if st.messy and not raw:
+        text = TYPOS.get(text, text)
     attrs = ""
     if rs > 1:
         attrs += f' rowspan="{rs}"'
@@ -64,7 +70,14 @@ def cell(st, text, tag="td", rs=1, cs=1, header=False, raw=False):
     return f"<{t}{attrs}>{body}</{t}>"
 
 
+TYPOS = {"（一）予以公开": "(一)予以公开", "1.属于国家秘密": "1、属于国家秘密", "2.其他法律行政法规禁止公开": "2.其他法律行政止公开",
+         "3.危及“三安全一稳定”": '3.危及"三安全一稳定"', "2.重复申请": "2、重复申请", "（七）总计": "(七)总计"}
+
+
 def num(st, path, v, unit=True):
+    if st.messy and path not in st.blank_cells:
+        s = num(Style(**{**st.__dict__, "messy": False}), path, v, unit)
+        return (f"&nbsp;{s}&nbsp;" if hash(path) % 3 == 0 else f"{s}<br>" if hash(path) % 3 == 1 else f" {s} ")
     if path in st.blank_cells:
         return {"empty": "", "nbsp": "&nbsp;"}.get(st.blank, st.blank)
     s = f"{v:,}".replace(",", st.thousands) if st.thousands and isinstance(v, int) else str(v)
@@ -151,17 +164,20 @@ def fmt_s2(st, key, f, v, path):
 def s2_2019(st, s2):
     caps = ["第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项", "第二十条第（九）项"]
     amount = "采购总金额（元）" if st.procurement == "yuan_header" else "采购总金额"
+    delta = "本年增加/减少" if st.v19_heads == "alt" else "本年增/减"
+    if st.v19_heads == "alt" and st.procurement == "wan_bare":
+        amount = "采购总金额（万元）"
     blocks = [
         (["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
          [("规章", "rules", ["new_made", "new_published", "total_published"]),
           ("规范性文件", "normative_docs", ["new_made", "new_published", "total_published"])]),
-        (["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"],
+        (["信息内容", "上一年项目数量", delta, "处理决定数量"],
          [("行政许可", "admin_license", ["prev_year_items", "delta", "decisions"]),
           ("其他对外管理服务事项", "other_services", ["prev_year_items", "delta", "decisions"])]),
-        (["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"],
+        (["信息内容", "上一年项目数量", delta, "处理决定数量"],
          [("行政处罚", "admin_penalty", ["prev_year_items", "delta", "decisions"]),
           ("行政强制", "admin_coercion", ["prev_year_items", "delta", "decisions"])]),
-        (["信息内容", "上一年项目数量", "本年增/减"], [("行政事业性收费", "admin_fees", ["prev_year_items", "delta"])]),
+        (["信息内容", "上一年项目数量", delta], [("行政事业性收费", "admin_fees", ["prev_year_items", "delta"])]),
         (["信息内容", "采购项目数量", amount], [("政府集中采购", "procurement", ["items", "amount_wan"])]),
     ]
     return _s2(st, caps, blocks, s2, "s2v19")
@@ -176,14 +192,18 @@ def s3(st, s3v, template):
     if st.thead:
         out.append("<thead>")
     header_start = len(out)
-    if st.unmerged:
+    if st.caption_row:
+        out.append("<tr>" + cell(st, "三、收到和处理政府信息公开申请情况", cs=lab + 7, header=True) + "</tr>")
+    if st.nohead:
+        pass
+    elif st.unmerged:
         out.append("<tr>" + cell(st, corner, header=True) + cell(st, "", header=True) * 2 + cell(st, "申请人情况", header=True)
                    + cell(st, "", header=True) * 6 + "</tr>")
         out.append("<tr>" + cell(st, "", header=True) * 3 + cell(st, "自然人", header=True) + cell(st, "法人或其他组织", header=True)
                    + cell(st, "", header=True) * 4 + cell(st, total, header=True) + "</tr>")
         out.append("<tr>" + cell(st, "", header=True) * 4 + "".join(cell(st, c, header=True) for c in COL_LABELS[1:])
                    + cell(st, "", header=True) + "</tr>")
-    else:
+    elif True:
         out.append("<tr>" + cell(st, corner, rs=3, cs=lab, header=True) + cell(st, "申请人情况", cs=7, header=True) + "</tr>")
         out.append("<tr>" + cell(st, "自然人", rs=2, header=True) + cell(st, "法人或其他组织", cs=5, header=True)
                    + cell(st, total, rs=2, header=True) + "</tr>")

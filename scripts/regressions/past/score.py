@@ -13,7 +13,7 @@ for name in sorted(os.listdir(tdir)):
         continue
     stem = name[: -len(".truth.json")]
     truth = json.load(open(os.path.join(tdir, name)))
-    cat = {"a": "v2021-html/docx/pdf", "b": "v2019", "c": "legacy", "d": "round2-pages/encodings/layouts", "e": "round3-docx-internals/s4-split"}[stem[0]]
+    cat = {"a": "v2021-html/docx/pdf", "b": "v2019", "c": "legacy", "d": "round2-pages/encodings/layouts", "e": "round3-docx-internals/s4-split", "f": "round4-messy/headings/template-pdf"}[stem[0]]
     problems = []
     cells = exact = 0
     try:

@@ -114,6 +114,30 @@ CASES = [
      "style": {"s4split": True, "two_label": True}, "note": ".docx, 四 as two tables, two label columns"},
     {"stem": "e11-v19-wan-thousands", "layout": "v2019", "year": 2019, "fmt": "html", "enc": "utf8-meta", "blank": "—",
      "style": {"delta": "fwminus", "procurement": "wan_inline", "thousands": ","}, "note": "采购 1,234.5万元"},
+    # round 4: messy cells, headings in tables, headerless 三, v2019 header variants, template → PDF
+    {"stem": "f01-messy-cells", "layout": "v2021", "year": 2023, "fmt": "html", "enc": "utf8-meta", "blank": "—",
+     "style": {"messy": True}, "note": "&nbsp; padding, trailing <br>, typos, half-width brackets, 1、"},
+    {"stem": "f02-caption-row", "layout": "v2021", "year": 2022, "fmt": "html", "enc": "gbk-meta", "blank": "/",
+     "style": {"caption_row": True, "th": True}, "note": "section heading as the first row of the 三 table"},
+    {"stem": "f03-nohead-s3", "layout": "v2021", "year": 2024, "fmt": "html", "enc": "utf8-meta", "blank": "—",
+     "style": {"nohead": True}, "note": "三 without its header rows"},
+    {"stem": "f04-v19-alt-heads", "layout": "v2019", "year": 2020, "fmt": "html", "enc": "utf8-meta", "blank": "—",
+     "style": {"v19_heads": "alt", "delta": "word", "procurement": "wan_bare"},
+     "note": "本年增加/减少, 采购总金额（万元） with bare amounts"},
+    {"stem": "f05-template-pdf", "layout": "v2021", "year": 2022, "fmt": "docx-template-pdf", "blank": "—",
+     "note": "official template filled, then exported to PDF by LibreOffice"},
+    {"stem": "f06-messy-pdf", "layout": "v2019", "year": 2019, "fmt": "pdf", "enc": "utf8-meta", "blank": "—",
+     "style": {"messy": True, "delta": "sign", "procurement": "yuan_inline"}, "note": "messy cells v2019 PDF"},
+    {"stem": "f07-messy-docx", "layout": "v2021", "year": 2021, "fmt": "docx", "enc": "utf8-meta", "blank": "—",
+     "style": {"messy": True, "caption_row": True}, "note": "messy cells, heading row, .docx"},
+    {"stem": "f08-nohead-pdf", "layout": "v2021", "year": 2023, "fmt": "pdf", "enc": "utf8-meta", "blank": "—",
+     "style": {"nohead": True}, "note": "三 without header rows, PDF"},
+    {"stem": "f09-narr-compare", "layout": "v2021", "year": 2023, "fmt": "html", "enc": "utf8-meta", "blank": "—",
+     "narrative": "compare", "style": {}, "note": "narrative compares with last year before stating this year's counts"},
+    {"stem": "f10-narr-compare-v19", "layout": "v2019", "year": 2020, "fmt": "pdf", "enc": "utf8-meta", "blank": "—",
+     "narrative": "compare", "style": {"delta": "sign", "procurement": "yuan_inline"}, "note": "same, v2019 PDF"},
+    {"stem": "c17-leg-compare", "layout": "legacy", "year": 2016, "fmt": "html", "enc": "utf8-meta", "legacy": "compare",
+     "fee": "none", "note": "legacy: 与上年收到申请N件相比, 本年度收到申请M件"},
     # legacy
     {"stem": "c01-leg-narr-yuan-pdf", "layout": "legacy", "year": 2011, "fmt": "pdf", "legacy": "narrative", "fee": "yuan",
      "note": "narrative only; fee in 元"},
@@ -141,6 +165,10 @@ CASES = [
      "fee": "none", "thousands": True, "note": "主动公开政府信息共计12,345条"},
     {"stem": "c14-leg-table2-docx-wan", "layout": "legacy", "year": 2010, "fmt": "docx", "legacy": "table2", "fee": "wan",
      "note": "统计表 .docx in 万元"},
+    {"stem": "c15-leg-title-year-first", "layout": "legacy", "year": 2013, "fmt": "html", "enc": "utf8-meta",
+     "legacy": "denial_paren", "fee": "wan", "title_style": "year_first", "note": "title 2013年度XX政府信息公开年报"},
+    {"stem": "c16-leg-title-niandu", "layout": "legacy", "year": 2011, "fmt": "pdf", "legacy": "narrative",
+     "fee": "yuan", "title_style": "niandu", "note": "title XX2011年度政府信息公开工作报告"},
     {"stem": "c09-leg-narr-html-2008", "layout": "legacy", "year": 2008, "fmt": "html", "enc": "gbk-meta",
      "legacy": "narrative", "fee": "wan", "note": "2008 narrative, GBK"},
 ]
@@ -189,7 +217,9 @@ def legacy_doc(case, rng):
     f = legacy_facts(rng, kind)
     fee_yuan = rng.randint(20, 900)
     fee = case["fee"]
-    title = f"{agency}{year}年政府信息公开工作年度报告"
+    title = {"year_first": f"{year}年度{agency}政府信息公开年报",
+             "niandu": f"{agency}{year}年度政府信息公开工作报告"}.get(case.get("title_style"),
+                                                              f"{agency}{year}年政府信息公开工作年度报告")
     body = [f'<p align="center"><b>{title}</b></p>']
     body.append(f"<p>本报告根据《中华人民共和国政府信息公开条例》要求，由{agency}编制。报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。</p>")
     body.append("<p><b>一、概述</b></p><p>本年度，我单位认真贯彻落实《条例》，进一步健全政府信息公开工作机制。</p>")
@@ -218,6 +248,13 @@ def legacy_doc(case, rng):
         body.append(f"<p>全年共收到政府信息公开申请{f['applications.received']}件，其中同意公开{f['answers.granted']}件，同意部分公开"
                     f"{f['answers.partial']}件，不同意公开{f['answers.denied']}件，信息不存在{f['answers.not_exist']}件，属于已主动公开范围"
                     f"{f['answers.already_public']}件。</p>")
+    elif kind == "compare":
+        for k in ("applications.completed", "denial_reasons.state_secret", "denial_reasons.privacy"):
+            f[k] = None
+        prev = f["applications.received"] + 5
+        body.append(f"<p>与{year - 1}年收到申请{prev}件相比，{year}年我局共收到政府信息公开申请{f['applications.received']}件，"
+                    f"其中同意公开{f['answers.granted']}件，同意部分公开{f['answers.partial']}件，不同意公开{f['answers.denied']}件，"
+                    f"信息不存在{f['answers.not_exist']}件，属于已主动公开范围{f['answers.already_public']}件。</p>")
     elif kind == "numerals":
         f["applications.completed"] = None
         f["denial_reasons.state_secret"] = None
