@@ -275,7 +275,7 @@ def main():
             p = os.path.join(work, f"{stem}.html")
             open(p, "wb").write(data)
             todo[fmt].append(p)
-        truth["file"] = f"{stem}.{'html' if fmt == 'html' else fmt}"
+        truth["file"] = f"{stem}.{ext if fmt == 'html' else fmt}"
         json.dump(truth, open(os.path.join(OUT, f"{stem}.truth.json"), "w"), ensure_ascii=False, indent=1)
     for fmt, paths in todo.items():
         convert(paths, fmt, OUT)
