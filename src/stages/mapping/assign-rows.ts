@@ -18,6 +18,10 @@ const OWN_LABEL = 10;
 const ABOVE = 8;
 const BELOW = 6;
 const MIN_NEIGHBOUR = 2;
+/** Below the nearest line above or below alone: a line around may belong to the neighbouring row. */
+const AROUND = 4;
+/** The most characters a line of a vertical group label holds beside a row's numbers ("予公", "）不"). */
+const GROUP_FRAGMENT = 2;
 
 /**
  * Template rows for the data rows of a table (SPEC §3.1–3.3), as one ordered alignment. Each data row scores
@@ -159,6 +163,16 @@ function scoreRow(records: readonly RowRecord[], i: number, defs: Defs): Evidenc
   for (let j = i + 1, d = 1; j < records.length && !isDataRow(records[j] as RowRecord); j++, d++) {
     below += records[j]?.label ?? "";
     note(own + below, Math.max(BELOW - d, MIN_NEIGHBOUR), "neighbour");
+  }
+  // A label wrapped around its numbers (numbers on the middle line of three): the line above, the row's own,
+  // the line below; the own "label" may be a fragment of a vertical group label beside it ("（三/）不/予公/开"),
+  // so also the two lines without it.
+  const justAbove = i > 0 && !isDataRow(records[i - 1] as RowRecord) ? (records[i - 1]?.label ?? "") : "";
+  const justBelow =
+    i + 1 < records.length && !isDataRow(records[i + 1] as RowRecord) ? (records[i + 1]?.label ?? "") : "";
+  if (justAbove !== "" && justBelow !== "") {
+    note(justAbove + own + justBelow, AROUND, "neighbour");
+    if (own.length <= GROUP_FRAGMENT) note(justAbove + justBelow, AROUND - 1, "neighbour");
   }
   return evidence;
 }

@@ -67,7 +67,34 @@ export function extractMeta(records: readonly RowRecord[]): ReportMeta {
         ?.trim() ?? "";
     agency = before !== "" ? before : after !== "" ? after : null;
   }
-  return { title, agency, year };
+  return { title, agency: agency ?? signatureAgency(records), year };
+}
+
+/** An issuing body's name as signed under a report: ends with a body's suffix, no punctuation. */
+const AGENCY_LINE =
+  /^[\p{Script=Han}（）()]{2,40}(?:人民政府|办公室|办公厅|局|委员会|委|厅|署|院|中心|管理处|办事处|街道|政府|分局|支队|大队)$/u;
+const DATE_LINE =
+  /^(?:(?:19|20)\d\d|[〇零二][〇零一二三四五六七八九]{3})年[0-9一二三四五六七八九十〇零]{1,2}月[0-9一二三四五六七八九十〇零]{1,3}日$/u;
+
+/**
+ * A title without its agency ("2022年政府信息公开工作年度报告"): the agency is the signature, the line just
+ * above (or beside) the date that closes the report.
+ */
+function signatureAgency(records: readonly RowRecord[]): string | null {
+  const lines = records
+    .filter((r) => !r.ruled)
+    .slice(-12)
+    .map((r) => r.text.replace(/\s+/g, ""));
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i] ?? "";
+    const beside = /^(.*?)((?:19|20)\d\d年\d{1,2}月\d{1,2}日)$/u.exec(line);
+    if (beside?.[1] && AGENCY_LINE.test(beside[1])) return beside[1];
+    if (DATE_LINE.test(line)) {
+      const above = lines[i - 1] ?? "";
+      return AGENCY_LINE.test(above) ? above : null;
+    }
+  }
+  return null;
 }
 
 const CHINESE_DIGITS: Record<string, string> = {

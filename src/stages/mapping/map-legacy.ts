@@ -12,6 +12,17 @@ export interface MappedLegacy {
   readonly tableRecords: Set<RowRecord>;
 }
 
+const YUAN_PER_WAN = 10_000;
+
+/** A decimal row whose label or 单位 cell says 元 (not 万元): "收取的费用（元）" | 元 | 558. */
+function inYuan(kind: "count" | "decimal", record: RowRecord): boolean {
+  return kind === "decimal" && /(?<!万)元/.test(record.text) && !/万元/.test(record.text);
+}
+
+function toWan(cell: Cell): Cell {
+  return cell.value === null ? cell : { ...cell, value: cell.value / YUAN_PER_WAN };
+}
+
 /** A free line with a longer label is a sentence ending in a number, not a 统计表 row. */
 const MAX_ROW_LABEL = 30;
 
@@ -41,7 +52,8 @@ export function mapLegacy(records: readonly RowRecord[], template: TemplateDef):
         matchesFingerprint(label, k.fingerprint),
     );
     if (!fact) continue;
-    cells.set(`legacy.${fact.key}`, makeCell(slot, 1, fact.kind));
+    const cell = makeCell(slot, 1, fact.kind);
+    cells.set(`legacy.${fact.key}`, inYuan(fact.kind, record) ? toWan(cell) : cell);
     tableRecords.add(record);
   }
   // Rows of a ruled 统计表 that matched nothing (headings, units) are table too, not narrative.

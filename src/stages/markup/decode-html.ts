@@ -1,6 +1,7 @@
 /**
  * The text of an HTML page from its bytes, in the encoding it declares: a byte-order mark first, then a
- * `<meta charset>` or `<meta http-equiv="Content-Type" content="…; charset=…">` in the first 4 KiB; without
+ * `<meta charset>` or `<meta http-equiv="Content-Type" content="…; charset=…">` in the first 4 KiB (a GBK label
+ * over bytes that are all valid UTF-8 is read as UTF-8: a page re-encoded without fixing its tag); without
  * either, UTF-8 if the bytes are valid UTF-8, else GB18030 (Chinese portals' undeclared pages are GBK).
  * GB2312 and GBK are decoded as GB18030, their superset (as browsers do).
  */
@@ -10,6 +11,9 @@ export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string 
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decode(bytes.subarray(2), "utf-16be");
   const declared = declaredCharset(new TextDecoder("latin1").decode(bytes.subarray(0, 4096)));
   if (declared !== null) {
+    // A page saved as UTF-8 under its original GBK <meta> (editors and CMSs re-encode without fixing the tag):
+    // non-ASCII bytes that are all valid UTF-8 are almost never GBK text.
+    if (CHINESE.has(declared) && isNonAsciiUtf8(bytes)) return decode(bytes, "utf-8");
     const label = CHINESE.has(declared) ? "gb18030" : declared;
     try {
       return decode(bytes, label);
@@ -21,6 +25,16 @@ export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string 
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
     return decode(bytes, "gb18030");
+  }
+}
+
+function isNonAsciiUtf8(bytes: Uint8Array): boolean {
+  if (!bytes.some((b) => b >= 0x80)) return false;
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -20,6 +20,11 @@ export interface StatementPatterns {
   readonly sentenceContext?: readonly string[];
   /** Regex sources: a sentence matching any is about something else (other business, another scope). */
   readonly sentenceExclude?: readonly string[];
+  /**
+   * When set, a number counts only if, earlier in its sentence, the last of `own` or `rivals` to occur is one of
+   * `own` ("行政复议2件，维持1件；行政诉讼1件，判决维持1件": the second 维持 belongs to 诉讼).
+   */
+  readonly nearestContext?: { readonly own: readonly string[]; readonly rivals: readonly string[] };
 }
 
 // A number is never the tail of a longer one: "2023年" must not yield "023", "统一" must not yield "一".
@@ -60,6 +65,11 @@ export function findStatedNumbers(narrative: NarrativeText, spec: StatementPatte
       for (const match of clause.text.matchAll(compilePattern(source))) {
         const value = parseCount(match.groups?.n ?? "");
         if (value === null) continue;
+        if (
+          spec.nearestContext &&
+          !inNearestContext(narrative, clause, clause.start + match.index, spec.nearestContext)
+        )
+          continue;
         found.push({ value, unit: match.groups?.unit ?? "", offset: clause.start + match.index, clause: clause.text });
       }
     }
@@ -70,6 +80,18 @@ export function findStatedNumbers(narrative: NarrativeText, spec: StatementPatte
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
+}
+
+function inNearestContext(
+  narrative: NarrativeText,
+  clause: Clause,
+  offset: number,
+  context: NonNullable<StatementPatterns["nearestContext"]>,
+): boolean {
+  const before = narrative.text.slice(clause.sentenceStart, offset);
+  const last = (words: readonly string[]) => Math.max(-1, ...words.map((w) => before.lastIndexOf(w)));
+  const own = last(context.own);
+  return own >= 0 && own > last(context.rivals);
 }
 
 function isReadable(clause: Clause, spec: StatementPatterns): boolean {

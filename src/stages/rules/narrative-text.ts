@@ -22,6 +22,8 @@ export interface Clause {
   /** Offset of the clause's first character in the narrative text. */
   readonly start: number;
   readonly sentence: string;
+  /** Offset of the sentence's first character in the narrative text. */
+  readonly sentenceStart: number;
 }
 
 const FULL_WIDTH_DIGIT = /[０-９]/;
@@ -91,7 +93,7 @@ export function listClauses(narrative: NarrativeText): Clause[] {
       clauseStart = j + 1;
       if (j === i || c === undefined || GROUP_END.test(c)) {
         const group = text.slice(groupStart, j);
-        for (const clause of pending) clauses.push({ ...clause, group, sentence });
+        for (const clause of pending) clauses.push({ ...clause, group, sentence, sentenceStart });
         pending = [];
         groupStart = j + 1;
       }

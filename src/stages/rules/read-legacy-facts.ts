@@ -2,7 +2,9 @@ import type { Cell } from "../../model/cell.js";
 import type { Issue } from "../../model/issue.js";
 import type { NarrativeLine } from "../../model/narrative.js";
 import type { TemplateDef } from "../../templates/index.js";
-import { findStatedNumbers } from "./find-stated-numbers.js";
+import { legacyContextWords } from "../../templates/legacy/keys.js";
+import type { LegacyKeyDef } from "../../templates/types.js";
+import { findStatedNumbers, type StatementPatterns } from "./find-stated-numbers.js";
 import { buildNarrativeText, locateOffset } from "./narrative-text.js";
 
 /** Confidence of a fact read from the narrative rather than a table row (the sentence may be about a wider scope). */
@@ -26,7 +28,7 @@ export function readLegacyFacts(
   for (const fact of keys) {
     const path = `legacy.${fact.key}`;
     if (cells.get(path)?.value != null) continue;
-    const stated = findStatedNumbers(narrative, fact)[0];
+    const stated = findStatedNumbers(narrative, readingOf(fact))[0];
     if (!stated) continue;
     const where = locateOffset(narrative, stated.offset);
     cells.set(path, {
@@ -54,6 +56,23 @@ export function readLegacyFacts(
       message: "legacy: no 统计表 row and no stated count of the legacy keys was found",
     },
   ];
+}
+
+/** Clauses about the previous year ("与上年收到申请29件相比", "比上年增加3件"): their numbers are not this year's. */
+const PREVIOUS_YEAR = ["相比", "上年", "去年", "上一年", "同比"];
+
+/**
+ * How a fact is read from the narrative: never from a clause about the previous year; a fact under a
+ * 行政复议 / 行政诉讼 heading only where that is the nearest of the two before it.
+ */
+function readingOf(fact: LegacyKeyDef): StatementPatterns {
+  const own: StatementPatterns = { ...fact, clauseExclude: [...(fact.clauseExclude ?? []), ...PREVIOUS_YEAR] };
+  if (fact.context === undefined) return own;
+  const words = legacyContextWords[fact.context] ?? [fact.context];
+  const rivals = Object.entries(legacyContextWords)
+    .filter(([context]) => context !== fact.context)
+    .flatMap(([, other]) => other);
+  return { ...own, nearestContext: { own: words, rivals } };
 }
 
 const MISSING: Cell = { value: null, raw: null, page: null, bbox: null, source: "text", confidence: 0, blank: false };

@@ -41,7 +41,7 @@ export const legacyKeys: readonly LegacyKeyDef[] = [
       `收到申请数为?{n}`,
       `(?:收到|受理)[^0-9]{0,6}?{n}${COUNT_UNIT}[^0-9]{0,10}申请`,
     ],
-    zeroPatterns: ["^(?:本年度?|全年|[0-9]+年)?[^，。；]{0,12}未(?:收到|受理)[^，。；]{0,16}申请"],
+    zeroPatterns: ["^(?:本年度?|全年|[0-9]+年)?[^，。；]{0,12}(?:未|没有)(?:收到|受理|接到)[^，。；]{0,30}申请"],
     clauseExclude: [...NOT_APPLICATIONS, ...TIME_LIMITS],
     v2021: "s3.new_received.total",
   },
@@ -161,7 +161,10 @@ export const legacyKeys: readonly LegacyKeyDef[] = [
     label: "行政复议数量",
     kind: "count",
     fingerprint: { any: [["行政复议数"], ["行政复议", "数量"]] },
-    patterns: [`行政复议(?:申请|案件)?[^0-9和及、]{0,4}?{n}${COUNT_UNIT}`],
+    patterns: [
+      `行政复议(?:申请|案件)?[^0-9和及、]{0,4}?{n}${COUNT_UNIT}`,
+      `(?:发生|收到|接到|受理)了?{n}(?:件|起)[^0-9，。；、]{0,16}?行政复议`,
+    ],
     zeroPatterns: [
       "(?:未|没有)(?:发生|出现|收到|接到|被提起|被申请|提起)[^，。；]{0,20}行政复议",
       "行政复议[^，。；]{0,6}为零",
@@ -174,7 +177,7 @@ export const legacyKeys: readonly LegacyKeyDef[] = [
     kind: "count",
     fingerprint: { any: [["维持"]] },
     context: "行政复议",
-    patterns: [],
+    patterns: [`(?:维持|驳回)[^0-9，。；、]{0,10}?{n}${COUNT_UNIT}`],
     v2021: "s4.review.upheld",
   },
   {
@@ -183,7 +186,7 @@ export const legacyKeys: readonly LegacyKeyDef[] = [
     kind: "count",
     fingerprint: { any: [["纠错"], ["纠正"]] },
     context: "行政复议",
-    patterns: [],
+    patterns: [`(?:纠正|纠错|撤销|确认违法)[^0-9，。；、]{0,10}?{n}${COUNT_UNIT}`],
     v2021: "s4.review.corrected",
   },
   {
@@ -192,14 +195,17 @@ export const legacyKeys: readonly LegacyKeyDef[] = [
     kind: "count",
     fingerprint: { any: [["其他情形"]], not: ["法律法规"] },
     context: "行政复议",
-    patterns: [],
+    patterns: [`其他(?:情形|结果|方式)[^0-9，。；、]{0,6}?{n}${COUNT_UNIT}`],
   },
   {
     key: "litigation.total",
     label: "行政诉讼数量",
     kind: "count",
     fingerprint: { any: [["行政诉讼数"], ["行政诉讼", "数量"]] },
-    patterns: [`行政诉讼(?:案件)?[^0-9和及、]{0,4}?{n}${COUNT_UNIT}`],
+    patterns: [
+      `行政诉讼(?:案件)?[^0-9和及、]{0,4}?{n}${COUNT_UNIT}`,
+      `(?:(?:发生|收到|接到|被提起)了?|^){n}(?:件|起)[^0-9，。；、]{0,16}?行政诉讼`,
+    ],
     zeroPatterns: ["(?:未|没有)(?:发生|出现|收到|被提起|提起)[^，。；]{0,24}行政诉讼", "行政诉讼[^，。；]{0,6}为零"],
   },
   {
@@ -208,7 +214,7 @@ export const legacyKeys: readonly LegacyKeyDef[] = [
     kind: "count",
     fingerprint: { any: [["维持"], ["驳回"]] },
     context: "行政诉讼",
-    patterns: [],
+    patterns: [`(?:维持|驳回)[^0-9，。；、]{0,10}?{n}${COUNT_UNIT}`],
   },
   {
     key: "litigation.corrected",
@@ -216,7 +222,7 @@ export const legacyKeys: readonly LegacyKeyDef[] = [
     kind: "count",
     fingerprint: { any: [["纠错"], ["纠正"]] },
     context: "行政诉讼",
-    patterns: [],
+    patterns: [`(?:纠正|纠错|撤销|确认违法)[^0-9，。；、]{0,10}?{n}${COUNT_UNIT}`],
   },
   {
     key: "litigation.other",
@@ -224,7 +230,7 @@ export const legacyKeys: readonly LegacyKeyDef[] = [
     kind: "count",
     fingerprint: { any: [["其他情形"]], not: ["法律法规"] },
     context: "行政诉讼",
-    patterns: [],
+    patterns: [`其他(?:情形|结果|方式)[^0-9，。；、]{0,6}?{n}${COUNT_UNIT}`],
   },
   {
     key: "complaints.total",
@@ -244,6 +250,12 @@ export const legacyKeys: readonly LegacyKeyDef[] = [
     clauseExclude: ["减免"],
   },
 ];
+
+/** Words that, earlier in a sentence, put a stated outcome (维持 / 纠正 …) under 行政复议 or 行政诉讼. */
+export const legacyContextWords: Readonly<Record<string, readonly string[]>> = {
+  行政复议: ["复议"],
+  行政诉讼: ["诉讼", "起诉", "法院", "判决"],
+};
 
 /** Words that put the following 统计表 rows (维持 / 纠错 / 其他情形) under 行政复议 or 行政诉讼. */
 export const legacyContexts: readonly string[] = ["行政复议", "行政诉讼"];

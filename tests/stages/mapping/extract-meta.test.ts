@@ -50,6 +50,26 @@ describe("extractMeta", () => {
     });
   });
 
+  it("takes the agency from the closing signature when the title names none", () => {
+    const report = lines([
+      "2022年政府信息公开工作年度报告",
+      "一、总体情况",
+      "本年度，我区认真贯彻落实《条例》。",
+      "六、其他需要报告的事项",
+      "本年度未收取信息处理费。",
+      "新乡市卫滨区人民政府",
+      "2023年1月18日",
+    ]);
+    expect(extractMeta(report)).toEqual({
+      title: "2022年政府信息公开工作年度报告",
+      agency: "新乡市卫滨区人民政府",
+      year: 2022,
+    });
+    // A sentence above the date is no signature.
+    const unsigned = lines(["2022年政府信息公开工作年度报告", "特此报告。", "2023年1月18日"]);
+    expect(extractMeta(unsigned).agency).toBeNull();
+  });
+
   it.each([[["XX局政府信息公开工作年度报告"]], [["Staff canteen menu, week 12"]], [[]]])(
     "finds no title in %j",
     (texts) => {

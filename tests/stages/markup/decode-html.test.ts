@@ -25,6 +25,13 @@ describe("decodeHtml", () => {
     expect(decodeHtml(gbk("<p>本年新收</p>"))).toEqual({ text: "<p>本年新收</p>", encoding: "gb18030" });
   });
 
+  it("reads a UTF-8 page saved under its old GBK declaration as UTF-8", () => {
+    const page = '<meta http-equiv="Content-Type" content="text/html; charset=gb2312"><p>本年新收政府信息公开申请</p>';
+    expect(decodeHtml(utf8(page))).toEqual({ text: page, encoding: "utf-8" });
+    // Real GBK bytes under the same declaration stay GBK (they are not valid UTF-8).
+    expect(decodeHtml(gbk(page)).encoding).toBe("gb18030");
+  });
+
   it("trusts a byte-order mark over a declaration", () => {
     const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('<meta charset="gbk"><p>年度报告</p>')]);
     expect(decodeHtml(bom).text).toContain("年度报告");

@@ -20,6 +20,19 @@ describe("findStatedNumbers", () => {
     expect(found.map((s) => s.value)).toEqual(values);
   });
 
+  it("with a nearest context, reads a number only under the nearer of the rival words before it", () => {
+    const spec = (own: string[], rivals: string[]) => ({
+      patterns: ["维持[^0-9，。；、]{0,10}?{n}件"],
+      nearestContext: { own, rivals },
+    });
+    const text = "行政复议2件，经复议维持1件，行政诉讼3件，法院判决维持3件。";
+    const review = findStatedNumbers(narrativeOf(text), spec(["复议"], ["诉讼", "法院", "判决"]));
+    const suits = findStatedNumbers(narrativeOf(text), spec(["诉讼", "法院", "判决"], ["复议"]));
+    expect(review.map((s) => s.value)).toEqual([1]);
+    expect(suits.map((s) => s.value)).toEqual([3]);
+    expect(findStatedNumbers(narrativeOf("维持原决定1件"), spec(["复议"], ["诉讼"]))).toEqual([]);
+  });
+
   it("does not take the tail of a longer number", () => {
     expect(findStatedNumbers(narrativeOf("编号12345件"), { patterns: ["345件{n}"] })).toEqual([]);
     expect(findStatedNumbers(narrativeOf("共2023件"), { patterns: ["{n}件"] }).map((s) => s.value)).toEqual([2023]);
