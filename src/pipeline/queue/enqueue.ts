@@ -35,6 +35,18 @@ export interface EnqueueSummary {
   readonly pipelineVersion: string;
 }
 
+/** How every document job is added: its id, retries with back-off, how long finished jobs are kept. */
+export function documentJobOptions(jobId: string) {
+  return {
+    jobId,
+    attempts: JOB_ATTEMPTS,
+    backoff: { type: "exponential", delay: BACKOFF_MS },
+    // Kept a while, so a re-enqueue sees them as done; the manifest remembers beyond that.
+    removeOnComplete: { age: 7 * 24 * 3600 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  };
+}
+
 /** Job states in which an input counts as queued: adding it again would do it twice. */
 const QUEUED_STATES = new Set(["waiting", "delayed", "active", "prioritized", "waiting-children"]);
 /** Ids checked and jobs added per round trip. */
@@ -99,14 +111,7 @@ export async function enqueueInputs(args: readonly string[], options: EnqueueOpt
         fresh.slice(i, i + CHUNK).map((job) => ({
           name: "extract" as const,
           data: job.data,
-          opts: {
-            jobId: job.id,
-            attempts: JOB_ATTEMPTS,
-            backoff: { type: "exponential", delay: BACKOFF_MS },
-            // Kept while the run is young, so a re-enqueue sees them; the manifest remembers beyond.
-            removeOnComplete: { age: 7 * 24 * 3600 },
-            removeOnFail: { age: 30 * 24 * 3600 },
-          },
+          opts: documentJobOptions(job.id),
         })),
       );
     }
