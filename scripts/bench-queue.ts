@@ -93,7 +93,7 @@ async function memoryPerJob(url: string, count: number): Promise<{ before: numbe
           path: `/archive/inputs/${agency}/${2008 + (k % 17)}/政府信息公开工作年度报告-${k}.pdf`,
           outDir: "/archive/extracted",
           out: `${agency}/${2008 + (k % 17)}/政府信息公开工作年度报告-${k}.json`,
-          sha256: (k.toString(16).padStart(8, "0") + "ab").repeat(7).slice(0, 64),
+          sha256: `${k.toString(16).padStart(8, "0")}ab`.repeat(7).slice(0, 64),
           bytes: 150_000 + k,
           pipelineVersion: "0.1.0+0123456789ab",
           limits: {},

@@ -44,19 +44,30 @@ export async function readQueueStatus(queueUrl: string, runId?: string, runs = 5
 
 /**
  * Polls until the run's jobs have all finished and its cross-report is written. When the worker that
- * finished the last job died before writing it, the rules are run here after a grace period.
+ * finished the last job died before writing it, the rules are run here after a grace period. A job BullMQ
+ * failed for stalling too often is not seen by any worker's bookkeeping: once the whole queue has stayed
+ * idle for the grace period, the run counts as drained all the same.
  */
 export async function waitForRun(queueUrl: string, runId: string, pollMs = 1000): Promise<RunStats> {
   const redis = connect(queueUrl);
+  const queue = new Queue(QUEUE_NAME, { connection: redisOptions(queueUrl) });
   try {
     let drainedAt: number | null = null;
+    let idleSince: number | null = null;
     for (;;) {
       const run = await readRun(redis, runId);
       if (!run) throw new Error(`No run ${runId} in this queue`);
-      if (run.finished >= run.total) {
+      const now = Date.now();
+      if (run.finished < run.total) {
+        const c = await queue.getJobCounts("waiting", "prioritized", "active", "delayed");
+        const busy = (c.waiting ?? 0) + (c.prioritized ?? 0) + (c.active ?? 0) + (c.delayed ?? 0);
+        idleSince = busy > 0 ? null : (idleSince ?? now);
+      }
+      const idle = idleSince !== null && now - idleSince > CROSS_GRACE_MS;
+      if (run.finished >= run.total || idle) {
         if (run.total === 0 || run.crossReport !== null) return run;
-        drainedAt ??= Date.now();
-        if (Date.now() - drainedAt > CROSS_GRACE_MS) {
+        drainedAt ??= now;
+        if (idle || now - drainedAt > CROSS_GRACE_MS) {
           const cross = await checkReports(run.outDir);
           await markCrossReport(redis, runId, cross.report.flags.length);
           return { ...run, crossReport: Date.now(), crossFlags: cross.report.flags.length };
@@ -65,6 +76,7 @@ export async function waitForRun(queueUrl: string, runId: string, pollMs = 1000)
       await new Promise((resolve) => setTimeout(resolve, pollMs));
     }
   } finally {
+    await queue.close();
     redis.disconnect();
   }
 }
