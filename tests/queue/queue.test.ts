@@ -1,5 +1,6 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { once } from "node:events";
+import { readdirSync, readFileSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -116,6 +117,40 @@ async function stopWorkers(workers: readonly ChildProcess[]): Promise<void> {
   );
 }
 
+/** Process ids below `root` (Linux /proc). */
+function descendants(root: number): number[] {
+  const parents = new Map<number, number>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const found: number[] = [];
+  const visit = (pid: number) => {
+    for (const [child, parent] of parents) {
+      if (parent === pid) {
+        found.push(child);
+        visit(child);
+      }
+    }
+  };
+  visit(root);
+  return found;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 interface ManifestRow {
   out: string;
   job_id: string;
@@ -194,7 +229,12 @@ describe("gongkai extract --queue + gongkai worker", () => {
     try {
       // Killed just after its third document: it has already taken the next job (BullMQ fetches it on completion).
       await linesFrom(victim, 3);
+      const orphans = descendants(victim.pid ?? -1);
+      expect(orphans.length).toBeGreaterThanOrEqual(2); // its sandbox process and that one's document process
       victim.kill("SIGKILL");
+      // They leave with it (IPC disconnect), so nothing goes on writing behind the job's new owner.
+      for (let i = 0; i < 100 && orphans.some(alive); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(orphans.filter(alive)).toEqual([]);
       await cli("status", "--queue", redis.url, "--run", runId, "--wait");
     } finally {
       await stopWorkers([victim, survivor]);

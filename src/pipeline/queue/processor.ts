@@ -13,7 +13,8 @@ import { WorkerPool } from "../batch/worker-pool.js";
 import type { DocumentJobData, DocumentJobResult } from "./job.js";
 
 // The worker went away (kill -9 included): leave with it, and the document process follows on disconnect.
-process.on("disconnect", () => process.exit(0));
+// Only in BullMQ's sandbox process (its entry is bullmq's main.js), not when a test imports this module.
+if (/bullmq/.test(process.argv[1] ?? "")) process.on("disconnect", () => process.exit(0));
 
 let pool: { key: string; pool: WorkerPool } | null = null;
 let version: Promise<string> | null = null;
@@ -25,6 +26,12 @@ async function poolFor(limits: ReturnType<typeof resolveLimits>["pool"]): Promis
   await pool?.pool.close();
   pool = { key, pool: new WorkerPool(limits) };
   return pool.pool;
+}
+
+/** Ends this process's document process (tests; the sandbox process simply exits). */
+export async function closeProcessorPool(): Promise<void> {
+  await pool?.pool.close();
+  pool = null;
 }
 
 export default async function processDocument(
@@ -53,7 +60,7 @@ export default async function processDocument(
   const { line, entry } = await writeMemberOutput(data.outDir, member, result, seconds, null, pipelineVersion);
   const manifestPath = join(data.outDir, "manifest.jsonl");
   // A job started before (its worker died or lost its lock) may have written its line already.
-  const rerun = (job.attemptsStarted ?? 1) > 1 || job.attemptsMade > 0;
+  const rerun = (job.attemptsStarted ?? 1) > 1 || (job.stalledCounter ?? 0) > 0 || job.attemptsMade > 0;
   const appended = !(rerun && (await hasJobLine(manifestPath, job.id ?? "", data.runId)));
   if (appended) await appendLine(manifestPath, { ...line, job_id: job.id ?? null, run_id: data.runId });
   return { status: entry.status, errorClass: entry.errorClass, pages: entry.pages, seconds, appended };
