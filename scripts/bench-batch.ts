@@ -28,7 +28,7 @@ export interface BatchFigure {
 }
 
 /** Copies the PDFs round-robin into `<dir>/in/<nnnn>-<stem>.pdf`, each with a distinct trailing comment. */
-async function makeCorpus(dir: string, pdfs: readonly string[], count: number): Promise<string> {
+export async function makeCorpus(dir: string, pdfs: readonly string[], count: number): Promise<string> {
   const inbox = join(dir, `in-${count}`);
   await mkdir(inbox, { recursive: true });
   const bodies = await Promise.all(pdfs.map((p) => readFile(p)));

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { extractDocument } from "../src/pipeline/extract-document.js";
 import { benchBatch } from "./bench-batch.js";
+import { benchQueue } from "./bench-queue.js";
 
 const SAMPLES = "samples";
 const BENCH_OPTIONS = {
@@ -17,6 +18,9 @@ const BENCH_OPTIONS = {
   /** Documents of the batch figure (0: no batch figure) and of its single-job baseline. */
   "batch-docs": { type: "string", default: "1000" },
   "single-docs": { type: "string", default: "200" },
+  /** Documents of the queue figure (0: none) and waiting jobs of the Redis memory figure (0: none). */
+  "queue-docs": { type: "string", default: "200" },
+  "memory-jobs": { type: "string", default: "20000" },
 } as const;
 
 function readBatchSizes(): { docs: number; single: number } {
@@ -156,7 +160,7 @@ async function main(): Promise<void> {
     batch = readBatchSizes();
   } catch (error) {
     process.stderr.write(
-      `bench: ${error instanceof Error ? error.message : String(error)}\nUsage: npm run bench -- [--runs N] [--batch-docs N] [--single-docs N]\n`,
+      `bench: ${error instanceof Error ? error.message : String(error)}\nUsage: npm run bench -- [--runs N] [--batch-docs N] [--single-docs N] [--queue-docs N] [--memory-jobs N]\n`,
     );
     process.exitCode = 2;
     return;
@@ -202,6 +206,20 @@ async function main(): Promise<void> {
     process.stdout.write("\n");
     const pdfs = samples.map((s) => s.pdf);
     process.stdout.write(`${await benchBatch(pdfs, batch.docs, Math.min(batch.single, batch.docs))}\n`);
+  }
+  const { values } = parseArgs({ options: BENCH_OPTIONS, strict: true });
+  const queueDocs = Number(values["queue-docs"]);
+  const memoryJobs = Number(values["memory-jobs"]);
+  if (queueDocs > 0 || memoryJobs > 0) {
+    // The queue figure runs dist/cli.js, which the batch figure rebuilds; without it, build here.
+    if (batch.docs === 0) spawnSync("npx", ["tsc", "-p", "tsconfig.build.json"], { stdio: "inherit" });
+    process.stdout.write(
+      `\n${await benchQueue(
+        samples.map((s) => s.pdf),
+        queueDocs,
+        memoryJobs,
+      )}\n`,
+    );
   }
 }
 

@@ -8,6 +8,9 @@ import { DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT_SECONDS } fro
 const VERSION = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
 
 const USAGE = `Usage: gongkai extract <files|folders…> --out <dir> [options]
+       gongkai extract <files|folders…> --out <dir> --queue redis://host:port[/db] [options]
+       gongkai worker --queue redis://host:port[/db] [--jobs <n>] [--lock-seconds <n>]
+       gongkai status --queue redis://host:port[/db] [--run <id>] [--wait]
        gongkai check <dir>
        gongkai export <extracted dir> --out <dir> [--corrections <corrections.jsonl>]
        gongkai review <extracted dir> [--inputs <dir>] [--corrections <corrections.jsonl>] [--scale <n>]
@@ -15,6 +18,9 @@ const USAGE = `Usage: gongkai extract <files|folders…> --out <dir> [options]
 extract: reads 政府信息公开工作年度报告 (PDF, HTML, .docx) and writes <dir>/<stem>.json per input
 (folders keep their relative paths), <dir>/manifest.jsonl and <dir>/cross-report.json. Output format:
 SPEC.md §5. A rerun skips inputs already done (same bytes, same pipeline version).
+With --queue, extract enqueues one job per input on Redis (BullMQ) instead of running them and prints
+the run id; \`gongkai worker\` processes on any number of machines take them (inputs and <dir> on storage
+they all reach); \`gongkai status\` shows progress. See README "Distributed runs".
 check: runs the cross-report rules over the outputs in <dir> and writes <dir>/cross-report.json.
 
 export writes cells.csv + cells.parquet, reports.csv, flags.csv and DATA_DICTIONARY.md, applying
@@ -29,6 +35,10 @@ Options:
   --max-pages <n>       documents with more pages fail as too_large (default ${DEFAULT_MAX_PAGES})
   --max-memory <MiB>    memory per document process (default ${DEFAULT_MAX_MEMORY_MB}); then: too_large
   --retry-failed        also redo inputs whose last run failed
+  --queue <url>         Redis of a distributed run (extract: enqueue; worker; status)
+  --lock-seconds <n>    worker: a dead worker's job is taken up again after about this (default 30)
+  --run <id>            status: this run only (default: the newest runs)
+  --wait                status: wait until the run has drained and its cross-report is written
   -q, --quiet           no progress, no summary
   -h, --help            this text
   -v, --version         the version of gongkai`;
@@ -54,6 +64,8 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   if (command === "export" || command === "review") return runOutputCommand(command, rest);
   if (command === "check") return check(rest);
+  if (command === "worker") return worker(rest);
+  if (command === "status") return status(rest);
   if (command !== "extract")
     throw new UsageError(command === undefined ? "Expected a command" : `Unknown command \`${command}\``);
   let parsed: ReturnType<typeof parseExtractArgs>;
@@ -76,6 +88,28 @@ async function main(argv: readonly string[]): Promise<number> {
     maxMemoryMb: parseCount("--max-memory", parsed.values["max-memory"], 128),
   };
   const quiet = parsed.values.quiet === true;
+  if (parsed.values.queue !== undefined) {
+    const { enqueueInputs } = await import("./pipeline/queue/enqueue.js");
+    const { redisOptions } = await import("./pipeline/queue/connection.js");
+    redisOptions(parsed.values.queue); // a malformed URL is a usage error before any input is hashed
+    const run = await enqueueInputs(parsed.positionals, {
+      outDir: out,
+      queueUrl: parsed.values.queue,
+      retryFailed: parsed.values["retry-failed"] === true,
+      ...definedOnly({
+        timeoutSeconds: limits.timeoutSeconds,
+        maxPages: limits.maxPages,
+        maxMemoryMb: limits.maxMemoryMb,
+      }),
+    });
+    process.stdout.write(`run ${run.runId}\n`);
+    if (!quiet) {
+      process.stdout.write(
+        `${run.inputs} input(s): ${run.enqueued} enqueued, ${run.alreadyQueued} already queued, ${run.skipped} already done (pipeline ${run.pipelineVersion})\n`,
+      );
+    }
+    return 0;
+  }
   // Loaded only now: on an unsupported Node the version message above comes first, not a pdf.js crash.
   const { runBatch } = await import("./pipeline/run-batch.js");
   const { Progress } = await import("./pipeline/batch/progress.js");
@@ -195,6 +229,68 @@ async function check(args: readonly string[]): Promise<number> {
   return 0;
 }
 
+function parseQueueArgs(args: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...args],
+      allowPositionals: false,
+      strict: true,
+      options: {
+        queue: { type: "string" },
+        jobs: { type: "string", short: "j" },
+        "lock-seconds": { type: "string" },
+        run: { type: "string" },
+        wait: { type: "boolean" },
+        quiet: { type: "boolean", short: "q" },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** `gongkai worker`: takes documents off the queue until SIGINT/SIGTERM, then finishes its active ones. */
+async function worker(args: readonly string[]): Promise<number> {
+  const { values } = parseQueueArgs(args);
+  if (!values.queue) throw new UsageError("Expected `--queue redis://host:port[/db]`");
+  const { redisOptions } = await import("./pipeline/queue/connection.js");
+  redisOptions(values.queue);
+  const jobs = parseCount("--jobs", values.jobs, 1) ?? 1;
+  const lockSeconds = parseCount("--lock-seconds", values["lock-seconds"], 1);
+  const { runQueueWorker } = await import("./pipeline/queue/run-worker.js");
+  const stop = new Promise<void>((resolve) => {
+    process.once("SIGINT", () => resolve());
+    process.once("SIGTERM", () => resolve());
+  });
+  const quiet = values.quiet === true;
+  if (!quiet) process.stderr.write(`gongkai worker: ${jobs} job(s) at once from ${values.queue}\n`);
+  await runQueueWorker({
+    queueUrl: values.queue,
+    jobs,
+    stop,
+    ...(lockSeconds === undefined ? {} : { lockSeconds }),
+    log: (line) => {
+      if (!quiet) process.stdout.write(`${line}\n`);
+    },
+  });
+  return 0;
+}
+
+/** `gongkai status`: queue counts and run progress; with --wait, returns once the run has drained. */
+async function status(args: readonly string[]): Promise<number> {
+  const { values } = parseQueueArgs(args);
+  if (!values.queue) throw new UsageError("Expected `--queue redis://host:port[/db]`");
+  const { redisOptions } = await import("./pipeline/queue/connection.js");
+  redisOptions(values.queue);
+  const { formatQueueStatus, readQueueStatus, waitForRun } = await import("./pipeline/queue/status.js");
+  if (values.wait) {
+    if (!values.run) throw new UsageError("Expected `--run <id>` with `--wait`");
+    await waitForRun(values.queue, values.run);
+  }
+  process.stdout.write(formatQueueStatus(await readQueueStatus(values.queue, values.run)));
+  return 0;
+}
+
 /** A whole number ≥ `min`, or undefined when the option is absent. */
 function parseCount(name: string, text: string | undefined, min: number): number | undefined {
   if (text === undefined) return undefined;
@@ -233,6 +329,7 @@ function parseExtractArgs(args: readonly string[]) {
       "max-pages": { type: "string" },
       "max-memory": { type: "string" },
       "retry-failed": { type: "boolean" },
+      queue: { type: "string" },
       quiet: { type: "boolean", short: "q" },
       help: { type: "boolean", short: "h" },
     },

@@ -1,22 +1,16 @@
 import { availableParallelism } from "node:os";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import PQueue from "p-queue";
-import type { ReportOutput } from "../model/report.js";
 import { addEntry, type BatchEntry, type BatchSummary, emptySummary } from "./batch/batch-summary.js";
-import {
-  DEFAULT_MAX_MEMORY_MB,
-  DEFAULT_MAX_PAGES,
-  DEFAULT_RECYCLE_AFTER,
-  DEFAULT_TIMEOUT_SECONDS,
-} from "./batch/defaults.js";
+import { resolveLimits, runDocument, writeMemberOutput } from "./batch/document-task.js";
 import { ManifestWriter, readManifest } from "./batch/manifest.js";
 import { computePipelineVersion } from "./batch/pipeline-version.js";
 import { type HashedInput, planBatch, type WorkGroup } from "./batch/plan-inputs.js";
 import { type WorkerEntry, WorkerPool } from "./batch/worker-pool.js";
-import { removeStaleTemps, writeAtomic } from "./batch/write-atomic.js";
+import { removeStaleTemps } from "./batch/write-atomic.js";
 import { checkReports } from "./check-reports.js";
 import { collectInputs } from "./collect-inputs.js";
-import { type DocumentResult, failureResult } from "./extract-document.js";
+import type { DocumentResult } from "./extract-document.js";
 
 export type { BatchEntry, BatchSummary } from "./batch/batch-summary.js";
 
@@ -74,13 +68,9 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
   options.onStart?.({ total, skipped: plan.skipped, pipelineVersion, summary });
 
   const jobs = options.jobs ?? availableParallelism();
-  const timeoutSeconds = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
-  const maxMemoryMb = options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
-  const extractOptions = { maxPages: options.maxPages ?? DEFAULT_MAX_PAGES };
+  const limits = resolveLimits(options, options.recycleAfter);
   const pool = new WorkerPool({
-    timeoutMs: timeoutSeconds * 1000,
-    memoryMb: maxMemoryMb,
-    recycleAfter: options.recycleAfter ?? DEFAULT_RECYCLE_AFTER,
+    ...limits.pool,
     ...(options.workerEntry ? { entry: options.workerEntry } : {}),
   });
   const manifest = new ManifestWriter(manifestPath);
@@ -89,40 +79,24 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
 
   const finish = async (group: WorkGroup, result: DocumentResult, seconds: number) => {
     for (const [index, member] of group.todo.entries()) {
-      const output = withFile(result.output, basename(member.path));
-      await writeAtomic(join(outDir, member.out), `${JSON.stringify(output, null, 2)}\n`);
       const duplicateOf = member === group.primary ? null : group.primary.path;
       // The first member written carries the time; the others shared its extraction.
-      const entry = toEntry(member, output, result, index === 0 ? seconds : 0, duplicateOf, outDir);
-      await manifest.append({
-        file: member.path,
-        out: member.out,
-        sha256: member.sha256,
-        status: entry.status,
-        error_class: entry.errorClass,
-        seconds: entry.seconds,
-        pages: entry.pages,
-        pipeline_version: pipelineVersion,
-        duplicate_of: duplicateOf,
-      });
+      const { line, entry } = await writeMemberOutput(
+        outDir,
+        member,
+        result,
+        index === 0 ? seconds : 0,
+        duplicateOf,
+        pipelineVersion,
+      );
+      await manifest.append(line);
       addEntry(summary, entry);
       options.onDocument?.(entry, summary);
     }
   };
 
   const runGroup = async (group: WorkGroup) => {
-    const first = group.todo[0] as HashedInput;
-    const t0 = performance.now();
-    const outcome = await pool.run(first.path, extractOptions);
-    const seconds = Math.round(performance.now() - t0) / 1000;
-    const result =
-      outcome.kind === "done"
-        ? outcome.result
-        : failureResult(
-            { file: basename(first.path), sha256: first.sha256, bytes: first.bytes },
-            outcome.errorClass,
-            outcome.message,
-          );
+    const { result, seconds } = await runDocument(pool, group.todo[0] as HashedInput, limits.extract);
     await finish(group, result, seconds);
   };
 
@@ -150,36 +124,4 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
   }
   summary.seconds = Math.round(performance.now() - started) / 1000;
   return summary;
-}
-
-/** The output as if this member had been extracted itself: only `source.file` names the input. */
-function withFile(output: ReportOutput, file: string): ReportOutput {
-  return output.source.file === file ? output : { ...output, source: { ...output.source, file } };
-}
-
-function toEntry(
-  member: HashedInput,
-  output: ReportOutput,
-  result: DocumentResult,
-  seconds: number,
-  duplicateOf: string | null,
-  outDir: string,
-): BatchEntry {
-  const flags = { error: 0, warning: 0, info: 0 };
-  for (const flag of output.flags) flags[flag.severity] += 1;
-  const failure = result.errorClass ? output.issues.find((i) => i.code === result.errorClass) : undefined;
-  return {
-    file: member.path,
-    out: join(outDir, member.out),
-    sha256: member.sha256,
-    status: output.status,
-    errorClass: result.errorClass,
-    message: failure?.message ?? null,
-    template: output.report.template,
-    pages: output.source.pages,
-    flags,
-    flagRules: output.flags.map((f) => f.rule),
-    seconds,
-    duplicateOf,
-  };
 }

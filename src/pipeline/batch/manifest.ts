@@ -22,9 +22,13 @@ export type ManifestLine = z.infer<typeof manifestLineSchema>;
 /**
  * Reads the manifest's lines, the last line per output winning. A line that does not parse (the torn
  * last line of a run killed mid-write, or an older format) is ignored; a torn tail is cut off the file
- * so the next append starts on a line of its own.
+ * so the next append starts on a line of its own, unless `repairTail` is false (a reader beside writers
+ * that are still appending, such as the queue's producer, must not cut a line being written).
  */
-export async function readManifest(path: string): Promise<Map<string, ManifestLine>> {
+export async function readManifest(
+  path: string,
+  { repairTail = true }: { repairTail?: boolean } = {},
+): Promise<Map<string, ManifestLine>> {
   const lines = new Map<string, ManifestLine>();
   let text: string;
   try {
@@ -33,7 +37,7 @@ export async function readManifest(path: string): Promise<Map<string, ManifestLi
     return lines;
   }
   const complete = text.lastIndexOf("\n") + 1;
-  if (complete < text.length) await truncate(path, Buffer.byteLength(text.slice(0, complete)));
+  if (repairTail && complete < text.length) await truncate(path, Buffer.byteLength(text.slice(0, complete)));
   for (const raw of text.slice(0, complete).split("\n")) {
     if (!raw.trim()) continue;
     let value: unknown;
