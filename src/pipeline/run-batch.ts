@@ -2,6 +2,7 @@ import { appendFile, mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { ErrorClass } from "../model/issue.js";
 import type { Status } from "../model/report.js";
+import { OcrEngine } from "../stages/ocr/index.js";
 import { collectInputs } from "./collect-inputs.js";
 import { extractDocument } from "./extract-document.js";
 
@@ -18,6 +19,8 @@ export interface BatchEntry {
 
 export interface BatchOptions {
   readonly outDir: string;
+  /** OCR worker pool for the batch; default: one created for the batch (sized to the cores) and terminated after it. */
+  readonly ocr?: OcrEngine;
   readonly onDocument?: (entry: BatchEntry) => void;
 }
 
@@ -29,9 +32,24 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
   const inputs = await collectInputs(args);
   await mkdir(options.outDir, { recursive: true });
   const entries: BatchEntry[] = [];
-  for (const input of inputs) {
+  // Created lazily: tesseract.js workers start only when a scanned page or page image comes up.
+  const ocr = options.ocr ?? new OcrEngine();
+  try {
+    for (const input of inputs) entries.push(await runOne(input, options, ocr));
+  } finally {
+    if (!options.ocr) await ocr.terminate();
+  }
+  return entries;
+}
+
+async function runOne(
+  input: Awaited<ReturnType<typeof collectInputs>>[number],
+  options: BatchOptions,
+  ocr: OcrEngine,
+): Promise<BatchEntry> {
+  {
     const started = performance.now();
-    const { output, errorClass } = await extractDocument(input.path);
+    const { output, errorClass } = await extractDocument(input.path, { ocr });
     const out = join(options.outDir, input.outRelative);
     await writeAtomic(out, `${JSON.stringify(output, null, 2)}\n`);
     const flags = { error: 0, warning: 0, info: 0 };
@@ -54,10 +72,9 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
       seconds: entry.seconds,
     };
     await appendFile(join(options.outDir, "manifest.jsonl"), `${JSON.stringify(line)}\n`);
-    entries.push(entry);
     options.onDocument?.(entry);
+    return entry;
   }
-  return entries;
 }
 
 async function writeAtomic(path: string, text: string): Promise<void> {

@@ -60,10 +60,13 @@ export function compareWithTruth(output: ReportOutput, truth: Truth): TruthDiff 
     problems.push(`year: expected ${truth.report.year}, got ${output.report.year}`);
   if (output.report.template !== truth.report.template)
     problems.push(`template: expected ${truth.report.template}, got ${output.report.template}`);
-  const ocrPages = output.issues
-    .filter((i) => i.code === "page.needs_ocr")
-    .map((i) => i.page)
-    .sort();
+  // Pages that need OCR: read by OCR (method "ocr"), or still waiting for it (a page.needs_ocr issue).
+  const ocrPages = [
+    ...new Set([
+      ...output.pages.filter((p) => p.method === "ocr").map((p) => p.page),
+      ...output.issues.filter((i) => i.code === "page.needs_ocr").map((i) => i.page),
+    ]),
+  ].sort();
   if (ocrPages.join() !== [...truth.pages_need_ocr].sort().join()) {
     problems.push(`pages needing OCR: expected [${truth.pages_need_ocr}], got [${ocrPages}]`);
   }

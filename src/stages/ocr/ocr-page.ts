@@ -1,0 +1,327 @@
+import type { Box } from "../../model/geometry.js";
+import type { PageContent, TextItem } from "../../model/page-content.js";
+import { buildGrids } from "../layout/index.js";
+import { detectRules } from "./detect-rules.js";
+import type { OcrEngine, OcrWord } from "./engine.js";
+import type { PageImage } from "./page-image.js";
+import {
+  type BinaryImage,
+  binarize,
+  crop,
+  estimateSkew,
+  flattenBackground,
+  type GrayImage,
+  otsuThreshold,
+  rotate,
+} from "./raster.js";
+
+/** Confidence given to a lone dash (—, -) recognised by its shape. */
+const DASH_CONFIDENCE = 0.95;
+/** A grid with fewer columns than this is not read cell by cell. */
+const MIN_RULED_COLUMNS = 3;
+/** Text pixel height tesseract reads best at; smaller crops are upscaled. */
+const MIN_GLYPH_PX = 28;
+
+export interface OcrPage {
+  readonly content: PageContent;
+  /** The page was turned by this many degrees to straighten it. */
+  readonly skew: number;
+  /** Mean confidence of the page's recognised items (0 when none). */
+  readonly confidence: number;
+}
+
+const CJK = /[\u3400-\u9fff]/;
+const NUMERIC = /^[\d,.]+$/;
+
+/**
+ * Reads a page image into the model the text layer produces: table rules as `RuleSegment`s and text as
+ * `TextItem`s (`source: "ocr"`, with confidence), boxes in PDF points. Table cells are read one by one
+ * (numbers with a digit model in single-line mode, labels in Chinese); text outside tables line by line.
+ */
+export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: number): Promise<OcrPage> {
+  const flat = flattenBackground(pageImage.image);
+  const level = clamp(otsuThreshold(flat), 110, 190);
+  let gray = flat;
+  let binary = binarize(flat, level);
+  const skew = -estimateSkew(binary);
+  if (Math.abs(skew) >= 0.05) {
+    gray = rotate(flat, skew);
+    binary = binarize(gray, level);
+  }
+  const { scale } = pageImage;
+  const segments = detectRules(binary, scale);
+  const grids = buildGrids(page, segments);
+  const items: TextItem[] = [];
+  const cellJobs: Promise<TextItem | null>[] = [];
+  const mask = new Uint8Array(binary.data);
+  for (const grid of grids) {
+    // A table without column rules (three-line tables) is read line by line, word boxes giving the columns.
+    if (grid.xs.length - 1 < MIN_RULED_COLUMNS) continue;
+    clearBox(mask, binary.width, grid.box, scale, 2);
+    for (const cell of grid.cells) cellJobs.push(readCell(engine, gray, binary, cell.box, scale));
+  }
+  const lineJobs = findTextLines({ width: binary.width, height: binary.height, data: mask }, scale).map((band) =>
+    readLine(engine, gray, band, scale),
+  );
+  for (const item of await Promise.all(cellJobs)) if (item) items.push(item);
+  for (const line of await Promise.all(lineJobs)) items.push(...line);
+  items.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
+  const read = items.filter((i) => i.text !== "");
+  const confidence = read.length ? read.reduce((s, i) => s + (i.confidence ?? 0), 0) / read.length : 0;
+  return {
+    content: {
+      page,
+      width: pageImage.width,
+      height: pageImage.height,
+      items,
+      segments,
+      imageBoxes: [],
+      textQuality: confidence,
+      charCount: items.reduce((n, i) => n + i.text.length, 0),
+    },
+    skew,
+    confidence,
+  };
+}
+
+/** The ink of a table cell inside its borders, read as a number where it is one, else as Chinese text. */
+async function readCell(
+  engine: OcrEngine,
+  gray: GrayImage,
+  binary: BinaryImage,
+  box: Box,
+  scale: number,
+): Promise<TextItem | null> {
+  // Stay clear of the borders (their thickness and a pixel of blur).
+  const inset = Math.max(3, Math.round(scale * 2));
+  const x0 = Math.round(box[0] * scale) + inset;
+  const y0 = Math.round(box[1] * scale) + inset;
+  const x1 = Math.round(box[2] * scale) - inset;
+  const y1 = Math.round(box[3] * scale) - inset;
+  if (x1 - x0 < 4 || y1 - y0 < 4) return null;
+  const ink = inkBox(binary, x0, y0, x1, y1, scale);
+  if (!ink) return null; // no ink: a printed blank (the empty ruled cell reads as one)
+  const [ix0, iy0, ix1, iy1] = ink;
+  const w = ix1 - ix0 + 1;
+  const h = iy1 - iy0 + 1;
+  const pt: Box = [ix0 / scale, iy0 / scale, (ix1 + 1) / scale, (iy1 + 1) / scale];
+  const fontSize = Math.max(h / scale, 6);
+  // A lone dash: a short flat stroke in the middle of the cell.
+  if (h <= 3.2 * scale && w >= 1.8 * h && w <= 30 * scale) return ocrItem("—", pt, fontSize, DASH_CONFIDENCE);
+  const upscale = h < MIN_GLYPH_PX ? Math.min(4, MIN_GLYPH_PX / h) : 1;
+  const pad = Math.round(6 * scale);
+  const image = resize(crop(gray, ix0, iy0, ix1 + 1, iy1 + 1, pad), upscale);
+  const tall = h > 2.2 * 12 * scale; // more than about two lines of 12 pt text: a label, never a number
+  if (!tall) {
+    const digits = await engine.recognizeDigits(image);
+    const text = digits.text.replace(/\s+/g, "");
+    // Digits are at most ~0.7 em wide; ink much wider than that for the count read is text, not a number.
+    const plausible = NUMERIC.test(text) && /\d/.test(text) && w <= h * (0.75 * text.length + 1.2);
+    if (plausible && digits.confidence >= 0.6) return ocrItem(text, pt, fontSize, digits.confidence);
+    const chinese = await engine.recognizeText(image, w <= 1.5 * h ? "char" : h <= 16 * scale ? "line" : "block");
+    const label = joinWords(chinese.words);
+    if (CJK.test(label) || /[A-Za-z]/.test(label)) return ocrItem(label, pt, fontSize, chinese.confidence);
+    // Neither model reads it well: keep the better reading, with its (low) confidence.
+    if (plausible) return ocrItem(text, pt, fontSize, digits.confidence);
+    return ocrItem(label || "?", pt, fontSize, Math.min(chinese.confidence, 0.3));
+  }
+  const chinese = await engine.recognizeText(image);
+  return ocrItem(joinWords(chinese.words) || "?", pt, fontSize, chinese.confidence);
+}
+
+/** A line of text outside the tables: words grouped into items (numbers apart, re-read with the digit model). */
+async function readLine(engine: OcrEngine, gray: GrayImage, band: PixelBox, scale: number): Promise<TextItem[]> {
+  const [x0, y0, x1, y1] = band;
+  const h = y1 - y0 + 1;
+  const upscale = h < MIN_GLYPH_PX ? Math.min(4, MIN_GLYPH_PX / h) : 1;
+  const pad = Math.round(6 * scale);
+  const image = resize(crop(gray, x0, y0, x1 + 1, y1 + 1, pad), upscale);
+  const w = x1 - x0 + 1;
+  const layout = w <= 1.5 * h ? "char" : h < 2 * 14 * scale ? "line" : "block";
+  const result = await engine.recognizeText(image, layout);
+  // Word boxes back to page pixels, then points.
+  const toPage = (w: OcrWord): Box => [
+    (w.box[0] / upscale - pad + x0) / scale,
+    (w.box[1] / upscale - pad + y0) / scale,
+    (w.box[2] / upscale - pad + x0) / scale,
+    (w.box[3] / upscale - pad + y0) / scale,
+  ];
+  const items: TextItem[] = [];
+  let group: OcrWord[] = [];
+  const flush = () => {
+    if (group.length === 0) return;
+    const boxes = group.map(toPage);
+    const box: Box = [
+      Math.min(...boxes.map((b) => b[0])),
+      Math.min(...boxes.map((b) => b[1])),
+      Math.max(...boxes.map((b) => b[2])),
+      Math.max(...boxes.map((b) => b[3])),
+    ];
+    const conf = Math.min(...group.map((w) => w.confidence));
+    items.push(ocrItem(joinWords(group), box, Math.max(box[3] - box[1], 6), conf));
+    group = [];
+  };
+  for (const word of result.words) {
+    const prev = group[group.length - 1];
+    const numeric = NUMERIC.test(word.text) && /\d/.test(word.text);
+    const prevNumeric = prev ? NUMERIC.test(prev.text) && /\d/.test(prev.text) : false;
+    const gapPx = prev ? (word.box[0] - prev.box[2]) / upscale : 0;
+    if (prev && (numeric || prevNumeric || gapPx > 1.5 * h)) flush();
+    group.push(word);
+  }
+  flush();
+  // Numbers in lines (an unruled table's values, a narrative count) are re-read with the digit model.
+  return Promise.all(
+    items.map(async (item) => {
+      if (!(NUMERIC.test(item.text) && /\d/.test(item.text))) return item;
+      const [bx0, by0, bx1, by1] = item.box;
+      const wh = (by1 - by0) * scale;
+      const up = wh < MIN_GLYPH_PX ? Math.min(4, MIN_GLYPH_PX / wh) : 1;
+      // Word boxes hug the glyphs' ink and can clip a digit's round: widen by a third of the line height.
+      const widen = (y1 - y0) / 3;
+      const crop2 = resize(crop(gray, bx0 * scale - widen, y0, bx1 * scale + widen, y1 + 1, pad), up);
+      const digits = await engine.recognizeDigits(crop2);
+      const text = digits.text.replace(/\s+/g, "");
+      if (NUMERIC.test(text) && /\d/.test(text) && digits.confidence >= (item.confidence ?? 0))
+        return { ...item, text, confidence: digits.confidence };
+      return item;
+    }),
+  );
+}
+
+type PixelBox = [number, number, number, number];
+
+/**
+ * Bands of text outside the tables: runs of rows holding ink (specks of a few pixels ignored), each
+ * cut to the extent of its ink.
+ */
+function findTextLines(mask: BinaryImage, scale: number): PixelBox[] {
+  const { width, height, data } = mask;
+  const rowInk = new Int32Array(height);
+  for (let y = 0; y < height; y++) {
+    let n = 0;
+    for (let x = 0; x < width; x++) n += data[y * width + x] as number;
+    rowInk[y] = n;
+  }
+  const minRowInk = Math.max(2, Math.round(scale));
+  const runs: [number, number][] = [];
+  let start = -1;
+  for (let y = 0; y <= height; y++) {
+    const on = y < height && (rowInk[y] as number) >= minRowInk;
+    if (on && start < 0) start = y;
+    if (!on && start >= 0) {
+      // A glyph's parts can leave a thin row of (almost) no ink between them (告: 牛 over 口): join them.
+      const last = runs[runs.length - 1];
+      if (last && start - last[1] <= 2.2 * scale) last[1] = y - 1;
+      else runs.push([start, y - 1]);
+      start = -1;
+    }
+  }
+  const bands: PixelBox[] = [];
+  for (const [y0, y1] of runs) {
+    // Shorter than a 5 pt glyph: speckle or a stray rule fragment, not a text line.
+    if (y1 - y0 + 1 < 5 * scale) continue;
+    const box = inkBox(mask, 0, y0, width - 1, y1, scale);
+    if (box) bands.push(box);
+  }
+  return bands;
+}
+
+/** Bounding box of the ink inside [x0..x1]×[y0..y1], ignoring columns/rows with only a speck; null if none. */
+function inkBox(binary: BinaryImage, x0: number, y0: number, x1: number, y1: number, scale: number): PixelBox | null {
+  const { width, data } = binary;
+  const cols = new Int32Array(x1 - x0 + 1);
+  const rows = new Int32Array(y1 - y0 + 1);
+  let total = 0;
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      if (data[y * width + x]) {
+        cols[x - x0] = (cols[x - x0] as number) + 1;
+        rows[y - y0] = (rows[y - y0] as number) + 1;
+        total++;
+      }
+    }
+  }
+  // Less ink than a small dot of a glyph: speckle in an empty cell.
+  if (total < Math.max(6, 0.8 * scale * scale)) return null;
+  const first = (a: Int32Array) => a.findIndex((v) => v > 0);
+  const lastOf = (a: Int32Array) => {
+    for (let i = a.length - 1; i >= 0; i--) if ((a[i] as number) > 0) return i;
+    return -1;
+  };
+  // Trim isolated specks at the edges: keep the span between the outermost columns whose neighbourhood has ink.
+  const trim = (a: Int32Array): [number, number] | null => {
+    const dense = a.map((v, i) => (v + (a[i - 1] ?? 0) + (a[i + 1] ?? 0) >= 3 ? 1 : 0));
+    const s = first(dense);
+    const e = lastOf(dense);
+    if (s < 0) {
+      const s2 = first(a);
+      return s2 < 0 ? null : [s2, lastOf(a)];
+    }
+    return [s, e];
+  };
+  const cx = trim(cols);
+  const cy = trim(rows);
+  if (!cx || !cy) return null;
+  return [x0 + cx[0], y0 + cy[0], x0 + cx[1], y0 + cy[1]];
+}
+
+function clearBox(data: Uint8Array, width: number, box: Box, scale: number, margin: number): void {
+  const height = data.length / width;
+  const x0 = Math.max(0, Math.floor((box[0] - margin) * scale));
+  const y0 = Math.max(0, Math.floor((box[1] - margin) * scale));
+  const x1 = Math.min(width, Math.ceil((box[2] + margin) * scale));
+  const y1 = Math.min(height, Math.ceil((box[3] + margin) * scale));
+  for (let y = y0; y < y1; y++) data.fill(0, y * width + x0, y * width + x1);
+}
+
+/** Nearest-neighbour-free (bilinear) upscale by `factor`; 1 returns the image itself. */
+function resize(image: GrayImage, factor: number): GrayImage {
+  if (factor <= 1.05) return image;
+  const width = Math.round(image.width * factor);
+  const height = Math.round(image.height * factor);
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const sy = Math.min(image.height - 1, (y + 0.5) / factor - 0.5);
+    const y0 = Math.max(0, Math.floor(sy));
+    const y1 = Math.min(image.height - 1, y0 + 1);
+    const ty = Math.max(0, sy - y0);
+    for (let x = 0; x < width; x++) {
+      const sx = Math.min(image.width - 1, (x + 0.5) / factor - 0.5);
+      const x0 = Math.max(0, Math.floor(sx));
+      const x1 = Math.min(image.width - 1, x0 + 1);
+      const tx = Math.max(0, sx - x0);
+      const a = image.data[y0 * image.width + x0] as number;
+      const b = image.data[y0 * image.width + x1] as number;
+      const c = image.data[y1 * image.width + x0] as number;
+      const d = image.data[y1 * image.width + x1] as number;
+      data[y * width + x] = Math.round(a * (1 - tx) * (1 - ty) + b * tx * (1 - ty) + c * (1 - tx) * ty + d * tx * ty);
+    }
+  }
+  return { width, height, data };
+}
+
+/** Words → one string: no spaces between CJK characters (tesseract splits them), one between Latin/digit words. */
+export function joinWords(words: readonly OcrWord[]): string {
+  let out = "";
+  for (const word of words) {
+    const text = word.text.trim();
+    if (!text) continue;
+    const prev = out[out.length - 1];
+    if (prev && !CJK.test(prev) && !CJK.test(text[0] as string) && !/[，。、（）]/.test(prev)) out += " ";
+    out += text;
+  }
+  return out;
+}
+
+function ocrItem(text: string, box: Box, fontSize: number, confidence: number): TextItem {
+  return { text, box, fontSize, fontName: "ocr", source: "ocr", confidence: round3(confidence) };
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, v));
+}
+
+function round3(v: number): number {
+  return Math.round(Math.max(0, Math.min(1, v)) * 1000) / 1000;
+}
