@@ -49,7 +49,10 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
     binary = binarize(gray, level);
   }
   const { scale } = pageImage;
-  const segments = detectRules(binary, scale);
+  // Rules and the ink of cells are found on a lighter threshold: a hairline rule or a thin "1", scanned,
+  // blurred or turned, comes out gray, not black. Gray cell fills stay lighter than that.
+  const light = binarize(gray, Math.min(235, level + 40));
+  const segments = detectRules(light, scale);
   const grids = buildGrids(page, segments);
   const items: TextItem[] = [];
   const cellJobs: Promise<TextItem | null>[] = [];
@@ -58,7 +61,7 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
     // A table without column rules (three-line tables) is read line by line, word boxes giving the columns.
     if (grid.xs.length - 1 < MIN_RULED_COLUMNS) continue;
     clearBox(mask, binary.width, grid.box, scale, 2);
-    for (const cell of grid.cells) cellJobs.push(readCell(engine, gray, binary, cell.box, scale));
+    for (const cell of grid.cells) cellJobs.push(readCell(engine, gray, light, cell.box, scale));
   }
   const lineJobs = findTextLines({ width: binary.width, height: binary.height, data: mask }, scale).map((band) =>
     readLine(engine, gray, band, scale),
@@ -88,7 +91,7 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
 async function readCell(
   engine: OcrEngine,
   gray: GrayImage,
-  binary: BinaryImage,
+  light: BinaryImage,
   box: Box,
   scale: number,
 ): Promise<TextItem | null> {
@@ -99,7 +102,7 @@ async function readCell(
   const x1 = Math.round(box[2] * scale) - inset;
   const y1 = Math.round(box[3] * scale) - inset;
   if (x1 - x0 < 4 || y1 - y0 < 4) return null;
-  const ink = inkBox(binary, x0, y0, x1, y1, scale);
+  const ink = inkBox(light, x0, y0, x1, y1, scale);
   if (!ink) return null; // no ink: a printed blank (the empty ruled cell reads as one)
   const [ix0, iy0, ix1, iy1] = ink;
   const w = ix1 - ix0 + 1;
@@ -230,20 +233,39 @@ function findTextLines(mask: BinaryImage, scale: number): PixelBox[] {
 /** Bounding box of the ink inside [x0..x1]×[y0..y1], ignoring columns/rows with only a speck; null if none. */
 function inkBox(binary: BinaryImage, x0: number, y0: number, x1: number, y1: number, scale: number): PixelBox | null {
   const { width, data } = binary;
+  // Ink with no inked 4-neighbour is dust (speckle, JPEG noise): it is not counted.
+  const on = (x: number, y: number): boolean => {
+    const i = y * width + x;
+    return data[i] === 1 && (data[i - 1] === 1 || data[i + 1] === 1 || data[i - width] === 1 || data[i + width] === 1);
+  };
   const cols = new Int32Array(x1 - x0 + 1);
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) if (on(x, y)) cols[x - x0] = (cols[x - x0] as number) + 1;
+  }
+  // A column inked over most of the height is a rule (a second stroke of a double border), not text.
+  const ruleCol = cols.map((v) => (v >= 0.7 * (y1 - y0 + 1) ? 1 : 0));
+  cols.forEach((_, i) => {
+    if (ruleCol[i]) cols[i] = 0;
+  });
   const rows = new Int32Array(y1 - y0 + 1);
   let total = 0;
   for (let y = y0; y <= y1; y++) {
     for (let x = x0; x <= x1; x++) {
-      if (data[y * width + x]) {
-        cols[x - x0] = (cols[x - x0] as number) + 1;
+      if (!ruleCol[x - x0] && on(x, y)) {
         rows[y - y0] = (rows[y - y0] as number) + 1;
         total++;
       }
     }
   }
+  // Likewise a row inked over most of the width.
+  for (let i = 0; i < rows.length; i++) {
+    if ((rows[i] as number) >= 0.7 * (x1 - x0 + 1)) {
+      total -= rows[i] as number;
+      rows[i] = 0;
+    }
+  }
   // Less ink than a small dot of a glyph: speckle in an empty cell.
-  if (total < Math.max(6, 0.8 * scale * scale)) return null;
+  if (total < Math.max(8, 1.2 * scale * scale)) return null;
   const first = (a: Int32Array) => a.findIndex((v) => v > 0);
   const lastOf = (a: Int32Array) => {
     for (let i = a.length - 1; i >= 0; i--) if ((a[i] as number) > 0) return i;

@@ -162,15 +162,15 @@ export function rotate(image: GrayImage, degrees: number): GrayImage {
 
 /**
  * The skew of the page's text lines and rules within ±`range` degrees: the angle whose row projection of
- * the ink is sharpest (largest sum of squared differences between neighbouring rows), on a downscaled copy.
+ * the ink is sharpest (largest sum of squared row counts).
  * Returns the angle to rotate by to straighten the page.
  */
 export function estimateSkew(binary: BinaryImage, range = 3, step = 0.1): number {
-  // Sample ink points (every other pixel on a 2-pixel lattice keeps it quick on 300 dpi pages).
+  // Sample ink points: every row (a row lattice would itself make a sharp profile at 0°), every other column.
   const xs: number[] = [];
   const ys: number[] = [];
   const { width, height, data } = binary;
-  for (let y = 0; y < height; y += 2) {
+  for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x += 2) {
       if (data[y * width + x]) {
         xs.push(x);
@@ -189,8 +189,9 @@ export function estimateSkew(binary: BinaryImage, range = 3, step = 0.1): number
       const b = Math.round((ys[i] as number) + (xs[i] as number) * t + width / 2);
       if (b >= 0 && b < bins.length) bins[b] = (bins[b] as number) + 1;
     }
+    // Sharp profile = ink concentrated in few rows (lines and rules straight): sum of squared row counts.
     let s = 0;
-    for (let i = 1; i < bins.length; i++) s += ((bins[i] as number) - (bins[i - 1] as number)) ** 2;
+    for (let i = 0; i < bins.length; i++) s += (bins[i] as number) ** 2;
     return s;
   };
   for (let deg = -range; deg <= range + 1e-9; deg += step) {
