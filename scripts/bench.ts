@@ -2,6 +2,9 @@
  * Speed of the whole pipeline against `pdftotext -layout` on the born-digital samples:
  * `npm run bench [-- --runs N]`. Born-digital = a truth file whose `pages_need_ocr` is empty. One warm-up pass,
  * then N timed runs per file and tool; each file's figure is the median. Prints figures only, asserts nothing.
+ * Then the scanned samples (samples/scanned, OCR): seconds per scanned page and cell accuracy, against the
+ * `tesseract` CLI's full-page chi_sim pass on the same page images, and the peak memory of a 50-page scan run
+ * (`--skip-scanned` leaves this part out; `--scan-run <file>` is the child process that measures one run).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -9,6 +12,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { extractDocument } from "../src/pipeline/extract-document.js";
+import { benchScanned, scanRunChild } from "./bench-scanned.js";
 
 const SAMPLES = "samples";
 /** The stated goal: gongkai's median time per report at most this many times pdftotext's. */
@@ -29,7 +33,14 @@ interface Row {
 }
 
 function readRuns(): number {
-  const { values } = parseArgs({ options: { runs: { type: "string", default: "5" } }, strict: true });
+  const { values } = parseArgs({
+    options: {
+      runs: { type: "string", default: "5" },
+      "skip-scanned": { type: "boolean", default: false },
+      "scan-run": { type: "string" },
+    },
+    strict: true,
+  });
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1 || runs > 1000) {
     throw new Error(`Expected \`--runs\` to be an integer 1–1000, got \`${values.runs}\` (${typeof values.runs})`);
@@ -128,6 +139,18 @@ function formatTable(rows: readonly Row[]): string {
 }
 
 async function main(): Promise<void> {
+  const { values: flags } = parseArgs({
+    options: {
+      runs: { type: "string" },
+      "skip-scanned": { type: "boolean", default: false },
+      "scan-run": { type: "string" },
+    },
+    strict: true,
+  });
+  if (flags["scan-run"] !== undefined) {
+    await scanRunChild(flags["scan-run"]);
+    return;
+  }
   let runs: number;
   try {
     runs = readRuns();
@@ -175,6 +198,7 @@ async function main(): Promise<void> {
   if (failed.length > 0) {
     process.stdout.write(`note: ${failed.length} file(s) did not extract as success; their times may not compare\n`);
   }
+  if (!flags["skip-scanned"]) await benchScanned();
 }
 
 await main();

@@ -55,18 +55,18 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
   const segments = detectRules(light, scale);
   const grids = buildGrids(page, segments);
   const items: TextItem[] = [];
-  const cellJobs: Promise<TextItem | null>[] = [];
+  const cellJobs: Promise<TextItem[]>[] = [];
   const mask = new Uint8Array(binary.data);
-  for (const grid of grids) {
+  for (const [index, grid] of grids.entries()) {
     // A table without column rules (three-line tables) is read line by line, word boxes giving the columns.
     if (grid.xs.length - 1 < MIN_RULED_COLUMNS) continue;
     clearBox(mask, binary.width, grid.box, scale, 2);
-    for (const cell of grid.cells) cellJobs.push(readCell(engine, gray, light, cell.box, scale));
+    cellJobs.push(readGridCells(engine, gray, light, grid.cells, index, scale));
   }
   const lineJobs = findTextLines({ width: binary.width, height: binary.height, data: mask }, scale).map((band) =>
     readLine(engine, gray, band, scale),
   );
-  for (const item of await Promise.all(cellJobs)) if (item) items.push(item);
+  for (const gridItems of await Promise.all(cellJobs)) items.push(...gridItems);
   for (const line of await Promise.all(lineJobs)) items.push(...line);
   items.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
   const read = items.filter((i) => i.text !== "");
@@ -87,49 +87,134 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
   };
 }
 
-/** The ink of a table cell inside its borders, read as a number where it is one, else as Chinese text. */
-async function readCell(
+/** A table cell's ink and its first reading by the digit model. */
+interface CellRead {
+  readonly column: string;
+  readonly item: TextItem | null;
+  /** Set while the cell still needs a reading: its crop and geometry. */
+  readonly pending: {
+    readonly image: GrayImage;
+    readonly box: Box;
+    readonly fontSize: number;
+    readonly w: number;
+    readonly h: number;
+    readonly digits: { text: string; confidence: number; plausible: boolean } | null;
+  } | null;
+}
+
+/**
+ * Reads the cells of a ruled grid. Every cell's ink is found first (none: a printed blank; a short flat
+ * stroke: a dash); the rest are read by the digit model. A column where most cells read as numbers is a
+ * numeric column: there the digit reading stands (its confidence says how sure it is) unless the cell is
+ * clearly text; elsewhere cells are read in Chinese (labels, header words).
+ */
+async function readGridCells(
   engine: OcrEngine,
   gray: GrayImage,
   light: BinaryImage,
-  box: Box,
+  cells: readonly { box: Box; col: number; colSpan: number }[],
+  gridIndex: number,
   scale: number,
-): Promise<TextItem | null> {
+): Promise<TextItem[]> {
+  const first = await Promise.all(
+    cells.map((cell) => firstRead(engine, gray, light, cell.box, `${gridIndex}:${cell.col}:${cell.colSpan}`, scale)),
+  );
+  const numericShare = new Map<string, { numbers: number; inked: number }>();
+  for (const read of first) {
+    const entry = numericShare.get(read.column) ?? { numbers: 0, inked: 0 };
+    if (read.item || read.pending) entry.inked++;
+    if (read.item?.text === "—" || (read.pending?.digits?.plausible && read.pending.digits.confidence >= 0.6))
+      entry.numbers++;
+    numericShare.set(read.column, entry);
+  }
+  const isNumeric = (column: string) => {
+    const share = numericShare.get(column);
+    return share !== undefined && share.numbers >= 2 && share.numbers >= 0.5 * share.inked;
+  };
+  const items = await Promise.all(
+    first.map(async (read): Promise<TextItem | null> => {
+      if (!read.pending) return read.item;
+      const { image, box, fontSize, w, h, digits } = read.pending;
+      if (digits?.plausible && (digits.confidence >= 0.6 || isNumeric(read.column)))
+        return ocrItem(digits.text, box, fontSize, digits.confidence);
+      const oneLine = h <= 16 * scale;
+      const layout = oneLine && w <= 1.5 * h ? "char" : oneLine ? "line" : "block";
+      const chinese = await engine.recognizeText(image, layout);
+      const label = joinWords(chinese.words);
+      if (CJK.test(label) || /[A-Za-z]/.test(label)) {
+        // A doubtful "character" where the digit model saw a number (a lone digit, often a 1) is that number,
+        // kept with the low confidence that flags it: a stray character would cost the row its columns.
+        const doubtful =
+          chinese.confidence < 0.6 || (isNumeric(read.column) && label.length === 1 && chinese.confidence < 0.9);
+        if (digits?.plausible && doubtful) return ocrItem(digits.text, box, fontSize, Math.min(digits.confidence, 0.5));
+        // An illegible mark in a narrow cell: neither a label nor a number. It is kept as an empty reading
+        // with a low confidence (the cell is flagged uncertain), never as text that would end the row's label.
+        if (digits && chinese.confidence < 0.5 && label.length <= 2 && w <= 2.5 * h)
+          return ocrItem(digits.text.replace(/[^\d.,]/g, ""), box, fontSize, Math.min(chinese.confidence, 0.2));
+        return ocrItem(label, box, fontSize, chinese.confidence);
+      }
+      // Neither model reads it well: keep the better reading, with its (low) confidence.
+      if (digits?.plausible) return ocrItem(digits.text, box, fontSize, digits.confidence);
+      return ocrItem(label || "?", box, fontSize, Math.min(chinese.confidence, 0.3));
+    }),
+  );
+  return items.filter((item): item is TextItem => item !== null);
+}
+
+/** A cell's ink inside its borders and, unless it is blank, a dash or tall text, its digit-model reading. */
+async function firstRead(
+  engine: OcrEngine,
+  gray: GrayImage,
+  light: BinaryImage,
+  cellBox: Box,
+  column: string,
+  scale: number,
+): Promise<CellRead> {
   // Stay clear of the borders (their thickness and a pixel of blur).
   const inset = Math.max(3, Math.round(scale * 2));
-  const x0 = Math.round(box[0] * scale) + inset;
-  const y0 = Math.round(box[1] * scale) + inset;
-  const x1 = Math.round(box[2] * scale) - inset;
-  const y1 = Math.round(box[3] * scale) - inset;
-  if (x1 - x0 < 4 || y1 - y0 < 4) return null;
+  const x0 = Math.round(cellBox[0] * scale) + inset;
+  const y0 = Math.round(cellBox[1] * scale) + inset;
+  const x1 = Math.round(cellBox[2] * scale) - inset;
+  const y1 = Math.round(cellBox[3] * scale) - inset;
+  if (x1 - x0 < 4 || y1 - y0 < 4) return { column, item: null, pending: null };
   const ink = inkBox(light, x0, y0, x1, y1, scale);
-  if (!ink) return null; // no ink: a printed blank (the empty ruled cell reads as one)
+  // No ink: a printed blank (the empty ruled cell reads as one).
+  if (!ink) return { column, item: null, pending: null };
   const [ix0, iy0, ix1, iy1] = ink;
   const w = ix1 - ix0 + 1;
   const h = iy1 - iy0 + 1;
-  const pt: Box = [ix0 / scale, iy0 / scale, (ix1 + 1) / scale, (iy1 + 1) / scale];
+  const box: Box = [ix0 / scale, iy0 / scale, (ix1 + 1) / scale, (iy1 + 1) / scale];
   const fontSize = Math.max(h / scale, 6);
   // A lone dash: a short flat stroke in the middle of the cell.
-  if (h <= 3.2 * scale && w >= 1.8 * h && w <= 30 * scale) return ocrItem("—", pt, fontSize, DASH_CONFIDENCE);
+  if (h <= 3.2 * scale && w >= 1.8 * h && w <= 30 * scale)
+    return { column, item: ocrItem("—", box, fontSize, DASH_CONFIDENCE), pending: null };
   const upscale = h < MIN_GLYPH_PX ? Math.min(4, MIN_GLYPH_PX / h) : 1;
   const pad = Math.round(6 * scale);
-  const image = resize(crop(gray, ix0, iy0, ix1 + 1, iy1 + 1, pad), upscale);
-  const tall = h > 2.2 * 12 * scale; // more than about two lines of 12 pt text: a label, never a number
-  if (!tall) {
-    const digits = await engine.recognizeDigits(image);
-    const text = digits.text.replace(/\s+/g, "");
-    // Digits are at most ~0.7 em wide; ink much wider than that for the count read is text, not a number.
-    const plausible = NUMERIC.test(text) && /\d/.test(text) && w <= h * (0.75 * text.length + 1.2);
-    if (plausible && digits.confidence >= 0.6) return ocrItem(text, pt, fontSize, digits.confidence);
-    const chinese = await engine.recognizeText(image, w <= 1.5 * h ? "char" : h <= 16 * scale ? "line" : "block");
-    const label = joinWords(chinese.words);
-    if (CJK.test(label) || /[A-Za-z]/.test(label)) return ocrItem(label, pt, fontSize, chinese.confidence);
-    // Neither model reads it well: keep the better reading, with its (low) confidence.
-    if (plausible) return ocrItem(text, pt, fontSize, digits.confidence);
-    return ocrItem(label || "?", pt, fontSize, Math.min(chinese.confidence, 0.3));
-  }
-  const chinese = await engine.recognizeText(image);
-  return ocrItem(joinWords(chinese.words) || "?", pt, fontSize, chinese.confidence);
+  // The crop keeps some of the cell's own paper around the ink (inside the borders): tesseract reads a lone
+  // digit better with its real surroundings than cut tight.
+  const margin = Math.max(2 * scale, 0.4 * h);
+  const image = resize(
+    crop(
+      gray,
+      Math.max(x0, ix0 - margin),
+      Math.max(y0, iy0 - margin),
+      Math.min(x1, ix1 + 1 + margin),
+      Math.min(y1, iy1 + 1 + margin),
+      pad,
+    ),
+    upscale,
+  );
+  // More than about two lines of 12 pt text: a label, never a number.
+  if (h > 2.2 * 12 * scale) return { column, item: null, pending: { image, box, fontSize, w, h, digits: null } };
+  const result = await engine.recognizeDigits(image);
+  const text = result.text.replace(/\s+/g, "");
+  // Digits are at most ~0.7 em wide; ink much wider than that for the count read is text, not a number.
+  const plausible = NUMERIC.test(text) && /\d/.test(text) && w <= h * (0.75 * text.length + 1.2);
+  return {
+    column,
+    item: null,
+    pending: { image, box, fontSize, w, h, digits: { text, confidence: result.confidence, plausible } },
+  };
 }
 
 /** A line of text outside the tables: words grouped into items (numbers apart, re-read with the digit model). */

@@ -215,7 +215,8 @@ export function estimateSkew(binary: BinaryImage, range = 3, step = 0.1): number
 }
 
 /** A rectangle of a gray image, padded with white to `pad` pixels on each side. */
-export function crop(image: GrayImage, x0: number, y0: number, x1: number, y1: number, pad = 0): GrayImage {
+export function crop(image: GrayImage, x0: number, y0: number, x1: number, y1: number, padding = 0): GrayImage {
+  const pad = Math.max(0, Math.round(padding));
   const left = Math.max(0, Math.floor(x0));
   const top = Math.max(0, Math.floor(y0));
   const right = Math.min(image.width, Math.ceil(x1));
