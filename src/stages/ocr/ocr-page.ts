@@ -17,8 +17,12 @@ import {
 
 /** Confidence given to a lone dash (—, -) recognised by its shape. */
 const DASH_CONFIDENCE = 0.95;
+/** The lighter threshold never reaches the gray fill of header rows (≈ #d9d9d9, ~200 once the paper is 255). */
+const LIGHT_MAX = 185;
+/** Ink in a cell is at least this much darker than the cell's median level (paper or fill). */
+const CELL_INK_CONTRAST = 60;
 /** A grid with fewer columns than this is not read cell by cell. */
-const MIN_RULED_COLUMNS = 3;
+const MIN_RULED_COLUMNS = 2;
 /** Text pixel height tesseract reads best at; smaller crops are upscaled. */
 const MIN_GLYPH_PX = 28;
 
@@ -51,7 +55,7 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
   const { scale } = pageImage;
   // Rules and the ink of cells are found on a lighter threshold: a hairline rule or a thin "1", scanned,
   // blurred or turned, comes out gray, not black. Gray cell fills stay lighter than that.
-  const light = binarize(gray, Math.min(235, level + 40));
+  const light = binarize(gray, Math.min(LIGHT_MAX, level + 40));
   const segments = detectRules(light, scale);
   const grids = buildGrids(page, segments);
   const items: TextItem[] = [];
@@ -61,7 +65,7 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
     // A table without column rules (three-line tables) is read line by line, word boxes giving the columns.
     if (grid.xs.length - 1 < MIN_RULED_COLUMNS) continue;
     clearBox(mask, binary.width, grid.box, scale, 2);
-    cellJobs.push(readGridCells(engine, gray, light, grid.cells, index, scale));
+    cellJobs.push(readGridCells(engine, gray, grid.cells, index, scale));
   }
   const lineJobs = findTextLines({ width: binary.width, height: binary.height, data: mask }, scale).map((band) =>
     readLine(engine, gray, band, scale),
@@ -111,13 +115,12 @@ interface CellRead {
 async function readGridCells(
   engine: OcrEngine,
   gray: GrayImage,
-  light: BinaryImage,
   cells: readonly { box: Box; col: number; colSpan: number }[],
   gridIndex: number,
   scale: number,
 ): Promise<TextItem[]> {
   const first = await Promise.all(
-    cells.map((cell) => firstRead(engine, gray, light, cell.box, `${gridIndex}:${cell.col}:${cell.colSpan}`, scale)),
+    cells.map((cell) => firstRead(engine, gray, cell.box, `${gridIndex}:${cell.col}:${cell.colSpan}`, scale)),
   );
   const numericShare = new Map<string, { numbers: number; inked: number }>();
   for (const read of first) {
@@ -149,7 +152,8 @@ async function readGridCells(
         if (digits?.plausible && doubtful) return ocrItem(digits.text, box, fontSize, Math.min(digits.confidence, 0.5));
         // An illegible mark in a narrow cell: neither a label nor a number. It is kept as an empty reading
         // with a low confidence (the cell is flagged uncertain), never as text that would end the row's label.
-        if (digits && chinese.confidence < 0.5 && label.length <= 2 && w <= 2.5 * h)
+        const illegible = chinese.confidence < 0.5 || (isNumeric(read.column) && chinese.confidence < 0.9);
+        if (digits && illegible && label.length <= 2 && w <= 2.5 * h)
           return ocrItem(digits.text.replace(/[^\d.,]/g, ""), box, fontSize, Math.min(chinese.confidence, 0.2));
         return ocrItem(label, box, fontSize, chinese.confidence);
       }
@@ -165,7 +169,6 @@ async function readGridCells(
 async function firstRead(
   engine: OcrEngine,
   gray: GrayImage,
-  light: BinaryImage,
   cellBox: Box,
   column: string,
   scale: number,
@@ -177,10 +180,15 @@ async function firstRead(
   const x1 = Math.round(cellBox[2] * scale) - inset;
   const y1 = Math.round(cellBox[3] * scale) - inset;
   if (x1 - x0 < 4 || y1 - y0 < 4) return { column, item: null, pending: null };
-  const ink = inkBox(light, x0, y0, x1, y1, scale);
+  // Ink against the cell's own background: its median level is the paper or the cell's gray fill, and ink is
+  // clearly darker than that (a blurred thin "1" is lighter than a global threshold, a fill darker than paper).
+  const region = crop(gray, x0, y0, x1 + 1, y1 + 1);
+  const level = median(region.data);
+  const local = binarize(region, Math.min(level - CELL_INK_CONTRAST, LIGHT_MAX + 20));
+  const found = inkBox(local, 1, 1, region.width - 2, region.height - 2, scale);
   // No ink: a printed blank (the empty ruled cell reads as one).
-  if (!ink) return { column, item: null, pending: null };
-  const [ix0, iy0, ix1, iy1] = ink;
+  if (!found) return { column, item: null, pending: null };
+  const [ix0, iy0, ix1, iy1] = [found[0] + x0, found[1] + y0, found[2] + x0, found[3] + y0];
   const w = ix1 - ix0 + 1;
   const h = iy1 - iy0 + 1;
   const box: Box = [ix0 / scale, iy0 / scale, (ix1 + 1) / scale, (iy1 + 1) / scale];
@@ -285,10 +293,16 @@ type PixelBox = [number, number, number, number];
  */
 function findTextLines(mask: BinaryImage, scale: number): PixelBox[] {
   const { width, height, data } = mask;
+  // Only ink with an inked 4-neighbour counts: dust (speckle, JPEG noise) spread over a page would otherwise
+  // join every line into one band.
   const rowInk = new Int32Array(height);
-  for (let y = 0; y < height; y++) {
+  for (let y = 1; y < height - 1; y++) {
     let n = 0;
-    for (let x = 0; x < width; x++) n += data[y * width + x] as number;
+    for (let x = 1; x < width - 1; x++) {
+      const i = y * width + x;
+      if (data[i] === 1 && (data[i - 1] === 1 || data[i + 1] === 1 || data[i - width] === 1 || data[i + width] === 1))
+        n++;
+    }
     rowInk[y] = n;
   }
   const minRowInk = Math.max(2, Math.round(scale));
@@ -318,10 +332,17 @@ function findTextLines(mask: BinaryImage, scale: number): PixelBox[] {
 /** Bounding box of the ink inside [x0..x1]×[y0..y1], ignoring columns/rows with only a speck; null if none. */
 function inkBox(binary: BinaryImage, x0: number, y0: number, x1: number, y1: number, scale: number): PixelBox | null {
   const { width, data } = binary;
-  // Ink with no inked 4-neighbour is dust (speckle, JPEG noise): it is not counted.
+  // Ink with fewer than two inked 4-neighbours is dust (speckle, JPEG noise): it is not counted; a 1-pixel
+  // stroke has two.
   const on = (x: number, y: number): boolean => {
     const i = y * width + x;
-    return data[i] === 1 && (data[i - 1] === 1 || data[i + 1] === 1 || data[i - width] === 1 || data[i + width] === 1);
+    if (data[i] !== 1) return false;
+    const neighbours =
+      (data[i - 1] === 1 ? 1 : 0) +
+      (data[i + 1] === 1 ? 1 : 0) +
+      (data[i - width] === 1 ? 1 : 0) +
+      (data[i + width] === 1 ? 1 : 0);
+    return neighbours >= 2;
   };
   const cols = new Int32Array(x1 - x0 + 1);
   for (let y = y0; y <= y1; y++) {
@@ -423,6 +444,17 @@ export function joinWords(words: readonly OcrWord[]): string {
 
 function ocrItem(text: string, box: Box, fontSize: number, confidence: number): TextItem {
   return { text, box, fontSize, fontName: "ocr", source: "ocr", confidence: round3(confidence) };
+}
+
+function median(data: Uint8Array): number {
+  const hist = new Uint32Array(256);
+  for (const v of data) hist[v] = (hist[v] as number) + 1;
+  let seen = 0;
+  for (let v = 0; v < 256; v++) {
+    seen += hist[v] as number;
+    if (seen * 2 >= data.length) return v;
+  }
+  return 255;
 }
 
 function clamp(v: number, lo: number, hi: number): number {
