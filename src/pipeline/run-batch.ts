@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import type { ErrorClass } from "../model/issue.js";
 import type { Status } from "../model/report.js";
 import { OcrEngine } from "../stages/ocr/index.js";
-import { collectInputs } from "./collect-inputs.js";
+import { collectInputs, type PlannedInput } from "./collect-inputs.js";
 import { extractDocument } from "./extract-document.js";
 
 export interface BatchEntry {
@@ -42,39 +42,33 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
   return entries;
 }
 
-async function runOne(
-  input: Awaited<ReturnType<typeof collectInputs>>[number],
-  options: BatchOptions,
-  ocr: OcrEngine,
-): Promise<BatchEntry> {
-  {
-    const started = performance.now();
-    const { output, errorClass } = await extractDocument(input.path, { ocr });
-    const out = join(options.outDir, input.outRelative);
-    await writeAtomic(out, `${JSON.stringify(output, null, 2)}\n`);
-    const flags = { error: 0, warning: 0, info: 0 };
-    for (const flag of output.flags) flags[flag.severity] += 1;
-    const entry: BatchEntry = {
-      file: input.path,
-      out,
-      sha256: output.source.sha256,
-      status: output.status,
-      errorClass,
-      template: output.report.template,
-      flags,
-      seconds: Math.round(performance.now() - started) / 1000,
-    };
-    const line = {
-      file: entry.file,
-      sha256: entry.sha256,
-      status: entry.status,
-      error_class: entry.errorClass,
-      seconds: entry.seconds,
-    };
-    await appendFile(join(options.outDir, "manifest.jsonl"), `${JSON.stringify(line)}\n`);
-    options.onDocument?.(entry);
-    return entry;
-  }
+async function runOne(input: PlannedInput, options: BatchOptions, ocr: OcrEngine): Promise<BatchEntry> {
+  const started = performance.now();
+  const { output, errorClass } = await extractDocument(input.path, { ocr });
+  const out = join(options.outDir, input.outRelative);
+  await writeAtomic(out, `${JSON.stringify(output, null, 2)}\n`);
+  const flags = { error: 0, warning: 0, info: 0 };
+  for (const flag of output.flags) flags[flag.severity] += 1;
+  const entry: BatchEntry = {
+    file: input.path,
+    out,
+    sha256: output.source.sha256,
+    status: output.status,
+    errorClass,
+    template: output.report.template,
+    flags,
+    seconds: Math.round(performance.now() - started) / 1000,
+  };
+  const line = {
+    file: entry.file,
+    sha256: entry.sha256,
+    status: entry.status,
+    error_class: entry.errorClass,
+    seconds: entry.seconds,
+  };
+  await appendFile(join(options.outDir, "manifest.jsonl"), `${JSON.stringify(line)}\n`);
+  options.onDocument?.(entry);
+  return entry;
 }
 
 async function writeAtomic(path: string, text: string): Promise<void> {
