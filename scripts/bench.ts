@@ -2,6 +2,9 @@
  * Speed of the whole pipeline against `pdftotext -layout` on the born-digital samples:
  * `npm run bench [-- --runs N]`. Born-digital = a truth file whose `pages_need_ocr` is empty. One warm-up pass,
  * then N timed runs per file and tool; each file's figure is the median. Prints figures only, asserts nothing.
+ * Then the scanned samples (samples/scanned, OCR): seconds per scanned page and cell accuracy, against the
+ * `tesseract` CLI's full-page chi_sim pass on the same page images, and the peak memory of a 50-page scan run
+ * (`--skip-scanned` leaves this part out; `--scan-run <file>` is the child process that measures one run).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -11,6 +14,7 @@ import { parseArgs } from "node:util";
 import { extractDocument } from "../src/pipeline/extract-document.js";
 import { benchBatch } from "./bench-batch.js";
 import { benchQueue } from "./bench-queue.js";
+import { benchScanned, scanRunChild } from "./bench-scanned.js";
 
 const SAMPLES = "samples";
 const BENCH_OPTIONS = {
@@ -21,6 +25,9 @@ const BENCH_OPTIONS = {
   /** Documents of the queue figure (0: none) and waiting jobs of the Redis memory figure (0: none). */
   "queue-docs": { type: "string", default: "200" },
   "memory-jobs": { type: "string", default: "20000" },
+  /** Leave out the scanned figure; `--scan-run` is the child process that times one scanned run. */
+  "skip-scanned": { type: "boolean", default: false },
+  "scan-run": { type: "string" },
 } as const;
 
 function readBatchSizes(): { docs: number; single: number } {
@@ -153,6 +160,11 @@ function formatTable(rows: readonly Row[]): string {
 }
 
 async function main(): Promise<void> {
+  const { values: flags } = parseArgs({ options: BENCH_OPTIONS, strict: true });
+  if (flags["scan-run"] !== undefined) {
+    await scanRunChild(flags["scan-run"]);
+    return;
+  }
   let runs: number;
   let batch: { docs: number; single: number };
   try {
@@ -160,7 +172,7 @@ async function main(): Promise<void> {
     batch = readBatchSizes();
   } catch (error) {
     process.stderr.write(
-      `bench: ${error instanceof Error ? error.message : String(error)}\nUsage: npm run bench -- [--runs N] [--batch-docs N] [--single-docs N] [--queue-docs N] [--memory-jobs N]\n`,
+      `bench: ${error instanceof Error ? error.message : String(error)}\nUsage: npm run bench -- [--runs N] [--batch-docs N] [--single-docs N] [--queue-docs N] [--memory-jobs N] [--skip-scanned]\n`,
     );
     process.exitCode = 2;
     return;
@@ -221,6 +233,7 @@ async function main(): Promise<void> {
       )}\n`,
     );
   }
+  if (!values["skip-scanned"]) await benchScanned();
 }
 
 await main();

@@ -53,8 +53,8 @@ Notes for extractors:
 - Zero printed as blank, "—", "/", "-" or "无" is value 0 with \`blank: true\` (a \`cell.blank\` flag each); a literal
   "0" (or "０") is not blank.
 - \`garbled-font-2023\`: the tables are set in a font whose ToUnicode CMap was rewritten to Private Use Area code
-  points, so their cells are null in the truth (\`cell.missing\`) and \`pages_need_ocr\` lists the affected pages; the
-  title, agency, year and narrative (another font) stay readable. The printed values are those its spec draws.
+  points, so the text layer of the table pages is unusable: \`pages_need_ocr\` lists them, they are read by OCR from
+  the page images, and the truth holds the printed values (those its spec draws).
 - PDFs carry LibreOffice's creation date, so bytes differ between runs; content and layout do not.
 `;
   // Keep the section scripts/make-samples-past.ts writes (v2019, legacy, HTML and .docx samples).

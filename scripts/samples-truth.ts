@@ -49,7 +49,7 @@ export interface Truth {
 
 const OTHER_ROWS = ["other_no_supplement", "other_fee_unpaid", "other_other"] as const;
 
-function nest(values: Values, unreadable: boolean): Truth["values"] {
+function nest(values: Values): Truth["values"] {
   const out: Truth["values"] = {};
   for (const path of ALL_PATHS) {
     const [section = "", group = "", field = ""] = path.split(".");
@@ -57,15 +57,12 @@ function nest(values: Values, unreadable: boolean): Truth["values"] {
     out[section] = sec;
     const grp = sec[group] ?? {};
     sec[group] = grp;
-    grp[field] = unreadable ? null : get(values, path);
+    grp[field] = get(values, path);
   }
   // v2021 reports carry the 2019 （六）其他处理 row derived from the three （六） rows (SPEC §2).
   const s3 = out.s3 ?? {};
   s3.other_processing = Object.fromEntries(
-    S3_COLUMNS.map((c) => [
-      c,
-      unreadable ? null : OTHER_ROWS.reduce((acc, row) => acc + get(values, `s3.${row}.${c}`), 0),
-    ]),
+    S3_COLUMNS.map((c) => [c, OTHER_ROWS.reduce((acc, row) => acc + get(values, `s3.${row}.${c}`), 0)]),
   );
   return out;
 }
@@ -86,26 +83,23 @@ export function buildTruth(
   claims: Claims,
   pagesNeedOcr: number[],
 ): Truth {
-  const unreadable = spec.garbleFont !== undefined;
+  // A garbled text layer is read by OCR from the page images: the truth is what is printed, like any sample's;
+  // pages_need_ocr names the pages that must go through OCR.
   const flags: Flag[] = [];
-  if (unreadable) {
-    for (const path of ALL_PATHS) flags.push({ rule: "cell.missing", path });
-  } else {
-    for (const path of blank) flags.push({ rule: "cell.blank", path });
-    flags.push(...checkArithmetic(values), ...claimFlags(values, claims));
-    if (cannotMakeRules(spec.agency) && get(values, "s2.rules.made") > 0)
-      flags.push({ rule: "s2.rules_issuer", path: "s2.rules.made" });
-    if (spec.feeUnitSuspect) flags.push({ rule: "s2.fee_unit", path: "s2.admin_fees.amount_wan" });
-  }
+  for (const path of blank) flags.push({ rule: "cell.blank", path });
+  flags.push(...checkArithmetic(values), ...claimFlags(values, claims));
+  if (cannotMakeRules(spec.agency) && get(values, "s2.rules.made") > 0)
+    flags.push({ rule: "s2.rules_issuer", path: "s2.rules.made" });
+  if (spec.feeUnitSuspect) flags.push({ rule: "s2.fee_unit", path: "s2.admin_fees.amount_wan" });
   const key = (f: Flag) => `${f.rule}\u0000${f.path}`;
   flags.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   return {
     schema: "gongkai.truth/1",
     file: `${spec.stem}.pdf`,
     report: { agency: spec.agency, year: spec.year, template: "v2021" },
-    status: unreadable ? "partial_success" : "success",
-    values: nest(values, unreadable),
-    blank: unreadable ? [] : blank,
+    status: "success",
+    values: nest(values),
+    blank,
     flags,
     pages_need_ocr: pagesNeedOcr,
   };

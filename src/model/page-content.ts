@@ -7,6 +7,10 @@ export interface TextItem {
   /** Glyph height in points. */
   readonly fontSize: number;
   readonly fontName: string;
+  /** Where the text came from: absent = the PDF text layer; "ocr" = recognised from the page image. */
+  readonly source?: "ocr";
+  /** 0–1, for OCR items: how sure the recognition is. */
+  readonly confidence?: number;
 }
 
 /** A horizontal or vertical ruling line drawn on the page (stroked line or thin filled rectangle). */

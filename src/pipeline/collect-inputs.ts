@@ -12,6 +12,9 @@ export interface PlannedInput {
 const INPUT_EXTENSIONS = new Set([".pdf"]);
 /** Web pages and Word documents (issue 6), read from their markup. */
 for (const ext of [".html", ".htm", ".docx"]) INPUT_EXTENSIONS.add(ext);
+/** Page images (scans) read by OCR (issue 3). */
+const IMAGE_EXTENSIONS = [".png", ".jpg", ".jpeg", ".tif", ".tiff"];
+for (const ext of IMAGE_EXTENSIONS) INPUT_EXTENSIONS.add(ext);
 
 /**
  * Inputs named on the command line: a file maps to `<stem>.json`; a folder is walked recursively for

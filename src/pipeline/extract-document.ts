@@ -5,13 +5,15 @@ import type { ReportOutput } from "../model/report.js";
 import { readInput, withPdfDocument } from "../stages/ingest/index.js";
 import { layoutPages } from "../stages/layout/index.js";
 import { mapDocument } from "../stages/mapping/index.js";
+import { imageFilePages, OcrEngine } from "../stages/ocr/index.js";
 import { evaluateRules, readLegacyFacts } from "../stages/rules/index.js";
 import { v2021 } from "../templates/index.js";
 import { selectTemplate } from "../templates/select-template.js";
 import { buildOutput, decideStatusFor } from "./build-output.js";
 import { extractMarkup } from "./extract-markup.js";
 import { flagImageTables } from "./flag-image-tables.js";
-import { readPages } from "./read-pages.js";
+import { applyOcrProvenance, findSuspectCells, ocrImages, ocrPdfPages } from "./ocr-pages.js";
+import { type PageRead, readPages } from "./read-pages.js";
 
 export interface DocumentResult {
   readonly output: ReportOutput;
@@ -23,13 +25,33 @@ export interface DocumentResult {
 export interface ExtractOptions {
   /** A PDF with more pages than this fails as `too_large` before any page is read. */
   readonly maxPages?: number;
+  /**
+   * The OCR engine (tesseract.js worker pool) for scanned pages and page-image inputs, owned by the caller
+   * (a batch creates one and terminates it in `finally`). Without one, a document that needs OCR gets its
+   * own engine for the call.
+   */
+  readonly ocr?: OcrEngine;
 }
 
 /**
- * Runs one document through ingest → text layer → layout → mapping → rules. Never throws for a bad
- * input: the result is a `failure` output with an issue naming the error class.
+ * Runs one document through ingest → text layer (or OCR of its page images) → layout → mapping → rules.
+ * Never throws for a bad input: the result is a `failure` output with an issue naming the error class.
  */
 export async function extractDocument(path: string, options: ExtractOptions = {}): Promise<DocumentResult> {
+  let own: OcrEngine | null = null;
+  const engine = () => {
+    if (options.ocr) return options.ocr;
+    own ??= new OcrEngine();
+    return own;
+  };
+  try {
+    return await extractWith(path, options, engine);
+  } finally {
+    if (own) await (own as OcrEngine).terminate();
+  }
+}
+
+async function extractWith(path: string, options: ExtractOptions, engine: () => OcrEngine): Promise<DocumentResult> {
   const file = basename(path);
   let input: Awaited<ReturnType<typeof readInput>>;
   try {
@@ -49,11 +71,30 @@ export async function extractDocument(path: string, options: ExtractOptions = {}
       return fail(source, "internal", `Internal error: ${describe(error)}`);
     }
   }
+  if (input.kind === "png" || input.kind === "jpeg" || input.kind === "tiff") {
+    const kind = input.kind;
+    try {
+      const images = await imageFilePages(input.bytes, kind);
+      if (images.length === 0) return fail(source, "corrupt", `The ${kind.toUpperCase()} file holds no image`);
+      const issues: Issue[] = [];
+      const read = await ocrImages(
+        engine(),
+        images.map((image, i) => ({ page: i + 1, image: async () => image })),
+        issues,
+      );
+      const pages: PageRead[] = images.map(
+        (image, i) => read.get(i + 1) ?? emptyPage(i + 1, image.width, image.height),
+      );
+      return analyse(source, pages, images.length, issues, new Set(read.keys()));
+    } catch (error) {
+      return fail(source, "corrupt", `The ${kind.toUpperCase()} image could not be decoded: ${describe(error)}`);
+    }
+  }
   if (input.kind !== "pdf")
     return fail(
       source,
       "unsupported",
-      `Unsupported input kind "${input.kind}": only PDF, HTML and .docx are read so far`,
+      `Unsupported input kind "${input.kind}": PDF, HTML, .docx, PNG, JPEG and TIFF are read`,
     );
   try {
     return await withPdfDocument(input.bytes, async (doc) => {
@@ -66,9 +107,51 @@ export async function extractDocument(path: string, options: ExtractOptions = {}
       }
       const issues: Issue[] = [];
       const pages = await readPages(doc, issues);
+      const ocred = pages.some((p) => p.needsOcr) ? await ocrPdfPages(engine(), doc, pages, issues) : new Set<number>();
+      let result = analyse(source, pages, doc.numPages, issues, ocred);
+      // A table pasted as a picture on a text page: OCR that page too, and read the document again.
+      const pictured = new Set(
+        result.output.issues
+          .filter((i) => i.code === "page.needs_ocr" && i.page !== undefined)
+          .map((i) => i.page as number),
+      );
+      for (const page of ocred) pictured.delete(page);
+      if (pictured.size > 0) {
+        const retryIssues = issues.filter((i) => !(i.code === "page.needs_ocr" && pictured.has(i.page ?? 0)));
+        const more = await ocrPdfPages(engine(), doc, pages, retryIssues, pictured);
+        if (more.size > 0) result = analyse(source, pages, doc.numPages, retryIssues, new Set([...ocred, ...more]));
+      }
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof InputError) return fail(source, error.errorClass, error.message);
+    return fail(source, "internal", `Internal error: ${describe(error)}`);
+  }
+}
+
+function emptyPage(page: number, width: number, height: number): PageRead {
+  return {
+    content: { page, width, height, items: [], segments: [], imageBoxes: [], textQuality: 0, charCount: 0 },
+    needsOcr: true,
+  };
+}
+
+/** Layout → mapping → rules over pages read from the text layer or by OCR (`ocrPages`). */
+function analyse(
+  source: { file: string; sha256: string; bytes: number },
+  pages: readonly PageRead[],
+  numPages: number,
+  pageIssues: readonly Issue[],
+  ocrPages: ReadonlySet<number>,
+): DocumentResult {
+  const doc = { numPages };
+  try {
+    {
+      const issues: Issue[] = [...pageIssues];
       const mapped = mapDocument(layoutPages(pages.map((p) => p.content)), selectTemplate);
       const template = mapped.template;
       issues.push(...mapped.issues);
+      if (ocrPages.size > 0) applyOcrProvenance(mapped.cells, pages, ocrPages);
       // A legacy report's facts the 统计表 lacks come from its narrative.
       if (template.version === "legacy") issues.push(...readLegacyFacts(template, mapped.narrative, mapped.cells));
       // A legacy report has no table that must be there: only when it gave no fact at all may an image hold it.
@@ -77,7 +160,7 @@ export async function extractDocument(path: string, options: ExtractOptions = {}
       const anyTable = [...mapped.cells.values()].some((c) => c.value !== null);
       const pageInfo = pages.map((p) => ({
         page: p.content.page,
-        method: "text" as const,
+        method: ocrPages.has(p.content.page) ? ("ocr" as const) : ("text" as const),
         text_quality: round3(p.content.textQuality),
       }));
       if (!anyTable && mapped.title === null) {
@@ -93,7 +176,7 @@ export async function extractDocument(path: string, options: ExtractOptions = {}
           : fail(
               { ...source, pages: doc.numPages },
               "unsupported",
-              `No usable text layer: ${ocr.length} of ${doc.numPages} page(s) need OCR, which this version does not do yet`,
+              `No usable text layer: ${ocr.length} of ${doc.numPages} page(s) need OCR, and OCR read nothing usable from them`,
               pageInfo,
               ocr,
             );
@@ -101,7 +184,7 @@ export async function extractDocument(path: string, options: ExtractOptions = {}
       // A defect in one rule must not cost the document its cells: the flags are then incomplete, and say so.
       let flags: ReturnType<typeof evaluateRules> = [];
       try {
-        flags = evaluateRules({
+        const ruleInput = {
           template,
           detectedVersion: mapped.detectedVersion,
           layoutVersions: mapped.layoutVersions,
@@ -109,7 +192,10 @@ export async function extractDocument(path: string, options: ExtractOptions = {}
           year: mapped.year,
           cells: mapped.cells,
           narrative: mapped.narrative,
-        });
+        };
+        flags = evaluateRules(ruleInput);
+        // On OCR pages the rules double as a checksum: name the likely misread, keep the printed value.
+        if (ocrPages.size > 0) issues.push(...findSuspectCells(ruleInput, flags));
       } catch (error) {
         issues.push({
           code: "rules.failed",
@@ -132,7 +218,7 @@ export async function extractDocument(path: string, options: ExtractOptions = {}
         template,
       );
       return { output, errorClass: null };
-    });
+    }
   } catch (error) {
     if (error instanceof InputError) return fail(source, error.errorClass, error.message);
     return fail(source, "internal", `Internal error: ${describe(error)}`);

@@ -21,34 +21,37 @@ describe("text layers turned or broken like real uploads", () => {
     expect(output.issues.filter((i) => i.code === "page.rotated")).toHaveLength(rotatedPages);
   });
 
-  it("a file whose fonts lost their ToUnicode maps yields no cells, only pages that need OCR", async () => {
+  it("a file whose fonts lost their ToUnicode maps is read by OCR, exactly like its sample", async () => {
     const { output, errorClass } = await extractDocument(join(fixtures, "ruled-clean-2023-no-tounicode.pdf"));
-    expect(output.status).toBe("failure");
-    expect(errorClass).toBe("unsupported");
-    expect(output.flags).toEqual([]);
-    expect(Object.values(output.cells).every((cell) => cell.value === null)).toBe(true);
-    const ocrPages = output.issues.filter((i) => i.code === "page.needs_ocr").map((i) => i.page);
-    expect(ocrPages).toEqual([1, 2, 3, 4]);
-    expect(output.pages.every((p) => p.text_quality < 0.8)).toBe(true);
+    expect(errorClass).toBeNull();
+    const diff = compareWithTruth(output, { ...truthOf("ruled-clean-2023"), pages_need_ocr: [1, 2, 3, 4] });
+    expect(diff.problems).toEqual([]);
+    expect(output.pages.map((p) => p.method)).toEqual(["ocr", "ocr", "ocr", "ocr"]);
+    expect(output.issues.filter((i) => i.code === "page.needs_ocr")).toEqual([]);
+    expect(Object.values(output.cells).every((cell) => cell.source === "derived" || cell.source === "ocr")).toBe(true);
   });
 
-  it("a file whose text was converted to outlines is a report awaiting OCR, not 'not a report'", async () => {
+  it("a file whose text was converted to outlines is read by OCR: a report, its identity and pages", async () => {
     const { output, errorClass } = await extractDocument(join(fixtures, "three-line-2022-outlines.pdf"));
-    expect(errorClass).toBe("unsupported");
-    expect(output.issues[0]?.message).toContain("need OCR");
-    expect(output.status).toBe("failure");
-    const ocrPages = output.issues.filter((i) => i.code === "page.needs_ocr").map((i) => i.page);
-    expect(ocrPages).toEqual(output.pages.map((p) => p.page));
-    expect(ocrPages.length).toBeGreaterThan(0);
+    expect(errorClass).toBeNull();
+    const truth = truthOf("three-line-2022");
+    expect(output.report.agency).toBe(truth.report.agency);
+    expect(output.report.year).toBe(truth.report.year);
+    expect(output.pages.every((p) => p.method === "ocr")).toBe(true);
+    expect(output.issues.filter((i) => i.code === "page.ocr").map((i) => i.page)).toEqual(
+      output.pages.map((p) => p.page),
+    );
+    // Three-line tables (no column rules) with blank zeros are read line by line; not exact yet (README).
+    expect(output.status).toBe("partial_success");
   });
 
   it("a table pasted as a picture on a text page sends that page to OCR", async () => {
     const { output } = await extractDocument(join(fixtures, "picture-table-2023.pdf"));
     expect(output.report.agency).toBe("示例市统计局");
     expect(output.status).toBe("partial_success");
-    const ocr = output.issues.filter((i) => i.code === "page.needs_ocr");
-    expect(ocr.map((i) => i.page)).toEqual([1]);
-    expect(ocr[0]?.message).toContain("s3");
+    expect(output.issues.filter((i) => i.code === "page.needs_ocr")).toEqual([]);
+    expect(output.pages.find((p) => p.page === 1)?.method).toBe("ocr");
+    expect(output.issues.some((i) => i.code === "page.ocr" && i.page === 1)).toBe(true);
   });
 
   it("no page of a sample whose tables are text is sent to OCR for its images", async () => {

@@ -1,19 +1,28 @@
 /**
  * Entry of a document process (child_process.fork): extracts one document per request, in order, for as
  * long as the batch keeps it. Exits when the batch goes away (IPC disconnect), so a `kill -9` of the batch
- * leaves no orphans working on.
+ * leaves no orphans working on. The process owns one OCR engine (one tesseract.js worker per model),
+ * created on the first scanned page and terminated when the process ends: the batch's `--jobs` processes
+ * together hold one OCR worker per job, sized to the cores by default.
  */
+import { OcrEngine } from "../../stages/ocr/index.js";
 import { extractDocument } from "../extract-document.js";
 import type { WorkerReply, WorkerRequest } from "./worker-protocol.js";
 
-process.on("disconnect", () => process.exit(0));
+const ocr = new OcrEngine({ workers: 1 });
+
+process.on("disconnect", () => {
+  // The OCR workers are threads of this process; give them a moment to close, never hang on them.
+  setTimeout(() => process.exit(0), 2000).unref();
+  void ocr.terminate().finally(() => process.exit(0));
+});
 process.on("message", (message: WorkerRequest) => {
   void handle(message).then((reply) => process.send?.(reply));
 });
 
 async function handle(request: WorkerRequest): Promise<WorkerReply> {
   try {
-    return { id: request.id, result: await extractDocument(request.path, request.options) };
+    return { id: request.id, result: await extractDocument(request.path, { ...request.options, ocr }) };
   } catch (error) {
     // extractDocument turns bad input into a failure output; a throw here is a defect.
     return { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };

@@ -112,7 +112,7 @@ describe("corrections.jsonl", () => {
 
   it("re-running the rules on uncorrected values gives back the flags of extraction, for every sample", async () => {
     const extracted = await readExtractedDir(EXTRACTED);
-    const truthFiles = (await readdir(SAMPLES)).filter((f) => f.endsWith(".truth.json"));
+    const truthFiles = (await readdir(SAMPLES, { recursive: true })).filter((f) => f.endsWith(".truth.json"));
     // Every sample's output (and the official blank template's, extracted from samples/source/).
     expect(extracted.reports.length).toBe(truthFiles.length + 1);
     for (const report of extracted.reports) {

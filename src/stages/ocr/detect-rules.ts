@@ -1,0 +1,109 @@
+import type { RuleSegment } from "../../model/page-content.js";
+import type { BinaryImage } from "./raster.js";
+
+/** Shortest horizontal rule (points): longer than any run of touching glyph strokes in a line of text. */
+const MIN_H_RULE = 30;
+/** Shortest vertical rule (points): a table row's height, less than a cell border in any real table. */
+const MIN_V_RULE = 9;
+/** Thickest line taken for a rule (points); thicker dark areas are filled shapes or stamps. */
+const MAX_THICKNESS = 3;
+/** A vertical rule must start and end within this distance (points) of a horizontal rule: glyph strokes, which keep the cell padding (≥ 3 pt) off the rules, do not. */
+const END_REACH = 2;
+
+interface Run {
+  /** Position across the line (y for horizontal) where the band starts and ends. */
+  a0: number;
+  a1: number;
+  /** Extent along the line. */
+  from: number;
+  to: number;
+}
+
+/**
+ * Table rules of a binarised page: long runs of ink along rows (horizontal) and columns (vertical),
+ * bridging gaps of a few pixels (speckle, JPEG, worn print), stacked into bands as thick as the line.
+ * Positions are in points (pixels / `scale`). Vertical runs that do not end on horizontal rules are glyph
+ * strokes and are dropped.
+ */
+export function detectRules(binary: BinaryImage, scale: number): RuleSegment[] {
+  const gap = Math.max(2, Math.round(scale * 1.2));
+  const hs = findBands(binary, "h", Math.round(MIN_H_RULE * scale), gap, MAX_THICKNESS * scale);
+  const vs = findBands(binary, "v", Math.round(MIN_V_RULE * scale), gap, MAX_THICKNESS * scale);
+  const toSegment = (run: Run, orientation: "h" | "v"): RuleSegment => ({
+    orientation,
+    at: (run.a0 + run.a1 + 1) / 2 / scale,
+    from: run.from / scale,
+    to: (run.to + 1) / scale,
+  });
+  const horizontal = hs.map((r) => toSegment(r, "h"));
+  const reach = END_REACH;
+  const onRule = (x: number, y: number) =>
+    horizontal.some((h) => Math.abs(h.at - y) <= reach && x >= h.from - reach && x <= h.to + reach);
+  const vertical = vs.map((r) => toSegment(r, "v")).filter((v) => onRule(v.at, v.from) && onRule(v.at, v.to));
+  return [...horizontal, ...vertical];
+}
+
+function findBands(
+  binary: BinaryImage,
+  orientation: "h" | "v",
+  minLength: number,
+  gap: number,
+  maxThick: number,
+): Run[] {
+  const { width, height, data } = binary;
+  const lines = orientation === "h" ? height : width;
+  const along = orientation === "h" ? width : height;
+  // A pixel counts as on the line when it or its neighbour across the line is ink: a thin rule turned by a
+  // fraction of a degree (or stair-stepped by thresholding) wanders between two pixel rows/columns.
+  const at =
+    orientation === "h"
+      ? (a: number, l: number) => data[a * width + l] || (a + 1 < height ? data[(a + 1) * width + l] : 0)
+      : (a: number, l: number) => data[l * width + a] || (a + 1 < width ? data[l * width + a + 1] : 0);
+  let open: Run[] = [];
+  const done: Run[] = [];
+  for (let a = 0; a < lines; a++) {
+    const runs: Run[] = [];
+    let start = -1;
+    let last = -1;
+    let ink = 0;
+    for (let l = 0; l <= along; l++) {
+      const on = l < along && at(a, l) === 1;
+      if (on) {
+        if (start < 0) {
+          start = l;
+          ink = 0;
+        } else if (l - last > gap) {
+          if (last - start + 1 >= minLength && ink >= (last - start + 1) * 0.85)
+            runs.push({ a0: a, a1: a, from: start, to: last });
+          start = l;
+          ink = 0;
+        }
+        last = l;
+        ink++;
+      } else if (start >= 0 && (l === along || l - last > gap)) {
+        if (last - start + 1 >= minLength && ink >= (last - start + 1) * 0.85)
+          runs.push({ a0: a, a1: a, from: start, to: last });
+        start = -1;
+      }
+    }
+    // Stack runs of this line onto bands of the previous line that they overlap.
+    const next: Run[] = [];
+    for (const run of runs) {
+      const band = open.find(
+        (b) =>
+          b.a1 === a - 1 &&
+          Math.min(b.to, run.to) - Math.max(b.from, run.from) > 0.5 * Math.min(b.to - b.from, run.to - run.from),
+      );
+      if (band) {
+        band.a1 = a;
+        band.from = Math.min(band.from, run.from);
+        band.to = Math.max(band.to, run.to);
+        if (!next.includes(band)) next.push(band);
+      } else next.push(run);
+    }
+    for (const band of open) if (!next.includes(band)) done.push(band);
+    open = next;
+  }
+  done.push(...open);
+  return done.filter((b) => b.a1 - b.a0 + 1 <= maxThick);
+}

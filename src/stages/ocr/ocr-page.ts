@@ -1,0 +1,466 @@
+import type { Box } from "../../model/geometry.js";
+import type { PageContent, TextItem } from "../../model/page-content.js";
+import { buildGrids } from "../layout/index.js";
+import { detectRules } from "./detect-rules.js";
+import type { OcrEngine, OcrWord } from "./engine.js";
+import type { PageImage } from "./page-image.js";
+import {
+  type BinaryImage,
+  binarize,
+  crop,
+  estimateSkew,
+  flattenBackground,
+  type GrayImage,
+  otsuThreshold,
+  rotate,
+} from "./raster.js";
+
+/** Confidence given to a lone dash (—, -) recognised by its shape. */
+const DASH_CONFIDENCE = 0.95;
+/** The lighter threshold never reaches the gray fill of header rows (≈ #d9d9d9, ~200 once the paper is 255). */
+const LIGHT_MAX = 185;
+/** Ink in a cell is at least this much darker than the cell's median level (paper or fill). */
+const CELL_INK_CONTRAST = 60;
+/** A grid with fewer columns than this is not read cell by cell. */
+const MIN_RULED_COLUMNS = 2;
+/** Text pixel height tesseract reads best at; smaller crops are upscaled. */
+const MIN_GLYPH_PX = 28;
+
+export interface OcrPage {
+  readonly content: PageContent;
+  /** The page was turned by this many degrees to straighten it. */
+  readonly skew: number;
+  /** Mean confidence of the page's recognised items (0 when none). */
+  readonly confidence: number;
+}
+
+const CJK = /[\u3400-\u9fff]/;
+const NUMERIC = /^[\d,.]+$/;
+
+/**
+ * Reads a page image into the model the text layer produces: table rules as `RuleSegment`s and text as
+ * `TextItem`s (`source: "ocr"`, with confidence), boxes in PDF points. Table cells are read one by one
+ * (numbers with a digit model in single-line mode, labels in Chinese); text outside tables line by line.
+ */
+export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: number): Promise<OcrPage> {
+  const flat = flattenBackground(pageImage.image);
+  const level = clamp(otsuThreshold(flat), 110, 190);
+  let gray = flat;
+  let binary = binarize(flat, level);
+  const skew = -estimateSkew(binary);
+  if (Math.abs(skew) >= 0.05) {
+    gray = rotate(flat, skew);
+    binary = binarize(gray, level);
+  }
+  const { scale } = pageImage;
+  // Rules and the ink of cells are found on a lighter threshold: a hairline rule or a thin "1", scanned,
+  // blurred or turned, comes out gray, not black. Gray cell fills stay lighter than that.
+  const light = binarize(gray, Math.min(LIGHT_MAX, level + 40));
+  const segments = detectRules(light, scale);
+  const grids = buildGrids(page, segments);
+  const items: TextItem[] = [];
+  const cellJobs: Promise<TextItem[]>[] = [];
+  const mask = new Uint8Array(binary.data);
+  for (const [index, grid] of grids.entries()) {
+    // A table without column rules (three-line tables) is read line by line, word boxes giving the columns.
+    if (grid.xs.length - 1 < MIN_RULED_COLUMNS) continue;
+    clearBox(mask, binary.width, grid.box, scale, 2);
+    cellJobs.push(readGridCells(engine, gray, grid.cells, index, scale));
+  }
+  const lineJobs = findTextLines({ width: binary.width, height: binary.height, data: mask }, scale).map((band) =>
+    readLine(engine, gray, band, scale),
+  );
+  for (const gridItems of await Promise.all(cellJobs)) items.push(...gridItems);
+  for (const line of await Promise.all(lineJobs)) items.push(...line);
+  items.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
+  const read = items.filter((i) => i.text !== "");
+  const confidence = read.length ? read.reduce((s, i) => s + (i.confidence ?? 0), 0) / read.length : 0;
+  return {
+    content: {
+      page,
+      width: pageImage.width,
+      height: pageImage.height,
+      items,
+      segments,
+      imageBoxes: [],
+      textQuality: confidence,
+      charCount: items.reduce((n, i) => n + i.text.length, 0),
+    },
+    skew,
+    confidence,
+  };
+}
+
+/** A table cell's ink and its first reading by the digit model. */
+interface CellRead {
+  readonly column: string;
+  readonly item: TextItem | null;
+  /** Set while the cell still needs a reading: its crop and geometry. */
+  readonly pending: {
+    readonly image: GrayImage;
+    readonly box: Box;
+    readonly fontSize: number;
+    readonly w: number;
+    readonly h: number;
+    readonly digits: { text: string; confidence: number; plausible: boolean } | null;
+  } | null;
+}
+
+/**
+ * Reads the cells of a ruled grid. Every cell's ink is found first (none: a printed blank; a short flat
+ * stroke: a dash); the rest are read by the digit model. A column where most cells read as numbers is a
+ * numeric column: there the digit reading stands (its confidence says how sure it is) unless the cell is
+ * clearly text; elsewhere cells are read in Chinese (labels, header words).
+ */
+async function readGridCells(
+  engine: OcrEngine,
+  gray: GrayImage,
+  cells: readonly { box: Box; col: number; colSpan: number }[],
+  gridIndex: number,
+  scale: number,
+): Promise<TextItem[]> {
+  const first = await Promise.all(
+    cells.map((cell) => firstRead(engine, gray, cell.box, `${gridIndex}:${cell.col}:${cell.colSpan}`, scale)),
+  );
+  const numericShare = new Map<string, { numbers: number; inked: number }>();
+  for (const read of first) {
+    const entry = numericShare.get(read.column) ?? { numbers: 0, inked: 0 };
+    if (read.item || read.pending) entry.inked++;
+    if (read.item?.text === "—" || (read.pending?.digits?.plausible && read.pending.digits.confidence >= 0.6))
+      entry.numbers++;
+    numericShare.set(read.column, entry);
+  }
+  const isNumeric = (column: string) => {
+    const share = numericShare.get(column);
+    return share !== undefined && share.numbers >= 2 && share.numbers >= 0.5 * share.inked;
+  };
+  const items = await Promise.all(
+    first.map(async (read): Promise<TextItem | null> => {
+      if (!read.pending) return read.item;
+      const { image, box, fontSize, w, h, digits } = read.pending;
+      if (digits?.plausible && (digits.confidence >= 0.6 || isNumeric(read.column)))
+        return ocrItem(digits.text, box, fontSize, digits.confidence);
+      const oneLine = h <= 16 * scale;
+      const layout = oneLine && w <= 1.5 * h ? "char" : oneLine ? "line" : "block";
+      const chinese = await engine.recognizeText(image, layout);
+      const label = joinWords(chinese.words);
+      if (CJK.test(label) || /[A-Za-z]/.test(label)) {
+        // A doubtful "character" where the digit model saw a number (a lone digit, often a 1) is that number,
+        // kept with the low confidence that flags it: a stray character would cost the row its columns.
+        const doubtful =
+          chinese.confidence < 0.6 || (isNumeric(read.column) && label.length === 1 && chinese.confidence < 0.9);
+        if (digits?.plausible && doubtful) return ocrItem(digits.text, box, fontSize, Math.min(digits.confidence, 0.5));
+        // An illegible mark in a narrow cell: neither a label nor a number. It is kept as an empty reading
+        // with a low confidence (the cell is flagged uncertain), never as text that would end the row's label.
+        const illegible = chinese.confidence < 0.5 || (isNumeric(read.column) && chinese.confidence < 0.9);
+        if (digits && illegible && label.length <= 2 && w <= 2.5 * h)
+          return ocrItem(digits.text.replace(/[^\d.,]/g, ""), box, fontSize, Math.min(chinese.confidence, 0.2));
+        return ocrItem(label, box, fontSize, chinese.confidence);
+      }
+      // Neither model reads it well: keep the better reading, with its (low) confidence.
+      if (digits?.plausible) return ocrItem(digits.text, box, fontSize, digits.confidence);
+      return ocrItem(label || "?", box, fontSize, Math.min(chinese.confidence, 0.3));
+    }),
+  );
+  return items.filter((item): item is TextItem => item !== null);
+}
+
+/** A cell's ink inside its borders and, unless it is blank, a dash or tall text, its digit-model reading. */
+async function firstRead(
+  engine: OcrEngine,
+  gray: GrayImage,
+  cellBox: Box,
+  column: string,
+  scale: number,
+): Promise<CellRead> {
+  // Stay clear of the borders (their thickness and a pixel of blur).
+  const inset = Math.max(3, Math.round(scale * 2));
+  const x0 = Math.round(cellBox[0] * scale) + inset;
+  const y0 = Math.round(cellBox[1] * scale) + inset;
+  const x1 = Math.round(cellBox[2] * scale) - inset;
+  const y1 = Math.round(cellBox[3] * scale) - inset;
+  if (x1 - x0 < 4 || y1 - y0 < 4) return { column, item: null, pending: null };
+  // Ink against the cell's own background: its median level is the paper or the cell's gray fill, and ink is
+  // clearly darker than that (a blurred thin "1" is lighter than a global threshold, a fill darker than paper).
+  const region = crop(gray, x0, y0, x1 + 1, y1 + 1);
+  const level = median(region.data);
+  const local = binarize(region, Math.min(level - CELL_INK_CONTRAST, LIGHT_MAX + 20));
+  const found = inkBox(local, 1, 1, region.width - 2, region.height - 2, scale);
+  // No ink: a printed blank (the empty ruled cell reads as one).
+  if (!found) return { column, item: null, pending: null };
+  const [ix0, iy0, ix1, iy1] = [found[0] + x0, found[1] + y0, found[2] + x0, found[3] + y0];
+  const w = ix1 - ix0 + 1;
+  const h = iy1 - iy0 + 1;
+  const box: Box = [ix0 / scale, iy0 / scale, (ix1 + 1) / scale, (iy1 + 1) / scale];
+  const fontSize = Math.max(h / scale, 6);
+  // A lone dash: a short flat stroke in the middle of the cell.
+  if (h <= 3.2 * scale && w >= 1.8 * h && w <= 30 * scale)
+    return { column, item: ocrItem("—", box, fontSize, DASH_CONFIDENCE), pending: null };
+  const upscale = h < MIN_GLYPH_PX ? Math.min(4, MIN_GLYPH_PX / h) : 1;
+  const pad = Math.round(6 * scale);
+  // The crop keeps some of the cell's own paper around the ink (inside the borders): tesseract reads a lone
+  // digit better with its real surroundings than cut tight.
+  const margin = Math.max(2 * scale, 0.4 * h);
+  const image = resize(
+    crop(
+      gray,
+      Math.max(x0, ix0 - margin),
+      Math.max(y0, iy0 - margin),
+      Math.min(x1, ix1 + 1 + margin),
+      Math.min(y1, iy1 + 1 + margin),
+      pad,
+    ),
+    upscale,
+  );
+  // More than about two lines of 12 pt text: a label, never a number.
+  if (h > 2.2 * 12 * scale) return { column, item: null, pending: { image, box, fontSize, w, h, digits: null } };
+  const result = await engine.recognizeDigits(image);
+  const text = result.text.replace(/\s+/g, "");
+  // Digits are at most ~0.7 em wide; ink much wider than that for the count read is text, not a number.
+  const plausible = NUMERIC.test(text) && /\d/.test(text) && w <= h * (0.75 * text.length + 1.2);
+  return {
+    column,
+    item: null,
+    pending: { image, box, fontSize, w, h, digits: { text, confidence: result.confidence, plausible } },
+  };
+}
+
+/** A line of text outside the tables: words grouped into items (numbers apart, re-read with the digit model). */
+async function readLine(engine: OcrEngine, gray: GrayImage, band: PixelBox, scale: number): Promise<TextItem[]> {
+  const [x0, y0, x1, y1] = band;
+  const h = y1 - y0 + 1;
+  const upscale = h < MIN_GLYPH_PX ? Math.min(4, MIN_GLYPH_PX / h) : 1;
+  const pad = Math.round(6 * scale);
+  const image = resize(crop(gray, x0, y0, x1 + 1, y1 + 1, pad), upscale);
+  const w = x1 - x0 + 1;
+  const layout = w <= 1.5 * h ? "char" : h < 2 * 14 * scale ? "line" : "block";
+  const result = await engine.recognizeText(image, layout);
+  // Word boxes back to page pixels, then points.
+  const toPage = (w: OcrWord): Box => [
+    (w.box[0] / upscale - pad + x0) / scale,
+    (w.box[1] / upscale - pad + y0) / scale,
+    (w.box[2] / upscale - pad + x0) / scale,
+    (w.box[3] / upscale - pad + y0) / scale,
+  ];
+  const items: TextItem[] = [];
+  let group: OcrWord[] = [];
+  const flush = () => {
+    if (group.length === 0) return;
+    const boxes = group.map(toPage);
+    const box: Box = [
+      Math.min(...boxes.map((b) => b[0])),
+      Math.min(...boxes.map((b) => b[1])),
+      Math.max(...boxes.map((b) => b[2])),
+      Math.max(...boxes.map((b) => b[3])),
+    ];
+    const conf = Math.min(...group.map((w) => w.confidence));
+    items.push(ocrItem(joinWords(group), box, Math.max(box[3] - box[1], 6), conf));
+    group = [];
+  };
+  for (const word of result.words) {
+    const prev = group[group.length - 1];
+    const numeric = NUMERIC.test(word.text) && /\d/.test(word.text);
+    const prevNumeric = prev ? NUMERIC.test(prev.text) && /\d/.test(prev.text) : false;
+    const gapPx = prev ? (word.box[0] - prev.box[2]) / upscale : 0;
+    if (prev && (numeric || prevNumeric || gapPx > 1.5 * h)) flush();
+    group.push(word);
+  }
+  flush();
+  // Numbers in lines (an unruled table's values, a narrative count) are re-read with the digit model.
+  return Promise.all(
+    items.map(async (item) => {
+      if (!(NUMERIC.test(item.text) && /\d/.test(item.text))) return item;
+      const [bx0, by0, bx1, by1] = item.box;
+      const wh = (by1 - by0) * scale;
+      const up = wh < MIN_GLYPH_PX ? Math.min(4, MIN_GLYPH_PX / wh) : 1;
+      // Word boxes hug the glyphs' ink and can clip a digit's round: widen by a third of the line height.
+      const widen = (y1 - y0) / 3;
+      const crop2 = resize(crop(gray, bx0 * scale - widen, y0, bx1 * scale + widen, y1 + 1, pad), up);
+      const digits = await engine.recognizeDigits(crop2);
+      const text = digits.text.replace(/\s+/g, "");
+      if (NUMERIC.test(text) && /\d/.test(text) && digits.confidence >= (item.confidence ?? 0))
+        return { ...item, text, confidence: digits.confidence };
+      return item;
+    }),
+  );
+}
+
+type PixelBox = [number, number, number, number];
+
+/**
+ * Bands of text outside the tables: runs of rows holding ink (specks of a few pixels ignored), each
+ * cut to the extent of its ink.
+ */
+function findTextLines(mask: BinaryImage, scale: number): PixelBox[] {
+  const { width, height, data } = mask;
+  // Only ink with an inked 4-neighbour counts: dust (speckle, JPEG noise) spread over a page would otherwise
+  // join every line into one band.
+  const rowInk = new Int32Array(height);
+  for (let y = 1; y < height - 1; y++) {
+    let n = 0;
+    for (let x = 1; x < width - 1; x++) {
+      const i = y * width + x;
+      if (data[i] === 1 && (data[i - 1] === 1 || data[i + 1] === 1 || data[i - width] === 1 || data[i + width] === 1))
+        n++;
+    }
+    rowInk[y] = n;
+  }
+  const minRowInk = Math.max(2, Math.round(scale));
+  const runs: [number, number][] = [];
+  let start = -1;
+  for (let y = 0; y <= height; y++) {
+    const on = y < height && (rowInk[y] as number) >= minRowInk;
+    if (on && start < 0) start = y;
+    if (!on && start >= 0) {
+      // A glyph's parts can leave a thin row of (almost) no ink between them (告: 牛 over 口): join them.
+      const last = runs[runs.length - 1];
+      if (last && start - last[1] <= 2.2 * scale) last[1] = y - 1;
+      else runs.push([start, y - 1]);
+      start = -1;
+    }
+  }
+  const bands: PixelBox[] = [];
+  for (const [y0, y1] of runs) {
+    // Shorter than a 5 pt glyph: speckle or a stray rule fragment, not a text line.
+    if (y1 - y0 + 1 < 5 * scale) continue;
+    const box = inkBox(mask, 0, y0, width - 1, y1, scale);
+    if (box) bands.push(box);
+  }
+  return bands;
+}
+
+/** Bounding box of the ink inside [x0..x1]×[y0..y1], ignoring columns/rows with only a speck; null if none. */
+function inkBox(binary: BinaryImage, x0: number, y0: number, x1: number, y1: number, scale: number): PixelBox | null {
+  const { width, data } = binary;
+  // Ink with fewer than two inked 4-neighbours is dust (speckle, JPEG noise): it is not counted; a 1-pixel
+  // stroke has two.
+  const on = (x: number, y: number): boolean => {
+    const i = y * width + x;
+    if (data[i] !== 1) return false;
+    const neighbours =
+      (data[i - 1] === 1 ? 1 : 0) +
+      (data[i + 1] === 1 ? 1 : 0) +
+      (data[i - width] === 1 ? 1 : 0) +
+      (data[i + width] === 1 ? 1 : 0);
+    return neighbours >= 2;
+  };
+  const cols = new Int32Array(x1 - x0 + 1);
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) if (on(x, y)) cols[x - x0] = (cols[x - x0] as number) + 1;
+  }
+  // A column inked over most of the height is a rule (a second stroke of a double border), not text.
+  const ruleCol = cols.map((v) => (v >= 0.7 * (y1 - y0 + 1) ? 1 : 0));
+  cols.forEach((_, i) => {
+    if (ruleCol[i]) cols[i] = 0;
+  });
+  const rows = new Int32Array(y1 - y0 + 1);
+  let total = 0;
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      if (!ruleCol[x - x0] && on(x, y)) {
+        rows[y - y0] = (rows[y - y0] as number) + 1;
+        total++;
+      }
+    }
+  }
+  // Likewise a row inked over most of the width.
+  for (let i = 0; i < rows.length; i++) {
+    if ((rows[i] as number) >= 0.7 * (x1 - x0 + 1)) {
+      total -= rows[i] as number;
+      rows[i] = 0;
+    }
+  }
+  // Less ink than a small dot of a glyph: speckle in an empty cell.
+  if (total < Math.max(8, 1.2 * scale * scale)) return null;
+  const first = (a: Int32Array) => a.findIndex((v) => v > 0);
+  const lastOf = (a: Int32Array) => {
+    for (let i = a.length - 1; i >= 0; i--) if ((a[i] as number) > 0) return i;
+    return -1;
+  };
+  // Trim isolated specks at the edges: keep the span between the outermost columns whose neighbourhood has ink.
+  const trim = (a: Int32Array): [number, number] | null => {
+    const dense = a.map((v, i) => (v + (a[i - 1] ?? 0) + (a[i + 1] ?? 0) >= 3 ? 1 : 0));
+    const s = first(dense);
+    const e = lastOf(dense);
+    if (s < 0) {
+      const s2 = first(a);
+      return s2 < 0 ? null : [s2, lastOf(a)];
+    }
+    return [s, e];
+  };
+  const cx = trim(cols);
+  const cy = trim(rows);
+  if (!cx || !cy) return null;
+  return [x0 + cx[0], y0 + cy[0], x0 + cx[1], y0 + cy[1]];
+}
+
+function clearBox(data: Uint8Array, width: number, box: Box, scale: number, margin: number): void {
+  const height = data.length / width;
+  const x0 = Math.max(0, Math.floor((box[0] - margin) * scale));
+  const y0 = Math.max(0, Math.floor((box[1] - margin) * scale));
+  const x1 = Math.min(width, Math.ceil((box[2] + margin) * scale));
+  const y1 = Math.min(height, Math.ceil((box[3] + margin) * scale));
+  for (let y = y0; y < y1; y++) data.fill(0, y * width + x0, y * width + x1);
+}
+
+/** Nearest-neighbour-free (bilinear) upscale by `factor`; 1 returns the image itself. */
+function resize(image: GrayImage, factor: number): GrayImage {
+  if (factor <= 1.05) return image;
+  const width = Math.round(image.width * factor);
+  const height = Math.round(image.height * factor);
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const sy = Math.min(image.height - 1, (y + 0.5) / factor - 0.5);
+    const y0 = Math.max(0, Math.floor(sy));
+    const y1 = Math.min(image.height - 1, y0 + 1);
+    const ty = Math.max(0, sy - y0);
+    for (let x = 0; x < width; x++) {
+      const sx = Math.min(image.width - 1, (x + 0.5) / factor - 0.5);
+      const x0 = Math.max(0, Math.floor(sx));
+      const x1 = Math.min(image.width - 1, x0 + 1);
+      const tx = Math.max(0, sx - x0);
+      const a = image.data[y0 * image.width + x0] as number;
+      const b = image.data[y0 * image.width + x1] as number;
+      const c = image.data[y1 * image.width + x0] as number;
+      const d = image.data[y1 * image.width + x1] as number;
+      data[y * width + x] = Math.round(a * (1 - tx) * (1 - ty) + b * tx * (1 - ty) + c * (1 - tx) * ty + d * tx * ty);
+    }
+  }
+  return { width, height, data };
+}
+
+/** Words → one string: no spaces between CJK characters (tesseract splits them), one between Latin/digit words. */
+export function joinWords(words: readonly OcrWord[]): string {
+  let out = "";
+  for (const word of words) {
+    const text = word.text.trim();
+    if (!text) continue;
+    const prev = out[out.length - 1];
+    if (prev && !CJK.test(prev) && !CJK.test(text[0] as string) && !/[，。、（）]/.test(prev)) out += " ";
+    out += text;
+  }
+  return out;
+}
+
+function ocrItem(text: string, box: Box, fontSize: number, confidence: number): TextItem {
+  return { text, box, fontSize, fontName: "ocr", source: "ocr", confidence: round3(confidence) };
+}
+
+function median(data: Uint8Array): number {
+  const hist = new Uint32Array(256);
+  for (const v of data) hist[v] = (hist[v] as number) + 1;
+  let seen = 0;
+  for (let v = 0; v < 256; v++) {
+    seen += hist[v] as number;
+    if (seen * 2 >= data.length) return v;
+  }
+  return 255;
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, v));
+}
+
+function round3(v: number): number {
+  return Math.round(Math.max(0, Math.min(1, v)) * 1000) / 1000;
+}

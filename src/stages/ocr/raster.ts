@@ -1,0 +1,242 @@
+/** An 8-bit grayscale raster, row-major, 0 = black, 255 = white. */
+export interface GrayImage {
+  readonly width: number;
+  readonly height: number;
+  readonly data: Uint8Array;
+}
+
+/** A bilevel raster: 1 = ink. */
+export interface BinaryImage {
+  readonly width: number;
+  readonly height: number;
+  readonly data: Uint8Array;
+}
+
+/** RGBA (or RGB / gray) pixels → gray by luma. `channels` is the stride per pixel. */
+export function toGray(width: number, height: number, pixels: ArrayLike<number>, channels: number): GrayImage {
+  const data = new Uint8Array(width * height);
+  if (channels === 1) {
+    for (let i = 0; i < data.length; i++) data[i] = pixels[i] as number;
+    return { width, height, data };
+  }
+  for (let i = 0, p = 0; i < data.length; i++, p += channels) {
+    const r = pixels[p] as number;
+    const g = pixels[p + 1] as number;
+    const b = pixels[p + 2] as number;
+    // Transparent pixels (alpha 0) are paper.
+    const a = channels === 4 ? (pixels[p + 3] as number) : 255;
+    const y = (r * 299 + g * 587 + b * 114) / 1000;
+    data[i] = Math.round(y * (a / 255) + 255 * (1 - a / 255));
+  }
+  return { width, height, data };
+}
+
+/**
+ * Evens out uneven lighting (a photographed page, a shadow at the binding): each pixel is divided by the
+ * local paper brightness, estimated as the maximum over blocks of `block` pixels (smoothed over neighbours).
+ */
+export function flattenBackground(image: GrayImage, block = 48): GrayImage {
+  const { width, height, data } = image;
+  const bw = Math.ceil(width / block);
+  const bh = Math.ceil(height / block);
+  const max = new Float32Array(bw * bh);
+  for (let y = 0; y < height; y++) {
+    const row = ((y / block) | 0) * bw;
+    for (let x = 0; x < width; x++) {
+      const v = data[y * width + x] as number;
+      const k = row + ((x / block) | 0);
+      if (v > (max[k] as number)) max[k] = v;
+    }
+  }
+  // A block wholly covered by ink (a thick border, a stamp) has a dark maximum: take the brightest neighbour.
+  const bg = new Float32Array(bw * bh);
+  for (let by = 0; by < bh; by++) {
+    for (let bx = 0; bx < bw; bx++) {
+      let best = 0;
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const x = bx + dx;
+          const y = by + dy;
+          if (x < 0 || y < 0 || x >= bw || y >= bh) continue;
+          best = Math.max(best, max[y * bw + x] as number);
+        }
+      }
+      bg[by * bw + bx] = Math.max(best, 64);
+    }
+  }
+  const out = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    // Bilinear interpolation between block centres.
+    const fy = Math.min(Math.max((y + 0.5) / block - 0.5, 0), bh - 1);
+    const y0 = Math.floor(fy);
+    const y1 = Math.min(y0 + 1, bh - 1);
+    const ty = fy - y0;
+    for (let x = 0; x < width; x++) {
+      const fx = Math.min(Math.max((x + 0.5) / block - 0.5, 0), bw - 1);
+      const x0 = Math.floor(fx);
+      const x1 = Math.min(x0 + 1, bw - 1);
+      const tx = fx - x0;
+      const b =
+        (bg[y0 * bw + x0] as number) * (1 - tx) * (1 - ty) +
+        (bg[y0 * bw + x1] as number) * tx * (1 - ty) +
+        (bg[y1 * bw + x0] as number) * (1 - tx) * ty +
+        (bg[y1 * bw + x1] as number) * tx * ty;
+      const i = y * width + x;
+      out[i] = Math.min(255, Math.round(((data[i] as number) * 255) / b));
+    }
+  }
+  return { width, height, data: out };
+}
+
+/** Otsu's threshold of a gray image (the level that best separates ink from paper). */
+export function otsuThreshold(image: GrayImage): number {
+  const hist = new Float64Array(256);
+  for (const v of image.data) hist[v] = (hist[v] as number) + 1;
+  const total = image.data.length;
+  let sum = 0;
+  for (let i = 0; i < 256; i++) sum += i * (hist[i] as number);
+  let sumB = 0;
+  let wB = 0;
+  let best = 0;
+  let level = 128;
+  for (let t = 0; t < 256; t++) {
+    wB += hist[t] as number;
+    if (wB === 0) continue;
+    const wF = total - wB;
+    if (wF === 0) break;
+    sumB += t * (hist[t] as number);
+    const mB = sumB / wB;
+    const mF = (sum - sumB) / wF;
+    const between = wB * wF * (mB - mF) ** 2;
+    if (between > best) {
+      best = between;
+      level = t;
+    }
+  }
+  return level;
+}
+
+/** Ink where the (background-flattened) gray level is at or below `threshold`. */
+export function binarize(image: GrayImage, threshold: number): BinaryImage {
+  const data = new Uint8Array(image.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = (image.data[i] as number) <= threshold ? 1 : 0;
+  return { width: image.width, height: image.height, data };
+}
+
+/** Rotates about the centre by `degrees` (counter-clockwise positive), bilinear, paper-white outside. */
+export function rotate(image: GrayImage, degrees: number): GrayImage {
+  if (degrees === 0) return image;
+  const { width, height, data } = image;
+  const rad = (degrees * Math.PI) / 180;
+  const cos = Math.cos(rad);
+  const sin = Math.sin(rad);
+  const cx = width / 2;
+  const cy = height / 2;
+  const out = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const dy = y - cy;
+    for (let x = 0; x < width; x++) {
+      const dx = x - cx;
+      // Inverse mapping: where in the source this output pixel comes from.
+      const sx = cos * dx - sin * dy + cx;
+      const sy = sin * dx + cos * dy + cy;
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      if (x0 < 0 || y0 < 0 || x0 + 1 >= width || y0 + 1 >= height) {
+        out[y * width + x] = 255;
+        continue;
+      }
+      const tx = sx - x0;
+      const ty = sy - y0;
+      const i = y0 * width + x0;
+      out[y * width + x] = Math.round(
+        (data[i] as number) * (1 - tx) * (1 - ty) +
+          (data[i + 1] as number) * tx * (1 - ty) +
+          (data[i + width] as number) * (1 - tx) * ty +
+          (data[i + width + 1] as number) * tx * ty,
+      );
+    }
+  }
+  return { width, height, data: out };
+}
+
+/**
+ * The skew of the page's text lines and rules within ±`range` degrees: the angle whose row projection of
+ * the ink is sharpest (largest sum of squared row counts).
+ * Returns the angle to rotate by to straighten the page.
+ */
+export function estimateSkew(binary: BinaryImage, range = 3, step = 0.1): number {
+  // Sample ink points: every row (a row lattice would itself make a sharp profile at 0°), every other column.
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const { width, height, data } = binary;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x += 2) {
+      if (data[y * width + x]) {
+        xs.push(x);
+        ys.push(y);
+      }
+    }
+  }
+  if (xs.length < 100) return 0;
+  const bins = new Float64Array(height + width);
+  let bestAngle = 0;
+  let bestScore = -1;
+  const score = (deg: number): number => {
+    const t = Math.tan((deg * Math.PI) / 180);
+    bins.fill(0);
+    for (let i = 0; i < xs.length; i++) {
+      const b = Math.round((ys[i] as number) + (xs[i] as number) * t + width / 2);
+      if (b >= 0 && b < bins.length) bins[b] = (bins[b] as number) + 1;
+    }
+    // Sharp profile = ink concentrated in few rows (lines and rules straight): sum of squared row counts.
+    let s = 0;
+    for (let i = 0; i < bins.length; i++) s += (bins[i] as number) ** 2;
+    return s;
+  };
+  for (let deg = -range; deg <= range + 1e-9; deg += step) {
+    const s = score(deg);
+    if (s > bestScore) {
+      bestScore = s;
+      bestAngle = deg;
+    }
+  }
+  // Refine around the best coarse angle.
+  for (let deg = bestAngle - step; deg <= bestAngle + step + 1e-9; deg += step / 5) {
+    const s = score(deg);
+    if (s > bestScore) {
+      bestScore = s;
+      bestAngle = deg;
+    }
+  }
+  // y' = y + x·tan(a) straightens rows that fall by tan(a) per pixel: rotate the image by -a... in image
+  // coordinates (y down) a counter-clockwise turn of the paper shows as rows rising to the right.
+  return Math.round(bestAngle * 100) / 100;
+}
+
+/** A rectangle of a gray image, padded with white to `pad` pixels on each side. */
+export function crop(image: GrayImage, x0: number, y0: number, x1: number, y1: number, padding = 0): GrayImage {
+  const pad = Math.max(0, Math.round(padding));
+  const left = Math.max(0, Math.floor(x0));
+  const top = Math.max(0, Math.floor(y0));
+  const right = Math.min(image.width, Math.ceil(x1));
+  const bottom = Math.min(image.height, Math.ceil(y1));
+  const w = Math.max(1, right - left) + 2 * pad;
+  const h = Math.max(1, bottom - top) + 2 * pad;
+  const data = new Uint8Array(w * h).fill(255);
+  for (let y = top; y < bottom; y++) {
+    const src = y * image.width;
+    const dst = (y - top + pad) * w + pad;
+    data.set(image.data.subarray(src + left, src + right), dst);
+  }
+  return { width: w, height: h, data };
+}
+
+/** Binary PGM (P5): a format Leptonica reads, so tesseract needs no PNG encode per cell. */
+export function encodePgm(image: GrayImage): Uint8Array {
+  const header = new TextEncoder().encode(`P5\n${image.width} ${image.height}\n255\n`);
+  const out = new Uint8Array(header.length + image.data.length);
+  out.set(header, 0);
+  out.set(image.data, header.length);
+  return out;
+}
