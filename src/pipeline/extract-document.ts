@@ -6,10 +6,11 @@ import { readInput, withPdfDocument } from "../stages/ingest/index.js";
 import { layoutPages } from "../stages/layout/index.js";
 import { mapDocument } from "../stages/mapping/index.js";
 import { imageFilePages, OcrEngine } from "../stages/ocr/index.js";
-import { evaluateRules, readLegacyFacts } from "../stages/rules/index.js";
+import { readLegacyFacts } from "../stages/rules/index.js";
 import { v2021 } from "../templates/index.js";
 import { selectTemplate } from "../templates/select-template.js";
 import { buildOutput, decideStatusFor } from "./build-output.js";
+import { checkRules } from "./check-rules.js";
 import { extractMarkup } from "./extract-markup.js";
 import { flagImageTables } from "./flag-image-tables.js";
 import { applyOcrProvenance, findSuspectCells, ocrImages, ocrPdfPages } from "./ocr-pages.js";
@@ -181,29 +182,19 @@ function analyse(
               ocr,
             );
       }
-      // A defect in one rule must not cost the document its cells: the flags are then incomplete, and say so.
-      let flags: ReturnType<typeof evaluateRules> = [];
-      try {
-        const ruleInput = {
-          template,
-          detectedVersion: mapped.detectedVersion,
-          layoutVersions: mapped.layoutVersions,
-          agency: mapped.agency,
-          year: mapped.year,
-          cells: mapped.cells,
-          narrative: mapped.narrative,
-        };
-        flags = evaluateRules(ruleInput);
-        // On OCR pages the rules double as a checksum: name the likely misread, keep the printed value.
-        if (ocrPages.size > 0) issues.push(...findSuspectCells(ruleInput, flags));
-      } catch (error) {
-        issues.push({
-          code: "rules.failed",
-          severity: "error",
-          stage: "rules",
-          message: `The rules could not run: ${describe(error)}`,
-        });
-      }
+      const ruleInput = {
+        template,
+        detectedVersion: mapped.detectedVersion,
+        layoutVersions: mapped.layoutVersions,
+        agency: mapped.agency,
+        year: mapped.year,
+        cells: mapped.cells,
+        narrative: mapped.narrative,
+      };
+      // On OCR pages the rules double as a checksum: name the likely misread, keep the printed value.
+      const flags = checkRules(ruleInput, issues, (found) =>
+        ocrPages.size > 0 ? findSuspectCells(ruleInput, found) : [],
+      );
       const output = buildOutput(
         {
           ...source,

@@ -12,9 +12,10 @@ import {
   readDocumentXml,
   toLayout,
 } from "../stages/markup/index.js";
-import { evaluateRules, readLegacyFacts } from "../stages/rules/index.js";
+import { readLegacyFacts } from "../stages/rules/index.js";
 import { selectTemplate } from "../templates/select-template.js";
 import { buildOutput, decideStatusFor } from "./build-output.js";
+import { checkRules } from "./check-rules.js";
 
 /** The part of the output that comes from the file itself. */
 export interface MarkupSource {
@@ -59,9 +60,8 @@ export function extractMarkup(input: InputFile, source: MarkupSource): MarkupRes
   }
   const issues: Issue[] = [...mapped.issues, ...legacyIssues];
   const cells = new Map([...mapped.cells].map(([path, cell]) => [path, locateCell(cell, layout)]));
-  let flags: ReturnType<typeof evaluateRules> = [];
-  try {
-    flags = evaluateRules({
+  const flags = checkRules(
+    {
       template,
       detectedVersion: mapped.detectedVersion,
       layoutVersions: mapped.layoutVersions,
@@ -70,15 +70,9 @@ export function extractMarkup(input: InputFile, source: MarkupSource): MarkupRes
       cells,
       narrative: mapped.narrative,
       pageless: true,
-    });
-  } catch (error) {
-    issues.push({
-      code: "rules.failed",
-      severity: "error",
-      stage: "rules",
-      message: `The rules could not run: ${describe(error)}`,
-    });
-  }
+    },
+    issues,
+  );
   const output = buildOutput(
     {
       ...source,
