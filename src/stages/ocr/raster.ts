@@ -240,3 +240,119 @@ export function encodePgm(image: GrayImage): Uint8Array {
   out.set(image.data, header.length);
   return out;
 }
+
+/** A box in pixels: x0, y0, x1, y1 (inclusive). */
+export type PixelBox = [number, number, number, number];
+
+/**
+ * Bounding box of the ink inside [x0..x1]×[y0..y1], ignoring columns/rows with only a speck; null if none.
+ * Dust (ink with fewer than two inked neighbours) and rule strokes crossing the box are not ink.
+ */
+export function inkBox(
+  binary: BinaryImage,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  scale: number,
+): PixelBox | null {
+  const { width, data } = binary;
+  // Ink with fewer than two inked 4-neighbours is dust (speckle, JPEG noise): it is not counted; a 1-pixel
+  // stroke has two.
+  const on = (x: number, y: number): boolean => {
+    const i = y * width + x;
+    if (data[i] !== 1) return false;
+    const neighbours =
+      (data[i - 1] === 1 ? 1 : 0) +
+      (data[i + 1] === 1 ? 1 : 0) +
+      (data[i - width] === 1 ? 1 : 0) +
+      (data[i + width] === 1 ? 1 : 0);
+    return neighbours >= 2;
+  };
+  const cols = new Int32Array(x1 - x0 + 1);
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) if (on(x, y)) cols[x - x0] = (cols[x - x0] as number) + 1;
+  }
+  // A column inked over most of the height is a rule (a second stroke of a double border), not text.
+  const ruleCol = cols.map((v) => (v >= 0.7 * (y1 - y0 + 1) ? 1 : 0));
+  cols.forEach((_, i) => {
+    if (ruleCol[i]) cols[i] = 0;
+  });
+  const rows = new Int32Array(y1 - y0 + 1);
+  let total = 0;
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      if (!ruleCol[x - x0] && on(x, y)) {
+        rows[y - y0] = (rows[y - y0] as number) + 1;
+        total++;
+      }
+    }
+  }
+  // Likewise a row inked over most of the width.
+  for (let i = 0; i < rows.length; i++) {
+    if ((rows[i] as number) >= 0.7 * (x1 - x0 + 1)) {
+      total -= rows[i] as number;
+      rows[i] = 0;
+    }
+  }
+  // Less ink than a small dot of a glyph: speckle in an empty cell.
+  if (total < Math.max(8, 1.2 * scale * scale)) return null;
+  const first = (a: Int32Array) => a.findIndex((v) => v > 0);
+  const lastOf = (a: Int32Array) => {
+    for (let i = a.length - 1; i >= 0; i--) if ((a[i] as number) > 0) return i;
+    return -1;
+  };
+  // Trim isolated specks at the edges: keep the span between the outermost columns whose neighbourhood has ink.
+  const trim = (a: Int32Array): [number, number] | null => {
+    const dense = a.map((v, i) => (v + (a[i - 1] ?? 0) + (a[i + 1] ?? 0) >= 3 ? 1 : 0));
+    const s = first(dense);
+    const e = lastOf(dense);
+    if (s < 0) {
+      const s2 = first(a);
+      return s2 < 0 ? null : [s2, lastOf(a)];
+    }
+    return [s, e];
+  };
+  const cx = trim(cols);
+  const cy = trim(rows);
+  if (!cx || !cy) return null;
+  return [x0 + cx[0], y0 + cy[0], x0 + cx[1], y0 + cy[1]];
+}
+
+/** Nearest-neighbour-free (bilinear) upscale by `factor`; 1 returns the image itself. */
+export function resize(image: GrayImage, factor: number): GrayImage {
+  if (factor <= 1.05) return image;
+  const width = Math.round(image.width * factor);
+  const height = Math.round(image.height * factor);
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const sy = Math.min(image.height - 1, (y + 0.5) / factor - 0.5);
+    const y0 = Math.max(0, Math.floor(sy));
+    const y1 = Math.min(image.height - 1, y0 + 1);
+    const ty = Math.max(0, sy - y0);
+    for (let x = 0; x < width; x++) {
+      const sx = Math.min(image.width - 1, (x + 0.5) / factor - 0.5);
+      const x0 = Math.max(0, Math.floor(sx));
+      const x1 = Math.min(image.width - 1, x0 + 1);
+      const tx = Math.max(0, sx - x0);
+      const a = image.data[y0 * image.width + x0] as number;
+      const b = image.data[y0 * image.width + x1] as number;
+      const c = image.data[y1 * image.width + x0] as number;
+      const d = image.data[y1 * image.width + x1] as number;
+      data[y * width + x] = Math.round(a * (1 - tx) * (1 - ty) + b * tx * (1 - ty) + c * (1 - tx) * ty + d * tx * ty);
+    }
+  }
+  return { width, height, data };
+}
+
+/** The median grey level. */
+export function median(data: Uint8Array): number {
+  const hist = new Uint32Array(256);
+  for (const v of data) hist[v] = (hist[v] as number) + 1;
+  let seen = 0;
+  for (let v = 0; v < 256; v++) {
+    seen += hist[v] as number;
+    if (seen * 2 >= data.length) return v;
+  }
+  return 255;
+}
