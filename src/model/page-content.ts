@@ -13,6 +13,12 @@ export interface TextItem {
   readonly confidence?: number;
 }
 
+/**
+ * The text OCR gives a mark it could not read in a table's value cell (U+FFFD): a value slot that holds no
+ * number, so the cell is null (not read), never a 0 and never part of the row's label.
+ */
+export const UNREADABLE = "\uFFFD";
+
 /** A horizontal or vertical ruling line drawn on the page (stroked line or thin filled rectangle). */
 export interface RuleSegment {
   readonly orientation: "h" | "v";

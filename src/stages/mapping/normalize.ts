@@ -1,3 +1,4 @@
+import { UNREADABLE } from "../../model/page-content.js";
 import type { NumberKind } from "../../templates/index.js";
 
 /** Full-width ASCII (U+FF01–FF5E) to half-width, ideographic space to space. */
@@ -72,6 +73,8 @@ export function parseNumberAs(raw: string, kind: NumberKind): { value: number; b
 export function isValueToken(raw: string): boolean {
   const text = toHalfWidth(raw).trim().replace(FOOTNOTE, "").replace(UNIT, "");
   if (text === "") return false;
+  // A mark OCR could not read in a value cell: a value, though not a number.
+  if (text === UNREADABLE) return true;
   // Signed changes (+3, -2, 减少2) and amounts in 元 are values of the 2019 section 二.
   if (/^[+\-−]\d+$/.test(text) || WORDED_DELTA.test(text) || YUAN.test(text)) return true;
   return /^[\d,，.．\s]+$/.test(text) && /\d/.test(text) ? true : BLANK_MARKS.test(text);

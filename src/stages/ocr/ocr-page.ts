@@ -1,5 +1,6 @@
 import type { Box } from "../../model/geometry.js";
 import type { PageContent, TextItem } from "../../model/page-content.js";
+import { UNREADABLE } from "../../model/page-content.js";
 import { buildGrids } from "../layout/index.js";
 import { detectRules } from "./detect-rules.js";
 import type { OcrEngine, OcrWord } from "./engine.js";
@@ -19,8 +20,9 @@ import {
   rotate,
 } from "./raster.js";
 
-/** Confidence given to a lone dash (—, -) recognised by its shape. */
+/** Confidence given to a lone dash (—, -) or slash (/) recognised by its shape. */
 const DASH_CONFIDENCE = 0.95;
+const SLASH_CONFIDENCE = 0.95;
 /** The lighter threshold never reaches the gray fill of header rows (≈ #d9d9d9, ~200 once the paper is 255). */
 const LIGHT_MAX = 185;
 /** Ink in a cell is at least this much darker than the cell's median level (paper or fill). */
@@ -40,6 +42,8 @@ export interface OcrPage {
 
 const CJK = /[\u3400-\u9fff]/;
 const NUMERIC = /^[\d,.]+$/;
+/** Dash-like marks a printed blank is made of. */
+const BLANK_MARK = /^[—–－\-_/／\\·…]+$/;
 
 /**
  * Reads a page image into the model the text layer produces: table rules as `RuleSegment`s and text as
@@ -163,7 +167,11 @@ async function readGridCells(
       }
       // Neither model reads it well: keep the better reading, with its (low) confidence.
       if (digits?.plausible) return ocrItem(digits.text, box, fontSize, digits.confidence);
-      return ocrItem(label || "?", box, fontSize, Math.min(chinese.confidence, 0.3));
+      // A printed blank mark (/, —) read as such stands, doubtfully. Any other short mark is an unreadable
+      // value (U+FFFD, read as a value slot that is not a number): as text it would join the row's label.
+      if (BLANK_MARK.test(label)) return ocrItem(label, box, fontSize, Math.min(chinese.confidence, 0.3));
+      if (label.length <= 2 && w <= 2.5 * h) return ocrItem(UNREADABLE, box, fontSize, 0);
+      return ocrItem(label || UNREADABLE, box, fontSize, Math.min(chinese.confidence, 0.3));
     }),
   );
   return items.filter((item): item is TextItem => item !== null);
@@ -197,9 +205,12 @@ async function firstRead(
   const h = iy1 - iy0 + 1;
   const box: Box = [ix0 / scale, iy0 / scale, (ix1 + 1) / scale, (iy1 + 1) / scale];
   const fontSize = Math.max(h / scale, 6);
-  // A lone dash: a short flat stroke in the middle of the cell.
-  if (h <= 3.2 * scale && w >= 1.8 * h && w <= 30 * scale)
+  // A lone dash: a short flat stroke in the middle of the cell. A hyphen (-) at 150 dpi, blurred, is barely
+  // wider than tall, but still far shorter than any digit.
+  if (h <= 3.2 * scale && w >= h && w <= 30 * scale)
     return { column, item: ocrItem("—", box, fontSize, DASH_CONFIDENCE), pending: null };
+  // A lone slash: one thin stroke running from the top right to the bottom left.
+  if (isSlash(local, found, scale)) return { column, item: ocrItem("/", box, fontSize, SLASH_CONFIDENCE), pending: null };
   const upscale = h < MIN_GLYPH_PX ? Math.min(4, MIN_GLYPH_PX / h) : 1;
   const pad = Math.round(6 * scale);
   // The crop keeps some of the cell's own paper around the ink (inside the borders): tesseract reads a lone
@@ -329,6 +340,41 @@ function findTextLines(mask: BinaryImage, scale: number): PixelBox[] {
     if (box) bands.push(box);
   }
   return bands;
+}
+
+/**
+ * Whether the ink in `box` (pixels of `binary`) is one slash: every row of it a short run, the runs moving from
+ * the right at the top to the left at the bottom across most of the width, taller than any dash. A 1 (upright
+ * stem), a 7 (a bar across the top) or a 4 (a bar across the middle) is not.
+ */
+export function isSlash(binary: BinaryImage, box: PixelBox, scale: number): boolean {
+  const [x0, y0, x1, y1] = box;
+  const w = x1 - x0 + 1;
+  const h = y1 - y0 + 1;
+  if (h < 5 * scale || w < 0.25 * h || w > 0.9 * h) return false;
+  const centres: number[] = [];
+  for (let y = y0; y <= y1; y++) {
+    let lo = -1;
+    let hi = -1;
+    for (let x = x0; x <= x1; x++) {
+      if (binary.data[y * binary.width + x] !== 1) continue;
+      if (lo < 0) lo = x;
+      hi = x;
+    }
+    if (lo < 0) continue;
+    // A stroke cut by a row is about as wide as the stroke is thick plus its slope: well under the width.
+    if (hi - lo + 1 > Math.max(0.55 * w, 3)) return false;
+    centres.push((lo + hi) / 2);
+  }
+  if (centres.length < 0.8 * h) return false;
+  const quarter = Math.max(1, Math.floor(centres.length / 4));
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const top = mean(centres.slice(0, quarter));
+  const bottom = mean(centres.slice(-quarter));
+  if (top - bottom < 0.45 * w) return false;
+  // Monotonic: no row's centre lies right of a row above it by more than a pixel or two.
+  for (let i = 1; i < centres.length; i++) if ((centres[i] as number) > (centres[i - 1] as number) + 2) return false;
+  return true;
 }
 
 /** Blanks a box given in page points (plus `margin`) in a pixel mask of `scale` pixels per point. */
