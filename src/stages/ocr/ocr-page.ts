@@ -8,6 +8,7 @@ import type { PageImage } from "./page-image.js";
 import {
   type BinaryImage,
   binarize,
+  binarizeGray,
   crop,
   estimateSkew,
   flattenBackground,
@@ -18,6 +19,7 @@ import {
   type PixelBox,
   resize,
   rotate,
+  whiten,
 } from "./raster.js";
 
 /** Confidence given to a lone dash (—, -) or slash (/) recognised by its shape. */
@@ -42,6 +44,8 @@ export interface OcrPage {
 
 const CJK = /[\u3400-\u9fff]/;
 const NUMERIC = /^[\d,.]+$/;
+/** Words printed for "none" in a value cell. */
+const BLANK_WORD = /^(?:无|空|不涉及|未涉及|无此项)$/;
 /** Dash-like marks a printed blank is made of. */
 const BLANK_MARK = /^[—–－\-_/／\\·…]+$/;
 
@@ -123,13 +127,34 @@ interface CellRead {
 async function readGridCells(
   engine: OcrEngine,
   gray: GrayImage,
-  cells: readonly { box: Box; col: number; colSpan: number }[],
+  cells: readonly { box: Box; row: number; col: number; colSpan: number }[],
   gridIndex: number,
   scale: number,
 ): Promise<TextItem[]> {
   const first = await Promise.all(
     cells.map((cell) => firstRead(engine, gray, cell.box, `${gridIndex}:${cell.col}:${cell.colSpan}`, scale)),
   );
+  // Rows of values: a template row is its label, then its values, so a cell right of a number read with
+  // confidence in its row is a value cell, even in a one-row table (section 四) where no column has two.
+  const firstNumberCol = new Map<number, number>();
+  first.forEach((read, i) => {
+    const cell = cells[i] as (typeof cells)[number];
+    const sure = read.pending?.digits?.plausible && read.pending.digits.confidence >= 0.8;
+    if (!sure) return;
+    const seen = firstNumberCol.get(cell.row);
+    if (seen === undefined || cell.col < seen) firstNumberCol.set(cell.row, cell.col);
+  });
+  const numbersInRow = new Map<number, number>();
+  first.forEach((read, i) => {
+    const cell = cells[i] as (typeof cells)[number];
+    if (read.pending?.digits?.plausible && read.pending.digits.confidence >= 0.8)
+      numbersInRow.set(cell.row, (numbersInRow.get(cell.row) ?? 0) + 1);
+  });
+  const inValueRow = (i: number) => {
+    const cell = cells[i] as (typeof cells)[number];
+    const from = firstNumberCol.get(cell.row);
+    return from !== undefined && cell.col > from && (numbersInRow.get(cell.row) ?? 0) >= 2;
+  };
   const numericShare = new Map<string, { numbers: number; inked: number }>();
   for (const read of first) {
     const entry = numericShare.get(read.column) ?? { numbers: 0, inked: 0 };
@@ -143,10 +168,11 @@ async function readGridCells(
     return share !== undefined && share.numbers >= 2 && share.numbers >= 0.5 * share.inked;
   };
   const items = await Promise.all(
-    first.map(async (read): Promise<TextItem | null> => {
+    first.map(async (read, i): Promise<TextItem | null> => {
       if (!read.pending) return read.item;
       const { image, box, fontSize, w, h, digits } = read.pending;
-      if (digits?.plausible && (digits.confidence >= 0.6 || isNumeric(read.column)))
+      const valueCell = isNumeric(read.column) || inValueRow(i);
+      if (digits?.plausible && (digits.confidence >= 0.6 || valueCell))
         return ocrItem(digits.text, box, fontSize, digits.confidence);
       const oneLine = h <= 16 * scale;
       const layout = oneLine && w <= 1.5 * h ? "char" : oneLine ? "line" : "block";
@@ -162,14 +188,21 @@ async function readGridCells(
         // with a low confidence (the cell is flagged uncertain), never as text that would end the row's label.
         const illegible = chinese.confidence < 0.5 || (isNumeric(read.column) && chinese.confidence < 0.9);
         if (digits && illegible && label.length <= 2 && w <= 2.5 * h)
-          return ocrItem(digits.text.replace(/[^\d.,]/g, ""), box, fontSize, Math.min(chinese.confidence, 0.2));
+          return ocrItem(digitsOnly(digits.text), box, fontSize, Math.min(chinese.confidence, 0.2));
+        // A short word in a value cell right of the row's numbers is a blank word (无, 不涉及) or a misread
+        // digit: never label text, which would take the whole row for a label.
+        if (inValueRow(i) && label.length <= 3 && !BLANK_WORD.test(label)) {
+          if (digits?.plausible) return ocrItem(digits.text, box, fontSize, Math.min(digits.confidence, 0.5));
+          return ocrItem(UNREADABLE, box, fontSize, 0);
+        }
         return ocrItem(label, box, fontSize, chinese.confidence);
       }
       // Neither model reads it well: keep the better reading, with its (low) confidence.
       if (digits?.plausible) return ocrItem(digits.text, box, fontSize, digits.confidence);
-      // A printed blank mark (/, —) read as such stands, doubtfully. Any other short mark is an unreadable
+      // A printed blank mark (/, —) or a number read as such stands, doubtfully. Any other short mark is an unreadable
       // value (U+FFFD, read as a value slot that is not a number): as text it would join the row's label.
-      if (BLANK_MARK.test(label)) return ocrItem(label, box, fontSize, Math.min(chinese.confidence, 0.3));
+      if (BLANK_MARK.test(label) || (NUMERIC.test(label) && /\d/.test(label)))
+        return ocrItem(label, box, fontSize, Math.min(chinese.confidence, 0.3));
       if (label.length <= 2 && w <= 2.5 * h) return ocrItem(UNREADABLE, box, fontSize, 0);
       return ocrItem(label || UNREADABLE, box, fontSize, Math.min(chinese.confidence, 0.3));
     }),
@@ -210,34 +243,76 @@ async function firstRead(
   if (h <= 3.2 * scale && w >= h && w <= 30 * scale)
     return { column, item: ocrItem("—", box, fontSize, DASH_CONFIDENCE), pending: null };
   // A lone slash: one thin stroke running from the top right to the bottom left.
-  if (isSlash(local, found, scale)) return { column, item: ocrItem("/", box, fontSize, SLASH_CONFIDENCE), pending: null };
+  if (isSlash(local, found, scale))
+    return { column, item: ocrItem("/", box, fontSize, SLASH_CONFIDENCE), pending: null };
   const upscale = h < MIN_GLYPH_PX ? Math.min(4, MIN_GLYPH_PX / h) : 1;
   const pad = Math.round(6 * scale);
   // The crop keeps some of the cell's own paper around the ink (inside the borders): tesseract reads a lone
   // digit better with its real surroundings than cut tight.
   const margin = Math.max(2 * scale, 0.4 * h);
   const image = resize(
-    crop(
-      gray,
-      Math.max(x0, ix0 - margin),
-      Math.max(y0, iy0 - margin),
-      Math.min(x1, ix1 + 1 + margin),
-      Math.min(y1, iy1 + 1 + margin),
-      pad,
+    whiten(
+      crop(
+        gray,
+        Math.max(x0, ix0 - margin),
+        Math.max(y0, iy0 - margin),
+        Math.min(x1, ix1 + 1 + margin),
+        Math.min(y1, iy1 + 1 + margin),
+        pad,
+      ),
+      level,
     ),
     upscale,
   );
   // More than about two lines of 12 pt text: a label, never a number.
   if (h > 2.2 * 12 * scale) return { column, item: null, pending: { image, box, fontSize, w, h, digits: null } };
-  const result = await engine.recognizeDigits(image);
-  const text = result.text.replace(/\s+/g, "");
-  // Digits are at most ~0.7 em wide; ink much wider than that for the count read is text, not a number.
-  const plausible = NUMERIC.test(text) && /\d/.test(text) && w <= h * (0.75 * text.length + 1.2);
-  return {
-    column,
-    item: null,
-    pending: { image, box, fontSize, w, h, digits: { text, confidence: result.confidence, plausible } },
+  const digits = await readDigits(engine, image, w, h);
+  return { column, item: null, pending: { image, box, fontSize, w, h, digits } };
+}
+
+/** A digit reading of a cell crop: its text, confidence, and whether it can be the number printed there. */
+interface DigitReading {
+  text: string;
+  confidence: number;
+  plausible: boolean;
+}
+
+/** A reading at or above this needs no second opinion. */
+const SURE_DIGITS = 0.8;
+
+/**
+ * Reads a cell crop with the digit model. A lone digit is where tesseract is least stable (a clean "1" can
+ * come back as "." or "11"): a doubtful first reading is read again from the crop binarised and from the crop
+ * enlarged by half, and the readings vote. A reading two variants agree on keeps the better confidence; a
+ * reading only one variant gives stays below the flagging threshold.
+ */
+async function readDigits(engine: OcrEngine, image: GrayImage, w: number, h: number): Promise<DigitReading> {
+  const reading = (text: string, confidence: number): DigitReading => {
+    const compact = text.replace(/\s+/g, "");
+    // Digits are at most ~0.7 em wide; ink much wider than that for the count read is text, not a number.
+    const plausible = NUMERIC.test(compact) && /\d/.test(compact) && w <= h * (0.75 * compact.length + 1.2);
+    return { text: compact, confidence, plausible };
   };
+  const first = await engine.recognizeDigits(image);
+  const initial = reading(first.text, first.confidence);
+  if (initial.plausible && initial.confidence >= SURE_DIGITS) return initial;
+  const variants = await Promise.all([
+    engine.recognizeDigits(binarizeGray(image)),
+    engine.recognizeDigits(resize(image, 1.5)),
+  ]);
+  const all = [initial, ...variants.map((r) => reading(r.text, r.confidence))];
+  const votes = new Map<string, DigitReading[]>();
+  for (const r of all) if (r.plausible) votes.set(r.text, [...(votes.get(r.text) ?? []), r]);
+  let best: DigitReading | null = null;
+  let bestVotes = 0;
+  for (const [text, group] of votes) {
+    const confidence = Math.max(...group.map((r) => r.confidence));
+    if (group.length > bestVotes || (group.length === bestVotes && confidence > (best?.confidence ?? -1))) {
+      best = { text, confidence: group.length >= 2 ? confidence : Math.min(confidence, 0.85), plausible: true };
+      bestVotes = group.length;
+    }
+  }
+  return best ?? initial;
 }
 
 /** A line of text outside the tables: words grouped into items (numbers apart, re-read with the digit model). */
@@ -398,6 +473,12 @@ export function joinWords(words: readonly OcrWord[]): string {
     out += text;
   }
   return out;
+}
+
+/** The digits (and separators) of a reading, or "" when it holds no digit: a lone "." is no value. */
+function digitsOnly(text: string): string {
+  const kept = text.replace(/[^\d.,]/g, "");
+  return /\d/.test(kept) ? kept : "";
 }
 
 function ocrItem(text: string, box: Box, fontSize: number, confidence: number): TextItem {

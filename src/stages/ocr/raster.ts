@@ -33,22 +33,37 @@ export function toGray(width: number, height: number, pixels: ArrayLike<number>,
 
 /**
  * Evens out uneven lighting (a photographed page, a shadow at the binding): each pixel is divided by the
- * local paper brightness, estimated as the maximum over blocks of `block` pixels (smoothed over neighbours).
+ * local paper brightness, estimated per block of `block` pixels as a high percentile of its levels (the
+ * paper, robust to noise; the maximum would take a speck of sensor noise for the paper and leave gray fills
+ * too dark where the light falls off).
  */
 export function flattenBackground(image: GrayImage, block = 48): GrayImage {
   const { width, height, data } = image;
   const bw = Math.ceil(width / block);
   const bh = Math.ceil(height / block);
-  const max = new Float32Array(bw * bh);
+  const hist = new Uint32Array(bw * bh * 256);
   for (let y = 0; y < height; y++) {
     const row = ((y / block) | 0) * bw;
     for (let x = 0; x < width; x++) {
-      const v = data[y * width + x] as number;
-      const k = row + ((x / block) | 0);
-      if (v > (max[k] as number)) max[k] = v;
+      const k = (row + ((x / block) | 0)) * 256 + (data[y * width + x] as number);
+      hist[k] = (hist[k] as number) + 1;
     }
   }
-  // A block wholly covered by ink (a thick border, a stamp) has a dark maximum: take the brightest neighbour.
+  const paper = new Float32Array(bw * bh);
+  for (let k = 0; k < bw * bh; k++) {
+    let count = 0;
+    for (let v = 0; v < 256; v++) count += hist[k * 256 + v] as number;
+    // The level 8% of the block's pixels are brighter than.
+    let above = 0;
+    let v = 255;
+    for (; v > 0; v--) {
+      above += hist[k * 256 + v] as number;
+      if (above >= 0.08 * count) break;
+    }
+    paper[k] = v;
+  }
+  // A block (nearly) covered by ink (a thick border, a stamp, a filled header) is darker than the paper around
+  // it: it takes its brightest neighbour's level.
   const bg = new Float32Array(bw * bh);
   for (let by = 0; by < bh; by++) {
     for (let bx = 0; bx < bw; bx++) {
@@ -58,10 +73,11 @@ export function flattenBackground(image: GrayImage, block = 48): GrayImage {
           const x = bx + dx;
           const y = by + dy;
           if (x < 0 || y < 0 || x >= bw || y >= bh) continue;
-          best = Math.max(best, max[y * bw + x] as number);
+          best = Math.max(best, paper[y * bw + x] as number);
         }
       }
-      bg[by * bw + bx] = Math.max(best, 64);
+      const own = paper[by * bw + bx] as number;
+      bg[by * bw + bx] = Math.max(own < 0.85 * best ? best : own, 64);
     }
   }
   const out = new Uint8Array(width * height);
@@ -230,6 +246,26 @@ export function crop(image: GrayImage, x0: number, y0: number, x1: number, y1: n
     data.set(image.data.subarray(src + left, src + right), dst);
   }
   return { width: w, height: h, data };
+}
+
+/**
+ * Levels scaled so that `paper` becomes white: a crop of a gray cell (a fill, dim light) against the white
+ * padding around it would otherwise show the recogniser an edge that is not there.
+ */
+export function whiten(image: GrayImage, paper: number): GrayImage {
+  if (paper >= 254) return image;
+  const k = 255 / Math.max(1, paper);
+  const data = new Uint8Array(image.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = Math.min(255, Math.round((image.data[i] as number) * k));
+  return { width: image.width, height: image.height, data };
+}
+
+/** The image thresholded at its Otsu level, as black ink on white (a gray image of two levels). */
+export function binarizeGray(image: GrayImage): GrayImage {
+  const level = otsuThreshold(image);
+  const data = new Uint8Array(image.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = (image.data[i] as number) <= level ? 0 : 255;
+  return { width: image.width, height: image.height, data };
 }
 
 /** Binary PGM (P5): a format Leptonica reads, so tesseract needs no PNG encode per cell. */
