@@ -26,7 +26,7 @@ try {
       if (pagesWanted.size > 0 && !pagesWanted.has(r.page)) continue;
       const slots = r.slots.map((s) => `${s.raw || "∅"}@${Math.round((s.box[0] + s.box[2]) / 2)}`).join(" ");
       console.log(
-        `p${r.page} ${r.ruled ? `g${r.gridId}` : "  "} y${Math.round(r.box[1])} | ${r.label.slice(0, 40)} | ${slots}`,
+        `p${r.page} ${r.ruled ? `g${r.gridId}${r.firstOfGrid ? "^" : ""}${r.lastOfGrid ? "$" : ""}` : "  "} y${Math.round(r.box[1])} | ${r.label.slice(0, 40)} | ${slots}`,
       );
     }
   });

@@ -46,7 +46,13 @@ export async function checkReports(dir: string): Promise<CheckResult> {
 
 async function listJson(dir: string): Promise<string[]> {
   const files: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
+  // A run whose jobs all failed before writing (e.g. refused by workers of another pipeline version) has no
+  // output folder yet: it has no reports, and the cross-report says so.
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return [];
+    throw error;
+  });
+  for (const entry of entries) {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) files.push(...(await listJson(full)));
     else if (entry.isFile() && entry.name.endsWith(".json")) files.push(full);

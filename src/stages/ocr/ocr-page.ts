@@ -31,6 +31,10 @@ const LIGHT_MAX = 185;
 const CELL_INK_CONTRAST = 60;
 /** A grid with fewer columns than this is not read cell by cell. */
 const MIN_RULED_COLUMNS = 2;
+/** A short text line read below this confidence throughout is dropped as noise. */
+const NOISE_CONFIDENCE = 0.2;
+/** Larger than any glyph of a report (points): a title is set at most ~26 pt. */
+const MAX_GLYPH = 60;
 /** Text pixel height tesseract reads best at; smaller crops are upscaled. */
 const MIN_GLYPH_PX = 28;
 
@@ -79,11 +83,20 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
     clearBox(mask, binary.width, grid.box, scale, 2);
     cellJobs.push(readGridCells(engine, gray, grid.cells, index, scale));
   }
+  // Blots larger than any glyph (the shadow of the page's edge, the scanner's background, a stamp) and ink
+  // touching the image's edge are never text: left in, they join every line beside them into one band.
+  clearBlots(mask, binary.width, MAX_GLYPH * scale);
   const lineJobs = findTextLines({ width: binary.width, height: binary.height, data: mask }, scale).map((band) =>
     readLine(engine, gray, band, scale),
   );
   for (const gridItems of await Promise.all(cellJobs)) items.push(...gridItems);
-  for (const line of await Promise.all(lineJobs)) items.push(...line);
+  for (const line of await Promise.all(lineJobs)) {
+    // A few marks read with next to no confidence are noise (speckle, a page number "- 4 -" read as "人="):
+    // kept, they would stand between the two halves of a table row cut by the page break.
+    const text = line.map((i) => i.text).join("");
+    if ([...text].length <= 3 && line.every((i) => (i.confidence ?? 0) < NOISE_CONFIDENCE)) continue;
+    items.push(...line);
+  }
   items.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
   const read = items.filter((i) => i.text !== "");
   const confidence = read.length ? read.reduce((s, i) => s + (i.confidence ?? 0), 0) / read.length : 0;
@@ -363,9 +376,17 @@ async function readLine(engine: OcrEngine, gray: GrayImage, band: PixelBox, scal
       const [bx0, by0, bx1, by1] = item.box;
       const wh = (by1 - by0) * scale;
       const up = wh < MIN_GLYPH_PX ? Math.min(4, MIN_GLYPH_PX / wh) : 1;
-      // Word boxes hug the glyphs' ink and can clip a digit's round: widen by a third of the line height.
-      const widen = (y1 - y0) / 3;
-      const crop2 = resize(crop(gray, bx0 * scale - widen, y0, bx1 * scale + widen, y1 + 1, pad), up);
+      const lineHeight = y1 - y0 + 1;
+      const [cx0, cx1] = numberColumns(
+        gray,
+        Math.round(bx0 * scale),
+        Math.round(bx1 * scale),
+        y0,
+        y1,
+        0.15 * lineHeight,
+        Math.round(lineHeight / 3),
+      );
+      const crop2 = resize(crop(gray, cx0, y0, cx1 + 1, y1 + 1, pad), up);
       const digits = await engine.recognizeDigits(crop2);
       const text = digits.text.replace(/\s+/g, "");
       if (NUMERIC.test(text) && /\d/.test(text) && digits.confidence >= (item.confidence ?? 0))
@@ -373,6 +394,56 @@ async function readLine(engine: OcrEngine, gray: GrayImage, band: PixelBox, scal
       return item;
     }),
   );
+}
+
+/** Ink level for column profiles on the flattened page (paper ≈ 255). */
+const COLUMN_INK = 150;
+
+/**
+ * Columns of a number in a text band: the inked columns around the word box's centre, joined across gaps
+ * narrower than `maxGap` (the space between two digits), then `margin` columns of paper on each side. The
+ * recogniser's word box is only a guide: it can clip a digit's round or reach into the next glyph (件 after a
+ * number, whose 亻 reads as a 1).
+ */
+function numberColumns(
+  gray: GrayImage,
+  x0: number,
+  x1: number,
+  y0: number,
+  y1: number,
+  maxGap: number,
+  reach: number,
+): [number, number] {
+  const inked = (x: number): boolean => {
+    if (x < 0 || x >= gray.width) return false;
+    for (let y = Math.max(0, y0); y <= Math.min(gray.height - 1, y1); y++)
+      if ((gray.data[y * gray.width + x] as number) <= COLUMN_INK) return true;
+    return false;
+  };
+  // Start from the inked column nearest the centre of the box.
+  const centre = Math.round((x0 + x1) / 2);
+  let seed = -1;
+  for (let d = 0; d <= (x1 - x0) / 2 + 1 && seed < 0; d++) {
+    if (inked(centre - d)) seed = centre - d;
+    else if (inked(centre + d)) seed = centre + d;
+  }
+  if (seed < 0) return [x0 - reach, x1 + reach];
+  const grow = (dir: -1 | 1): number => {
+    let edge = seed;
+    let x = seed;
+    while (Math.abs(x - seed) < x1 - x0 + 2 * reach) {
+      let gap = 0;
+      while (gap <= maxGap && !inked(x + dir * (gap + 1))) gap++;
+      if (gap > maxGap) break;
+      x += dir * (gap + 1);
+      edge = x;
+    }
+    return edge;
+  };
+  const left = grow(-1);
+  const right = grow(1);
+  const margin = Math.max(2, Math.floor(maxGap));
+  return [left - margin, right + margin];
 }
 
 /**
@@ -450,6 +521,49 @@ export function isSlash(binary: BinaryImage, box: PixelBox, scale: number): bool
   // Monotonic: no row's centre lies right of a row above it by more than a pixel or two.
   for (let i = 1; i < centres.length; i++) if ((centres[i] as number) > (centres[i - 1] as number) + 2) return false;
   return true;
+}
+
+/**
+ * Clears (in place) every 8-connected run of ink of a `width`-wide bilevel mask that touches the mask's border,
+ * is larger than `maxSize` pixels both ways, or taller than twice that.
+ */
+function clearBlots(data: Uint8Array, width: number, maxSize: number): void {
+  const height = data.length / width;
+  const seen = new Uint8Array(data.length);
+  const members: number[] = [];
+  for (let start = 0; start < data.length; start++) {
+    if (data[start] !== 1 || seen[start]) continue;
+    members.length = 0;
+    members.push(start);
+    seen[start] = 1;
+    let [x0, y0, x1, y1] = [width, height, 0, 0];
+    for (let k = 0; k < members.length; k++) {
+      const i = members[k] as number;
+      const x = i % width;
+      const y = (i - x) / width;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = x + dx;
+          const ny = y + dy;
+          if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+          const j = ny * width + nx;
+          if (data[j] === 1 && !seen[j]) {
+            seen[j] = 1;
+            members.push(j);
+          }
+        }
+      }
+    }
+    const edge = x0 === 0 || y0 === 0 || x1 === width - 1 || y1 === height - 1;
+    const w = x1 - x0 + 1;
+    const h = y1 - y0 + 1;
+    // A line of blurred glyphs that touch one another is long but not tall: it stays.
+    if (edge || (w > maxSize && h > maxSize) || h > 2 * maxSize) for (const i of members) data[i] = 0;
+  }
 }
 
 /** Blanks a box given in page points (plus `margin`) in a pixel mask of `scale` pixels per point. */

@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CrossReport, crossReportSchema } from "../../../src/model/cross-report.js";
 import type { ReportOutput } from "../../../src/model/report.js";
+import { checkReports } from "../../../src/pipeline/check-reports.js";
 import { runBatch } from "../../../src/pipeline/run-batch.js";
 
 /**
@@ -96,5 +97,13 @@ describe("cross-report rules over consecutive years", () => {
     );
     expect(stdout).toContain(`${expected.reports} report(s) checked, ${expected.flags.length} flag(s)`);
     expect(await readFile(join(tmp, "out", "cross-report.json"), "utf8")).toBe(written);
+  });
+
+  it("an output folder no job ever wrote (a queue run whose jobs all failed) has no reports and no flags", async () => {
+    const missing = join(tmp, "never-written");
+    const result = await checkReports(missing);
+    expect(result.report.reports).toBe(0);
+    expect(result.report.flags).toEqual([]);
+    expect(JSON.parse(await readFile(join(missing, "cross-report.json"), "utf8")).reports).toBe(0);
   });
 });
