@@ -4,7 +4,7 @@ import type { ErrorClass, Issue } from "../model/issue.js";
 import type { ReportOutput } from "../model/report.js";
 import { readInput, withPdfDocument } from "../stages/ingest/index.js";
 import { layoutPages } from "../stages/layout/index.js";
-import { mapDocument } from "../stages/mapping/index.js";
+import { deriveRows, mapDocument } from "../stages/mapping/index.js";
 import { imageFilePages, OcrEngine } from "../stages/ocr/index.js";
 import { readLegacyFacts } from "../stages/rules/index.js";
 import { v2021 } from "../templates/index.js";
@@ -152,7 +152,11 @@ function analyse(
       const mapped = mapDocument(layoutPages(pages.map((p) => p.content)), selectTemplate);
       const template = mapped.template;
       issues.push(...mapped.issues);
-      if (ocrPages.size > 0) applyOcrProvenance(mapped.cells, pages, ocrPages);
+      if (ocrPages.size > 0) {
+        applyOcrProvenance(mapped.cells, pages, ocrPages);
+        // Derived rows were summed before their parts took their OCR confidence: sum again.
+        deriveRows(template, mapped.cells);
+      }
       // A legacy report's facts the 统计表 lacks come from its narrative.
       if (template.version === "legacy") issues.push(...readLegacyFacts(template, mapped.narrative, mapped.cells));
       // A legacy report has no table that must be there: only when it gave no fact at all may an image hold it.

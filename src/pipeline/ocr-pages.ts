@@ -1,8 +1,10 @@
 import type { Cell } from "../model/cell.js";
 import type { Flag } from "../model/flag.js";
+import type { Box } from "../model/geometry.js";
 import type { Issue } from "../model/issue.js";
 import type { RuleInput } from "../model/rule-input.js";
 import type { PdfDocument } from "../stages/ingest/index.js";
+import { buildGrids } from "../stages/layout/index.js";
 import { type OcrEngine, ocrPage, type PageImage, pdfPageImage } from "../stages/ocr/index.js";
 import { evaluateRules } from "../stages/rules/index.js";
 import type { PageRead } from "./read-pages.js";
@@ -85,18 +87,42 @@ export async function ocrPdfPages(
   return done;
 }
 
-/** Confidence of an empty cell read from an image (no ink inside its borders). */
+/** Confidence of an empty ruled cell read from an image (OCR looked inside its borders and found no ink). */
 const BLANK_CELL_CONFIDENCE = 0.98;
+/**
+ * The most a cell of an OCR page can be trusted when it was not read from a ruled grid cell by cell: an
+ * unruled or three-line table, or a ruled one whose rules were lost. Its column comes from where the header
+ * words were read, which OCR gets wrong far more often than the digits, and an empty place means only that
+ * no value was found there. Below the flagging threshold: such a cell is always marked uncertain.
+ */
+const LINE_READ_CONFIDENCE = 0.8;
+/** Grids with fewer columns are not read cell by cell (see `ocrPage`). */
+const MIN_CELL_READ_COLUMNS = 2;
 
 /**
  * Cells on OCR pages take `source: "ocr"` and the confidence of the recognised items inside their box (the
- * lowest one); a cell printed empty gets the confidence of "no ink here".
+ * lowest one). A cell inside a grid read cell by cell and printed empty gets the confidence of "no ink here";
+ * any other cell is capped at `LINE_READ_CONFIDENCE`.
  */
 export function applyOcrProvenance(
   cells: Map<string, Cell>,
   pages: readonly PageRead[],
   ocrPages: ReadonlySet<number>,
 ): void {
+  const gridBoxes = new Map<number, Box[]>();
+  const gridsOf = (page: number): Box[] => {
+    let boxes = gridBoxes.get(page);
+    if (!boxes) {
+      const content = pages[page - 1]?.content;
+      boxes = content
+        ? buildGrids(page, content.segments)
+            .filter((g) => g.xs.length - 1 >= MIN_CELL_READ_COLUMNS)
+            .map((g) => g.box)
+        : [];
+      gridBoxes.set(page, boxes);
+    }
+    return boxes;
+  };
   for (const [path, cell] of cells) {
     if (cell.page === null || !ocrPages.has(cell.page) || !cell.bbox) continue;
     const content = pages[cell.page - 1]?.content;
@@ -106,12 +132,16 @@ export function applyOcrProvenance(
       const cy = (item.box[1] + item.box[3]) / 2;
       return cx >= x0 - 0.5 && cx <= x1 + 0.5 && cy >= y0 - 0.5 && cy <= y1 + 0.5;
     });
-    const read =
+    const cx = (x0 + x1) / 2;
+    const cy = (y0 + y1) / 2;
+    const cellRead = gridsOf(cell.page).some((b) => cx >= b[0] && cx <= b[2] && cy >= b[1] && cy <= b[3]);
+    let read =
       inside.length > 0
         ? Math.min(...inside.map((i) => i.confidence ?? 1))
         : cell.raw === ""
           ? BLANK_CELL_CONFIDENCE
           : 0;
+    if (!cellRead) read = Math.min(read, LINE_READ_CONFIDENCE);
     cells.set(path, { ...cell, source: "ocr", confidence: round3(Math.min(cell.confidence, read)) });
   }
 }

@@ -11,6 +11,7 @@ import { mapLegacy } from "./map-legacy.js";
 import { mapTables } from "./map-tables.js";
 import type { RowRecord } from "./row-record.js";
 
+export { deriveRows } from "./derive-rows.js";
 export { matchesFingerprint, matchKeys } from "./match-fingerprint.js";
 export { normalizeLabel, parseNumber, toHalfWidth } from "./normalize.js";
 

@@ -5,10 +5,18 @@ import type { BinaryImage } from "./raster.js";
 const MIN_H_RULE = 30;
 /** Shortest vertical rule (points): a table row's height, less than a cell border in any real table. */
 const MIN_V_RULE = 9;
-/** Thickest line taken for a rule (points); thicker dark areas are filled shapes or stamps. */
-const MAX_THICKNESS = 3;
+/**
+ * Thickest line taken for a rule (points); thicker dark areas are filled shapes or stamps. A 1.5 pt border
+ * printed bold (ink spread) and thresholded with its blur comes out at 3.4 pt.
+ */
+const MAX_THICKNESS = 4.5;
 /** A vertical rule must start and end within this distance (points) of a horizontal rule: glyph strokes, which keep the cell padding (≥ 3 pt) off the rules, do not. */
 const END_REACH = 2;
+/**
+ * A vertical run at least this long (points) that crosses two horizontal rules is a rule even with a free
+ * end: a table continued from the previous page often has no top border. No glyph stroke is this long.
+ */
+const LONG_V_RULE = 40;
 
 interface Run {
   /** Position across the line (y for horizontal) where the band starts and ends. */
@@ -39,7 +47,17 @@ export function detectRules(binary: BinaryImage, scale: number): RuleSegment[] {
   const reach = END_REACH;
   const onRule = (x: number, y: number) =>
     horizontal.some((h) => Math.abs(h.at - y) <= reach && x >= h.from - reach && x <= h.to + reach);
-  const vertical = vs.map((r) => toSegment(r, "v")).filter((v) => onRule(v.at, v.from) && onRule(v.at, v.to));
+  const crossings = (v: RuleSegment) =>
+    horizontal.filter(
+      (h) => h.at >= v.from - reach && h.at <= v.to + reach && v.at >= h.from - reach && v.at <= h.to + reach,
+    ).length;
+  const vertical = vs
+    .map((r) => toSegment(r, "v"))
+    .filter(
+      (v) =>
+        (onRule(v.at, v.from) && onRule(v.at, v.to)) ||
+        (v.to - v.from >= LONG_V_RULE && (onRule(v.at, v.from) || onRule(v.at, v.to)) && crossings(v) >= 2),
+    );
   return [...horizontal, ...vertical];
 }
 

@@ -87,7 +87,7 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
   // touching the image's edge are never text: left in, they join every line beside them into one band.
   clearBlots(mask, binary.width, MAX_GLYPH * scale);
   const lineJobs = findTextLines({ width: binary.width, height: binary.height, data: mask }, scale).map((band) =>
-    readLine(engine, gray, band, scale),
+    readLine(engine, gray, band, scale, level),
   );
   for (const gridItems of await Promise.all(cellJobs)) items.push(...gridItems);
   for (const line of await Promise.all(lineJobs)) {
@@ -185,8 +185,16 @@ async function readGridCells(
       if (!read.pending) return read.item;
       const { image, box, fontSize, w, h, digits } = read.pending;
       const valueCell = isNumeric(read.column) || inValueRow(i);
-      if (digits?.plausible && (digits.confidence >= 0.6 || valueCell))
+      if (digits?.plausible && (digits.confidence >= 0.6 || valueCell)) {
+        // A doubtful lone digit may be a blank word the digit model forced into a digit (无 read as 7).
+        if (digits.confidence < SURE_DIGITS && digits.text.length === 1) {
+          const word = await engine.recognizeText(image, "char");
+          const text = joinWords(word.words);
+          if (BLANK_WORD.test(text) && word.confidence >= SURE_DIGITS)
+            return ocrItem(text, box, fontSize, word.confidence);
+        }
         return ocrItem(digits.text, box, fontSize, digits.confidence);
+      }
       const oneLine = h <= 16 * scale;
       const layout = oneLine && w <= 1.5 * h ? "char" : oneLine ? "line" : "block";
       const chinese = await engine.recognizeText(image, layout);
@@ -329,7 +337,13 @@ async function readDigits(engine: OcrEngine, image: GrayImage, w: number, h: num
 }
 
 /** A line of text outside the tables: words grouped into items (numbers apart, re-read with the digit model). */
-async function readLine(engine: OcrEngine, gray: GrayImage, band: PixelBox, scale: number): Promise<TextItem[]> {
+async function readLine(
+  engine: OcrEngine,
+  gray: GrayImage,
+  band: PixelBox,
+  scale: number,
+  inkLevel: number,
+): Promise<TextItem[]> {
   const [x0, y0, x1, y1] = band;
   const h = y1 - y0 + 1;
   const upscale = h < MIN_GLYPH_PX ? Math.min(4, MIN_GLYPH_PX / h) : 1;
@@ -379,6 +393,7 @@ async function readLine(engine: OcrEngine, gray: GrayImage, band: PixelBox, scal
       const lineHeight = y1 - y0 + 1;
       const [cx0, cx1] = numberColumns(
         gray,
+        inkLevel,
         Math.round(bx0 * scale),
         Math.round(bx1 * scale),
         y0,
@@ -396,9 +411,6 @@ async function readLine(engine: OcrEngine, gray: GrayImage, band: PixelBox, scal
   );
 }
 
-/** Ink level for column profiles on the flattened page (paper ≈ 255). */
-const COLUMN_INK = 150;
-
 /**
  * Columns of a number in a text band: the inked columns around the word box's centre, joined across gaps
  * narrower than `maxGap` (the space between two digits), then `margin` columns of paper on each side. The
@@ -407,6 +419,7 @@ const COLUMN_INK = 150;
  */
 function numberColumns(
   gray: GrayImage,
+  inkLevel: number,
   x0: number,
   x1: number,
   y0: number,
@@ -417,7 +430,7 @@ function numberColumns(
   const inked = (x: number): boolean => {
     if (x < 0 || x >= gray.width) return false;
     for (let y = Math.max(0, y0); y <= Math.min(gray.height - 1, y1); y++)
-      if ((gray.data[y * gray.width + x] as number) <= COLUMN_INK) return true;
+      if ((gray.data[y * gray.width + x] as number) <= inkLevel) return true;
     return false;
   };
   // Start from the inked column nearest the centre of the box.

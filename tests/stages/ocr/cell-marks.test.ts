@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import type { Cell } from "../../../src/model/cell.js";
+import { UNREADABLE } from "../../../src/model/page-content.js";
+import { applyOcrProvenance } from "../../../src/pipeline/ocr-pages.js";
+import type { PageRead } from "../../../src/pipeline/read-pages.js";
+import { isValueToken, parseNumber } from "../../../src/stages/mapping/normalize.js";
+import { type BinaryImage, binarize, detectRules, flattenBackground } from "../../../src/stages/ocr/index.js";
+import { isSlash } from "../../../src/stages/ocr/ocr-page.js";
+
+/** A bilevel image `w`×`h` with ink where `ink(x, y)` says. */
+function draw(w: number, h: number, ink: (x: number, y: number) => boolean): BinaryImage {
+  const data = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) data[y * w + x] = ink(x, y) ? 1 : 0;
+  return { width: w, height: h, data };
+}
+
+describe("marks in table cells read by their shape", () => {
+  const scale = 2; // 144 dpi: a 10 pt digit is 20 px tall
+  it("a thin stroke from top right to bottom left is a slash", () => {
+    const slash = draw(12, 22, (x, y) => Math.abs(x - (11 - (y * 11) / 21)) <= 1);
+    expect(isSlash(slash, [0, 0, 11, 21], scale)).toBe(true);
+  });
+  it("a 1 (upright stem with a flag and a foot), a 7 and a backslash are not", () => {
+    const one = draw(
+      10,
+      22,
+      (x, y) => (x >= 5 && x <= 6) || (y < 5 && x === 4 - y + 1) || (y === 21 && x >= 2 && x <= 9),
+    );
+    expect(isSlash(one, [0, 0, 9, 21], scale)).toBe(false);
+    const seven = draw(12, 22, (x, y) => (y <= 1 && x <= 11) || Math.abs(x - (11 - (y * 8) / 21)) <= 1);
+    expect(isSlash(seven, [0, 0, 11, 21], scale)).toBe(false);
+    const backslash = draw(12, 22, (x, y) => Math.abs(x - (y * 11) / 21) <= 1);
+    expect(isSlash(backslash, [0, 0, 11, 21], scale)).toBe(false);
+  });
+  it("an unreadable mark is a value slot that holds no number", () => {
+    expect(isValueToken(UNREADABLE)).toBe(true);
+    expect(parseNumber(UNREADABLE)).toBeNull();
+    expect(isValueToken("下")).toBe(false);
+  });
+});
+
+describe("table rules on scans", () => {
+  /** A page with a table whose top border is missing (continued from the previous page), 2 px per point. */
+  function continuedTable(thick: number): BinaryImage {
+    return draw(800, 600, (x, y) => {
+      const h = [100, 140, 180, 220].some((r) => y >= 2 * r && y < 2 * r + thick) && x >= 100 && x <= 700;
+      const v = [50, 200, 350].some((c) => x >= 2 * c && x < 2 * c + thick) && y >= 20 && y < 2 * 220 + thick;
+      return h || v;
+    });
+  }
+  it("keeps long column rules whose top end is free, crossing several row rules", () => {
+    const segments = detectRules(continuedTable(2), 2);
+    const vs = segments.filter((s) => s.orientation === "v");
+    expect(vs).toHaveLength(3);
+    expect(vs.map((v) => Math.round(v.at / 10) * 10)).toEqual([50, 200, 350]);
+  });
+  it("takes a bold border (3.5 pt) for a rule", () => {
+    const segments = detectRules(continuedTable(7), 2);
+    expect(segments.filter((s) => s.orientation === "h")).toHaveLength(4);
+    expect(segments.filter((s) => s.orientation === "v")).toHaveLength(3);
+  });
+  it("flattening a page with gray header fills keeps the fills lighter than ink", () => {
+    const width = 300;
+    const height = 200;
+    const data = new Uint8Array(width * height);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const light = 1 - x / 600; // light falls off to the right
+        const fill = y % 48 < 24 ? 217 : 255; // gray header rows between white ones
+        const noise = (x * 7 + y * 13) % 17 === 0 ? 20 : 0; // sensor noise brighter than the paper
+        data[y * width + x] = Math.min(255, Math.round(fill * light) + noise);
+      }
+    }
+    const flat = flattenBackground({ width, height, data });
+    const fills = binarize(flat, 185);
+    // (The last few columns and rows extrapolate the paper level from inside: only the interior is asserted.)
+    let inked = 0;
+    for (let y = 0; y < height - 4; y++) for (let x = 0; x < width - 8; x++) inked += fills.data[y * width + x] ?? 0;
+    expect(inked).toBe(0);
+  });
+});
+
+describe("OCR provenance of cells", () => {
+  const page = (segments: PageRead["content"]["segments"]): PageRead => ({
+    content: { page: 1, width: 600, height: 800, items: [], segments, imageBoxes: [], textQuality: 0.9, charCount: 0 },
+    needsOcr: true,
+  });
+  const cell = (bbox: [number, number, number, number]): Cell => ({
+    value: 0,
+    raw: "",
+    page: 1,
+    bbox,
+    source: "text",
+    confidence: 1,
+    blank: true,
+  });
+  const grid = [
+    ...[100, 120, 140].map((at) => ({ orientation: "h" as const, at, from: 50, to: 350 })),
+    ...[50, 200, 350].map((at) => ({ orientation: "v" as const, at, from: 100, to: 140 })),
+  ];
+  it("an empty cell of a grid read cell by cell is a checked blank; an empty place in a line is not", () => {
+    const cells = new Map([
+      ["s4.review.total", cell([200, 120, 350, 140])],
+      ["s4.review.upheld", cell([200, 400, 260, 415])],
+    ]);
+    applyOcrProvenance(cells, [page(grid)], new Set([1]));
+    expect(cells.get("s4.review.total")).toMatchObject({ source: "ocr", confidence: 0.98 });
+    expect(cells.get("s4.review.upheld")?.confidence).toBeLessThan(0.9);
+  });
+});
