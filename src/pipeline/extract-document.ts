@@ -152,13 +152,14 @@ function analyse(
       const mapped = mapDocument(layoutPages(pages.map((p) => p.content)), selectTemplate);
       const template = mapped.template;
       issues.push(...mapped.issues);
+      // A legacy report's facts the 统计表 lacks come from its narrative.
+      if (template.version === "legacy") issues.push(...readLegacyFacts(template, mapped.narrative, mapped.cells));
+      // Cells on OCR pages (narrative facts included) say how sure the reading is.
       if (ocrPages.size > 0) {
         applyOcrProvenance(mapped.cells, pages, ocrPages);
         // Derived rows were summed before their parts took their OCR confidence: sum again.
         deriveRows(template, mapped.cells);
       }
-      // A legacy report's facts the 统计表 lacks come from its narrative.
-      if (template.version === "legacy") issues.push(...readLegacyFacts(template, mapped.narrative, mapped.cells));
       // A legacy report has no table that must be there: only when it gave no fact at all may an image hold it.
       const legacyRead = template.version === "legacy" && [...mapped.cells.values()].some((c) => c.value !== null);
       if (!legacyRead) flagImageTables(pages, mapped.cells, issues);
