@@ -69,8 +69,9 @@ export function decideStatus(cells: ReadonlyMap<string, Cell>, issues: readonly 
 }
 
 /**
- * Status of a `legacy` report, which has no fixed table: `success` when at least one fact was read and no
- * page was left unread; `partial_success` when the report was identified (or some fact read) but not that;
+ * Status of a `legacy` report, which has no fixed table: `success` when at least one fact was read, no page was
+ * left unread and no fact read is uncertain (an OCR reading below the threshold); `partial_success` when the
+ * report was identified (or some fact read) but not that;
  * `failure` when neither. A fact the report does not state is not a missing cell.
  */
 export function decideLegacyStatus(
@@ -83,7 +84,8 @@ export function decideLegacyStatus(
   const incomplete = issues.some(
     (i) => i.code === "page.needs_ocr" || i.code === "page.unreadable" || i.code === "rules.failed",
   );
-  return read && !incomplete ? "success" : "partial_success";
+  const uncertain = [...cells.values()].some((c) => c.value !== null && c.confidence < UNCERTAIN_BELOW);
+  return read && !incomplete && !uncertain ? "success" : "partial_success";
 }
 
 /** The status rule of the report's template. */
