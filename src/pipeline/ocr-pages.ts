@@ -5,7 +5,7 @@ import type { Issue } from "../model/issue.js";
 import type { RuleInput } from "../model/rule-input.js";
 import type { PdfDocument } from "../stages/ingest/index.js";
 import { buildGrids } from "../stages/layout/index.js";
-import { type OcrEngine, ocrPage, type PageImage, pdfPageImage } from "../stages/ocr/index.js";
+import { MIN_RULED_COLUMNS, type OcrEngine, ocrPage, type PageImage, pdfPageImage } from "../stages/ocr/index.js";
 import { evaluateRules } from "../stages/rules/index.js";
 import type { PageRead } from "./read-pages.js";
 
@@ -96,8 +96,6 @@ const BLANK_CELL_CONFIDENCE = 0.98;
  * no value was found there. Below the flagging threshold: such a cell is always marked uncertain.
  */
 const LINE_READ_CONFIDENCE = 0.8;
-/** Grids with fewer columns are not read cell by cell (see `ocrPage`). */
-const MIN_CELL_READ_COLUMNS = 2;
 
 /**
  * Cells on OCR pages take `source: "ocr"` and the confidence of the recognised items inside their box (the
@@ -116,7 +114,7 @@ export function applyOcrProvenance(
       const content = pages[page - 1]?.content;
       boxes = content
         ? buildGrids(page, content.segments)
-            .filter((g) => g.xs.length - 1 >= MIN_CELL_READ_COLUMNS)
+            .filter((g) => g.xs.length - 1 >= MIN_RULED_COLUMNS)
             .map((g) => g.box)
         : [];
       gridBoxes.set(page, boxes);

@@ -5,7 +5,7 @@ import { applyOcrProvenance } from "../../../src/pipeline/ocr-pages.js";
 import type { PageRead } from "../../../src/pipeline/read-pages.js";
 import { isValueToken, parseNumber } from "../../../src/stages/mapping/normalize.js";
 import { type BinaryImage, binarize, detectRules, flattenBackground } from "../../../src/stages/ocr/index.js";
-import { isSlash } from "../../../src/stages/ocr/ocr-page.js";
+import { isSlash } from "../../../src/stages/ocr/read-cells.js";
 
 /** A bilevel image `w`×`h` with ink where `ink(x, y)` says. */
 function draw(w: number, h: number, ink: (x: number, y: number) => boolean): BinaryImage {
