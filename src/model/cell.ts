@@ -5,6 +5,13 @@ import { boxSchema } from "./geometry.js";
 export const cellSourceSchema = z.enum(["text", "ocr", "derived"]);
 export type CellSource = z.infer<typeof cellSourceSchema>;
 
+/**
+ * The one confidence scale (0–1) of every reading: a cell (or a report's agency and year) read with less than
+ * this is uncertain — the report is `partial_success`, and an arithmetic rule that fails through it is a
+ * warning with `uncertain_reading`, not an error (SPEC §4).
+ */
+export const UNCERTAIN_BELOW = 0.9;
+
 /** One template cell as read from the document, with its provenance. */
 export const cellSchema = z.strictObject({
   /** The normalised number; null when the cell could not be read (never a silent 0). */

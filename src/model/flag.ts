@@ -17,5 +17,10 @@ export const flagSchema = z.strictObject({
   expected: z.number().nullable(),
   actual: z.number().nullable(),
   message: messageSchema,
+  /**
+   * An arithmetic rule (s3.*, s4.*) that fails where a cell involved was read below `UNCERTAIN_BELOW`: the
+   * reading, not the publication, may be wrong. Such a flag is a `warning`, never an `error` (SPEC §4).
+   */
+  uncertain_reading: z.boolean().optional(),
 });
 export type Flag = z.infer<typeof flagSchema>;

@@ -40,3 +40,29 @@ export function clusterValues(values: readonly number[], tolerance: number): num
   }
   return clusters.map((c) => c.reduce((sum, v) => sum + v, 0) / c.length);
 }
+
+/**
+ * The box, given in a copy of the page turned by `degrees` (counter-clockwise, about the page centre `cx`, `cy`,
+ * as `stages/ocr/raster.ts` `rotate` turns an image), as the bounding box of its corners on the page itself.
+ * OCR reads a straightened copy of a scan; the user sees the page as stored.
+ */
+export function unturnBox(box: Box, degrees: number, cx: number, cy: number): Box {
+  if (degrees === 0) return box;
+  const rad = (degrees * Math.PI) / 180;
+  const cos = Math.cos(rad);
+  const sin = Math.sin(rad);
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const [x, y] of [
+    [box[0], box[1]],
+    [box[2], box[1]],
+    [box[0], box[3]],
+    [box[2], box[3]],
+  ] as const) {
+    const dx = x - cx;
+    const dy = y - cy;
+    xs.push(cos * dx - sin * dy + cx);
+    ys.push(sin * dx + cos * dy + cy);
+  }
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}

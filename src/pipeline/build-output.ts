@@ -1,4 +1,4 @@
-import type { Cell } from "../model/cell.js";
+import { type Cell, UNCERTAIN_BELOW } from "../model/cell.js";
 import type { Flag } from "../model/flag.js";
 import type { Issue } from "../model/issue.js";
 import { type PageInfo, REPORT_SCHEMA_ID, type ReportOutput, reportSchemaFor, type Status } from "../model/report.js";
@@ -49,8 +49,7 @@ export function buildOutput(parts: OutputParts, template: TemplateDef): ReportOu
   return reportSchemaFor(template).parse(output);
 }
 
-/** Cells read with less confidence than this make a report `partial_success` ("visibly uncertain"). */
-export const UNCERTAIN_BELOW = 0.9;
+export { UNCERTAIN_BELOW };
 
 /**
  * `success` = every template cell read; `partial_success` = some cells or pages unread, but something

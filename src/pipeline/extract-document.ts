@@ -4,7 +4,7 @@ import type { ErrorClass, Issue } from "../model/issue.js";
 import type { ReportOutput } from "../model/report.js";
 import { readInput, withPdfDocument } from "../stages/ingest/index.js";
 import { layoutPages } from "../stages/layout/index.js";
-import { deriveRows, mapDocument } from "../stages/mapping/index.js";
+import { mapDocument } from "../stages/mapping/index.js";
 import { imageFilePages, OcrEngine } from "../stages/ocr/index.js";
 import { readLegacyFacts } from "../stages/rules/index.js";
 import { v2021 } from "../templates/index.js";
@@ -13,7 +13,7 @@ import { buildOutput, decideStatusFor } from "./build-output.js";
 import { checkRules } from "./check-rules.js";
 import { extractMarkup } from "./extract-markup.js";
 import { flagImageTables } from "./flag-image-tables.js";
-import { applyOcrProvenance, findSuspectCells, ocrImages, ocrPdfPages } from "./ocr-pages.js";
+import { findSuspectCells, ocrImages, ocrPdfPages, toStoredFrame } from "./ocr-pages.js";
 import { type PageRead, readPages } from "./read-pages.js";
 
 export interface DocumentResult {
@@ -154,12 +154,8 @@ function analyse(
       issues.push(...mapped.issues);
       // A legacy report's facts the 统计表 lacks come from its narrative.
       if (template.version === "legacy") issues.push(...readLegacyFacts(template, mapped.narrative, mapped.cells));
-      // Cells on OCR pages (narrative facts included) say how sure the reading is.
-      if (ocrPages.size > 0) {
-        applyOcrProvenance(mapped.cells, pages, ocrPages);
-        // Derived rows were summed before their parts took their OCR confidence: sum again.
-        deriveRows(template, mapped.cells);
-      }
+      // Boxes on OCR pages were found on a straightened copy: report them on the page as stored.
+      const narrative = toStoredFrame(mapped.cells, mapped.narrative, pages);
       // A legacy report has no table that must be there: only when it gave no fact at all may an image hold it.
       const legacyRead = template.version === "legacy" && [...mapped.cells.values()].some((c) => c.value !== null);
       if (!legacyRead) flagImageTables(pages, mapped.cells, issues);
@@ -194,7 +190,7 @@ function analyse(
         agency: mapped.agency,
         year: mapped.year,
         cells: mapped.cells,
-        narrative: mapped.narrative,
+        narrative,
       };
       // On OCR pages the rules double as a checksum: name the likely misread, keep the printed value.
       const flags = checkRules(ruleInput, issues, (found) =>

@@ -1,11 +1,11 @@
 import type { Cell } from "../model/cell.js";
 import type { Flag } from "../model/flag.js";
-import type { Box } from "../model/geometry.js";
+import { type Box, roundBox, unturnBox } from "../model/geometry.js";
 import type { Issue } from "../model/issue.js";
+import type { NarrativeLine } from "../model/narrative.js";
 import type { RuleInput } from "../model/rule-input.js";
 import type { PdfDocument } from "../stages/ingest/index.js";
-import { buildGrids } from "../stages/layout/index.js";
-import { MIN_RULED_COLUMNS, type OcrEngine, ocrPage, type PageImage, pdfPageImage } from "../stages/ocr/index.js";
+import { type OcrEngine, ocrPage, type PageImage, pdfPageImage } from "../stages/ocr/index.js";
 import { evaluateRules } from "../stages/rules/index.js";
 import type { PageRead } from "./read-pages.js";
 
@@ -29,7 +29,7 @@ export async function ocrImages(
   for (const { page, image } of images) {
     try {
       const result = await ocrPage(engine, await image(), page);
-      read.set(page, { content: result.content, needsOcr: false });
+      read.set(page, { content: result.content, needsOcr: false, skew: result.skew });
       issues.push({
         code: "page.ocr",
         severity: "info",
@@ -87,61 +87,25 @@ export async function ocrPdfPages(
   return done;
 }
 
-/** Confidence of an empty ruled cell read from an image (OCR looked inside its borders and found no ink). */
-const BLANK_CELL_CONFIDENCE = 0.98;
 /**
- * The most a cell of an OCR page can be trusted when it was not read from a ruled grid cell by cell: an
- * unruled or three-line table, or a ruled one whose rules were lost. Its column comes from where the header
- * words were read, which OCR gets wrong far more often than the digits, and an empty place means only that
- * no value was found there. Below the flagging threshold: such a cell is always marked uncertain.
+ * Cell and narrative boxes of pages read from a straightened copy of their image, turned back onto the page
+ * as stored (SPEC §5: a box frames the printed number in the image the user sees). Cells change in place;
+ * the narrative lines are returned anew.
  */
-const LINE_READ_CONFIDENCE = 0.8;
-
-/**
- * Cells on OCR pages take `source: "ocr"` and the confidence of the recognised items inside their box (the
- * lowest one). A cell inside a grid read cell by cell and printed empty gets the confidence of "no ink here";
- * any other cell is capped at `LINE_READ_CONFIDENCE`.
- */
-export function applyOcrProvenance(
+export function toStoredFrame(
   cells: Map<string, Cell>,
+  narrative: readonly NarrativeLine[],
   pages: readonly PageRead[],
-  ocrPages: ReadonlySet<number>,
-): void {
-  const gridBoxes = new Map<number, Box[]>();
-  const gridsOf = (page: number): Box[] => {
-    let boxes = gridBoxes.get(page);
-    if (!boxes) {
-      const content = pages[page - 1]?.content;
-      boxes = content
-        ? buildGrids(page, content.segments)
-            .filter((g) => g.xs.length - 1 >= MIN_RULED_COLUMNS)
-            .map((g) => g.box)
-        : [];
-      gridBoxes.set(page, boxes);
-    }
-    return boxes;
+): NarrativeLine[] {
+  const turn = (page: number | null, box: Box): Box => {
+    const read = page === null ? undefined : pages[page - 1];
+    if (!read?.skew) return box;
+    return roundBox(unturnBox(box, read.skew, read.content.width / 2, read.content.height / 2));
   };
   for (const [path, cell] of cells) {
-    if (cell.page === null || !ocrPages.has(cell.page) || !cell.bbox) continue;
-    const content = pages[cell.page - 1]?.content;
-    const [x0, y0, x1, y1] = cell.bbox;
-    const inside = (content?.items ?? []).filter((item) => {
-      const cx = (item.box[0] + item.box[2]) / 2;
-      const cy = (item.box[1] + item.box[3]) / 2;
-      return cx >= x0 - 0.5 && cx <= x1 + 0.5 && cy >= y0 - 0.5 && cy <= y1 + 0.5;
-    });
-    const cx = (x0 + x1) / 2;
-    const cy = (y0 + y1) / 2;
-    const cellRead = gridsOf(cell.page).some((b) => cx >= b[0] && cx <= b[2] && cy >= b[1] && cy <= b[3]);
-    let read =
-      inside.length > 0
-        ? Math.min(...inside.map((i) => i.confidence ?? 1))
-        : cell.raw === ""
-          ? BLANK_CELL_CONFIDENCE
-          : 0;
-    if (!cellRead) read = Math.min(read, LINE_READ_CONFIDENCE);
-    cells.set(path, { ...cell, source: "ocr", confidence: round3(Math.min(cell.confidence, read)) });
+    if (cell.bbox && cell.source !== "derived") cells.set(path, { ...cell, bbox: turn(cell.page, cell.bbox) });
   }
+  return narrative.map((line) => ({ ...line, bbox: turn(line.page, line.bbox) }));
 }
 
 /** Arithmetic rules whose failure a single misread cell can explain. */
@@ -154,7 +118,7 @@ const CHECKSUM_RULES = new Set(["s3.balance", "s3.row_total", "s3.results_total"
  * `ocr.suspect_cell` issue with the printed reading and the candidate. The value itself is never changed.
  */
 export function findSuspectCells(input: RuleInput, flags: readonly Flag[]): Issue[] {
-  const failing = flags.filter((f) => f.severity === "error" && CHECKSUM_RULES.has(f.rule));
+  const failing = flags.filter(isChecksumFailure);
   if (failing.length === 0) return [];
   const key = (f: Flag) => `${f.rule} ${f.path}`;
   const failingKeys = new Set(failing.map(key));
@@ -178,9 +142,7 @@ export function findSuspectCells(input: RuleInput, flags: readonly Flag[]): Issu
       if (value === cell.value || !oneDigitApart(String(cell.value), String(value))) continue;
       const cells = new Map(input.cells);
       cells.set(path, { ...cell, value });
-      const after = evaluateRules({ ...input, cells }).filter(
-        (f) => f.severity === "error" && CHECKSUM_RULES.has(f.rule),
-      );
+      const after = evaluateRules({ ...input, cells }).filter(isChecksumFailure);
       if (after.length > 0 || [...failingKeys].length === 0) continue;
       issues.push({
         code: "ocr.suspect_cell",
@@ -195,6 +157,11 @@ export function findSuspectCells(input: RuleInput, flags: readonly Flag[]): Issu
   return issues;
 }
 
+/** A failing arithmetic rule: an error, or the same failure marked as an uncertain reading. */
+function isChecksumFailure(flag: Flag): boolean {
+  return CHECKSUM_RULES.has(flag.rule) && (flag.severity === "error" || flag.uncertain_reading === true);
+}
+
 /** Whether two digit strings differ by one substituted, inserted or deleted digit. */
 export function oneDigitApart(a: string, b: string): boolean {
   if (a === b) return false;
@@ -207,8 +174,4 @@ export function oneDigitApart(a: string, b: string): boolean {
   if (long.length - short.length !== 1) return false;
   for (let i = 0; i < long.length; i++) if (long.slice(0, i) + long.slice(i + 1) === short) return true;
   return false;
-}
-
-function round3(v: number): number {
-  return Math.round(v * 1000) / 1000;
 }

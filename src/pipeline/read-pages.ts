@@ -11,6 +11,11 @@ export interface PageRead {
   readonly content: PageContent;
   /** The text layer is missing or unusable: the page needs OCR. */
   readonly needsOcr: boolean;
+  /**
+   * Set on a page read by OCR: the degrees (counter-clockwise) its image was turned to straighten it. Its
+   * content is in that straightened frame; boxes reported to the user are turned back (`unskewBox`).
+   */
+  readonly skew?: number;
 }
 
 /**

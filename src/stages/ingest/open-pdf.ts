@@ -12,6 +12,10 @@ const pdfjsRoot = dirname(require.resolve("pdfjs-dist/package.json"));
 // In Node pdf.js reads these with fs.readFile(base + name): plain paths ending in the separator.
 const cMapUrl = join(pdfjsRoot, "cmaps") + sep;
 const standardFontDataUrl = join(pdfjsRoot, "standard_fonts") + sep;
+// pdf.js 6 decodes JBIG2, JPX (OpenJPEG) and CCITT images and converts ICC colours in WebAssembly loaded from
+// here; without it those images are drawn blank (a fax-style G4 scan reads as an empty page).
+const wasmUrl = join(pdfjsRoot, "wasm") + sep;
+const iccUrl = join(pdfjsRoot, "iccs") + sep;
 
 /**
  * pdf.js options for untrusted input. CJK text needs the packed CMaps and the standard font data of the
@@ -22,6 +26,8 @@ const baseOptions: DocumentInitParameters & { isEvalSupported?: boolean } = {
   cMapUrl,
   cMapPacked: true,
   standardFontDataUrl,
+  wasmUrl,
+  iccUrl,
   isEvalSupported: false,
   useSystemFonts: false,
   stopAtErrors: false,

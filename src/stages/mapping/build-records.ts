@@ -3,7 +3,7 @@ import { estimateGlyphBoxes } from "../../model/glyph-boxes.js";
 import type { Grid, GridCell, LayoutBlock, TextLine } from "../../model/layout.js";
 import type { TextItem } from "../../model/page-content.js";
 import { isValueToken } from "./normalize.js";
-import type { RowRecord, ValueSlot } from "./row-record.js";
+import { OCR_EMPTY_PLACE, ocrConfidence, type RowRecord, type ValueSlot } from "./row-record.js";
 
 /** All blocks of the document as row records, in reading order. */
 export function buildRecords(pages: readonly (readonly LayoutBlock[])[]): RowRecord[] {
@@ -41,11 +41,12 @@ function gridRecords(grid: Grid, gridId: number): RowRecord[] {
     });
     if (lastLabel === -1 && cells[0] && cells[0].col === 0 && texts[0] === "") lastLabel = 0;
     const labelCells = cells.slice(0, lastLabel + 1);
-    const slots: ValueSlot[] = cells.slice(lastLabel + 1).map((cell, i) => ({
-      raw: texts[lastLabel + 1 + i] ?? "",
-      box: cell.box,
-      page: grid.page,
-    }));
+    const ocrGrid = grid.cells.some((cell) => cell.items.some((item) => item.source === "ocr"));
+    const slots: ValueSlot[] = cells.slice(lastLabel + 1).map((cell, i) => {
+      const slot: ValueSlot = { raw: texts[lastLabel + 1 + i] ?? "", box: cell.box, page: grid.page };
+      if (!ocrGrid) return slot;
+      return { ...slot, ocr: cell.items.length > 0 ? (ocrConfidence(cell.items) ?? 1) : OCR_EMPTY_PLACE };
+    });
     const rowBox: Box = [grid.box[0], grid.ys[r] as number, grid.box[2], grid.ys[r + 1] as number];
     out.push({
       page: grid.page,
@@ -74,7 +75,13 @@ function lineRecord(line: TextLine): RowRecord {
     box: line.box,
     label: label.map((t) => t.text).join(""),
     labelBox: label.length > 0 ? unionBoxes(label.map((t) => t.box)) : null,
-    slots: tokens.slice(firstValue).map((t) => ({ raw: t.text, box: t.box, page: line.page })),
+    slots: tokens
+      .slice(firstValue)
+      .map((t) =>
+        t.ocr === undefined
+          ? { raw: t.text, box: t.box, page: line.page }
+          : { raw: t.text, box: t.box, page: line.page, ocr: t.ocr },
+      ),
     ruled: false,
     gridId: -1,
     firstOfGrid: false,
@@ -85,25 +92,38 @@ function lineRecord(line: TextLine): RowRecord {
 }
 
 /** Items split at runs of spaces into tokens, each with its share of the item's box. */
-function splitTokens(items: readonly TextItem[]): { text: string; box: Box }[] {
-  const tokens: { text: string; box: Box }[] = [];
-  let current: { text: string; box: Box } | null = null;
+function splitTokens(items: readonly TextItem[]): Token[] {
+  const tokens: Token[] = [];
+  let current: Token | null = null;
   for (const item of [...items].sort((a, b) => a.box[0] - b.box[0])) {
     // Runs that touch continue the same token: some writers print "59" as "5" and "9".
     if (current && item.box[0] - current.box[2] > item.fontSize * TOUCH) {
       tokens.push(current);
       current = null;
     }
+    const ocr = ocrConfidence([item]);
     for (const glyph of estimateGlyphBoxes(item.text, item.box)) {
       if (/\s/.test(glyph.char)) {
         if (current) tokens.push(current);
         current = null;
-      } else if (current) current = { text: current.text + glyph.char, box: unionBox(current.box, glyph.box) };
-      else current = { text: glyph.char, box: glyph.box };
+      } else if (current)
+        current = {
+          text: current.text + glyph.char,
+          box: unionBox(current.box, glyph.box),
+          ...(ocr === undefined && current.ocr === undefined ? {} : { ocr: Math.min(current.ocr ?? 1, ocr ?? 1) }),
+        };
+      else current = { text: glyph.char, box: glyph.box, ...(ocr === undefined ? {} : { ocr }) };
     }
   }
   if (current) tokens.push(current);
   return tokens;
+}
+
+interface Token {
+  text: string;
+  box: Box;
+  /** The OCR confidence of its least sure item (absent for text-layer runs). */
+  ocr?: number;
 }
 
 /** Gap (in em) under which two runs are one token. */

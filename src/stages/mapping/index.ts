@@ -10,6 +10,7 @@ import { detectVersion, extractMeta } from "./extract-meta.js";
 import { mapLegacy } from "./map-legacy.js";
 import { mapTables } from "./map-tables.js";
 import type { RowRecord } from "./row-record.js";
+import { ocrConfidence } from "./row-record.js";
 
 export { deriveRows } from "./derive-rows.js";
 export { matchesFingerprint, matchKeys } from "./match-fingerprint.js";
@@ -62,7 +63,11 @@ export function mapRecords(records: readonly RowRecord[], templateFor: TemplateD
     template.version === "legacy" ? mapLegacy(records, template) : mapTables(records, template, detectedVersion);
   const narrative: NarrativeLine[] = records
     .filter((r) => !r.ruled && !tables.tableRecords.has(r))
-    .map((r) => ({ text: r.text, page: r.page, bbox: roundBox(r.box) }));
+    .map((r) => {
+      const line: NarrativeLine = { text: r.text, page: r.page, bbox: roundBox(r.box) };
+      const ocr = ocrConfidence(r.items);
+      return ocr === undefined ? line : { ...line, ocr };
+    });
   const issues = [...tables.issues];
   if (meta.title === null) {
     issues.push({

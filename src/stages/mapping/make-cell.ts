@@ -22,13 +22,15 @@ export function makeCell(slot: ValueSlot | null, confidence: number, kind: Numbe
   if (!slot) return MISSING_CELL;
   const raw = slot.raw.replace(/\s+/g, " ").trim();
   const parsed = kind === "count" ? parseNumber(raw) : parseNumberAs(raw, kind);
+  // A reading from a page image is as sure as its recogniser (set once, here, from the slot it was read in).
+  const sure = slot.ocr === undefined ? confidence : Math.min(confidence, slot.ocr);
   return {
     value: parsed ? parsed.value : null,
     raw,
     page: slot.page,
     bbox: roundBox(slot.box),
-    source: "text",
-    confidence: parsed ? confidence : 0,
+    source: slot.ocr === undefined ? "text" : "ocr",
+    confidence: parsed ? Math.round(sure * 1000) / 1000 : 0,
     blank: parsed ? parsed.blank : false,
   };
 }

@@ -1,6 +1,6 @@
 import type { Box } from "../../model/geometry.js";
 import type { Anchor } from "./find-anchors.js";
-import type { RowRecord, ValueSlot } from "./row-record.js";
+import { emptySlot, type RowRecord, type ValueSlot } from "./row-record.js";
 
 /** How the numbers of a table sit in their cells; decides which header edge a value is measured against. */
 export type Alignment = "left" | "centre" | "right";
@@ -23,7 +23,7 @@ export function placeValues(
     // An unruled row that printed nothing after its label: every column blank, placed after the label.
     const x0 = record.labelBox?.[2] ?? record.box[0];
     const box: Box = [x0, record.box[1], record.box[2], record.box[3]];
-    return Array.from({ length: count }, () => ({ raw: "", box, page: record.page }));
+    return Array.from({ length: count }, () => emptySlot(record, box));
   }
   if (slots.length === count && (record.ruled || !anchors)) return [...slots];
   if (!anchors || anchors.length !== count) return Array.from({ length: count }, () => null);
@@ -34,7 +34,7 @@ export function placeValues(
   }
   return placed.map((group, i) => {
     const anchor = anchors[i] as Anchor;
-    if (group.length === 0) return { raw: "", box: blankBox(record, anchor), page: record.page };
+    if (group.length === 0) return emptySlot(record, blankBox(record, anchor));
     const first = group[0] as ValueSlot;
     const box = group.reduce<Box>(
       (b, s) => [
@@ -45,7 +45,9 @@ export function placeValues(
       ],
       first.box,
     );
-    return { raw: group.map((s) => s.raw).join(" "), box, page: first.page };
+    const joined: ValueSlot = { raw: group.map((s) => s.raw).join(" "), box, page: first.page };
+    const ocr = group.some((s) => s.ocr !== undefined) ? Math.min(...group.map((s) => s.ocr ?? 1)) : undefined;
+    return ocr === undefined ? joined : { ...joined, ocr };
   });
 }
 

@@ -6,6 +6,34 @@ export interface ValueSlot {
   readonly raw: string;
   readonly box: Box;
   readonly page: number;
+  /**
+   * Set when the slot was read from a page image: how sure the recogniser is of it (its least sure
+   * character; for an empty place, how sure the page reader is that no ink stands there). Absent for text.
+   */
+  readonly ocr?: number;
+}
+
+/**
+ * How sure an OCR page reader is that a place it found no text in is empty. Every mark on the page is read,
+ * including ink the text detector passed over (see `stages/ocr/orphan-ink.ts`), so an empty place is paper;
+ * kept just above the flagging threshold, below the confidence of a clearly read number.
+ */
+export const OCR_EMPTY_PLACE = 0.92;
+
+/** The OCR confidence of a slot made of `items` (undefined when none of them came from OCR). */
+export function ocrConfidence(items: readonly TextItem[]): number | undefined {
+  let min: number | undefined;
+  for (const item of items) {
+    if (item.source !== "ocr") continue;
+    min = Math.min(min ?? 1, item.confidence ?? 0);
+  }
+  return min;
+}
+
+/** A slot where nothing is printed in `record` (an OCR record's empty place takes `OCR_EMPTY_PLACE`). */
+export function emptySlot(record: RowRecord, box: Box): ValueSlot {
+  const ocr = record.items.some((i) => i.source === "ocr");
+  return ocr ? { raw: "", box, page: record.page, ocr: OCR_EMPTY_PLACE } : { raw: "", box, page: record.page };
 }
 
 /**

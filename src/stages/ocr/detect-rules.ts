@@ -1,5 +1,5 @@
 import type { RuleSegment } from "../../model/page-content.js";
-import type { BinaryImage } from "./raster.js";
+import type { BinaryImage, GrayImage } from "./raster.js";
 
 /** Shortest horizontal rule (points): longer than any run of touching glyph strokes in a line of text. */
 const MIN_H_RULE = 30;
@@ -124,4 +124,49 @@ function findBands(
   }
   done.push(...open);
   return done.filter((b) => b.a1 - b.a0 + 1 <= maxThick);
+}
+
+/**
+ * A copy of `gray` with the strokes of `segments` painted paper-white: at every position along a rule, the run
+ * of ink (in `binary`) that crosses the rule's centre line, up to the thickest rule, and one pixel of its gray
+ * fringe. Text that touches a rule keeps its own strokes (only the pixels in line with the rule go); a border
+ * left beside a number would be read as a "1".
+ */
+export function eraseRules(
+  gray: GrayImage,
+  binary: BinaryImage,
+  segments: readonly RuleSegment[],
+  scale: number,
+): GrayImage {
+  const { width, height } = gray;
+  const data = new Uint8Array(gray.data);
+  const reach = Math.ceil((MAX_THICKNESS * scale) / 2) + 1;
+  const ink = (x: number, y: number) => x >= 0 && y >= 0 && x < width && y < height && binary.data[y * width + x] === 1;
+  for (const s of segments) {
+    const centre = Math.round(s.at * scale);
+    const from = Math.max(0, Math.floor(s.from * scale) - 1);
+    const to = Math.min((s.orientation === "h" ? width : height) - 1, Math.ceil(s.to * scale) + 1);
+    for (let l = from; l <= to; l++) {
+      // The stroke's extent across the line at this position: the ink run through the centre (±1 pixel).
+      let start = Number.NaN;
+      for (const d of [0, -1, 1, -2, 2]) {
+        const [x, y] = s.orientation === "h" ? [l, centre + d] : [centre + d, l];
+        if (ink(x, y)) {
+          start = centre + d;
+          break;
+        }
+      }
+      if (Number.isNaN(start)) continue;
+      let a0 = start;
+      let a1 = start;
+      const on = (a: number) => (s.orientation === "h" ? ink(l, a) : ink(a, l));
+      while (a0 - 1 >= centre - reach && on(a0 - 1)) a0--;
+      while (a1 + 1 <= centre + reach && on(a1 + 1)) a1++;
+      for (let a = a0 - 1; a <= a1 + 1; a++) {
+        const [x, y] = s.orientation === "h" ? [l, a] : [a, l];
+        if (x >= 0 && y >= 0 && x < width && y < height) data[y * width + x] = 255;
+      }
+    }
+  }
+  return { width, height, data };
 }

@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { createWorker, OEM, PSM, type Worker } from "tesseract.js";
+import { loadPaddleModels, type PaddleModels, releasePaddleModels } from "./paddle-models.js";
 import { encodePgm, type GrayImage } from "./raster.js";
 
 /** The language models: `digits` reads numeric cells (eng, digit whitelist), `text` reads Chinese. */
@@ -47,6 +48,7 @@ export class OcrEngine {
   private readonly pools: Record<OcrKind, Slot[]>;
   private readonly waiting: Record<OcrKind, (() => void)[]> = { digits: [], text: [] };
   private closed = false;
+  private models: Promise<PaddleModels> | null = null;
   /** Recognitions run so far (for the bench and tests). */
   recognitions = 0;
 
@@ -68,8 +70,18 @@ export class OcrEngine {
     return this.run("text", image, psm);
   }
 
+  /** The PP-OCRv4 models (detector, recogniser, direction classifier), loaded on first use. */
+  paddle(): Promise<PaddleModels> {
+    if (this.closed) return Promise.reject(new Error("The OCR engine was terminated"));
+    this.models ??= loadPaddleModels();
+    return this.models;
+  }
+
   async terminate(): Promise<void> {
     this.closed = true;
+    const models = this.models;
+    this.models = null;
+    if (models) await releasePaddleModels(await models).catch(() => undefined);
     const all = [...this.pools.digits, ...this.pools.text];
     await Promise.all(
       all.map(async (slot) => {

@@ -1,33 +1,38 @@
 import type { PageContent, TextItem } from "../../model/page-content.js";
-import { buildGrids } from "../layout/index.js";
-import { detectRules } from "./detect-rules.js";
+import { detectRules, eraseRules } from "./detect-rules.js";
+import { detectText } from "./detect-text.js";
 import type { OcrEngine } from "./engine.js";
+import { findOrphanInk } from "./orphan-ink.js";
 import type { PageImage } from "./page-image.js";
-import { binarize, estimateSkew, flattenBackground, otsuThreshold, rotate } from "./raster.js";
-import { LIGHT_MAX, readGridCells } from "./read-cells.js";
-import { clearBlots, clearBox, findTextLines, readLine } from "./read-lines.js";
+import { binarize, crop, estimateSkew, flattenBackground, otsuThreshold, type PixelBox, rotate } from "./raster.js";
+import { inkSegments, type RegionCrop, regionItems } from "./read-regions.js";
+import { recognizeCrops } from "./recognize-text.js";
 
-/** A grid with fewer columns than this is not read cell by cell (its rows are read as text lines). */
-export const MIN_RULED_COLUMNS = 2;
-/** A short text line read below this confidence throughout is dropped as noise. */
+/** Lightest level taken for the ink of rules (a hairline scanned or blurred comes out gray, not black). */
+const LIGHT_MAX = 185;
+/** A short text read below this confidence throughout is dropped as noise (speckle, a smudge). */
 const NOISE_CONFIDENCE = 0.2;
-/** Larger than any glyph of a report (points): a title is set at most ~26 pt. */
-const MAX_GLYPH = 60;
 
 export interface OcrPage {
   readonly content: PageContent;
-  /** The page was turned by this many degrees to straighten it. */
+  /** The page image was turned by this many degrees (counter-clockwise) to straighten it. */
   readonly skew: number;
   /** Mean confidence of the page's recognised items (0 when none). */
   readonly confidence: number;
 }
 
 /**
- * Reads a page image into the model the text layer produces: table rules as `RuleSegment`s and text as
- * `TextItem`s (`source: "ocr"`, with confidence), boxes in PDF points. Table cells are read one by one
- * (numbers with a digit model in single-line mode, labels in Chinese); text outside tables line by line.
+ * Reads a page image into the model the text layer produces: text as positioned `TextItem`s (`source: "ocr"`,
+ * one per word or number, with the recogniser's confidence) and table rules found in the pixels as
+ * `RuleSegment`s — evidence for the layout, as vector rules are on a text page, never a precondition. The page
+ * is straightened first; boxes are in points in that straightened frame (`skew` maps them back).
+ *
+ * Text is found by the PP-OCRv4 detector and read by its recogniser; marks the detector passed over (a lone
+ * digit, a dash) are found as leftover ink and read on their own.
  */
 export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: number): Promise<OcrPage> {
+  const models = await engine.paddle();
+  const { scale } = pageImage;
   const flat = flattenBackground(pageImage.image);
   const level = clamp(otsuThreshold(flat), 110, 190);
   let gray = flat;
@@ -37,38 +42,32 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
     gray = rotate(flat, skew);
     binary = binarize(gray, level);
   }
-  const { scale } = pageImage;
-  // Rules and the ink of cells are found on a lighter threshold: a hairline rule or a thin "1", scanned,
-  // blurred or turned, comes out gray, not black. Gray cell fills stay lighter than that.
   const light = binarize(gray, Math.min(LIGHT_MAX, level + 40));
   const segments = detectRules(light, scale);
-  const grids = buildGrids(page, segments);
-  const items: TextItem[] = [];
-  const cellJobs: Promise<TextItem[]>[] = [];
-  const mask = new Uint8Array(binary.data);
-  for (const [index, grid] of grids.entries()) {
-    // A table without column rules (three-line tables) is read line by line, word boxes giving the columns.
-    if (grid.xs.length - 1 < MIN_RULED_COLUMNS) continue;
-    clearBox(mask, binary.width, grid.box, scale, 2);
-    cellJobs.push(readGridCells(engine, gray, grid.cells, index, scale));
-  }
-  // Blots larger than any glyph (the shadow of the page's edge, the scanner's background, a stamp) and ink
-  // touching the image's edge are never text: left in, they join every line beside them into one band.
-  clearBlots(mask, binary.width, MAX_GLYPH * scale);
-  const lineJobs = findTextLines({ width: binary.width, height: binary.height, data: mask }, scale).map((band) =>
-    readLine(engine, gray, band, scale, level),
+  // Text is found and read with the rules painted out: a border beside a number is not a "1".
+  const clean = eraseRules(gray, light, segments, scale);
+  binary = binarize(clean, level);
+  const regions = await detectText(models, clean, { scale });
+  const pad = Math.max(2, Math.round(2 * scale));
+  const crops: RegionCrop[] = regions.map((region) => ({ region, pad }));
+  const readings = await recognizeCrops(
+    models,
+    crops.map(({ region: { box } }) => crop(clean, box[0], box[1], box[2] + 1, box[3] + 1, pad)),
   );
-  for (const gridItems of await Promise.all(cellJobs)) items.push(...gridItems);
-  for (const line of await Promise.all(lineJobs)) {
-    // A few marks read with next to no confidence are noise (speckle, a page number "- 4 -" read as "人="):
-    // kept, they would stand between the two halves of a table row cut by the page break.
-    const text = line.map((i) => i.text).join("");
-    if ([...text].length <= 3 && line.every((i) => (i.confidence ?? 0) < NOISE_CONFIDENCE)) continue;
+  const inks = regions.map((r) => inkSegments(binary, r.box));
+  const textHeight = medianHeight(inks, scale);
+  const items: TextItem[] = [];
+  crops.forEach((c, i) => {
+    const line = regionItems(c, readings[i] as (typeof readings)[number], inks[i] ?? [], scale, textHeight);
+    const text = line.map((item) => item.text).join("");
+    if ([...text].length <= 2 && line.every((item) => (item.confidence ?? 0) < NOISE_CONFIDENCE)) return;
     items.push(...line);
-  }
+  });
+  items.push(...(await findOrphanInk(models, clean, binary, light, segments, items, scale, textHeight)));
   items.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
   const read = items.filter((i) => i.text !== "");
   const confidence = read.length ? read.reduce((s, i) => s + (i.confidence ?? 0), 0) / read.length : 0;
+  engine.recognitions += crops.length;
   return {
     content: {
       page,
@@ -83,6 +82,15 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
     skew,
     confidence,
   };
+}
+
+/** Body text height of the page in pixels: the median ink height of its regions (10 pt when it has none). */
+function medianHeight(inks: readonly (readonly PixelBox[])[], scale: number): number {
+  const heights = inks
+    .map((segments) => Math.max(0, ...segments.map((s) => s[3] - s[1] + 1)))
+    .filter((h) => h > 0)
+    .sort((a, b) => a - b);
+  return heights[Math.floor(heights.length / 2)] ?? 10 * scale;
 }
 
 function clamp(v: number, lo: number, hi: number): number {

@@ -104,9 +104,8 @@ export function listClauses(narrative: NarrativeText): Clause[] {
 }
 
 /** Page and box of the source line holding the character at `offset`; null when out of range. */
-export function locateOffset(narrative: NarrativeText, offset: number): { page: number; bbox: Box } | null {
+export function locateOffset(narrative: NarrativeText, offset: number): NarrativeLine | null {
   const index = narrative.lineOf[offset];
   if (index === undefined) return null;
-  const line = narrative.lines[index];
-  return line === undefined ? null : { page: line.page, bbox: line.bbox };
+  return narrative.lines[index] ?? null;
 }

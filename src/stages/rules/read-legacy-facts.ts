@@ -36,8 +36,9 @@ export function readLegacyFacts(
       raw: stated.clause,
       page: where?.page ?? null,
       bbox: where?.bbox ?? null,
-      source: "text",
-      confidence: FROM_NARRATIVE,
+      // A sentence read by OCR is as sure as its least sure item.
+      source: where?.ocr === undefined ? "text" : "ocr",
+      confidence: Math.min(FROM_NARRATIVE, where?.ocr ?? 1),
       blank: false,
     });
   }

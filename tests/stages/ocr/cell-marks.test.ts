@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Cell } from "../../../src/model/cell.js";
 import { UNREADABLE } from "../../../src/model/page-content.js";
-import { applyOcrProvenance } from "../../../src/pipeline/ocr-pages.js";
-import type { PageRead } from "../../../src/pipeline/read-pages.js";
 import { isValueToken, parseNumber } from "../../../src/stages/mapping/normalize.js";
 import { type BinaryImage, binarize, detectRules, flattenBackground } from "../../../src/stages/ocr/index.js";
-import { isSlash } from "../../../src/stages/ocr/read-cells.js";
 
 /** A bilevel image `w`×`h` with ink where `ink(x, y)` says. */
 function draw(w: number, h: number, ink: (x: number, y: number) => boolean): BinaryImage {
@@ -14,24 +11,8 @@ function draw(w: number, h: number, ink: (x: number, y: number) => boolean): Bin
   return { width: w, height: h, data };
 }
 
-describe("marks in table cells read by their shape", () => {
+describe("marks in table cells", () => {
   const scale = 2; // 144 dpi: a 10 pt digit is 20 px tall
-  it("a thin stroke from top right to bottom left is a slash", () => {
-    const slash = draw(12, 22, (x, y) => Math.abs(x - (11 - (y * 11) / 21)) <= 1);
-    expect(isSlash(slash, [0, 0, 11, 21], scale)).toBe(true);
-  });
-  it("a 1 (upright stem with a flag and a foot), a 7 and a backslash are not", () => {
-    const one = draw(
-      10,
-      22,
-      (x, y) => (x >= 5 && x <= 6) || (y < 5 && x === 4 - y + 1) || (y === 21 && x >= 2 && x <= 9),
-    );
-    expect(isSlash(one, [0, 0, 9, 21], scale)).toBe(false);
-    const seven = draw(12, 22, (x, y) => (y <= 1 && x <= 11) || Math.abs(x - (11 - (y * 8) / 21)) <= 1);
-    expect(isSlash(seven, [0, 0, 11, 21], scale)).toBe(false);
-    const backslash = draw(12, 22, (x, y) => Math.abs(x - (y * 11) / 21) <= 1);
-    expect(isSlash(backslash, [0, 0, 11, 21], scale)).toBe(false);
-  });
   it("an unreadable mark is a value slot that holds no number", () => {
     expect(isValueToken(UNREADABLE)).toBe(true);
     expect(parseNumber(UNREADABLE)).toBeNull();
@@ -77,34 +58,5 @@ describe("table rules on scans", () => {
     let inked = 0;
     for (let y = 0; y < height - 4; y++) for (let x = 0; x < width - 8; x++) inked += fills.data[y * width + x] ?? 0;
     expect(inked).toBe(0);
-  });
-});
-
-describe("OCR provenance of cells", () => {
-  const page = (segments: PageRead["content"]["segments"]): PageRead => ({
-    content: { page: 1, width: 600, height: 800, items: [], segments, imageBoxes: [], textQuality: 0.9, charCount: 0 },
-    needsOcr: true,
-  });
-  const cell = (bbox: [number, number, number, number]): Cell => ({
-    value: 0,
-    raw: "",
-    page: 1,
-    bbox,
-    source: "text",
-    confidence: 1,
-    blank: true,
-  });
-  const grid = [
-    ...[100, 120, 140].map((at) => ({ orientation: "h" as const, at, from: 50, to: 350 })),
-    ...[50, 200, 350].map((at) => ({ orientation: "v" as const, at, from: 100, to: 140 })),
-  ];
-  it("an empty cell of a grid read cell by cell is a checked blank; an empty place in a line is not", () => {
-    const cells = new Map([
-      ["s4.review.total", cell([200, 120, 350, 140])],
-      ["s4.review.upheld", cell([200, 400, 260, 415])],
-    ]);
-    applyOcrProvenance(cells, [page(grid)], new Set([1]));
-    expect(cells.get("s4.review.total")).toMatchObject({ source: "ocr", confidence: 0.98 });
-    expect(cells.get("s4.review.upheld")?.confidence).toBeLessThan(0.9);
   });
 });

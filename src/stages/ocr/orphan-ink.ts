@@ -1,0 +1,197 @@
+import type { RuleSegment, TextItem } from "../../model/page-content.js";
+import { UNREADABLE } from "../../model/page-content.js";
+import type { PaddleModels } from "./paddle-models.js";
+import { type BinaryImage, crop, type GrayImage, type PixelBox } from "./raster.js";
+import { chooseReading, DASH_CONFIDENCE } from "./read-regions.js";
+import { recognizeCrops } from "./recognize-text.js";
+
+/** A leftover mark is trusted at most this much: the detector passed it over. */
+const ORPHAN_CAP = 0.97;
+const NUMBER = /^[0-9,.]+$/;
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * Marks the text detector passed over: ink that is neither inside a recognised item nor part of a rule, grouped
+ * into glyph-sized blobs. A lone digit is the usual case (a "1" or "0" alone in a cell is too small for the
+ * detector), then a printed blank ("—", "-") or a lone 无. Each is read on its own; glyph-sized ink that reads
+ * as nothing becomes an `UNREADABLE` mark, so the slot it stands in is never taken for a printed blank.
+ */
+export async function findOrphanInk(
+  models: PaddleModels,
+  gray: GrayImage,
+  binary: BinaryImage,
+  light: BinaryImage,
+  segments: readonly RuleSegment[],
+  items: readonly TextItem[],
+  scale: number,
+  textHeight: number,
+): Promise<TextItem[]> {
+  const covered = coverMask(binary, segments, items, scale, textHeight);
+  const blobs = groupBlobs(components(binary, covered, textHeight), textHeight);
+  const candidates: { box: PixelBox; dash: boolean }[] = [];
+  for (const box of blobs) {
+    const w = box[2] - box[0] + 1;
+    const h = box[3] - box[1] + 1;
+    if (w > 3 * textHeight || h > 1.8 * textHeight) continue;
+    const dash = h <= 0.3 * textHeight && w >= 1.5 * h && w >= 0.25 * textHeight;
+    if (!dash && h < 0.45 * textHeight) continue;
+    if (!dash && inkCount(light, box) < 0.02 * textHeight * textHeight) continue;
+    candidates.push({ box, dash });
+  }
+  if (candidates.length === 0) return [];
+  const toRead = candidates.filter((c) => !c.dash);
+  const pad = Math.round(0.3 * textHeight);
+  const readings = await recognizeCrops(
+    models,
+    toRead.map(({ box }) => crop(gray, box[0], box[1], box[2] + 1, box[3] + 1, pad)),
+  );
+  const out: TextItem[] = [];
+  let next = 0;
+  for (const { box, dash } of candidates) {
+    const points: [number, number, number, number] = [
+      box[0] / scale,
+      box[1] / scale,
+      (box[2] + 1) / scale,
+      (box[3] + 1) / scale,
+    ];
+    const item = (text: string, confidence: number): TextItem => ({
+      text,
+      box: points,
+      fontSize: Math.max(4, textHeight / scale),
+      fontName: "ocr",
+      source: "ocr",
+      confidence: Math.round(confidence * 1000) / 1000,
+    });
+    if (dash) {
+      out.push(item("-", DASH_CONFIDENCE));
+      continue;
+    }
+    const reading = readings[next++];
+    if (!reading) continue;
+    const { text, confidence } = chooseReading(
+      reading.chars.filter((c) => c.char !== " "),
+      reading.digits.filter((c) => c.char !== " "),
+    );
+    if (CJK.test(text) && confidence >= 0.5) out.push(item(text, Math.min(confidence, ORPHAN_CAP)));
+    else if (NUMBER.test(text) && /\d/.test(text)) out.push(item(text, Math.min(confidence, ORPHAN_CAP)));
+    else if (/^[-—–_/]+$/.test(text)) out.push(item(text, Math.min(confidence, ORPHAN_CAP)));
+    else out.push(item(UNREADABLE, 0));
+  }
+  return out;
+}
+
+/** Pixels that are explained already: inside an item (grown a little) or on a rule. */
+function coverMask(
+  binary: BinaryImage,
+  segments: readonly RuleSegment[],
+  items: readonly TextItem[],
+  scale: number,
+  textHeight: number,
+): Uint8Array {
+  const { width, height } = binary;
+  const mask = new Uint8Array(width * height);
+  const fill = (x0: number, y0: number, x1: number, y1: number) => {
+    const a = Math.max(0, Math.floor(x0));
+    const b = Math.min(width - 1, Math.ceil(x1));
+    const c = Math.max(0, Math.floor(y0));
+    const d = Math.min(height - 1, Math.ceil(y1));
+    for (let y = c; y <= d; y++) mask.fill(1, y * width + a, y * width + b + 1);
+  };
+  const grow = 0.15 * textHeight;
+  for (const item of items) {
+    const [x0, y0, x1, y1] = item.box;
+    fill(x0 * scale - grow, y0 * scale - grow, x1 * scale + grow, y1 * scale + grow);
+  }
+  // A rule's band: the stroke can be several pixels thick and wavy.
+  const band = Math.max(3, 2.5 * scale);
+  for (const s of segments) {
+    if (s.orientation === "h") fill(s.from * scale, s.at * scale - band, s.to * scale, s.at * scale + band);
+    else fill(s.at * scale - band, s.from * scale, s.at * scale + band, s.to * scale);
+  }
+  return mask;
+}
+
+/** Bounding boxes of the 8-connected ink components outside `covered`, dust left out. */
+function components(binary: BinaryImage, covered: Uint8Array, textHeight: number): PixelBox[] {
+  const { width, height, data } = binary;
+  const seen = new Uint8Array(width * height);
+  const stack = new Int32Array(width * height);
+  const minArea = Math.max(4, 0.01 * textHeight * textHeight);
+  const out: PixelBox[] = [];
+  for (let start = 0; start < data.length; start++) {
+    if (seen[start] || data[start] !== 1 || covered[start]) continue;
+    let top = 0;
+    stack[top++] = start;
+    seen[start] = 1;
+    let x0 = width;
+    let y0 = height;
+    let x1 = -1;
+    let y1 = -1;
+    let area = 0;
+    while (top > 0) {
+      const i = stack[--top] as number;
+      const x = i % width;
+      const y = (i / width) | 0;
+      area++;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+      for (let dy = -1; dy <= 1; dy++) {
+        const ny = y + dy;
+        if (ny < 0 || ny >= height) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = x + dx;
+          if (nx < 0 || nx >= width) continue;
+          const j = ny * width + nx;
+          if (seen[j] || data[j] !== 1 || covered[j]) continue;
+          seen[j] = 1;
+          stack[top++] = j;
+        }
+      }
+    }
+    // Ink touching the image's edge is the scanner's border or the page's shadow.
+    if (x0 === 0 || y0 === 0 || x1 === width - 1 || y1 === height - 1) continue;
+    if (area >= minArea) out.push([x0, y0, x1, y1]);
+  }
+  return out;
+}
+
+/** Components close enough to be one glyph or one number ("10" printed as two strokes) joined. */
+function groupBlobs(boxes: readonly PixelBox[], textHeight: number): PixelBox[] {
+  const blobs = boxes.map((b) => [...b] as PixelBox);
+  const gap = 0.35 * textHeight;
+  let merged = true;
+  while (merged) {
+    merged = false;
+    for (let i = 0; i < blobs.length && !merged; i++) {
+      for (let j = i + 1; j < blobs.length; j++) {
+        const a = blobs[i] as PixelBox;
+        const b = blobs[j] as PixelBox;
+        const hGap = Math.max(a[0], b[0]) - Math.min(a[2], b[2]);
+        const vGap = Math.max(a[1], b[1]) - Math.min(a[3], b[3]);
+        if (hGap > gap || vGap > gap * 0.5) continue;
+        const joined: PixelBox = [
+          Math.min(a[0], b[0]),
+          Math.min(a[1], b[1]),
+          Math.max(a[2], b[2]),
+          Math.max(a[3], b[3]),
+        ];
+        if (joined[3] - joined[1] > 1.8 * textHeight || joined[2] - joined[0] > 3 * textHeight) continue;
+        blobs[i] = joined;
+        blobs.splice(j, 1);
+        merged = true;
+        break;
+      }
+    }
+  }
+  return blobs;
+}
+
+function inkCount(binary: BinaryImage, box: PixelBox): number {
+  let n = 0;
+  for (let y = box[1]; y <= box[3]; y++) {
+    for (let x = box[0]; x <= box[2]; x++) n += binary.data[y * binary.width + x] === 1 ? 1 : 0;
+  }
+  return n;
+}

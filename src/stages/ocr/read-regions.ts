@@ -1,0 +1,160 @@
+import type { TextItem } from "../../model/page-content.js";
+import { UNREADABLE } from "../../model/page-content.js";
+import type { TextRegion } from "./detect-text.js";
+import type { BinaryImage, PixelBox } from "./raster.js";
+import type { Recognition, RecognizedChar } from "./recognize-text.js";
+
+/** Letters and marks the recogniser gives for a digit it doubts, with the digit they stand for. */
+const CONFUSABLE: Readonly<Record<string, string>> = {
+  o: "0", O: "0", D: "0", Q: "0", "〇": "0", l: "1", I: "1", i: "1", "|": "1", "!": "1", "丨": "1",
+  z: "2", Z: "2", S: "5", s: "5", b: "6", G: "6", B: "8", g: "9", q: "9", "，": ",", "。": ".", "．": ".",
+};
+const CJK = /[\u3400-\u9fff]/;
+/** A reading limited to number marks is trusted at most this much when the free reading saw something else. */
+const DISAGREE_CAP = 0.8;
+
+/**
+ * The reading of a word: its free reading when that has Chinese in it; otherwise, when the reading limited to
+ * number marks found any, that one — trusted as the recogniser rates it where the free reading agrees (up to
+ * letters that stand for digits, "o" for 0), and below the flagging threshold where it does not.
+ */
+export function chooseReading(
+  chars: readonly RecognizedChar[],
+  digits: readonly RecognizedChar[],
+): { text: string; confidence: number } {
+  const full = chars.map((c) => c.char).join("");
+  const least = (cs: readonly RecognizedChar[]) => (cs.length ? Math.min(...cs.map((c) => c.confidence)) : 0);
+  if (CJK.test(full) || digits.length === 0) return { text: full, confidence: least(chars) };
+  const text = digits.map((c) => c.char).join("");
+  const mapped = [...full].map((c) => CONFUSABLE[c] ?? c).join("");
+  const confidence = mapped === text ? least(digits) : Math.min(least(digits), DISAGREE_CAP);
+  return { text, confidence };
+}
+/** A segment of a region is a word (or a number) apart when the paper before it is this wide, in text heights. */
+const WORD_GAP = 0.6;
+/** How sure a flat stroke standing alone is a printed blank. */
+export const DASH_CONFIDENCE = 0.92;
+
+/** Where a region's text was cut from the page: its box in page pixels, and the crop's padding. */
+export interface RegionCrop {
+  readonly region: TextRegion;
+  readonly pad: number;
+}
+
+/**
+ * A detected region's reading as text items in points: one item per word or number (ink separated by paper
+ * wider than `WORD_GAP` text heights), each with the box of its own ink and the confidence of its least sure
+ * character. A number-like word takes the reading limited to number marks. Ink that no character was read in
+ * stays as a `UNREADABLE` mark, so a value slot that holds something unreadable is never taken for a blank.
+ */
+export function regionItems(
+  crop: RegionCrop,
+  recognition: Recognition,
+  segments: readonly PixelBox[],
+  scale: number,
+  textHeight: number,
+): TextItem[] {
+  const rx0 = crop.region.box[0];
+  if (segments.length === 0) return [];
+  const height = Math.max(textHeight, ...segments.map((s) => s[3] - s[1] + 1));
+  const words = mergeSegments(segments, WORD_GAP * height);
+  const toPage = (x: number) => x - crop.pad + rx0;
+  const items: TextItem[] = [];
+  for (const word of words) {
+    const inWord = (c: RecognizedChar) => {
+      const cx = toPage((c.x0 + c.x1) / 2);
+      return cx >= word[0] - height * 0.3 && cx <= word[2] + height * 0.3;
+    };
+    const chars = recognition.chars.filter((c) => c.char !== " " && inWord(c));
+    const digits = recognition.digits.filter((c) => c.char !== " " && inWord(c));
+    const wordHeight = word[3] - word[1] + 1;
+    const wordWidth = word[2] - word[0] + 1;
+    // A short flat stroke alone is a printed blank (—, -), whatever the recogniser made of it (一, 1).
+    const dash = wordHeight <= 0.35 * textHeight && wordWidth >= 1.5 * wordHeight && wordWidth <= 3 * textHeight;
+    const { text, confidence } = dash ? { text: "-", confidence: DASH_CONFIDENCE } : chooseReading(chars, digits);
+    const box = [word[0] / scale, word[1] / scale, (word[2] + 1) / scale, (word[3] + 1) / scale] as const;
+    items.push({
+      text: text === "" ? UNREADABLE : text,
+      box: [box[0], box[1], box[2], box[3]],
+      fontSize: Math.max(4, box[3] - box[1]),
+      fontName: "ocr",
+      source: "ocr",
+      confidence: round3(confidence),
+    });
+  }
+  return items;
+}
+
+/**
+ * The ink of a region cut into runs of inked columns (gaps of one or two pixels bridged), each with its own ink
+ * extent. Columns or rows inked across nearly the whole region are rules crossing it, not text.
+ */
+export function inkSegments(binary: BinaryImage, box: PixelBox): PixelBox[] {
+  const { width, data } = binary;
+  const [x0, y0, x1, y1] = box.map(Math.round) as PixelBox;
+  const h = y1 - y0 + 1;
+  const w = x1 - x0 + 1;
+  if (h <= 0 || w <= 0) return [];
+  const rowInk = new Int32Array(h);
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) if (data[y * width + x] === 1) rowInk[y - y0] = (rowInk[y - y0] as number) + 1;
+  }
+  const ruleRow = rowInk.map((v) => (v >= 0.8 * w && w > 2 * h ? 1 : 0));
+  const cols = new Int32Array(w);
+  for (let y = y0; y <= y1; y++) {
+    if (ruleRow[y - y0]) continue;
+    for (let x = x0; x <= x1; x++) if (data[y * width + x] === 1) cols[x - x0] = (cols[x - x0] as number) + 1;
+  }
+  for (let i = 0; i < w; i++) if ((cols[i] as number) >= 0.9 * h) cols[i] = 0;
+  const out: PixelBox[] = [];
+  let start = -1;
+  let lastInk = -1;
+  const bridge = 2;
+  const close = () => {
+    if (start < 0) return;
+    let top = -1;
+    let bottom = -1;
+    let total = 0;
+    for (let y = y0; y <= y1; y++) {
+      if (ruleRow[y - y0]) continue;
+      let any = false;
+      for (let x = x0 + start; x <= x0 + lastInk; x++) {
+        if (data[y * width + x] === 1) {
+          any = true;
+          total++;
+        }
+      }
+      if (any) {
+        if (top < 0) top = y;
+        bottom = y;
+      }
+    }
+    if (top >= 0 && total >= 3) out.push([x0 + start, top, x0 + lastInk, bottom]);
+    start = -1;
+  };
+  for (let i = 0; i < w; i++) {
+    if ((cols[i] as number) > 0) {
+      if (start >= 0 && i - lastInk > bridge + 1) close();
+      if (start < 0) start = i;
+      lastInk = i;
+    }
+  }
+  close();
+  return out;
+}
+
+/** Segments joined when the paper between them is narrower than `gap` pixels. */
+function mergeSegments(segments: readonly PixelBox[], gap: number): PixelBox[] {
+  const out: PixelBox[] = [];
+  for (const s of segments) {
+    const last = out[out.length - 1];
+    if (last && s[0] - last[2] - 1 < gap)
+      out[out.length - 1] = [last[0], Math.min(last[1], s[1]), s[2], Math.max(last[3], s[3])];
+    else out.push([...s]);
+  }
+  return out;
+}
+
+function round3(v: number): number {
+  return Math.round(v * 1000) / 1000;
+}
