@@ -123,7 +123,25 @@ function findBands(
     open = next;
   }
   done.push(...open);
-  return done.filter((b) => b.a1 - b.a0 + 1 <= maxThick);
+  return done.filter((b) => b.a1 - b.a0 + 1 <= maxThick && clearAlongside(binary, orientation, b));
+}
+
+/**
+ * Whether paper lies along at least one side of a band: a rule has its cells' padding beside it, while a run of
+ * fused glyph strokes through a line of bold text (a low-resolution scan) has the glyphs' bodies on both sides.
+ */
+function clearAlongside(binary: BinaryImage, orientation: "h" | "v", band: Run): boolean {
+  const { width, height, data } = binary;
+  const inkShare = (a: number): number => {
+    if (a < 0 || a >= (orientation === "h" ? height : width)) return 0;
+    let ink = 0;
+    for (let l = band.from; l <= band.to; l++)
+      ink += (orientation === "h" ? data[a * width + l] : data[l * width + a]) === 1 ? 1 : 0;
+    return ink / (band.to - band.from + 1);
+  };
+  const before = Math.max(inkShare(band.a0 - 2), inkShare(band.a0 - 3));
+  const after = Math.max(inkShare(band.a1 + 2), inkShare(band.a1 + 3));
+  return Math.min(before, after) < 0.5;
 }
 
 /**

@@ -1,6 +1,6 @@
-import type { PageContent, TextItem } from "../../model/page-content.js";
+import type { PageContent, RuleSegment, TextItem } from "../../model/page-content.js";
 import { detectRules, eraseRules } from "./detect-rules.js";
-import { detectText } from "./detect-text.js";
+import { detectText, type TextRegion } from "./detect-text.js";
 import type { OcrEngine } from "./engine.js";
 import { findOrphanInk } from "./orphan-ink.js";
 import type { PageImage } from "./page-image.js";
@@ -43,22 +43,25 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
     binary = binarize(gray, level);
   }
   const light = binarize(gray, Math.min(LIGHT_MAX, level + 40));
-  const segments = detectRules(light, scale);
-  // Text is found and read with the rules painted out: a border beside a number is not a "1".
+  const regions = await detectText(models, gray, { scale });
+  // Runs of ink through the middle of a line of text are its glyphs (bold print at low resolution fuses them),
+  // not a table's rules.
+  const segments = outsideText(detectRules(light, scale), regions, scale);
+  // Text is read with the rules painted out: a border beside a number is not a "1".
   const clean = eraseRules(gray, light, segments, scale);
   binary = binarize(clean, level);
-  const regions = await detectText(models, clean, { scale });
+  // Each region's ink, cut into words; a rule the text touches that escaped the rule finder is painted out.
+  const inks = regions.map((r) => inkSegments(binary, r.box, clean));
+  const textHeight = medianHeight(inks, scale);
   const pad = Math.max(2, Math.round(2 * scale));
   const crops: RegionCrop[] = regions.map((region) => ({ region, pad }));
   const readings = await recognizeCrops(
     models,
     crops.map(({ region: { box } }) => crop(clean, box[0], box[1], box[2] + 1, box[3] + 1, pad)),
   );
-  const inks = regions.map((r) => inkSegments(binary, r.box));
-  const textHeight = medianHeight(inks, scale);
   const items: TextItem[] = [];
   crops.forEach((c, i) => {
-    const line = regionItems(c, readings[i] as (typeof readings)[number], inks[i] ?? [], scale, textHeight);
+    const line = regionItems(c, readings[i] as (typeof readings)[number], inks[i] ?? [], binary, scale, textHeight);
     const text = line.map((item) => item.text).join("");
     if ([...text].length <= 2 && line.every((item) => (item.confidence ?? 0) < NOISE_CONFIDENCE)) return;
     items.push(...line);
@@ -82,6 +85,23 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
     skew,
     confidence,
   };
+}
+
+/** Rule segments less those that run through the core of a text region (the middle half of its height or width). */
+function outsideText(segments: readonly RuleSegment[], regions: readonly TextRegion[], scale: number): RuleSegment[] {
+  return segments.filter((s) => {
+    const at = s.at * scale;
+    const from = s.from * scale;
+    const to = s.to * scale;
+    return !regions.some(({ box: [x0, y0, x1, y1] }) => {
+      if (s.orientation === "h") {
+        const core = [y0 + (y1 - y0) / 4, y1 - (y1 - y0) / 4];
+        return at > (core[0] as number) && at < (core[1] as number) && Math.min(to, x1) - Math.max(from, x0) > 0.5 * (to - from);
+      }
+      const core = [x0 + (x1 - x0) / 4, x1 - (x1 - x0) / 4];
+      return at > (core[0] as number) && at < (core[1] as number) && Math.min(to, y1) - Math.max(from, y0) > 0.5 * (to - from);
+    });
+  });
 }
 
 /** Body text height of the page in pixels: the median ink height of its regions (10 pt when it has none). */

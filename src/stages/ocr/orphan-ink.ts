@@ -2,6 +2,7 @@ import type { RuleSegment, TextItem } from "../../model/page-content.js";
 import { UNREADABLE } from "../../model/page-content.js";
 import type { PaddleModels } from "./paddle-models.js";
 import { type BinaryImage, crop, type GrayImage, type PixelBox } from "./raster.js";
+import { isSlash } from "./mark-shapes.js";
 import { chooseReading, DASH_CONFIDENCE } from "./read-regions.js";
 import { recognizeCrops } from "./recognize-text.js";
 
@@ -28,15 +29,21 @@ export async function findOrphanInk(
 ): Promise<TextItem[]> {
   const covered = coverMask(binary, segments, items, scale, textHeight);
   const blobs = groupBlobs(components(binary, covered, textHeight), textHeight);
-  const candidates: { box: PixelBox; dash: boolean }[] = [];
+  const candidates: { box: PixelBox; dash: boolean; mark: string }[] = [];
   for (const box of blobs) {
     const w = box[2] - box[0] + 1;
     const h = box[3] - box[1] + 1;
     if (w > 3 * textHeight || h > 1.8 * textHeight) continue;
-    const dash = h <= 0.3 * textHeight && w >= 1.5 * h && w >= 0.25 * textHeight;
+    // A fragment beside a word read already is part of it (a dot, a stroke the word's box missed), or dust.
+    if (w < 0.6 * textHeight && h < 0.6 * textHeight && nearItem(box, items, scale, 0.3 * textHeight)) continue;
+    const dash = h <= 0.3 * textHeight && w >= 1.5 * h && w >= 0.4 * textHeight;
+    if (!dash && isSlash(binary, box, scale)) {
+      candidates.push({ box, dash: true, mark: "/" });
+      continue;
+    }
     if (!dash && h < 0.45 * textHeight) continue;
     if (!dash && inkCount(light, box) < 0.02 * textHeight * textHeight) continue;
-    candidates.push({ box, dash });
+    candidates.push({ box, dash, mark: "-" });
   }
   if (candidates.length === 0) return [];
   const toRead = candidates.filter((c) => !c.dash);
@@ -47,7 +54,7 @@ export async function findOrphanInk(
   );
   const out: TextItem[] = [];
   let next = 0;
-  for (const { box, dash } of candidates) {
+  for (const { box, dash, mark } of candidates) {
     const points: [number, number, number, number] = [
       box[0] / scale,
       box[1] / scale,
@@ -63,7 +70,7 @@ export async function findOrphanInk(
       confidence: Math.round(confidence * 1000) / 1000,
     });
     if (dash) {
-      out.push(item("-", DASH_CONFIDENCE));
+      out.push(item(mark, DASH_CONFIDENCE));
       continue;
     }
     const reading = readings[next++];
@@ -186,6 +193,13 @@ function groupBlobs(boxes: readonly PixelBox[], textHeight: number): PixelBox[] 
     }
   }
   return blobs;
+}
+
+function nearItem(box: PixelBox, items: readonly TextItem[], scale: number, reach: number): boolean {
+  return items.some((item) => {
+    const [x0, y0, x1, y1] = item.box.map((v) => v * scale) as [number, number, number, number];
+    return box[0] <= x1 + reach && box[2] >= x0 - reach && box[1] <= y1 + reach && box[3] >= y0 - reach;
+  });
 }
 
 function inkCount(binary: BinaryImage, box: PixelBox): number {

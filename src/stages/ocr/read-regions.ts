@@ -1,7 +1,8 @@
 import type { TextItem } from "../../model/page-content.js";
 import { UNREADABLE } from "../../model/page-content.js";
 import type { TextRegion } from "./detect-text.js";
-import type { BinaryImage, PixelBox } from "./raster.js";
+import { isSlash } from "./mark-shapes.js";
+import type { BinaryImage, GrayImage, PixelBox } from "./raster.js";
 import type { Recognition, RecognizedChar } from "./recognize-text.js";
 
 /** Letters and marks the recogniser gives for a digit it doubts, with the digit they stand for. */
@@ -10,6 +11,8 @@ const CONFUSABLE: Readonly<Record<string, string>> = {
   z: "2", Z: "2", S: "5", s: "5", b: "6", G: "6", B: "8", g: "9", q: "9", "，": ",", "。": ".", "．": ".",
 };
 const CJK = /[\u3400-\u9fff]/;
+const BLANK_MARK = /^[/／\\—–－_]+$/;
+const SEPARATOR = /[.,]/;
 /** A reading limited to number marks is trusted at most this much when the free reading saw something else. */
 const DISAGREE_CAP = 0.8;
 
@@ -25,9 +28,21 @@ export function chooseReading(
   const full = chars.map((c) => c.char).join("");
   const least = (cs: readonly RecognizedChar[]) => (cs.length ? Math.min(...cs.map((c) => c.confidence)) : 0);
   if (CJK.test(full) || digits.length === 0) return { text: full, confidence: least(chars) };
-  const text = digits.map((c) => c.char).join("");
-  const mapped = [...full].map((c) => CONFUSABLE[c] ?? c).join("");
-  const confidence = mapped === text ? least(digits) : Math.min(least(digits), DISAGREE_CAP);
+  // A printed blank read clearly ("/", "—") stays one: limited to number marks it would come back a "1".
+  if (BLANK_MARK.test(full) && least(chars) >= 0.6) return { text: full, confidence: least(chars) };
+  // A number neither starts nor ends with a separator: a dot there is a speck of dust.
+  let first = 0;
+  let last = digits.length - 1;
+  while (first <= last && SEPARATOR.test(digits[first]?.char ?? "")) first++;
+  while (last >= first && /[.,\-+]/.test(digits[last]?.char ?? "")) last--;
+  const kept = digits.slice(first, last + 1);
+  if (kept.length === 0) return { text: full, confidence: least(chars) };
+  const text = kept.map((c) => c.char).join("");
+  const mapped = [...full]
+    .map((c) => CONFUSABLE[c] ?? c)
+    .join("")
+    .replace(/^[.,]+|[.,\-+]+$/g, "");
+  const confidence = mapped === text ? least(kept) : Math.min(least(kept), DISAGREE_CAP);
   return { text, confidence };
 }
 /** A segment of a region is a word (or a number) apart when the paper before it is this wide, in text heights. */
@@ -51,6 +66,7 @@ export function regionItems(
   crop: RegionCrop,
   recognition: Recognition,
   segments: readonly PixelBox[],
+  binary: BinaryImage,
   scale: number,
   textHeight: number,
 ): TextItem[] {
@@ -71,7 +87,8 @@ export function regionItems(
     const wordWidth = word[2] - word[0] + 1;
     // A short flat stroke alone is a printed blank (—, -), whatever the recogniser made of it (一, 1).
     const dash = wordHeight <= 0.35 * textHeight && wordWidth >= 1.5 * wordHeight && wordWidth <= 3 * textHeight;
-    const { text, confidence } = dash ? { text: "-", confidence: DASH_CONFIDENCE } : chooseReading(chars, digits);
+    const mark = dash ? "-" : isSlash(binary, word, scale) ? "/" : null;
+    const { text, confidence } = mark ? { text: mark, confidence: DASH_CONFIDENCE } : chooseReading(chars, digits);
     const box = [word[0] / scale, word[1] / scale, (word[2] + 1) / scale, (word[3] + 1) / scale] as const;
     items.push({
       text: text === "" ? UNREADABLE : text,
@@ -89,7 +106,7 @@ export function regionItems(
  * The ink of a region cut into runs of inked columns (gaps of one or two pixels bridged), each with its own ink
  * extent. Columns or rows inked across nearly the whole region are rules crossing it, not text.
  */
-export function inkSegments(binary: BinaryImage, box: PixelBox): PixelBox[] {
+export function inkSegments(binary: BinaryImage, box: PixelBox, erase?: GrayImage): PixelBox[] {
   const { width, data } = binary;
   const [x0, y0, x1, y1] = box.map(Math.round) as PixelBox;
   const h = y1 - y0 + 1;
@@ -105,7 +122,37 @@ export function inkSegments(binary: BinaryImage, box: PixelBox): PixelBox[] {
     if (ruleRow[y - y0]) continue;
     for (let x = x0; x <= x1; x++) if (data[y * width + x] === 1) cols[x - x0] = (cols[x - x0] as number) + 1;
   }
-  for (let i = 0; i < w; i++) if ((cols[i] as number) >= 0.9 * h) cols[i] = 0;
+  // A column inked over the region's height and on beyond it, above and below, is a rule the text touches (a
+  // cell border, bent by perspective so it escaped the rule finder): left in, it reads as a "1".
+  const ext0 = Math.max(0, y0 - h);
+  const ext1 = Math.min(binary.height - 1, y1 + h);
+  for (let i = 0; i < w; i++) {
+    if ((cols[i] as number) >= 0.9 * h) {
+      cols[i] = 0;
+      continue;
+    }
+    if ((cols[i] as number) < 0.6 * h) continue;
+    let run = 0;
+    for (let y = ext0; y <= ext1; y++) {
+      const x = x0 + i;
+      if (data[y * width + x] === 1 || data[y * width + x - 1] === 1 || data[y * width + x + 1] === 1) run++;
+    }
+    if (run >= 0.9 * (ext1 - ext0 + 1)) cols[i] = 0;
+  }
+  // The rule columns are painted out of `erase` (the image the region is read from) too.
+  if (erase) {
+    for (let i = 0; i < w; i++) {
+      if ((cols[i] as number) > 0) continue;
+      for (let y = y0; y <= y1; y++) {
+        const j = y * width + x0 + i;
+        if (data[j] === 1) {
+          erase.data[j] = 255;
+          if (x0 + i + 1 < width) erase.data[j + 1] = Math.max(erase.data[j + 1] as number, 200);
+          if (x0 + i > 0) erase.data[j - 1] = Math.max(erase.data[j - 1] as number, 200);
+        }
+      }
+    }
+  }
   const out: PixelBox[] = [];
   let start = -1;
   let lastInk = -1;

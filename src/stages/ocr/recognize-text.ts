@@ -95,11 +95,15 @@ export async function recognizeCrops(models: PaddleModels, crops: readonly GrayI
   return results;
 }
 
+/** Per class: 0 = not a number mark, `DIGIT`, or `MARK` (separator, sign); the blank is a `MARK`. */
+const DIGIT = 2;
+const MARK = 1;
+
 function numberClasses(classes: readonly string[]): Uint8Array {
   const allowed = new Uint8Array(classes.length);
-  allowed[0] = 1;
+  allowed[0] = MARK;
   classes.forEach((c, i) => {
-    if (c.length === 1 && NUMBER_MARKS.includes(c)) allowed[i] = 1;
+    if (c.length === 1 && NUMBER_MARKS.includes(c)) allowed[i] = /\d/.test(c) ? DIGIT : MARK;
   });
   return allowed;
 }
@@ -144,10 +148,11 @@ function decode(
     }
     let p = bestP;
     if (allowed && best !== 0 && !allowed[best]) {
+      // A letter or a Chinese character stands for a digit here (never for a separator or a sign).
       let total = 0;
       bestP = -1;
       for (let c = 1; c < classes; c++) {
-        if (!allowed[c]) continue;
+        if (allowed[c] !== DIGIT) continue;
         const q = probs[row + c] as number;
         total += q;
         if (q > bestP) {
