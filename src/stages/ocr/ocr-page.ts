@@ -7,6 +7,7 @@ import type { PageImage } from "./page-image.js";
 import { binarize, crop, estimateSkew, flattenBackground, otsuThreshold, type PixelBox, rotate } from "./raster.js";
 import { inkSegments, type RegionCrop, regionItems } from "./read-regions.js";
 import { recognizeCrops } from "./recognize-text.js";
+import { rereadWords } from "./reread-words.js";
 
 /** Lightest level taken for the ink of rules (a hairline scanned or blurred comes out gray, not black). */
 const LIGHT_MAX = 185;
@@ -67,6 +68,7 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
     items.push(...line);
   });
   items.push(...(await findOrphanInk(models, clean, binary, light, segments, items, scale, textHeight)));
+  items.splice(0, items.length, ...(await rereadWords(models, clean, items, scale, textHeight)));
   items.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
   const read = items.filter((i) => i.text !== "");
   const confidence = read.length ? read.reduce((s, i) => s + (i.confidence ?? 0), 0) / read.length : 0;
@@ -96,10 +98,18 @@ function outsideText(segments: readonly RuleSegment[], regions: readonly TextReg
     return !regions.some(({ box: [x0, y0, x1, y1] }) => {
       if (s.orientation === "h") {
         const core = [y0 + (y1 - y0) / 4, y1 - (y1 - y0) / 4];
-        return at > (core[0] as number) && at < (core[1] as number) && Math.min(to, x1) - Math.max(from, x0) > 0.5 * (to - from);
+        return (
+          at > (core[0] as number) &&
+          at < (core[1] as number) &&
+          Math.min(to, x1) - Math.max(from, x0) > 0.5 * (to - from)
+        );
       }
       const core = [x0 + (x1 - x0) / 4, x1 - (x1 - x0) / 4];
-      return at > (core[0] as number) && at < (core[1] as number) && Math.min(to, y1) - Math.max(from, y0) > 0.5 * (to - from);
+      return (
+        at > (core[0] as number) &&
+        at < (core[1] as number) &&
+        Math.min(to, y1) - Math.max(from, y0) > 0.5 * (to - from)
+      );
     });
   });
 }

@@ -1,8 +1,8 @@
 import type { RuleSegment, TextItem } from "../../model/page-content.js";
 import { UNREADABLE } from "../../model/page-content.js";
+import { isSlash } from "./mark-shapes.js";
 import type { PaddleModels } from "./paddle-models.js";
 import { type BinaryImage, crop, type GrayImage, type PixelBox } from "./raster.js";
-import { isSlash } from "./mark-shapes.js";
 import { chooseReading, DASH_CONFIDENCE } from "./read-regions.js";
 import { recognizeCrops } from "./recognize-text.js";
 

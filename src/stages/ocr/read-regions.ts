@@ -7,8 +7,29 @@ import type { Recognition, RecognizedChar } from "./recognize-text.js";
 
 /** Letters and marks the recogniser gives for a digit it doubts, with the digit they stand for. */
 const CONFUSABLE: Readonly<Record<string, string>> = {
-  o: "0", O: "0", D: "0", Q: "0", "〇": "0", l: "1", I: "1", i: "1", "|": "1", "!": "1", "丨": "1",
-  z: "2", Z: "2", S: "5", s: "5", b: "6", G: "6", B: "8", g: "9", q: "9", "，": ",", "。": ".", "．": ".",
+  o: "0",
+  O: "0",
+  D: "0",
+  Q: "0",
+  〇: "0",
+  l: "1",
+  I: "1",
+  i: "1",
+  "|": "1",
+  "!": "1",
+  丨: "1",
+  z: "2",
+  Z: "2",
+  S: "5",
+  s: "5",
+  b: "6",
+  G: "6",
+  B: "8",
+  g: "9",
+  q: "9",
+  "，": ",",
+  "。": ".",
+  "．": ".",
 };
 const CJK = /[\u3400-\u9fff]/;
 const BLANK_MARK = /^[/／\\—–－_]+$/;
@@ -89,14 +110,16 @@ export function regionItems(
     const dash = wordHeight <= 0.35 * textHeight && wordWidth >= 1.5 * wordHeight && wordWidth <= 3 * textHeight;
     const mark = dash ? "-" : isSlash(binary, word, scale) ? "/" : null;
     const { text, confidence } = mark ? { text: mark, confidence: DASH_CONFIDENCE } : chooseReading(chars, digits);
+    // Glyph-sized ink read as nothing but a dot: unreadable (a value slot holding no number), never a blank.
+    const unread = !mark && /^[.,，。·:：]*$/.test(text) && wordHeight >= 0.5 * textHeight;
     const box = [word[0] / scale, word[1] / scale, (word[2] + 1) / scale, (word[3] + 1) / scale] as const;
     items.push({
-      text: text === "" ? UNREADABLE : text,
+      text: text === "" || unread ? UNREADABLE : text,
       box: [box[0], box[1], box[2], box[3]],
       fontSize: Math.max(4, box[3] - box[1]),
       fontName: "ocr",
       source: "ocr",
-      confidence: round3(confidence),
+      confidence: unread ? 0 : round3(confidence),
     });
   }
   return items;
