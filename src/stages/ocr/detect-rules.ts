@@ -51,14 +51,36 @@ export function detectRules(binary: BinaryImage, scale: number): RuleSegment[] {
     horizontal.filter(
       (h) => h.at >= v.from - reach && h.at <= v.to + reach && v.at >= h.from - reach && v.at <= h.to + reach,
     ).length;
-  const vertical = vs
-    .map((r) => toSegment(r, "v"))
+  const vertical = chainPieces(vs.map((r) => toSegment(r, "v")))
     .filter(
       (v) =>
         (onRule(v.at, v.from) && onRule(v.at, v.to)) ||
         (v.to - v.from >= LONG_V_RULE && (onRule(v.at, v.from) || onRule(v.at, v.to)) && crossings(v) >= 2),
     );
   return [...horizontal, ...vertical];
+}
+
+/**
+ * Pieces of one slanted rule joined end to end: a rule bent by perspective is found as short runs, each a
+ * pixel or two across from the last. A piece continues a chain when it starts within 2 pt of the chain's end
+ * and no more than 1.5 pt across from it; the joined rule stands at the pieces' mean position.
+ */
+function chainPieces(pieces: readonly RuleSegment[]): RuleSegment[] {
+  const chains: RuleSegment[][] = [];
+  for (const piece of [...pieces].sort((a, b) => a.from - b.from)) {
+    const chain = chains.find((c) => {
+      const end = c[c.length - 1] as RuleSegment;
+      return Math.abs(end.at - piece.at) <= 1.5 && piece.from <= end.to + 2 && piece.to > end.to;
+    });
+    if (chain) chain.push(piece);
+    else chains.push([piece]);
+  }
+  return chains.map((c) => ({
+    orientation: (c[0] as RuleSegment).orientation,
+    at: c.reduce((s, p) => s + p.at * (p.to - p.from), 0) / c.reduce((s, p) => s + (p.to - p.from), 0),
+    from: Math.min(...c.map((p) => p.from)),
+    to: Math.max(...c.map((p) => p.to)),
+  }));
 }
 
 function findBands(
@@ -71,12 +93,17 @@ function findBands(
   const { width, height, data } = binary;
   const lines = orientation === "h" ? height : width;
   const along = orientation === "h" ? width : height;
-  // A pixel counts as on the line when it or its neighbour across the line is ink: a thin rule turned by a
-  // fraction of a degree (or stair-stepped by thresholding) wanders between two pixel rows/columns.
+  // A pixel counts as on the line when it or a neighbour across the line is ink: a thin rule turned by a
+  // fraction of a degree, bent by a camera's perspective or stair-stepped by thresholding wanders between
+  // pixel rows/columns.
   const at =
     orientation === "h"
-      ? (a: number, l: number) => data[a * width + l] || (a + 1 < height ? data[(a + 1) * width + l] : 0)
-      : (a: number, l: number) => data[l * width + a] || (a + 1 < width ? data[l * width + a + 1] : 0);
+      ? (a: number, l: number) =>
+          data[a * width + l] ||
+          (a + 1 < height ? data[(a + 1) * width + l] : 0) ||
+          (a > 0 ? data[(a - 1) * width + l] : 0)
+      : (a: number, l: number) =>
+          data[l * width + a] || (a + 1 < width ? data[l * width + a + 1] : 0) || (a > 0 ? data[l * width + a - 1] : 0);
   let open: Run[] = [];
   const done: Run[] = [];
   for (let a = 0; a < lines; a++) {

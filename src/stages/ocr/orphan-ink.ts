@@ -28,7 +28,7 @@ export async function findOrphanInk(
   textHeight: number,
 ): Promise<TextItem[]> {
   const covered = coverMask(binary, segments, items, scale, textHeight);
-  const blobs = groupBlobs(components(binary, covered, textHeight), textHeight);
+  const blobs = dropRulePieces(groupBlobs(components(binary, covered, textHeight), textHeight), textHeight);
   const candidates: { box: PixelBox; dash: boolean; mark: string }[] = [];
   for (const box of blobs) {
     const w = box[2] - box[0] + 1;
@@ -193,6 +193,19 @@ function groupBlobs(boxes: readonly PixelBox[], textHeight: number): PixelBox[] 
     }
   }
   return blobs;
+}
+
+/**
+ * Thin upright strokes stacked one above another (x overlapping, small gaps between them) are the pieces of a
+ * column rule the rule finder missed (bent by perspective, broken where row rules were painted out), not "1"s
+ * in every row.
+ */
+function dropRulePieces(blobs: readonly PixelBox[], textHeight: number): PixelBox[] {
+  const thin = (b: PixelBox) => b[2] - b[0] + 1 <= Math.max(3, 0.3 * (b[3] - b[1] + 1));
+  const stacked = (a: PixelBox, b: PixelBox) =>
+    Math.min(a[2], b[2]) - Math.max(a[0], b[0]) >= -2 &&
+    Math.max(a[1], b[1]) - Math.min(a[3], b[3]) <= 0.8 * textHeight;
+  return blobs.filter((b) => !(thin(b) && blobs.some((o) => o !== b && thin(o) && stacked(b, o))));
 }
 
 function nearItem(box: PixelBox, items: readonly TextItem[], scale: number, reach: number): boolean {

@@ -141,26 +141,32 @@ export function inkSegments(binary: BinaryImage, box: PixelBox, erase?: GrayImag
   }
   const ruleRow = rowInk.map((v) => (v >= 0.8 * w && w > 2 * h ? 1 : 0));
   const cols = new Int32Array(w);
+  // Rows inked at a column or beside it: a slanted stroke still counts over the whole height.
+  const wide = new Int32Array(w);
   for (let y = y0; y <= y1; y++) {
     if (ruleRow[y - y0]) continue;
-    for (let x = x0; x <= x1; x++) if (data[y * width + x] === 1) cols[x - x0] = (cols[x - x0] as number) + 1;
+    for (let x = x0; x <= x1; x++) {
+      const i = y * width + x;
+      if (data[i] === 1) cols[x - x0] = (cols[x - x0] as number) + 1;
+      if (data[i] === 1 || data[i - 1] === 1 || data[i + 1] === 1) wide[x - x0] = (wide[x - x0] as number) + 1;
+    }
   }
   // A column inked over the region's height and on beyond it, above and below, is a rule the text touches (a
   // cell border, bent by perspective so it escaped the rule finder): left in, it reads as a "1".
   const ext0 = Math.max(0, y0 - h);
   const ext1 = Math.min(binary.height - 1, y1 + h);
   for (let i = 0; i < w; i++) {
-    if ((cols[i] as number) >= 0.9 * h) {
+    if ((wide[i] as number) >= 0.95 * h && (cols[i] as number) > 0) {
       cols[i] = 0;
       continue;
     }
-    if ((cols[i] as number) < 0.6 * h) continue;
+    if ((wide[i] as number) < 0.6 * h || (cols[i] as number) === 0) continue;
     let run = 0;
     for (let y = ext0; y <= ext1; y++) {
       const x = x0 + i;
       if (data[y * width + x] === 1 || data[y * width + x - 1] === 1 || data[y * width + x + 1] === 1) run++;
     }
-    if (run >= 0.9 * (ext1 - ext0 + 1)) cols[i] = 0;
+    if (run >= 0.75 * (ext1 - ext0 + 1)) cols[i] = 0;
   }
   // The rule columns are painted out of `erase` (the image the region is read from) too.
   if (erase) {

@@ -1,0 +1,16 @@
+import { readFileSync } from "node:fs";
+import { withPdfDocument } from "../../src/stages/ingest/index.js";
+import { pdfPageImage, flattenBackground, otsuThreshold, binarize, estimateSkew, rotate, detectRules } from "../../src/stages/ocr/index.js";
+await withPdfDocument(new Uint8Array(readFileSync("/work/main/tests/fixtures/scans-unseen/s16-county-rules-240-yellow-persp.pdf")), async (doc) => {
+  const page = await doc.getPage(3);
+  const pi = await pdfPageImage(page, page.rotate);
+  const flat = flattenBackground(pi.image);
+  const level = Math.min(190, Math.max(110, otsuThreshold(flat)));
+  let b = binarize(flat, level);
+  const skew = -estimateSkew(b);
+  const gray = rotate(flat, skew);
+  const light = binarize(gray, Math.min(185, level + 40));
+  const segs = detectRules(light, pi.scale);
+  console.log("skew", skew, "scale", pi.scale, "level", level);
+  for (const s of segs) console.log(s.orientation, s.at.toFixed(1), s.from.toFixed(1), s.to.toFixed(1));
+});
