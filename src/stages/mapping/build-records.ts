@@ -1,4 +1,4 @@
-import { type Box, unionBox, unionBoxes } from "../../model/geometry.js";
+import { type Box, overlap, unionBox, unionBoxes } from "../../model/geometry.js";
 import { estimateGlyphBoxes } from "../../model/glyph-boxes.js";
 import type { Grid, GridCell, LayoutBlock, TextLine } from "../../model/layout.js";
 import type { TextItem } from "../../model/page-content.js";
@@ -20,10 +20,29 @@ export function buildRecords(pages: readonly (readonly LayoutBlock[])[]): RowRec
 
 function cellText(cell: GridCell): string {
   const lines = [...cell.items].sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
-  return lines
-    .map((item) => item.text)
-    .join("")
-    .trim();
+  let text = "";
+  lines.forEach((item, i) => {
+    const previous = lines[i - 1];
+    // OCR words side by side with paper between them stay apart: a cell holding "0 26" is two values whose
+    // rule was not found, never the number 026.
+    const apart =
+      previous !== undefined &&
+      item.source === "ocr" &&
+      overlap(previous.box[1], previous.box[3], item.box[1], item.box[3]) > 0 &&
+      item.box[0] - previous.box[2] > 0.5 * item.fontSize;
+    text += (apart ? " " : "") + item.text;
+  });
+  return text.trim();
+}
+
+/** The most a place of an OCR grid row can be trusted when its label cell holds numbers. */
+const MISPLACED_OCR_ROW = 0.5;
+
+/** A label cell with a number right of all its text: a value cell whose column rule was not found. */
+function holdsValues(cell: GridCell): boolean {
+  const words = cell.items.filter((i) => i.source === "ocr");
+  const textEnd = Math.max(-Infinity, ...words.filter((i) => !isValueToken(i.text)).map((i) => i.box[2]));
+  return words.some((i) => isValueToken(i.text) && /\d/.test(i.text) && i.box[0] > textEnd);
 }
 
 function gridRecords(grid: Grid, gridId: number): RowRecord[] {
@@ -42,10 +61,14 @@ function gridRecords(grid: Grid, gridId: number): RowRecord[] {
     if (lastLabel === -1 && cells[0] && cells[0].col === 0 && texts[0] === "") lastLabel = 0;
     const labelCells = cells.slice(0, lastLabel + 1);
     const ocrGrid = grid.cells.some((cell) => cell.items.some((item) => item.source === "ocr"));
+    // Numbers read right of the label text inside a label cell: column rules were missed, so the values of
+    // this row are not where its cells say (an OCR page only; a text layer's grid is drawn, not found).
+    const cap = ocrGrid && labelCells.some(holdsValues) ? MISPLACED_OCR_ROW : 1;
     const slots: ValueSlot[] = cells.slice(lastLabel + 1).map((cell, i) => {
       const slot: ValueSlot = { raw: texts[lastLabel + 1 + i] ?? "", box: cell.box, page: grid.page };
       if (!ocrGrid) return slot;
-      return { ...slot, ocr: cell.items.length > 0 ? (ocrConfidence(cell.items) ?? 1) : OCR_EMPTY_PLACE };
+      const read = cell.items.length > 0 ? (ocrConfidence(cell.items) ?? 1) : OCR_EMPTY_PLACE;
+      return { ...slot, ocr: Math.min(read, cap) };
     });
     const rowBox: Box = [grid.box[0], grid.ys[r] as number, grid.box[2], grid.ys[r + 1] as number];
     out.push({

@@ -41,7 +41,9 @@ const BLANK_MARKS = /^(?:[—–－\-_/／\\·…]+|无|空|不涉及|未涉及|
 export function parseNumber(raw: string): { value: number; blank: boolean } | null {
   const text = toHalfWidth(raw).replace(/\s+/g, " ").trim().replace(FOOTNOTE, "").replace(UNIT, "").trim();
   if (BLANK_MARKS.test(text)) return { value: 0, blank: true };
-  const compact = text.replace(/(?<=\d)[ ,，](?=\d{3}(?:\D|$))/g, "").replace(/[。．]/g, ".");
+  // Thousands are grouped from a leading digit 1–9 ("1,362", "3 119"); "0 261" is two numbers, not 261.
+  const grouped = /^[1-9]\d{0,2}(?:[ ,，]\d{3})+(?:[.。．]\d+)?$/.test(text);
+  const compact = (grouped ? text.replace(/[ ,，]/g, "") : text).replace(/[。．]/g, ".");
   if (/^[-+]?\d+(?:\.\d+)?$/.test(compact)) return { value: Number(compact), blank: false };
   return null;
 }

@@ -32,8 +32,19 @@ export function placeValues(
     if (slot.raw.trim() === "") continue;
     placed[columnOf(slot.box, anchors, alignment)]?.push(slot);
   }
-  return placed.map((group, i) => {
-    const anchor = anchors[i] as Anchor;
+  // Two OCR readings in one column of a row: a value was placed into its neighbour's column, so every place of
+  // the row is in doubt (the column it left reads empty).
+  // Likewise an OCR grid row with fewer or more cells than the table has columns: some column rule was missed
+  // or invented, and its values were placed by the header instead.
+  const ocrRow = slots.some((s) => s.ocr !== undefined);
+  const crowded =
+    placed.some((group) => group.filter((s) => s.ocr !== undefined).length > 1) ||
+    (ocrRow && record.ruled && slots.length !== count);
+  const doubt = (slot: ValueSlot): ValueSlot =>
+    crowded && (slot.ocr !== undefined || ocrRow) ? { ...slot, ocr: Math.min(slot.ocr ?? 1, CROWDED_OCR_ROW) } : slot;
+  return placed.map((group, i) => doubt(placeGroup(group, i)));
+  function placeGroup(group: ValueSlot[], i: number): ValueSlot {
+    const anchor = anchors?.[i] as Anchor;
     if (group.length === 0) return emptySlot(record, blankBox(record, anchor));
     const first = group[0] as ValueSlot;
     const box = group.reduce<Box>(
@@ -48,8 +59,11 @@ export function placeValues(
     const joined: ValueSlot = { raw: group.map((s) => s.raw).join(" "), box, page: first.page };
     const ocr = group.some((s) => s.ocr !== undefined) ? Math.min(...group.map((s) => s.ocr ?? 1)) : undefined;
     return ocr === undefined ? joined : { ...joined, ocr };
-  });
+  }
 }
+
+/** The most a place of an OCR row with two readings in one column can be trusted. */
+const CROWDED_OCR_ROW = 0.5;
 
 function columnOf(box: Box, anchors: readonly Anchor[], alignment: Alignment): number {
   if (alignment === "right") {

@@ -51,12 +51,11 @@ export function detectRules(binary: BinaryImage, scale: number): RuleSegment[] {
     horizontal.filter(
       (h) => h.at >= v.from - reach && h.at <= v.to + reach && v.at >= h.from - reach && v.at <= h.to + reach,
     ).length;
-  const vertical = chainPieces(vs.map((r) => toSegment(r, "v")))
-    .filter(
-      (v) =>
-        (onRule(v.at, v.from) && onRule(v.at, v.to)) ||
-        (v.to - v.from >= LONG_V_RULE && (onRule(v.at, v.from) || onRule(v.at, v.to)) && crossings(v) >= 2),
-    );
+  const vertical = chainPieces(vs.map((r) => toSegment(r, "v"))).filter(
+    (v) =>
+      (onRule(v.at, v.from) && onRule(v.at, v.to)) ||
+      (v.to - v.from >= LONG_V_RULE && (onRule(v.at, v.from) || onRule(v.at, v.to)) && crossings(v) >= 2),
+  );
   return [...horizontal, ...vertical];
 }
 

@@ -204,7 +204,7 @@ function dropRulePieces(blobs: readonly PixelBox[], textHeight: number): PixelBo
   const thin = (b: PixelBox) => b[2] - b[0] + 1 <= Math.max(3, 0.3 * (b[3] - b[1] + 1));
   const stacked = (a: PixelBox, b: PixelBox) =>
     Math.min(a[2], b[2]) - Math.max(a[0], b[0]) >= -2 &&
-    Math.max(a[1], b[1]) - Math.min(a[3], b[3]) <= 0.8 * textHeight;
+    Math.max(a[1], b[1]) - Math.min(a[3], b[3]) <= 1.5 * textHeight;
   return blobs.filter((b) => !(thin(b) && blobs.some((o) => o !== b && thin(o) && stacked(b, o))));
 }
 
