@@ -92,17 +92,12 @@ function findBands(
   const { width, height, data } = binary;
   const lines = orientation === "h" ? height : width;
   const along = orientation === "h" ? width : height;
-  // A pixel counts as on the line when it or a neighbour across the line is ink: a thin rule turned by a
-  // fraction of a degree, bent by a camera's perspective or stair-stepped by thresholding wanders between
-  // pixel rows/columns.
+  // A pixel counts as on the line when it or its neighbour across the line is ink: a thin rule turned by a
+  // fraction of a degree (or stair-stepped by thresholding) wanders between two pixel rows/columns.
   const at =
     orientation === "h"
-      ? (a: number, l: number) =>
-          data[a * width + l] ||
-          (a + 1 < height ? data[(a + 1) * width + l] : 0) ||
-          (a > 0 ? data[(a - 1) * width + l] : 0)
-      : (a: number, l: number) =>
-          data[l * width + a] || (a + 1 < width ? data[l * width + a + 1] : 0) || (a > 0 ? data[l * width + a - 1] : 0);
+      ? (a: number, l: number) => data[a * width + l] || (a + 1 < height ? data[(a + 1) * width + l] : 0)
+      : (a: number, l: number) => data[l * width + a] || (a + 1 < width ? data[l * width + a + 1] : 0);
   let open: Run[] = [];
   const done: Run[] = [];
   for (let a = 0; a < lines; a++) {

@@ -155,9 +155,11 @@ export function inkSegments(binary: BinaryImage, box: PixelBox, erase?: GrayImag
   // cell border, bent by perspective so it escaped the rule finder): left in, it reads as a "1".
   const ext0 = Math.max(0, y0 - h);
   const ext1 = Math.min(binary.height - 1, y1 + h);
+  const ruleCol = new Uint8Array(w);
   for (let i = 0; i < w; i++) {
     if ((wide[i] as number) >= 0.95 * h && (cols[i] as number) > 0) {
       cols[i] = 0;
+      ruleCol[i] = 1;
       continue;
     }
     if ((wide[i] as number) < 0.6 * h || (cols[i] as number) === 0) continue;
@@ -166,12 +168,15 @@ export function inkSegments(binary: BinaryImage, box: PixelBox, erase?: GrayImag
       const x = x0 + i;
       if (data[y * width + x] === 1 || data[y * width + x - 1] === 1 || data[y * width + x + 1] === 1) run++;
     }
-    if (run >= 0.75 * (ext1 - ext0 + 1)) cols[i] = 0;
+    if (run >= 0.75 * (ext1 - ext0 + 1)) {
+      cols[i] = 0;
+      ruleCol[i] = 1;
+    }
   }
   // The rule columns are painted out of `erase` (the image the region is read from) too.
   if (erase) {
     for (let i = 0; i < w; i++) {
-      if ((cols[i] as number) > 0) continue;
+      if (!ruleCol[i]) continue;
       for (let y = y0; y <= y1; y++) {
         const j = y * width + x0 + i;
         if (data[j] === 1) {
