@@ -9,8 +9,18 @@ const show = async (pi: Parameters<typeof ocrPage>[1]) => {
   const t = process.cpuUsage();
   const r = await ocrPage(engine, pi, pageNo);
   const c = process.cpuUsage(t);
-  console.error("cpu", ((c.user + c.system) / 1e6).toFixed(2), "skew", r.skew, "scale", pi.scale.toFixed(2), pi.image.width, pi.image.height);
-  for (const i of r.content.items) console.log(i.box.map((v) => v.toFixed(0)).join(","), JSON.stringify(i.text), i.confidence);
+  console.error(
+    "cpu",
+    ((c.user + c.system) / 1e6).toFixed(2),
+    "skew",
+    r.skew,
+    "scale",
+    pi.scale.toFixed(2),
+    pi.image.width,
+    pi.image.height,
+  );
+  for (const i of r.content.items)
+    console.log(i.box.map((v) => v.toFixed(0)).join(","), JSON.stringify(i.text), i.confidence);
   console.log("segments", r.content.segments.length);
 };
 if (file.endsWith(".pdf")) {

@@ -24,7 +24,9 @@ for (const file of process.argv.slice(2)) {
   let cells = 0;
   let exact = 0;
   const wrong: string[] = [];
-  for (const [section, rows] of Object.entries(truth.values as Record<string, Record<string, Record<string, number | null>>>)) {
+  for (const [section, rows] of Object.entries(
+    truth.values as Record<string, Record<string, Record<string, number | null>>>,
+  )) {
     for (const [row, columns] of Object.entries(rows)) {
       for (const [column, value] of Object.entries(columns)) {
         const path = `${section}.${row}.${column}`;
@@ -37,7 +39,9 @@ for (const file of process.argv.slice(2)) {
         }
         const unsure = !cell || cell.confidence < UNCERTAIN_BELOW || suspects.some((m) => m.startsWith(`${path}:`));
         if (!unsure) silentAll++;
-        wrong.push(`${unsure ? "" : "SILENT "}${path}=${cell?.value}(${cell?.confidence}) raw=${JSON.stringify(cell?.raw)} want ${value}`);
+        wrong.push(
+          `${unsure ? "" : "SILENT "}${path}=${cell?.value}(${cell?.confidence}) raw=${JSON.stringify(cell?.raw)} want ${value}`,
+        );
       }
     }
   }
@@ -45,10 +49,14 @@ for (const file of process.argv.slice(2)) {
   exactAll += exact;
   const errors = output.flags.filter((f) => f.severity === "error").map((f) => f.rule);
   const meta = `${output.report.agency === truth.report.agency ? "A" : `a:${output.report.agency}`} ${output.report.year === truth.report.year ? "Y" : `y:${output.report.year}`}`;
-  console.log(`${basename(file)}: ${exact}/${cells} ${output.status} ${meta} errors=[${errors.join(",")}] cpu=${((cpu.user + cpu.system) / 1e6).toFixed(1)}s`);
+  console.log(
+    `${basename(file)}: ${exact}/${cells} ${output.status} ${meta} errors=[${errors.join(",")}] cpu=${((cpu.user + cpu.system) / 1e6).toFixed(1)}s`,
+  );
   for (const w of wrong.slice(0, 12)) console.log(`   ${w}`);
   if (output.status === "failure") console.log("   ", output.issues.map((i) => i.message).join(" | "));
 }
-console.log(`TOTAL ${exactAll}/${total} = ${((100 * exactAll) / Math.max(1, total)).toFixed(2)}% silent=${silentAll} uncertainButRight=${uncertainRight}`);
+console.log(
+  `TOTAL ${exactAll}/${total} = ${((100 * exactAll) / Math.max(1, total)).toFixed(2)}% silent=${silentAll} uncertainButRight=${uncertainRight}`,
+);
 await engine.terminate();
 void dirname;

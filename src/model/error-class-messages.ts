@@ -5,6 +5,7 @@ export const ERROR_CLASS_MESSAGES: Readonly<Record<ErrorClass, string>> = {
   encrypted: "the PDF is password-protected; gongkai does not guess passwords",
   corrupt: "the file is empty, truncated or damaged beyond what pdf.js can repair",
   not_a_report: "a readable document, but no report title and none of the template's tables",
+  unreadable: "a scan or page image on which OCR could read (next to) nothing: blank, too faint, or not text",
   timeout: "processing took longer than --timeout; the document's process was killed",
   too_large: "more pages than --max-pages, or more memory than --max-memory",
   unsupported: "an input kind gongkai does not read (yet), or pages that need OCR",

@@ -9,6 +9,7 @@ export const errorClassSchema = z.enum([
   "encrypted",
   "corrupt",
   "not_a_report",
+  "unreadable",
   "timeout",
   "too_large",
   "unsupported",

@@ -13,7 +13,7 @@ import { buildOutput, decideStatusFor } from "./build-output.js";
 import { checkRules } from "./check-rules.js";
 import { extractMarkup } from "./extract-markup.js";
 import { flagImageTables } from "./flag-image-tables.js";
-import { findSuspectCells, ocrImages, ocrPdfPages, toStoredFrame } from "./ocr-pages.js";
+import { findSuspectCells, markSuspectFlags, ocrImages, ocrPdfPages, toStoredFrame } from "./ocr-pages.js";
 import { type PageRead, readPages } from "./read-pages.js";
 
 export interface DocumentResult {
@@ -167,6 +167,18 @@ function analyse(
       }));
       if (!anyTable && mapped.title === null) {
         const ocr = issues.filter((i) => i.code === "page.needs_ocr");
+        // Page images read by OCR that gave (next to) nothing: the scan is unreadable, which says nothing of
+        // whether it is a report.
+        const ocrChars = pages
+          .filter((p) => ocrPages.has(p.content.page))
+          .reduce((n, p) => n + p.content.items.filter((i) => (i.confidence ?? 0) >= 0.5).length, 0);
+        if (ocrPages.size > 0 && ocrChars < MIN_OCR_WORDS)
+          return fail(
+            { ...source, pages: doc.numPages },
+            "unreadable",
+            `OCR read ${ocrChars} word(s) from ${ocrPages.size} page image(s): blank, too faint or no text; no report title or table could be read`,
+            pageInfo,
+          );
         // Nothing readable: either it is no report, or its text must be read from the page images first.
         return ocr.length === 0
           ? fail(
@@ -193,9 +205,11 @@ function analyse(
         narrative,
       };
       // On OCR pages the rules double as a checksum: name the likely misread, keep the printed value.
-      const flags = checkRules(ruleInput, issues, (found) =>
+      const checked = checkRules(ruleInput, issues, (found) =>
         ocrPages.size > 0 ? findSuspectCells(ruleInput, found) : [],
       );
+      // A failure that a likely misread explains is an uncertain reading, not a published error.
+      const flags = markSuspectFlags(checked, issues);
       const output = buildOutput(
         {
           ...source,
@@ -216,6 +230,9 @@ function analyse(
     return fail(source, "internal", `Internal error: ${describe(error)}`);
   }
 }
+
+/** Fewer surely read OCR words than this on a document's page images: nothing could be read. */
+const MIN_OCR_WORDS = 5;
 
 /** The output of an input that failed as a whole (the batch uses it for `timeout`, `too_large`, `internal`). */
 export { fail as failureResult };

@@ -157,6 +157,30 @@ export function findSuspectCells(input: RuleInput, flags: readonly Flag[]): Issu
   return issues;
 }
 
+/**
+ * Arithmetic errors that cite a cell an `ocr.suspect_cell` issue names become warnings with `uncertain_reading`:
+ * the checksum says the reading, not the publication, is the likely fault (SPEC §4).
+ */
+export function markSuspectFlags(flags: readonly Flag[], issues: readonly Issue[]): Flag[] {
+  const suspects = new Set(
+    issues.filter((i) => i.code === "ocr.suspect_cell").map((i) => i.message.slice(0, i.message.indexOf(":"))),
+  );
+  if (suspects.size === 0) return [...flags];
+  return flags.map((flag) =>
+    flag.severity === "error" && CHECKSUM_RULES.has(flag.rule) && flag.cells.some((c) => suspects.has(c.path))
+      ? {
+          ...flag,
+          severity: "warning",
+          uncertain_reading: true,
+          message: {
+            zh: `${flag.message.zh}（读数存疑：校验和指出单元格可能识别错误）`,
+            en: `${flag.message.en} (uncertain reading: the checksum names a likely misread cell)`,
+          },
+        }
+      : flag,
+  );
+}
+
 /** A failing arithmetic rule: an error, or the same failure marked as an uncertain reading. */
 function isChecksumFailure(flag: Flag): boolean {
   return CHECKSUM_RULES.has(flag.rule) && (flag.severity === "error" || flag.uncertain_reading === true);

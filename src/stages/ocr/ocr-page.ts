@@ -2,7 +2,7 @@ import type { PageContent, RuleSegment, TextItem } from "../../model/page-conten
 import { detectRules, eraseRules } from "./detect-rules.js";
 import { detectText, type TextRegion } from "./detect-text.js";
 import type { OcrEngine } from "./engine.js";
-import { findOrphanInk } from "./orphan-ink.js";
+import { attachSigns, findOrphanInk } from "./orphan-ink.js";
 import type { PageImage } from "./page-image.js";
 import { binarize, crop, estimateSkew, flattenBackground, otsuThreshold, type PixelBox, rotate } from "./raster.js";
 import { inkSegments, type RegionCrop, regionItems } from "./read-regions.js";
@@ -68,7 +68,11 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
     items.push(...line);
   });
   items.push(...(await findOrphanInk(models, clean, binary, light, segments, items, scale, textHeight)));
-  items.splice(0, items.length, ...(await rereadWords(models, clean, items, scale, textHeight)));
+  items.splice(
+    0,
+    items.length,
+    ...attachSigns(await rereadWords(models, clean, items, scale, textHeight), textHeight / scale),
+  );
   items.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
   const read = items.filter((i) => i.text !== "");
   const confidence = read.length ? read.reduce((s, i) => s + (i.confidence ?? 0), 0) / read.length : 0;

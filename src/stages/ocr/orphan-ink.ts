@@ -34,9 +34,11 @@ export async function findOrphanInk(
     const w = box[2] - box[0] + 1;
     const h = box[3] - box[1] + 1;
     if (w > 3 * textHeight || h > 1.8 * textHeight) continue;
-    // A fragment beside a word read already is part of it (a dot, a stroke the word's box missed), or dust.
-    if (w < 0.6 * textHeight && h < 0.6 * textHeight && nearItem(box, items, scale, 0.3 * textHeight)) continue;
-    const dash = h <= 0.3 * textHeight && w >= 1.5 * h && w >= 0.4 * textHeight;
+    const dash = h <= 0.3 * textHeight && w >= 1.5 * h && w >= 0.3 * textHeight && h >= 0.03 * textHeight;
+    // A fragment beside a word read already is part of it (a dot, a stroke the word's box missed), or dust;
+    // a dash there is a minus sign (joined to its number by `attachSigns`).
+    if (!dash && w < 0.6 * textHeight && h < 0.6 * textHeight && nearItem(box, items, scale, 0.3 * textHeight))
+      continue;
     if (!dash && isSlash(binary, box, scale)) {
       candidates.push({ box, dash: true, mark: "/" });
       continue;
@@ -206,6 +208,37 @@ function dropRulePieces(blobs: readonly PixelBox[], textHeight: number): PixelBo
     Math.min(a[2], b[2]) - Math.max(a[0], b[0]) >= -2 &&
     Math.max(a[1], b[1]) - Math.min(a[3], b[3]) <= 1.5 * textHeight;
   return blobs.filter((b) => !(thin(b) && blobs.some((o) => o !== b && thin(o) && stacked(b, o))));
+}
+
+/**
+ * A dash standing just left of a number on its line is the number's minus sign (本年增/减 "-3"): the two become
+ * one item. Any other dash stays a printed blank.
+ */
+export function attachSigns(items: readonly TextItem[], textHeight: number): TextItem[] {
+  const out = [...items];
+  const gone = new Set<TextItem>();
+  for (const dash of items) {
+    if (dash.text !== "-" || dash.source !== "ocr") continue;
+    const number = items.find(
+      (n) =>
+        n !== dash &&
+        /^\d[\d,.]*$/.test(n.text) &&
+        n.box[0] >= dash.box[2] - 0.1 * textHeight &&
+        n.box[0] - dash.box[2] <= 0.45 * textHeight &&
+        (dash.box[1] + dash.box[3]) / 2 > n.box[1] &&
+        (dash.box[1] + dash.box[3]) / 2 < n.box[3],
+    );
+    if (!number) continue;
+    const index = out.indexOf(number);
+    out[index] = {
+      ...number,
+      text: `-${number.text}`,
+      box: [dash.box[0], number.box[1], number.box[2], number.box[3]],
+      confidence: Math.min(number.confidence ?? 0, dash.confidence ?? 0),
+    };
+    gone.add(dash);
+  }
+  return out.filter((i) => !gone.has(i));
 }
 
 function nearItem(box: PixelBox, items: readonly TextItem[], scale: number, reach: number): boolean {

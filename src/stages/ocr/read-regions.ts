@@ -109,7 +109,10 @@ export function regionItems(
     // A short flat stroke alone is a printed blank (—, -), whatever the recogniser made of it (一, 1).
     const dash = wordHeight <= 0.35 * textHeight && wordWidth >= 1.5 * wordHeight && wordWidth <= 3 * textHeight;
     const mark = dash ? "-" : isSlash(binary, word, scale) ? "/" : null;
-    const { text, confidence } = mark ? { text: mark, confidence: DASH_CONFIDENCE } : chooseReading(chars, digits);
+    const read = mark ? { text: mark, confidence: DASH_CONFIDENCE } : chooseReading(chars, digits);
+    // A flat stroke before a number is its minus sign, though the recogniser may drop so small a mark.
+    const signed = !mark && /^\d/.test(read.text) && startsWithDash(segments, word, textHeight);
+    const { text, confidence } = signed ? { text: `-${read.text}`, confidence: read.confidence } : read;
     // Glyph-sized ink read as nothing but a dot: unreadable (a value slot holding no number), never a blank.
     const unread = !mark && /^[.,，。·:：]*$/.test(text) && wordHeight >= 0.5 * textHeight;
     const box = [word[0] / scale, word[1] / scale, (word[2] + 1) / scale, (word[3] + 1) / scale] as const;
@@ -222,6 +225,23 @@ export function inkSegments(binary: BinaryImage, box: PixelBox, erase?: GrayImag
   }
   close();
   return out;
+}
+
+/** Whether the first ink piece of `word` is a short flat stroke at mid height (a minus sign). */
+function startsWithDash(segments: readonly PixelBox[], word: PixelBox, textHeight: number): boolean {
+  const first = segments.find((s) => s[0] >= word[0] && s[2] <= word[2]);
+  if (!first || first[0] !== word[0]) return false;
+  const h = first[3] - first[1] + 1;
+  const w = first[2] - first[0] + 1;
+  const mid = (first[1] + first[3]) / 2;
+  return (
+    h <= 0.25 * textHeight &&
+    w >= 1.5 * h &&
+    w <= 0.8 * textHeight &&
+    first[2] < word[2] &&
+    mid > word[1] + 0.25 * (word[3] - word[1]) &&
+    mid < word[3] - 0.25 * (word[3] - word[1])
+  );
 }
 
 /** Segments joined when the paper between them is narrower than `gap` pixels. */
