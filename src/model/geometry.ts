@@ -66,3 +66,16 @@ export function unturnBox(box: Box, degrees: number, cx: number, cy: number): Bo
   }
   return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }
+
+/**
+ * The box, given on a copy of a `width` × `height` page turned counter-clockwise by `quarters` quarter turns
+ * (as `stages/ocr/raster.ts` `turnQuarters` turns an image), on the page itself.
+ */
+export function unturnQuarters(box: Box, quarters: number, width: number, height: number): Box {
+  const q = ((quarters % 4) + 4) % 4;
+  const [x0, y0, x1, y1] = box;
+  if (q === 1) return [width - y1, x0, width - y0, x1];
+  if (q === 2) return [width - x1, height - y1, width - x0, height - y0];
+  if (q === 3) return [y0, height - x1, y1, height - x0];
+  return box;
+}

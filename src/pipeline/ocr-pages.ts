@@ -1,6 +1,6 @@
 import type { Cell } from "../model/cell.js";
 import type { Flag } from "../model/flag.js";
-import { type Box, roundBox, unturnBox } from "../model/geometry.js";
+import { type Box, roundBox, unturnBox, unturnQuarters } from "../model/geometry.js";
 import type { Issue } from "../model/issue.js";
 import type { NarrativeLine } from "../model/narrative.js";
 import type { RuleInput } from "../model/rule-input.js";
@@ -29,12 +29,12 @@ export async function ocrImages(
   for (const { page, image } of images) {
     try {
       const result = await ocrPage(engine, await image(), page);
-      read.set(page, { content: result.content, needsOcr: false, skew: result.skew });
+      read.set(page, { content: result.content, needsOcr: false, skew: result.skew, quarters: result.quarters });
       issues.push({
         code: "page.ocr",
         severity: "info",
         stage: "text-layer",
-        message: `Page ${page} was read by OCR (straightened by ${result.skew.toFixed(2)}°, mean confidence ${result.confidence.toFixed(2)})`,
+        message: `Page ${page} was read by OCR (${result.quarters ? `turned ${result.quarters * 90}° upright, ` : ""}straightened by ${result.skew.toFixed(2)}°, mean confidence ${result.confidence.toFixed(2)})`,
         page,
       });
     } catch (error) {
@@ -99,8 +99,12 @@ export function toStoredFrame(
 ): NarrativeLine[] {
   const turn = (page: number | null, box: Box): Box => {
     const read = page === null ? undefined : pages[page - 1];
-    if (!read?.skew) return box;
-    return roundBox(unturnBox(box, read.skew, read.content.width / 2, read.content.height / 2));
+    if (!read?.skew && !read?.quarters) return box;
+    const { width, height } = read.content;
+    const straight = read.skew ? unturnBox(box, read.skew, width / 2, height / 2) : box;
+    // The upright page is `width` × `height`; the page as stored has them swapped after an odd number of quarters.
+    const odd = (read.quarters ?? 0) % 2 === 1;
+    return roundBox(unturnQuarters(straight, read.quarters ?? 0, odd ? height : width, odd ? width : height));
   };
   for (const [path, cell] of cells) {
     if (cell.bbox && cell.source !== "derived") cells.set(path, { ...cell, bbox: turn(cell.page, cell.bbox) });

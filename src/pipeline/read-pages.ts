@@ -16,6 +16,8 @@ export interface PageRead {
    * content is in that straightened frame; boxes reported to the user are turned back (`unskewBox`).
    */
   readonly skew?: number;
+  /** Set on a page read by OCR: quarter turns (counter-clockwise) that made its image upright, before `skew`. */
+  readonly quarters?: number;
 }
 
 /**

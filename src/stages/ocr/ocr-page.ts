@@ -1,10 +1,21 @@
 import type { PageContent, RuleSegment, TextItem } from "../../model/page-content.js";
+import { isUpsideDown } from "./classify-direction.js";
 import { detectRules, eraseRules } from "./detect-rules.js";
 import { detectText, type TextRegion } from "./detect-text.js";
 import type { OcrEngine } from "./engine.js";
 import { attachSigns, findOrphanInk } from "./orphan-ink.js";
 import type { PageImage } from "./page-image.js";
-import { binarize, crop, estimateSkew, flattenBackground, otsuThreshold, type PixelBox, rotate } from "./raster.js";
+import {
+  binarize,
+  crop,
+  estimateSkew,
+  flattenBackground,
+  otsuThreshold,
+  type PixelBox,
+  rotate,
+  runsSideways,
+  turnQuarters,
+} from "./raster.js";
 import { inkSegments, type RegionCrop, regionItems } from "./read-regions.js";
 import { recognizeCrops } from "./recognize-text.js";
 import { rereadWords } from "./reread-words.js";
@@ -16,8 +27,10 @@ const NOISE_CONFIDENCE = 0.2;
 
 export interface OcrPage {
   readonly content: PageContent;
-  /** The page image was turned by this many degrees (counter-clockwise) to straighten it. */
+  /** The page image was turned by this many degrees (counter-clockwise) to straighten it, after `quarters`. */
   readonly skew: number;
+  /** Quarter turns (counter-clockwise) that made the page upright, before it was straightened. */
+  readonly quarters: number;
   /** Mean confidence of the page's recognised items (0 when none). */
   readonly confidence: number;
 }
@@ -34,17 +47,27 @@ export interface OcrPage {
 export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: number): Promise<OcrPage> {
   const models = await engine.paddle();
   const { scale } = pageImage;
-  const flat = flattenBackground(pageImage.image);
+  let flat = flattenBackground(pageImage.image);
   const level = clamp(otsuThreshold(flat), 110, 190);
+  // A page scanned or photographed turned a quarter turn: its lines run up and down.
+  let quarters = 0;
+  if (runsSideways(binarize(flat, level))) {
+    flat = turnQuarters(flat, 1);
+    quarters = 1;
+  }
   let gray = flat;
   let binary = binarize(flat, level);
   const skew = -estimateSkew(binary);
-  if (Math.abs(skew) >= 0.05) {
-    gray = rotate(flat, skew);
-    binary = binarize(gray, level);
+  if (Math.abs(skew) >= 0.05) gray = rotate(flat, skew);
+  let regions = await detectText(models, gray, { scale });
+  // Upside down (or the other quarter turn): the direction classifier says so on the page's lines of text.
+  if (await isUpsideDown(models, gray, regions)) {
+    gray = turnQuarters(gray, 2);
+    quarters += 2;
+    regions = await detectText(models, gray, { scale });
   }
+  binary = binarize(gray, level);
   const light = binarize(gray, Math.min(LIGHT_MAX, level + 40));
-  const regions = await detectText(models, gray, { scale });
   // Runs of ink through the middle of a line of text are its glyphs (bold print at low resolution fuses them),
   // not a table's rules.
   const segments = outsideText(detectRules(light, scale), regions, scale);
@@ -77,11 +100,13 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
   const read = items.filter((i) => i.text !== "");
   const confidence = read.length ? read.reduce((s, i) => s + (i.confidence ?? 0), 0) / read.length : 0;
   engine.recognitions += crops.length;
+  const sideways = quarters % 2 === 1;
   return {
+    quarters,
     content: {
       page,
-      width: pageImage.width,
-      height: pageImage.height,
+      width: sideways ? pageImage.height : pageImage.width,
+      height: sideways ? pageImage.width : pageImage.height,
       items,
       segments,
       imageBoxes: [],
