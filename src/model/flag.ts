@@ -17,5 +17,10 @@ export const flagSchema = z.strictObject({
   expected: z.number().nullable(),
   actual: z.number().nullable(),
   message: messageSchema,
+  /**
+   * SPEC §4: an `s3.*` or `s4.*` arithmetic rule that fails where a cell involved is below confidence 0.9 (an OCR
+   * reading): the reading, not the publication, may be wrong. Severity is then `warning`. Absent means false.
+   */
+  uncertain_reading: z.boolean().optional(),
 });
 export type Flag = z.infer<typeof flagSchema>;
