@@ -57,7 +57,7 @@ beforeAll(async () => {
   );
   site = await buildReviewSite(dir, { inputs });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-}, 120_000);
+});
 
 afterAll(async () => {
   await browser?.close();
