@@ -102,6 +102,7 @@ table.source-table td { border: 1px solid var(--line); padding: 2px 4px; vertica
 table.source-table td.src-cell { cursor: pointer; box-shadow: inset 0 0 0 1px var(--text-box); text-align: right; }
 table.source-table td.src-cell.flag-error { background: rgba(198, 40, 40, 0.22); }
 table.source-table td.src-cell.flag-warning { background: rgba(255, 193, 7, 0.35); }
+table.source-table td.src-cell.flag-info { outline: 1px dotted var(--info); outline-offset: -3px; }
 table.source-table td.src-cell.focus { outline: 3px solid var(--focus); background: rgba(213, 0, 249, 0.18); }
 table.source-table td.src-cell.selected { outline: 2px dashed var(--focus); }
 .muted { color: var(--muted); }

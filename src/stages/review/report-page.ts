@@ -198,7 +198,7 @@ function renderFlagItem(flag: ReviewFlag, i: number): string {
   const uncertain = flag.uncertain_reading
     ? ` <span class="uncertain" title="读数不确定 / uncertain reading">${bi("读数存疑", "uncertain reading")}</span>`
     : "";
-  return `<li><button type="button" class="flag sev-${flag.severity}" data-flag="${i}" data-rule="${escapeHtml(flag.rule)}" data-cells="${escapeHtml(paths.join(" "))}"><span class="sev">${severityLabel(flag.severity)}</span> <b>${escapeHtml(flag.pathLabel)}</b>${flag.scope === "cross" ? ` <span class="cross">${bi("跨报告", "cross-report")}</span>` : ""}${uncertain}${numbers}<br><span class="msg"><span class="zh">${escapeHtml(flag.message.zh)}</span><span class="en">${escapeHtml(flag.message.en)}</span></span> <code class="rule">${escapeHtml(flag.rule)}</code></button></li>`;
+  return `<li><button type="button" class="flag sev-${flag.severity}" data-flag="${i}" data-rule="${escapeHtml(flag.rule)}" data-path="${escapeHtml(flag.path)}" data-severity="${flag.severity}" data-cells="${escapeHtml(paths.join(" "))}"><span class="sev">${severityLabel(flag.severity)}</span> <b>${escapeHtml(flag.pathLabel)}</b>${flag.scope === "cross" ? ` <span class="cross">${bi("跨报告", "cross-report")}</span>` : ""}${uncertain}${numbers}<br><span class="msg"><span class="zh">${escapeHtml(flag.message.zh)}</span><span class="en">${escapeHtml(flag.message.en)}</span></span> <code class="rule">${escapeHtml(flag.rule)}</code></button></li>`;
 }
 
 function renderIssues(report: ReviewReport): string {
