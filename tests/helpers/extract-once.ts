@@ -2,14 +2,15 @@ import { type DocumentResult, extractDocument } from "../../src/pipeline/extract
 import { OcrEngine } from "../../src/stages/ocr/index.js";
 
 /**
- * One OCR engine per test process (vitest runs each test file in a process of its own, two at once on two
- * cores): one tesseract worker per model, so two test files OCR'ing at once keep both cores busy without
- * oversubscribing them. `tests/helpers/setup.ts` terminates it after each file.
+ * One OCR engine per test process (vitest runs each test file in a process of its own), as a batch owns one:
+ * its workers (one per core and model, created on first use) are shared by every document the file reads,
+ * instead of each `extractDocument` call starting and loading its own. `tests/helpers/setup.ts` terminates it
+ * after each file.
  */
 let engine: OcrEngine | null = null;
 
 export function sharedOcrEngine(): OcrEngine {
-  engine ??= new OcrEngine({ workers: 1 });
+  engine ??= new OcrEngine();
   return engine;
 }
 
