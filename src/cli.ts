@@ -18,7 +18,8 @@ async function main(argv: readonly string[]): Promise<number> {
     if (node !== null) return runOnNode(node, fileURLToPath(import.meta.url), argv);
     throw new GongkaiError(
       `Expected Node ≥ ${MIN_NODE_MAJOR}, got ${process.version}, and the \`node\` package gongkai depends on ` +
-        "is not installed: reinstall gongkai (`npm install -g <gongkai folder or tarball>`), or install Node 22",
+        "is not installed: reinstall gongkai with `npm install -g --allow-scripts=node <gongkai folder or tarball>`, " +
+        "or run it with Node 22",
     );
   }
   const [command, ...rest] = argv;
