@@ -106,4 +106,9 @@ table.source-table td.src-cell.flag-info { outline: 1px dotted var(--info); outl
 table.source-table td.src-cell.focus { outline: 3px solid var(--focus); background: rgba(213, 0, 249, 0.18); }
 table.source-table td.src-cell.selected { outline: 2px dashed var(--focus); }
 .muted { color: var(--muted); }
+.page .narrative-mark { position: absolute; border: 2px solid var(--warning); background: rgba(255, 193, 7, 0.12); pointer-events: none; }
+.page .narrative-mark.focus { border-color: var(--focus); background: rgba(213, 0, 249, 0.15); }
+p.narrative { background: #fffbe6; padding: 4px 6px; border-radius: 4px; font-size: 13px; }
+mark.narrative-mark { background: rgba(255, 193, 7, 0.45); }
+mark.narrative-mark.focus { outline: 3px solid var(--focus); background: rgba(213, 0, 249, 0.18); }
 `;

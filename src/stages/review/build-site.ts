@@ -14,6 +14,7 @@ import { REVIEW_CSS } from "./assets-css.js";
 import { hrefOf, slugOf } from "./html.js";
 import { type IndexEntry, renderIndexPage, toIndexEntry } from "./index-page.js";
 import { locateSource } from "./locate-source.js";
+import { findNarrativeMarks, quotedClause } from "./narrative-marks.js";
 import { prunePageFolders, readCachedPages, writeRenderRecord } from "./page-cache.js";
 import { DEFAULT_SCALE, type PageImage, renderImagePages, renderPdfPages } from "./render-pages.js";
 import { flaggedSeverities, type Neighbours, renderReportPage } from "./report-page.js";
@@ -49,6 +50,8 @@ interface SourceView {
   readonly missing: string | null;
   /** The source file found, for the link on the page; null when not found. */
   readonly path: string | null;
+  /** The source's kind as its bytes say; null when not found. */
+  readonly kind: string | null;
   /** HTML and .docx bytes, kept to show their tables (small files); null otherwise. */
   readonly markup: { readonly kind: "html" | "docx"; readonly bytes: Uint8Array } | null;
   readonly fresh: number;
@@ -98,12 +101,16 @@ export async function buildReviewSite(extractedDir: string, options: ReviewOptio
     const sourceTables =
       source.markup === null
         ? null
-        : renderSourceTables(source.markup.bytes, source.markup.kind, review.cells, flagged);
+        : renderSourceTables(source.markup.bytes, source.markup.kind, review.cells, review.flags, flagged);
+    const narrativeMarks =
+      source.kind === "pdf" && source.path !== null && review.flags.some((f) => quotedClause(f) !== null)
+        ? await findNarrativeMarks(new Uint8Array(await readFile(source.path)), review.flags).catch(() => [])
+        : [];
     const sourceHref =
       source.path === null ? null : hrefOf(relative(join(root, "reports"), source.path).split(sep).join("/"));
     await writeFile(
       join(root, "reports", `${review.slug}.html`),
-      renderReportPage(review, { scale, neighbours, sourceTables, sourceHref, pagesKey: source.key }),
+      renderReportPage(review, { scale, neighbours, sourceTables, sourceHref, pagesKey: source.key, narrativeMarks }),
     );
     entries.push(toIndexEntry(review, sourceTables !== null));
   };
@@ -181,9 +188,9 @@ async function viewSource(
   const sha256 = report.output.source.sha256;
   const key = sha256.slice(0, 16);
   const outDir = join(root, "pages", key);
-  const base = { key, markup: null, fresh: 0 };
   const source = await locateSource(report, extracted, inputs);
   const path = source.found ? source.path : null;
+  const base = { key, markup: null, fresh: 0, kind: source.found ? source.kind : null };
   const cached = await readCachedPages(outDir, sha256, scale);
   if (cached !== null) return { ...base, pages: cached, missing: null, path };
   await rm(outDir, { recursive: true, force: true });

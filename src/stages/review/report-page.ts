@@ -1,9 +1,10 @@
 import type { Cell } from "../../model/cell.js";
 import { cellLabel } from "./cell-label.js";
 import { CSP, escapeHtml, formatValue, hrefOf, jsonForScript } from "./html.js";
+import type { NarrativeMark } from "./narrative-marks.js";
 import { renderTables } from "./report-tables.js";
 import type { ReviewFlag, ReviewReport } from "./review-model.js";
-import { bi, severityLabel, statusBadge, toolbar } from "./ui-text.js";
+import { bi, ISSUE_LABELS, severityLabel, statusBadge, toolbar } from "./ui-text.js";
 
 /** Confidence bands of the cell outlines (see the legend). */
 export function confidenceBand(confidence: number): "high" | "mid" | "low" {
@@ -25,6 +26,8 @@ export interface ReportPageParts {
   readonly sourceHref: string | null;
   /** The folder of the page images under `review/pages/`. */
   readonly pagesKey: string;
+  /** Where narrative flags' sentences are printed on the pages. */
+  readonly narrativeMarks: readonly NarrativeMark[];
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -143,11 +146,19 @@ function renderPage(
   const boxes = Object.entries(report.cells)
     .filter(([, cell]) => cell.page === page.page && cell.bbox !== null)
     .map(([path, cell]) => renderBox(path, cell, page, flagged.get(path), report.reviewed[path]?.checked));
+  const marks = parts.narrativeMarks
+    .filter((m) => m.page === page.page)
+    .map((m) => {
+      const [x0, y0, x1, y1] = m.bbox;
+      const pct = (v: number, of: number) => `${Math.round((v / of) * 1e5) / 1e3}%`;
+      const style = `left: ${pct(x0, page.width)}; top: ${pct(y0, page.height)}; width: ${pct(x1 - x0, page.width)}; height: ${pct(y1 - y0, page.height)}`;
+      return `<div class="narrative-mark" data-flag="${m.flag}" style="${style}" title="正文 / narrative"></div>`;
+    });
   const width = Math.round(page.width * parts.scale);
   const src = `../pages/${hrefOf(parts.pagesKey)}/${page.image}`;
   return `<div class="page" id="page-${page.page}" data-page="${page.page}" data-width="${width}" style="width: calc(var(--zoom) * ${width}px); aspect-ratio: ${page.width} / ${page.height}">
 <img src="${src}" alt="第 ${page.page} 页" loading="lazy" draggable="false">
-${boxes.join("\n")}
+${[...boxes, ...marks].join("\n")}
 <span class="page-no">${page.page}</span>
 </div>`;
 }
@@ -205,7 +216,7 @@ function renderIssues(report: ReviewReport): string {
   if (report.issues.length === 0) return "";
   const items = report.issues.map(
     (i) =>
-      `<li><span class="sev">${severityLabel(i.severity)}</span> <code>${escapeHtml(i.code)}</code> ${escapeHtml(i.message)}</li>`,
+      `<li><span class="sev">${severityLabel(i.severity)}</span> ${ISSUE_LABELS[i.code] === undefined ? "" : `<b class="zh">${escapeHtml(ISSUE_LABELS[i.code] ?? "")}：</b>`}<code>${escapeHtml(i.code)}</code> ${escapeHtml(i.message)}</li>`,
   );
   return `<details class="issues"><summary>${bi(`读取问题（${report.issues.length}）`, `Extraction issues (${report.issues.length})`)}</summary><ul>${items.join("")}</ul></details>`;
 }

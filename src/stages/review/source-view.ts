@@ -2,6 +2,8 @@ import type { Cell } from "../../model/cell.js";
 import { type DocBlock, type DocTable, decodeHtml, docxBlocks, htmlBlocks, readDocumentXml } from "../markup/index.js";
 import { cellLabel } from "./cell-label.js";
 import { escapeHtml } from "./html.js";
+import { renderNarrativeParagraphs } from "./narrative-marks.js";
+import type { ReviewFlag } from "./review-model.js";
 
 /**
  * The tables of an HTML page or a .docx file as they are written in the source (spans kept), in place of page
@@ -13,17 +15,20 @@ export function renderSourceTables(
   bytes: Uint8Array,
   kind: "html" | "docx",
   cells: Readonly<Record<string, Cell>>,
+  flags: readonly ReviewFlag[],
   flagged: ReadonlyMap<string, string>,
 ): string | null {
   const blocks = readBlocks(bytes, kind);
   if (blocks === null) return null;
+  // The sentences narrative flags quote, marked, before the tables.
+  const narrative = renderNarrativeParagraphs(blocks, flags);
   const byLocator = new Map<string, string>();
   for (const [path, cell] of Object.entries(cells)) if (cell.locator) byLocator.set(cell.locator, path);
   const tables = blocks.filter(
     (b): b is DocTable => b.kind === "table" && b.rows.some((row) => row.some((c) => byLocator.has(c.locator))),
   );
-  if (tables.length === 0) return null;
-  return tables.map((table) => renderTable(table, byLocator, flagged)).join("\n");
+  if (tables.length === 0 && narrative === "") return null;
+  return [narrative, ...tables.map((table) => renderTable(table, byLocator, flagged))].filter(Boolean).join("\n");
 }
 
 function readBlocks(bytes: Uint8Array, kind: "html" | "docx"): DocBlock[] | null {

@@ -245,6 +245,13 @@ describe("gongkai review", () => {
     // 28 is what the narrative states: text.new_received is gone; the row no longer adds up: s3.row_total.
     const rules = await page.locator("button.flag").evaluateAll((els) => els.map((el) => el.getAttribute("data-rule")));
     expect(rules).not.toContain("text.new_received");
+    // A narrative flag marks the sentence it quotes on the page image (上年结转4件, page 2).
+    await page.locator('button.flag[data-rule="text.carried_over"]').click();
+    const sentence = page.locator("#page-2 .narrative-mark.focus");
+    expect(await sentence.count()).toBe(1);
+    const rect = await sentence.boundingBox();
+    expect(rect !== null && rect.width > 40 && rect.y >= 0 && rect.y + rect.height <= 900).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, "narrative-flag.png") });
     expect(rules).toContain("s3.row_total");
     expect(rules).toContain("text.review");
     await page.goto(pathToFileURL(join(dir, "review", "reports", "ruled-clean-2023.html")).href);

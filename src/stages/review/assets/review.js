@@ -392,6 +392,12 @@
       for (const b of $$("button.flag")) if (Number(b.dataset.flag) === index) b.classList.add("active");
       /** @type {HTMLElement[]} */
       const boxes = [];
+      // The sentence a narrative flag quotes comes first: the view zooms to it, on its page (PDF text) or in the
+      // source's text (HTML, .docx).
+      for (const el of $$(`.narrative-mark[data-flag="${index}"]`)) {
+        el.classList.add("focus");
+        if (el.parentElement?.classList.contains("page")) boxes.push(el);
+      }
       for (const c of flag.cells.filter((cell) => cell.here)) {
         for (const el of byPath(".box", c.path)) {
           el.classList.add("focus");
@@ -400,7 +406,6 @@
         for (const el of byPath("td.v", c.path)) el.classList.add("focus");
         for (const el of byPath("td.src-cell", c.path)) el.classList.add("focus");
       }
-      for (const el of $$(`.narrative [data-flag="${index}"]`)) el.classList.add("focus");
       const panel = must("#flag-detail");
       const items = flag.cells
         .map(
@@ -420,7 +425,7 @@
         (boxes.length === 0 ? `<p class="muted">${esc(t("noBox"))}</p>` : "");
       panel.hidden = false;
       if (boxes.length > 0) zoomTo(boxes);
-      else $("td.v.focus, td.src-cell.focus")?.scrollIntoView({ block: "center" });
+      else $("mark.narrative-mark.focus, td.v.focus, td.src-cell.focus")?.scrollIntoView({ block: "center" });
     }
     for (const button of $$("button.flag")) {
       button.addEventListener("click", () => showFlag(Number(button.dataset.flag)));
