@@ -9,7 +9,7 @@ header.top { padding: 8px 16px; border-bottom: 1px solid var(--line); background
 header.top h1 { font-size: 18px; margin: 4px 0; }
 .meta { color: var(--muted); margin: 2px 0; }
 code { font-size: 12px; background: #eef0f4; padding: 0 3px; border-radius: 3px; }
-.status { padding: 1px 6px; border-radius: 8px; font-size: 12px; }
+.status { padding: 1px 6px; border-radius: 8px; font-size: 12px; white-space: nowrap; }
 .status-success { background: #e3f4e5; color: #1b5e20; }
 .status-partial_success { background: #fff3cd; color: #7a5b00; }
 .status-failure { background: #fde0e0; color: #8e1b1b; }
