@@ -28,7 +28,7 @@ try {
     await page.selectOption("#f-year", "2023");
     await page.screenshot({ path: OUT_INDEX });
     await page.goto(pathToFileURL(resolve("extracted", "review", "reports", "arith-errors-2023.html")).href);
-    await page.locator('button.flag[data-rule="s3.balance"]', { hasText: "s3.total" }).click();
+    await page.locator('button.flag[data-rule="s3.balance"][data-path="s3.total"]').click();
     await page.waitForTimeout(200);
     await page.screenshot({ path: OUT_REPORT });
   } finally {

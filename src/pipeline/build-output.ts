@@ -43,13 +43,43 @@ export function buildOutput(parts: OutputParts, template: TemplateDef): ReportOu
     values: nestValues(flat),
     cells,
     flags: [...parts.flags],
-    issues: [...parts.issues],
+    issues: parts.status === "partial_success" ? [...parts.issues, explainPartial(parts)] : [...parts.issues],
     pages: [...parts.pages],
   };
   return reportSchemaFor(template).parse(output);
 }
 
 export { UNCERTAIN_BELOW };
+
+/** Issue codes that leave pages or rules undone: each makes a report `partial_success`. */
+const INCOMPLETE_CODES = ["page.needs_ocr", "page.unreadable", "rules.failed"];
+
+/**
+ * The `status.partial` issue every `partial_success` output carries: why it is not `success` (cells not read,
+ * cells below UNCERTAIN_BELOW, pages left unread, rules that could not run), so the status never stands alone.
+ */
+function explainPartial(parts: OutputParts): Issue {
+  const cells = [...(parts.cells?.values() ?? [])];
+  const reasons: string[] = [];
+  const missing = cells.filter((c) => c.value === null).length;
+  const uncertain = cells.filter((c) => c.value !== null && c.confidence < UNCERTAIN_BELOW).length;
+  // A legacy report has no fixed table: a fact it does not state is not a cell left unread.
+  if (missing > 0 && parts.meta.template !== "legacy") reasons.push(`${missing} cell(s) not read`);
+  if (uncertain > 0) reasons.push(`${uncertain} cell(s) below confidence ${UNCERTAIN_BELOW}`);
+  for (const code of INCOMPLETE_CODES) {
+    const found = parts.issues.filter((i) => i.code === code);
+    if (found.length === 0) continue;
+    const pages = found.map((i) => i.page).filter((p) => p !== undefined);
+    reasons.push(pages.length > 0 ? `${code} on page(s) ${[...new Set(pages)].join(", ")}` : code);
+  }
+  if (cells.every((c) => c.value === null)) reasons.push("only the report's identity was read");
+  return {
+    code: "status.partial",
+    severity: "warning",
+    stage: "output",
+    message: `partial_success: ${reasons.join("; ") || "not every template cell was read"}`,
+  };
+}
 
 /**
  * `success` = every template cell read; `partial_success` = some cells or pages unread, but something
@@ -61,9 +91,7 @@ export function decideStatus(cells: ReadonlyMap<string, Cell>, issues: readonly 
   const read = all.filter((c) => c.value !== null).length;
   if (read === 0 && !identified) return "failure";
   const uncertain = all.some((c) => c.value !== null && c.confidence < UNCERTAIN_BELOW);
-  const incomplete = issues.some(
-    (i) => i.code === "page.needs_ocr" || i.code === "page.unreadable" || i.code === "rules.failed",
-  );
+  const incomplete = issues.some((i) => INCOMPLETE_CODES.includes(i.code));
   return read === all.length && !incomplete && !uncertain ? "success" : "partial_success";
 }
 
@@ -80,9 +108,7 @@ export function decideLegacyStatus(
 ): Status {
   const read = [...cells.values()].some((c) => c.value !== null);
   if (!read && !identified) return "failure";
-  const incomplete = issues.some(
-    (i) => i.code === "page.needs_ocr" || i.code === "page.unreadable" || i.code === "rules.failed",
-  );
+  const incomplete = issues.some((i) => INCOMPLETE_CODES.includes(i.code));
   const uncertain = [...cells.values()].some((c) => c.value !== null && c.confidence < UNCERTAIN_BELOW);
   return read && !incomplete && !uncertain ? "success" : "partial_success";
 }

@@ -187,8 +187,8 @@ describe.concurrent("CLI usage errors", () => {
       ["extract", "@/good.pdf", "--out", "@/out", "--max-pages", "2.5"],
       /Expected `--max-pages` to be an integer ≥ 1, got `2.5`/,
     ],
-    ["check without a folder", ["check"], /Expected one folder of extracted outputs/],
-    ["check on a file", ["check", "@/good.pdf"], /Expected an existing folder, got `.*good\.pdf`/],
+    ["check without a folder", ["check"], /Expected one extract output folder/],
+    ["check on a file", ["check", "@/good.pdf"], /Expected an extract output folder, but `.*good\.pdf` is a file/],
     [
       "a nonexistent input beside a good one",
       ["extract", "@/good.pdf", "@/missing.pdf", "--out", "@/out"],
@@ -202,7 +202,8 @@ describe.concurrent("CLI usage errors", () => {
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(message);
       expect(result.stderr).toMatch(/^gongkai: /);
-      expect(result.stderr).toContain("Usage: gongkai extract");
+      // The usage of the command given (of gongkai itself when there is none).
+      expect(result.stderr).toMatch(/\nUsage: gongkai (extract|check|<command>) /);
       expect(result.stdout).toBe("");
       expect(await readdir(dir)).toEqual(["good.pdf"]);
     } finally {
@@ -213,7 +214,8 @@ describe.concurrent("CLI usage errors", () => {
   it("--help prints the usage on stdout and exits 0", async () => {
     const result = await cli(["--help"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("Usage: gongkai extract");
+    expect(result.stdout).toMatch(/^Usage: gongkai <command>/);
+    expect(result.stdout).toContain("extract <files|folders…> --out <dir>");
     expect(result.stderr).toBe("");
   });
 

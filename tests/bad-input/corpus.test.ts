@@ -62,7 +62,7 @@ beforeAll(async () => {
     .trim()
     .split("\n")
     .map((line) => JSON.parse(line) as ManifestLine);
-}, 240_000);
+});
 
 afterAll(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });

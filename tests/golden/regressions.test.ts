@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractDocument } from "../../src/pipeline/extract-document.js";
+import { extractOnce } from "../helpers/extract-once.js";
 
 interface RegressionTruth {
   readonly agency: string;
@@ -36,7 +36,7 @@ const stems = readdirSync(dir)
 describe("regressions: reports that once broke the extractor", () => {
   it.each(stems)("%s", async (stem) => {
     const truth = JSON.parse(readFileSync(join(dir, `${stem}.truth.json`), "utf8")) as RegressionTruth;
-    const { output } = await extractDocument(inputOf(stem));
+    const { output } = await extractOnce(inputOf(stem));
     const wrong: string[] = [];
     for (const [section, rows] of Object.entries(truth.values)) {
       for (const [row, columns] of Object.entries(rows)) {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractDocument } from "../../src/pipeline/extract-document.js";
+import { extractOnce } from "../helpers/extract-once.js";
 import { compareWithTruth, type Truth } from "./compare-truth.js";
 
 const dir = join(import.meta.dirname, "../../samples");
@@ -16,7 +16,7 @@ describe("golden: every sample matches its truth file", () => {
   });
 
   it.each(truths.map((t) => [t.file, t] as const))("%s", async (_file, truth) => {
-    const { output } = await extractDocument(join(dir, truth.file));
+    const { output } = await extractOnce(join(dir, truth.file));
     const diff = compareWithTruth(output, truth);
     expect(diff.problems).toEqual([]);
     expect(diff.exact).toBe(diff.cells);
@@ -25,7 +25,7 @@ describe("golden: every sample matches its truth file", () => {
   it.each(truths.map((t) => [t.file, t] as const))(
     "%s: every read cell says where it was read",
     async (_file, truth) => {
-      const { output } = await extractDocument(join(dir, truth.file));
+      const { output } = await extractOnce(join(dir, truth.file));
       const paged = truth.file.endsWith(".pdf");
       for (const [path, cell] of Object.entries(output.cells)) {
         if (cell.value === null) continue;
@@ -57,7 +57,7 @@ describe("golden: every sample matches its truth file", () => {
     for (const truth of truths) {
       const stem = truth.file.replace(/\.(?:pdf|html?|docx)$/, "");
       const committed = JSON.parse(readFileSync(join(dir, "../extracted", `${stem}.json`), "utf8"));
-      const { output } = await extractDocument(join(dir, truth.file));
+      const { output } = await extractOnce(join(dir, truth.file));
       expect(
         JSON.parse(JSON.stringify({ ...output, source: { ...output.source, file: committed.source.file } })),
       ).toEqual(committed);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { afterAll, describe, expect, it } from "vitest";
 import { UNCERTAIN_BELOW } from "../../src/pipeline/build-output.js";
-import { extractDocument } from "../../src/pipeline/extract-document.js";
+import { extractOnce } from "../helpers/extract-once.js";
 import type { Truth } from "./compare-truth.js";
 
 /** A JPEG page image as input (a photographed or exported page): the PNG sample re-encoded as JPEG. */
@@ -24,7 +24,7 @@ describe("a JPEG page image as input", () => {
     const jpeg = join(tmp, "county-rules.jpg");
     await writeFile(jpeg, canvas.toBuffer("image/jpeg", 85));
     const truth = JSON.parse(await readFile(png.replace(/\.png$/, ".truth.json"), "utf8")) as Truth;
-    const { output, errorClass } = await extractDocument(jpeg);
+    const { output, errorClass } = await extractOnce(jpeg);
     expect(errorClass).toBeNull();
     expect(output.report.agency).toBe(truth.report.agency);
     expect(output.report.year).toBe(truth.report.year);
@@ -42,5 +42,5 @@ describe("a JPEG page image as input", () => {
       }
     }
     expect(exact / cells).toBeGreaterThanOrEqual(0.995);
-  }, 300_000);
+  });
 });

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ReportOutput } from "../../src/model/report.js";
 import { UNCERTAIN_BELOW } from "../../src/pipeline/build-output.js";
 import { extractDocument } from "../../src/pipeline/extract-document.js";
-import { OcrEngine } from "../../src/stages/ocr/index.js";
+import { sharedOcrEngine } from "../helpers/extract-once.js";
 import { compareWithTruth, type Truth } from "./compare-truth.js";
 
 const dir = join(import.meta.dirname, "../../samples/scanned");
@@ -29,11 +29,8 @@ interface Result {
 }
 
 const results: Result[] = [];
-// One engine for the whole file, as a batch would own it.
-const engine = new OcrEngine();
-afterAll(async () => {
-  await engine.terminate();
-});
+// One engine for the whole test process, as a batch would own it.
+const engine = sharedOcrEngine();
 
 function wrongCells(output: ReportOutput, truth: Truth): string[] {
   const wrong: string[] = [];

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { UNCERTAIN_BELOW } from "../../src/pipeline/build-output.js";
 import { extractDocument } from "../../src/pipeline/extract-document.js";
-import { OcrEngine } from "../../src/stages/ocr/index.js";
+import { sharedOcrEngine } from "../helpers/extract-once.js";
 import type { Truth } from "./compare-truth.js";
 
 /**
@@ -23,10 +23,7 @@ const files = readdirSync(dir)
   .filter((f) => /\.(pdf|png)$/.test(f))
   .sort();
 
-const engine = new OcrEngine();
-afterAll(async () => {
-  await engine.terminate();
-});
+const engine = sharedOcrEngine();
 
 describe("scans the samples do not cover: exact or visibly uncertain", () => {
   it("has an expectation for every scan", () => {

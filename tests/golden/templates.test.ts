@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractDocument } from "../../src/pipeline/extract-document.js";
+import { extractOnce } from "../helpers/extract-once.js";
 
 const fixtures = join(import.meta.dirname, "../fixtures/templates");
 
 describe("a report on the 2019 trial template", () => {
   it("is read with the v2019 template: s2v19 keys, signed deltas, 元 amounts in 万元, one （六） row", async () => {
-    const { output } = await extractDocument(join(fixtures, "v2019-layout-2020.pdf"));
+    const { output } = await extractOnce(join(fixtures, "v2019-layout-2020.pdf"));
     expect(output.report).toMatchObject({ agency: "示例县自然资源局", year: 2020, template: "v2019" });
     expect(output.status).toBe("success");
     const s2 = Object.keys(output.cells).filter((path) => path.startsWith("s2"));
@@ -36,7 +36,7 @@ describe("the official blank template (.docx)", () => {
   const root = join(import.meta.dirname, "../..");
 
   it("reads as every v2021 cell printed blank, each with its Word table locator, matching extracted/", async () => {
-    const { output } = await extractDocument(join(root, "samples/source/template-2021-blank.docx"));
+    const { output } = await extractOnce(join(root, "samples/source/template-2021-blank.docx"));
     expect(output.report.template).toBe("v2021");
     const printed = Object.entries(output.cells).filter(([, c]) => c.source !== "derived");
     expect(printed.length).toBe(200);

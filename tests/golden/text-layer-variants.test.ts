@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractDocument } from "../../src/pipeline/extract-document.js";
+import { extractOnce } from "../helpers/extract-once.js";
 import { compareWithTruth, type Truth } from "./compare-truth.js";
 
 const fixtures = join(import.meta.dirname, "../fixtures/text-layer");
@@ -14,7 +14,7 @@ describe("text layers turned or broken like real uploads", () => {
     ["unruled-2024-rotated-270-p2-3.pdf", "unruled-2024", 2],
     ["ruled-clean-2023-watermark.pdf", "ruled-clean-2023", 0],
   ])("%s reads exactly like its upright sample", async (file, stem, rotatedPages) => {
-    const { output } = await extractDocument(join(fixtures, file));
+    const { output } = await extractOnce(join(fixtures, file));
     const truth = truthOf(stem);
     const diff = compareWithTruth(output, truth);
     expect(diff.problems).toEqual([]);
@@ -22,7 +22,7 @@ describe("text layers turned or broken like real uploads", () => {
   });
 
   it("a file whose fonts lost their ToUnicode maps is read by OCR, exactly like its sample", async () => {
-    const { output, errorClass } = await extractDocument(join(fixtures, "ruled-clean-2023-no-tounicode.pdf"));
+    const { output, errorClass } = await extractOnce(join(fixtures, "ruled-clean-2023-no-tounicode.pdf"));
     expect(errorClass).toBeNull();
     const diff = compareWithTruth(output, { ...truthOf("ruled-clean-2023"), pages_need_ocr: [1, 2, 3, 4] });
     expect(diff.problems).toEqual([]);
@@ -32,7 +32,7 @@ describe("text layers turned or broken like real uploads", () => {
   });
 
   it("a file whose text was converted to outlines is read by OCR: a report, its identity and pages", async () => {
-    const { output, errorClass } = await extractDocument(join(fixtures, "three-line-2022-outlines.pdf"));
+    const { output, errorClass } = await extractOnce(join(fixtures, "three-line-2022-outlines.pdf"));
     expect(errorClass).toBeNull();
     const truth = truthOf("three-line-2022");
     expect(output.report.agency).toBe(truth.report.agency);
@@ -46,7 +46,7 @@ describe("text layers turned or broken like real uploads", () => {
   });
 
   it("a table pasted as a picture on a text page sends that page to OCR", async () => {
-    const { output } = await extractDocument(join(fixtures, "picture-table-2023.pdf"));
+    const { output } = await extractOnce(join(fixtures, "picture-table-2023.pdf"));
     expect(output.report.agency).toBe("示例市统计局");
     expect(output.status).toBe("partial_success");
     expect(output.issues.filter((i) => i.code === "page.needs_ocr")).toEqual([]);
@@ -56,7 +56,7 @@ describe("text layers turned or broken like real uploads", () => {
 
   it("no page of a sample whose tables are text is sent to OCR for its images", async () => {
     const sample = join(import.meta.dirname, "../../samples/ruled-clean-2023.pdf");
-    const { output } = await extractDocument(sample);
+    const { output } = await extractOnce(sample);
     expect(output.issues.filter((i) => i.code === "page.needs_ocr")).toEqual([]);
   });
 });

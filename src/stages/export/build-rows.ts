@@ -1,8 +1,10 @@
 import type { Flag } from "../../model/flag.js";
+import { LIST_SEPARATOR, UNCERTAIN_CONFIDENCE } from "./columns.js";
 import type { CorrectionSet, ReportCorrections } from "./corrections.js";
 import { describePath, labelOf, listKnownPaths } from "./path-catalog.js";
 import type { CrossFlag, ExtractedReport } from "./read-extracted.js";
 import { canRecheck, recheckFlags } from "./recheck-rules.js";
+import type { ReportGroup } from "./report-groups.js";
 import type { CsvValue } from "./write-csv.js";
 
 type Row = CsvValue[];
@@ -13,9 +15,14 @@ export interface ExportedReport {
   readonly corrections: ReportCorrections | undefined;
   readonly flags: readonly Flag[];
   readonly recomputed: boolean;
+  readonly group: ReportGroup;
 }
 
-export function prepareReports(reports: readonly ExtractedReport[], corrections: CorrectionSet): ExportedReport[] {
+export function prepareReports(
+  reports: readonly ExtractedReport[],
+  corrections: CorrectionSet,
+  groups: ReadonlyMap<string, ReportGroup>,
+): ExportedReport[] {
   return reports.map((report) => {
     const own = corrections.byReport.get(report.file);
     const changed =
@@ -27,25 +34,41 @@ export function prepareReports(reports: readonly ExtractedReport[], corrections:
       corrections: own,
       flags: recomputed ? recheckFlags(report.output, own) : report.output.flags,
       recomputed,
+      group: groups.get(report.file) ?? { id: `sha256:${report.output.source.sha256}`, duplicateOf: null },
     };
   });
+}
+
+/** The columns every table starts with (CELL_COLUMNS, REPORT_COLUMNS): which report, and which copy of it. */
+function reportKey({ report, group }: ExportedReport): Row {
+  const { output } = report;
+  return [
+    report.file,
+    output.source.sha256,
+    output.report.agency,
+    output.report.year,
+    output.report.template,
+    group.id,
+    group.duplicateOf,
+  ];
+}
+
+export function isUncertain(cell: { value: number | null; confidence: number }): boolean {
+  return cell.value !== null && cell.confidence < UNCERTAIN_CONFIDENCE;
 }
 
 /** cells.csv: one row per report × cell path, in the order of the report's cells. Matches CELL_COLUMNS. */
 export function buildCellRows(reports: readonly ExportedReport[]): Row[] {
   const rows: Row[] = [];
-  for (const { report, corrections } of reports) {
-    const { output } = report;
-    for (const [path, cell] of Object.entries(output.cells)) {
+  for (const exported of reports) {
+    const { report, corrections } = exported;
+    const key = reportKey(exported);
+    for (const [path, cell] of Object.entries(report.output.cells)) {
       const info = describePath(path);
       const fix = corrections?.get(path)?.correction;
       const corrected = fix !== undefined && fix.new !== cell.value;
       rows.push([
-        report.file,
-        output.source.sha256,
-        output.report.agency,
-        output.report.year,
-        output.report.template,
+        ...key,
         path,
         info.section,
         info.row,
@@ -58,8 +81,10 @@ export function buildCellRows(reports: readonly ExportedReport[]): Row[] {
         cell.blank,
         cell.source,
         cell.confidence,
+        isUncertain(cell),
         cell.page,
         ...(cell.bbox ?? [null, null, null, null]),
+        cell.locator ?? null,
         corrected,
         fix?.who ?? null,
         fix?.why ?? null,
@@ -87,11 +112,13 @@ export function buildFlagRows(reports: readonly ExportedReport[], crossFlags: re
         output.report.template,
         flag.rule,
         flag.severity,
+        flag.uncertain_reading === true,
         flag.path,
         flag.expected,
         flag.actual,
-        flag.cells.map((c) => c.path).join(" ; "),
+        flag.cells.map((c) => c.path).join(LIST_SEPARATOR),
         uniqueJoin(flag.cells.map((c) => c.page)),
+        uniqueJoin(flag.cells.map((c) => c.locator ?? null)),
         recomputed,
         flag.message.zh,
         flag.message.en,
@@ -101,19 +128,21 @@ export function buildFlagRows(reports: readonly ExportedReport[], crossFlags: re
   for (const flag of crossFlags) {
     rows.push([
       "cross",
-      flag.files.join(" ; "),
+      flag.files.join(LIST_SEPARATOR),
       null,
       flag.agency,
       flag.years.length === 0 ? null : Math.max(...flag.years),
-      flag.years.join(" ; "),
+      flag.years.join(LIST_SEPARATOR),
       null,
       flag.rule,
       flag.severity,
+      false,
       flag.path,
       flag.expected,
       flag.actual,
-      flag.cells.map((c) => `${c.file}#${c.path}`).join(" ; "),
+      flag.cells.map((c) => `${c.file}#${c.path}`).join(LIST_SEPARATOR),
       uniqueJoin(flag.cells.map((c) => c.page)),
+      "",
       false,
       flag.message.zh,
       flag.message.en,
@@ -146,7 +175,8 @@ export function buildReportRows(
   crossFlags: readonly CrossFlag[],
   valueColumns: readonly string[],
 ): Row[] {
-  return reports.map(({ report, corrections, flags }) => {
+  return reports.map((exported) => {
+    const { report, corrections, flags } = exported;
     const { output } = report;
     const cells = Object.entries(output.cells);
     const counts = { error: 0, warning: 0, info: 0 };
@@ -161,11 +191,7 @@ export function buildReportRows(
       return fix !== undefined ? fix.new : (output.cells[path]?.value ?? null);
     };
     return [
-      report.file,
-      output.source.sha256,
-      output.report.agency,
-      output.report.year,
-      output.report.template,
+      ...reportKey(exported),
       output.source.file,
       output.report.title,
       output.status,
@@ -177,12 +203,13 @@ export function buildReportRows(
       counts.warning,
       counts.info,
       cross.length,
-      rules.join(" ; "),
+      rules.join(LIST_SEPARATOR),
+      cells.filter(([, c]) => isUncertain(c)).length,
       ...valueColumns.map(value),
     ];
   });
 }
 
-function uniqueJoin(values: readonly (number | null)[]): string {
-  return [...new Set(values.filter((v) => v !== null))].join(" ; ");
+function uniqueJoin(values: readonly (number | string | null)[]): string {
+  return [...new Set(values.filter((v) => v !== null))].join(LIST_SEPARATOR);
 }

@@ -8,6 +8,28 @@ export interface ColumnSpec {
   readonly meaning: string;
   readonly unit?: string;
   readonly label?: string;
+  /**
+   * A list column: ' ; '-joined in the CSV, a Parquet LIST of this element type. Its `type` is the CSV's
+   * (VARCHAR).
+   */
+  readonly list?: "VARCHAR" | "INTEGER";
+}
+
+/**
+ * Cells read with less confidence than this are `uncertain`: the threshold of `partial_success` (UNCERTAIN_BELOW
+ * in src/pipeline/build-output.ts; a test keeps the two equal, the export stage does not import the pipeline).
+ */
+export const UNCERTAIN_CONFIDENCE = 0.9;
+
+/** Separator of the items of a list column in the CSVs. */
+export const LIST_SEPARATOR = " ; ";
+
+/**
+ * The column of a value path in reports.csv: a name SQL takes without quotes (`s3.new_received.total` →
+ * `s3_new_received_total`). Paths hold only lowercase letters, digits and underscores between their dots.
+ */
+export function columnNameOf(path: string): string {
+  return path.replaceAll(".", "_");
 }
 
 const reportKey: readonly ColumnSpec[] = [
@@ -21,6 +43,18 @@ const reportKey: readonly ColumnSpec[] = [
   },
   { name: "year", type: "INTEGER", meaning: "Report year", unit: "year", label: "标题中的年度（××年）" },
   { name: "template", type: "VARCHAR", meaning: "Template version of the tables: v2021, v2019, legacy, unknown" },
+  {
+    name: "report_group",
+    type: "VARCHAR",
+    meaning:
+      "The same id for every copy of one report in the archive (a scan and its born-digital twin, a re-publication): normalised agency | year, or sha256:<hash> when either is unknown",
+  },
+  {
+    name: "duplicate_of",
+    type: "VARCHAR",
+    meaning:
+      "Empty for the copy that stands for its report_group (the best read); else that copy's file. Count reports with `WHERE duplicate_of IS NULL`",
+  },
 ];
 
 export const CELL_COLUMNS: readonly ColumnSpec[] = [
@@ -61,9 +95,25 @@ export const CELL_COLUMNS: readonly ColumnSpec[] = [
     meaning: "Printed blank, —, -, / or 无 and read as 0",
     label: "空白 / — / - / / / 无",
   },
-  { name: "source", type: "VARCHAR", meaning: "How the cell was read: text (PDF text layer) or ocr" },
-  { name: "confidence", type: "DOUBLE", meaning: "0–1, how sure the reading is (text-layer cells are 1)" },
-  { name: "page", type: "INTEGER", meaning: "1-based page of the source document" },
+  {
+    name: "source",
+    type: "VARCHAR",
+    meaning:
+      "How the cell was read: text (a PDF's text layer, an HTML page, a .docx), ocr (a scanned page or an image), derived (computed from other cells of the report, e.g. s3.other_processing of a v2021 report = the sum of its three （六） rows; no place of its own)",
+  },
+  {
+    name: "confidence",
+    type: "DOUBLE",
+    meaning:
+      "0–1, how sure the reading is (text cells matched by label are 1; a derived cell takes its least sure part's)",
+  },
+  {
+    name: "uncertain",
+    type: "BOOLEAN",
+    meaning:
+      "Read, but with confidence below 0.9: check it against the page before relying on it (the same threshold makes a report partial_success)",
+  },
+  { name: "page", type: "INTEGER", meaning: "1-based page of the source document; empty for HTML and .docx" },
   { name: "bbox_x0", type: "DOUBLE", meaning: "Cell box left edge, from the page's left", unit: "PDF point (1/72 in)" },
   { name: "bbox_y0", type: "DOUBLE", meaning: "Cell box top edge, from the page's top", unit: "PDF point (1/72 in)" },
   {
@@ -77,6 +127,12 @@ export const CELL_COLUMNS: readonly ColumnSpec[] = [
     type: "DOUBLE",
     meaning: "Cell box bottom edge, from the page's top",
     unit: "PDF point (1/72 in)",
+  },
+  {
+    name: "locator",
+    type: "VARCHAR",
+    meaning:
+      "Where an HTML or .docx cell was read (they have no pages): a DOM path such as html[1]/body[1]/table[2]/tr[5]/td[3], or a Word body index such as tbl[3]/tr[5]/tc[4] or p[12]; empty for PDFs and images",
   },
   { name: "corrected", type: "BOOLEAN", meaning: "A reviewer's correction changed the value (value ≠ value_printed)" },
   { name: "corrected_by", type: "VARCHAR", meaning: "Who corrected or checked the cell (corrections.jsonl `who`)" },
@@ -103,19 +159,37 @@ export const FLAG_COLUMNS: readonly ColumnSpec[] = [
   { name: "sha256", type: "VARCHAR", meaning: "SHA-256 of the report's source file; empty for cross flags" },
   { name: "agency", type: "VARCHAR", meaning: "Agency of the report(s)" },
   { name: "year", type: "INTEGER", meaning: "Report year; for cross flags the latest year compared", unit: "year" },
-  { name: "years", type: "VARCHAR", meaning: "Years compared (cross flags), joined by ' ; '" },
+  { name: "years", type: "VARCHAR", meaning: "Years compared (cross flags; a list)", list: "INTEGER" },
   { name: "template", type: "VARCHAR", meaning: "Template version of the report; empty for cross flags" },
   { name: "rule", type: "VARCHAR", meaning: "Rule id (SPEC §4), e.g. s3.balance" },
-  { name: "severity", type: "VARCHAR", meaning: "error (arithmetic the template guarantees), warning, info" },
+  {
+    name: "severity",
+    type: "VARCHAR",
+    meaning:
+      "error (arithmetic the template guarantees, among sure readings), warning (usually holds, or an uncertain reading), info",
+  },
+  {
+    name: "uncertain_reading",
+    type: "BOOLEAN",
+    meaning:
+      "An s3/s4 arithmetic rule failed where a cell involved is below confidence 0.9 (an OCR reading): the reading, not the publication, may be wrong; severity is warning",
+  },
   { name: "path", type: "VARCHAR", meaning: "What the flag concerns: a cell, row, column or group path" },
   { name: "expected", type: "DOUBLE", meaning: "The value the rule expects (empty when the rule has none)" },
   { name: "actual", type: "DOUBLE", meaning: "The value printed" },
   {
     name: "cells",
     type: "VARCHAR",
-    meaning: "Paths of the cells involved, joined by ' ; ' (file#path for cross flags)",
+    meaning: "Paths of the cells involved (a list; file#path for cross flags)",
+    list: "VARCHAR",
   },
-  { name: "pages", type: "VARCHAR", meaning: "Pages of those cells, joined by ' ; '" },
+  { name: "pages", type: "VARCHAR", meaning: "Pages of those cells (a list)", list: "INTEGER" },
+  {
+    name: "locators",
+    type: "VARCHAR",
+    meaning: "HTML/.docx locators of those cells (a list; empty for PDFs)",
+    list: "VARCHAR",
+  },
   {
     name: "recomputed",
     type: "BOOLEAN",
@@ -142,7 +216,13 @@ export const REPORT_COLUMNS: readonly ColumnSpec[] = [
   {
     name: "rules_flagged",
     type: "VARCHAR",
-    meaning: "Distinct rule ids flagged on this report (incl. cross), joined by ' ; '",
+    meaning: "Distinct rule ids flagged on this report, cross-report rules included (a list)",
+    list: "VARCHAR",
+  },
+  {
+    name: "cells_uncertain",
+    type: "INTEGER",
+    meaning: "Cells read with confidence below 0.9 (why a report is partial_success)",
   },
 ];
 

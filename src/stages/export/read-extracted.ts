@@ -92,6 +92,44 @@ const NOT_OUTPUTS = new Set(["cross-report.json"]);
 /** Folders gongkai itself writes into an extracted dir; never scanned for outputs. */
 const OWN_FOLDERS = new Set(["review", "export"]);
 
+/**
+ * An extracted folder without its reports: the output files (sorted), the manifest and the cross-report
+ * flags. For readers that go through the reports one at a time (`readReportFile`) to keep memory flat.
+ */
+export async function readExtractedIndex(dir: string): Promise<ExtractedDir & { readonly files: readonly string[] }> {
+  let names: string[];
+  try {
+    names = await listJsonFiles(dir, dir);
+  } catch (error) {
+    throw new GongkaiError(`Expected an extracted folder at \`${dir}\`, could not read it`, { cause: error });
+  }
+  return {
+    dir,
+    files: names.sort(compareText),
+    reports: [],
+    manifest: await readManifest(dir),
+    crossFlags: await readCrossFlags(dir),
+    skipped: [],
+  };
+}
+
+/** One output of an extracted folder, or why the file is not one. */
+export async function readReportFile(
+  dir: string,
+  file: string,
+): Promise<{ report: ExtractedReport } | { skipped: { file: string; reason: string } }> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(join(dir, file), "utf8"));
+  } catch (error) {
+    return { skipped: { file, reason: `not JSON: ${error instanceof Error ? error.message : String(error)}` } };
+  }
+  const parsed = extractedOutputSchema.safeParse(json);
+  return parsed.success
+    ? { report: { file, output: parsed.data } }
+    : { skipped: { file, reason: `not a ${REPORT_SCHEMA_ID} output: ${parsed.error.issues[0]?.message ?? ""}` } };
+}
+
 /** Reads every report output under `dir` (recursively), its manifest and its cross-report flags. */
 export async function readExtractedDir(dir: string): Promise<ExtractedDir> {
   let names: string[];

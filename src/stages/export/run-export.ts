@@ -1,11 +1,19 @@
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { buildCellRows, buildFlagRows, buildReportRows, listWideColumns, prepareReports } from "./build-rows.js";
-import { CELL_COLUMNS, CORRECTION_COLUMNS, type ColumnSpec, FLAG_COLUMNS, REPORT_COLUMNS } from "./columns.js";
+import {
+  CELL_COLUMNS,
+  CORRECTION_COLUMNS,
+  type ColumnSpec,
+  columnNameOf,
+  FLAG_COLUMNS,
+  REPORT_COLUMNS,
+} from "./columns.js";
 import { type CorrectionOutcome, readCorrectionsFile, resolveCorrections } from "./corrections.js";
 import { buildDataDictionary } from "./data-dictionary.js";
 import { listKnownPaths } from "./path-catalog.js";
 import { readExtractedDir } from "./read-extracted.js";
+import { groupReports } from "./report-groups.js";
 import { writeCsv } from "./write-csv.js";
 import { convertCsvToParquet } from "./write-parquet.js";
 
@@ -13,6 +21,8 @@ export interface ExportOptions {
   readonly outDir: string;
   /** A corrections.jsonl to apply; without it `<extracted dir>/corrections.jsonl` is used when present. */
   readonly corrections?: string;
+  /** Start each CSV with a UTF-8 byte-order mark, for Excel. */
+  readonly excel?: boolean;
 }
 
 export interface ExportSummary {
@@ -38,26 +48,28 @@ export async function runExport(extractedDir: string, options: ExportOptions): P
       ? await readCorrectionsFile(correctionsPath)
       : [];
   const corrections = resolveCorrections(lines, extracted);
-  const reports = prepareReports(extracted.reports, corrections);
+  const reports = prepareReports(extracted.reports, corrections, groupReports(extracted.reports));
   await mkdir(options.outDir, { recursive: true });
   const out = (name: string) => join(options.outDir, name);
+  const csv = { bom: options.excel === true };
 
   const cellRows = buildCellRows(reports);
-  await writeCsv(out("cells.csv"), names(CELL_COLUMNS), cellRows);
+  await writeCsv(out("cells.csv"), names(CELL_COLUMNS), cellRows, csv);
   await convertCsvToParquet(out("cells.csv"), out("cells.parquet"), CELL_COLUMNS);
   const valueColumns = listWideColumns(reports);
   const reportColumns: ColumnSpec[] = [
     ...REPORT_COLUMNS,
-    ...valueColumns.map((name) => ({ name, type: "DOUBLE" as const, meaning: "value of the path" })),
+    ...valueColumns.map((path) => ({ name: columnNameOf(path), type: "DOUBLE" as const, meaning: path })),
   ];
   await writeCsv(
     out("reports.csv"),
     names(reportColumns),
     buildReportRows(reports, extracted.crossFlags, valueColumns),
+    csv,
   );
   await convertCsvToParquet(out("reports.csv"), out("reports.parquet"), reportColumns);
   const flagRows = buildFlagRows(reports, extracted.crossFlags);
-  await writeCsv(out("flags.csv"), names(FLAG_COLUMNS), flagRows);
+  await writeCsv(out("flags.csv"), names(FLAG_COLUMNS), flagRows, csv);
   await convertCsvToParquet(out("flags.csv"), out("flags.parquet"), FLAG_COLUMNS);
   const written = ["cells.csv", "cells.parquet", "reports.csv", "reports.parquet", "flags.csv", "flags.parquet"];
   if (lines.length > 0) {
@@ -77,10 +89,14 @@ export async function runExport(extractedDir: string, options: ExportOptions): P
         o.correction?.when ?? null,
         o.detail,
       ]),
+      csv,
     );
     written.push("corrections.csv");
   }
-  const cellPaths = [...new Set([...listKnownPaths().map((p) => p.path), ...cellRows.map((r) => String(r[5]))])];
+  const pathIndex = names(CELL_COLUMNS).indexOf("path");
+  const cellPaths = [
+    ...new Set([...listKnownPaths().map((p) => p.path), ...cellRows.map((r) => String(r[pathIndex]))]),
+  ];
   await writeFile(out("DATA_DICTIONARY.md"), buildDataDictionary(cellPaths, valueColumns, lines.length > 0));
   written.push("DATA_DICTIONARY.md");
   const files = [];

@@ -12,8 +12,17 @@ export function formatCsv(columns: readonly string[], rows: readonly (readonly C
   return `${lines.join("\n")}\n`;
 }
 
-export async function writeCsv(path: string, columns: readonly string[], rows: readonly (readonly CsvValue[])[]) {
-  await writeFile(path, formatCsv(columns, rows));
+/**
+ * Writes a CSV; with `bom`, a UTF-8 byte-order mark first, which Excel needs to read UTF-8 (without it, Excel
+ * on Chinese Windows decodes the file as GBK). pandas reads either (`encoding="utf-8-sig"` drops the mark).
+ */
+export async function writeCsv(
+  path: string,
+  columns: readonly string[],
+  rows: readonly (readonly CsvValue[])[],
+  { bom = false }: { bom?: boolean } = {},
+) {
+  await writeFile(path, `${bom ? "\uFEFF" : ""}${formatCsv(columns, rows)}`);
 }
 
 function formatField(value: CsvValue): string {

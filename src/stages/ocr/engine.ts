@@ -140,6 +140,9 @@ export class OcrEngine {
       gzip: true,
       cacheMethod: "none",
     }).then(async (w) => {
+      // Leptonica/tesseract diagnostics ("Image too small to scale!!" on a tiny crop) go to tesseract's debug
+      // file instead of the console, where they would reach the user's terminal and the test log.
+      await w.setParameters({ debug_file: "/dev/null" } as Record<string, unknown>);
       if (kind === "digits") await w.setParameters({ tessedit_char_whitelist: DIGIT_WHITELIST });
       else await w.setParameters({ preserve_interword_spaces: "0" });
       return w;

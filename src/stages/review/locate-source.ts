@@ -1,9 +1,10 @@
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, parse, resolve } from "node:path";
 import type { ExtractedDir, ExtractedReport } from "../export/read-extracted.js";
+import type { InputKind } from "../ingest/detect-kind.js";
 import { readInput } from "../ingest/read-input.js";
 
 export type SourceLocation =
-  | { readonly found: true; readonly path: string; readonly bytes: Uint8Array; readonly kind: string }
+  | { readonly found: true; readonly path: string; readonly bytes: Uint8Array; readonly kind: InputKind }
   | { readonly found: false; readonly reason: string };
 
 /**
@@ -24,7 +25,9 @@ export async function locateSource(
     candidates.push(join(inputs, file));
   }
   for (const line of extracted.manifest) {
-    if (line.sha256 === sha256) candidates.push(isAbsolute(line.file) ? line.file : resolve(line.file));
+    if (line.sha256 !== sha256) continue;
+    if (isAbsolute(line.file)) candidates.push(line.file);
+    else for (const base of relativeBases(extracted.dir)) candidates.push(resolve(base, line.file));
   }
   if (candidates.length === 0) {
     return {
@@ -43,4 +46,22 @@ export async function locateSource(
     }
   }
   return { found: false, reason: `source ${file} not found; tried ${tried.join(", ")}` };
+}
+
+/**
+ * Where a relative input path of manifest.jsonl may be relative to: it is relative to the folder `extract` ran
+ * in, which the manifest does not record. Tried: the working folder, then the extracted folder's parent and its
+ * ancestors (`gongkai extract samples --out extracted` ran in the parent of `extracted/`). The sha256 check makes
+ * a wrong guess harmless.
+ */
+function relativeBases(extractedDir: string): string[] {
+  const bases = [process.cwd()];
+  let dir = dirname(resolve(extractedDir));
+  const { root } = parse(dir);
+  for (let depth = 0; depth < 4; depth++) {
+    if (!bases.includes(dir)) bases.push(dir);
+    if (dir === root) break;
+    dir = dirname(dir);
+  }
+  return bases;
 }

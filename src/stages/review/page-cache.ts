@@ -37,7 +37,7 @@ export async function writeRenderRecord(folder: string, sha256: string, scale: n
   await writeFile(join(folder, RECORD), `${JSON.stringify({ sha256, scale, pages })}\n`);
 }
 
-/** Removes the image folders of reports no longer in the extracted dir. */
+/** Removes the image folders of sources no longer in the extracted dir. */
 export async function prunePageFolders(pagesRoot: string, keep: ReadonlySet<string>): Promise<void> {
   const entries = await readdir(pagesRoot, { withFileTypes: true }).catch(() => []);
   for (const entry of entries) {

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createCanvas } from "@napi-rs/canvas";
 import { withPdfDocument } from "../ingest/open-pdf.js";
+import { imageFilePages } from "../ocr/index.js";
 
 /** A rendered page: its size in PDF points (the cells' bbox space) and its PNG file name. */
 export interface PageImage {
@@ -37,6 +38,37 @@ export async function renderPdfPages(bytes: Uint8Array, outDir: string, scale = 
     }
     return pages;
   });
+}
+
+/**
+ * Renders the pages of a PNG, JPEG or TIFF input to `<outDir>/p<n>.png`, in the frame the OCR stage gave its
+ * cells' boxes: the image's width taken as A4's in points (landscape: A4's height), so the boxes fall where
+ * they were read. Gray, as OCR saw it.
+ */
+export async function renderImagePages(
+  bytes: Uint8Array,
+  kind: "png" | "jpeg" | "tiff",
+  outDir: string,
+  scale = DEFAULT_SCALE,
+): Promise<PageImage[]> {
+  await mkdir(outDir, { recursive: true });
+  const pages: PageImage[] = [];
+  for (const [index, page] of (await imageFilePages(bytes, kind)).entries()) {
+    const { image } = page;
+    const source = createCanvas(image.width, image.height);
+    const pixels = source.getContext("2d").createImageData(image.width, image.height);
+    for (let i = 0; i < image.data.length; i++) {
+      const v = image.data[i] ?? 255;
+      pixels.data.set([v, v, v, 255], i * 4);
+    }
+    source.getContext("2d").putImageData(pixels, 0, 0);
+    const canvas = createCanvas(Math.ceil(page.width * scale), Math.ceil(page.height * scale));
+    canvas.getContext("2d").drawImage(source, 0, 0, canvas.width, canvas.height);
+    const name = `p${index + 1}.png`;
+    await writeFile(join(outDir, name), await canvas.encode("png"));
+    pages.push({ page: index + 1, width: round2(page.width), height: round2(page.height), image: name });
+  }
+  return pages;
 }
 
 function round2(value: number): number {

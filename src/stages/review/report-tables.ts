@@ -1,5 +1,6 @@
 import type { Cell } from "../../model/cell.js";
 import { describePath, SECTION_LABELS } from "../export/path-catalog.js";
+import { cellLabel } from "./cell-label.js";
 import { escapeHtml, formatValue } from "./html.js";
 import type { ReviewedCell } from "./review-model.js";
 
@@ -14,7 +15,7 @@ interface Section {
  */
 export function renderTables(
   cells: Readonly<Record<string, Cell>>,
-  flagged: ReadonlySet<string>,
+  flagged: ReadonlyMap<string, string>,
   reviewed: Readonly<Record<string, ReviewedCell>>,
 ): string {
   const sections = new Map<string, Section>();
@@ -31,7 +32,7 @@ export function renderTables(
 
 function renderSection(
   section: Section,
-  flagged: ReadonlySet<string>,
+  flagged: ReadonlyMap<string, string>,
   reviewed: Readonly<Record<string, ReviewedCell>>,
 ): string {
   const rows = [...section.rows.values()];
@@ -64,12 +65,18 @@ function renderSection(
   return `<table class="values list" data-section="${section.key}">${caption}<tbody>\n${body}\n</tbody></table>`;
 }
 
-function valueCell(path: string, cell: Cell, flagged: ReadonlySet<string>, review: ReviewedCell | undefined): string {
+function valueCell(
+  path: string,
+  cell: Cell,
+  flagged: ReadonlyMap<string, string>,
+  review: ReviewedCell | undefined,
+): string {
   const classes = ["v", `src-${cell.source}`];
   if (cell.value === null) classes.push("missing");
   if (cell.blank) classes.push("blank");
-  if (flagged.has(path)) classes.push("flagged");
-  let title = `${path} · printed “${cell.raw ?? ""}” · ${cell.source} ${cell.confidence}${cell.page === null ? "" : ` · p.${cell.page}`}`;
+  const severity = flagged.get(path);
+  if (severity !== undefined) classes.push(`flag-${severity}`);
+  let title = `${cellLabel(path)} · “${cell.raw ?? ""}” · ${cell.source} ${cell.confidence}${cell.page === null ? "" : ` · 第${cell.page}页`}`;
   let text = formatValue(cell.value);
   if (review !== undefined) {
     classes.push(review.checked ? "checked" : "corrected");

@@ -2,12 +2,15 @@ import type { Cell } from "../../model/cell.js";
 import type { Flag, Message, Severity } from "../../model/flag.js";
 import type { Box } from "../../model/geometry.js";
 import type { CrossFlag, ExtractedReport } from "../export/read-extracted.js";
+import { cellLabel, pathLabel } from "./cell-label.js";
 import type { PageImage } from "./render-pages.js";
 
 /** A cell a flag cites; `here` is false for a cross-report flag's cell in another report. */
 export interface ReviewFlagCell {
   readonly file: string;
   readonly path: string;
+  /** The path in the template's words (三、（一）予以公开 · 自然人). */
+  readonly label: string;
   readonly value: number | null;
   readonly page: number | null;
   readonly bbox: Box | null;
@@ -19,9 +22,12 @@ export interface ReviewFlag {
   readonly rule: string;
   readonly severity: Severity;
   readonly path: string;
+  readonly pathLabel: string;
   readonly expected: number | null;
   readonly actual: number | null;
   readonly message: Message;
+  /** SPEC §4: an arithmetic rule failing among uncertain OCR readings (a warning, the reading may be wrong). */
+  readonly uncertain_reading: boolean;
   readonly cells: readonly ReviewFlagCell[];
 }
 
@@ -68,10 +74,12 @@ export function collectReviewFlags(
     rule: flag.rule,
     severity: flag.severity,
     path: flag.path,
+    pathLabel: pathLabel(flag.path),
     expected: flag.expected,
     actual: flag.actual,
     message: flag.message,
-    cells: flag.cells.map((c) => ({ ...c, file: report.file, here: true })),
+    uncertain_reading: flag.uncertain_reading === true,
+    cells: flag.cells.map((c) => ({ ...c, label: cellLabel(c.path), file: report.file, here: true })),
   }));
   const cross: ReviewFlag[] = crossFlags
     .filter((flag) => flag.files.includes(report.file))
@@ -80,10 +88,12 @@ export function collectReviewFlags(
       rule: flag.rule,
       severity: flag.severity,
       path: flag.path,
+      pathLabel: pathLabel(flag.path),
       expected: flag.expected,
       actual: flag.actual,
       message: flag.message,
-      cells: flag.cells.map((c) => ({ ...c, page: c.page, here: c.file === report.file })),
+      uncertain_reading: false,
+      cells: flag.cells.map((c) => ({ ...c, label: cellLabel(c.path), page: c.page, here: c.file === report.file })),
     }));
   return [...own, ...cross];
 }

@@ -39,7 +39,7 @@ beforeAll(async () => {
   await runBatch([FIXTURES], { outDir: join(tmp, "out"), jobs: 2 });
   written = await readFile(join(tmp, "out", "cross-report.json"), "utf8");
   report = crossReportSchema.parse(JSON.parse(written));
-}, 180_000);
+});
 
 afterAll(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });

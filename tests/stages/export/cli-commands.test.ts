@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -56,15 +56,16 @@ describe("gongkai export / review on the command line", () => {
     const bare = await cli(["review", dir]);
     expect(bare.stdout).toContain("2 report(s) without page images (their pages say why)");
     const result = await cli(["review", dir, "--inputs", join(ROOT, "samples")]);
-    expect(result.stderr).toBe("");
+    // stderr: progress only.
+    expect(result.stderr).toMatch(/^review: 2 report\(s\), 2 source\(s\) in [\d.]+ s\n$/);
     expect(result.stdout).toContain(join(dir, "review", "index.html"));
     expect(result.stdout).toMatch(/2 report page\(s\), (\d+) page image\(s\) \(\1 rendered now\)\n$/);
   });
 
   it.each([
     ["export without --out", ["export", "@"], /Expected `--out <dir>`/],
-    ["export of two folders", ["export", "@", "@", "--out", "@/x"], /Expected one extracted folder/],
-    ["review without a folder", ["review"], /Expected one extracted folder/],
+    ["export of two folders", ["export", "@", "@", "--out", "@/x"], /Expected one extract output folder/],
+    ["review without a folder", ["review"], /Expected one extract output folder/],
     ["review with an unknown flag", ["review", "@", "--frobnicate"], /--frobnicate/],
     [
       "review with a bad --scale",
@@ -75,12 +76,44 @@ describe("gongkai export / review on the command line", () => {
     const result = await cli(args.map((a) => a.replace(/^@/, dir)));
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
-    expect(result.stderr).toContain("gongkai review <extracted dir>");
+    expect(result.stderr).toContain(`Usage: gongkai ${args[0]} <extracted dir>`);
   });
 
-  it("export of a folder that does not exist: exit code 1 and a message", async () => {
+  it("export of a folder that does not exist: exit code 2 and a message", async () => {
     const result = await cli(["export", join(dir, "nope"), "--out", join(dir, "x")]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^gongkai: Expected an extracted folder at `.*nope`/);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^gongkai: Expected an extract output folder, but `.*nope` does not exist/);
   });
+
+  it.each(["export", "check", "review"])(
+    "%s of a folder that is not an extract output refuses and writes nothing into it",
+    async (command) => {
+      const plain = join(dir, "not-an-output");
+      await mkdir(plain, { recursive: true });
+      await writeFile(join(plain, "notes.json"), '{"a": 1}\n');
+      const result = await cli([command, plain, ...(command === "export" ? ["--out", join(plain, "x")] : [])]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/is not an output of `gongkai extract`/);
+      expect((await readdir(plain)).sort()).toEqual(["notes.json"]);
+    },
+  );
+
+  it("export -o an existing file: exit code 2 and a message, no stack trace", async () => {
+    const file = join(dir, "a-file.txt");
+    await writeFile(file, "x\n");
+    const result = await cli(["export", dir, "-o", file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^gongkai: Expected `--out` to be a folder, but `.*a-file\.txt` is a file/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each(["extract", "export", "review", "check", "worker", "status"])(
+    "%s --help prints that command's usage and exits 0",
+    async (command) => {
+      const result = await cli([command, "--help"]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(new RegExp(`^Usage: gongkai ${command} `));
+      expect(result.stderr).toBe("");
+    },
+  );
 });

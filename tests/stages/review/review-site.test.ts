@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -19,6 +19,14 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
   "--no-first-run",
 ];
+
+/** Screenshots the tests take, to look at (not compared): tests/stages/review/screenshots/ (git-ignored). */
+const SCREENSHOTS = join(import.meta.dirname, "screenshots");
+
+/** The page's window, as the browser evaluates it (the tests' tsconfig has no DOM types). */
+interface StyleWindow {
+  getComputedStyle(element: unknown): { backgroundColor: string };
+}
 
 let dir: string;
 let inputs: string;
@@ -56,8 +64,9 @@ beforeAll(async () => {
     `${line("narrative-mismatch-2022.json", "s3.new_received.total", 29, 28)}\n${line("ruled-clean-2023.json", "s3.granted.total", granted, granted)}\n`,
   );
   site = await buildReviewSite(dir, { inputs });
+  await mkdir(SCREENSHOTS, { recursive: true });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-}, 120_000);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -79,7 +88,7 @@ async function openPage(url: string): Promise<Page> {
 }
 
 describe("gongkai review", () => {
-  it("writes the index, a page per report and the page images of the sources it found", async () => {
+  it("writes the index, a page per report and the page images of each source it found, once", async () => {
     expect(site).toMatchObject({ reports: 5, withoutImages: 1 });
     expect(site.rendered).toBe(site.images);
     const reportPages = (await readdir(join(dir, "review", "reports"))).sort();
@@ -90,15 +99,22 @@ describe("gongkai review", () => {
       "zero-styles-2021.html",
       "兰州~2022年报.html",
     ]);
-    expect((await readdir(join(dir, "review", "pages", "arith-errors-2023"))).sort()).toEqual([
+    // 兰州/2022年报.json was extracted from the same bytes as arith-errors-2023: one folder of images for both.
+    const key = async (stem: string) =>
+      (JSON.parse(await readFile(join(dir, `${stem}.json`), "utf8")).source.sha256 as string).slice(0, 16);
+    const folders = (await readdir(join(dir, "review", "pages"))).sort();
+    expect(folders).toEqual(
+      [await key("arith-errors-2023"), await key("narrative-mismatch-2022"), await key("ruled-clean-2023")].sort(),
+    );
+    expect((await readdir(join(dir, "review", "pages", await key("arith-errors-2023")))).sort()).toEqual([
       "p1.png",
       "p2.png",
       "p3.png",
       "p4.png",
       "render.json",
     ]);
-    const ruledPages = await readdir(join(dir, "review", "pages", "ruled-clean-2023"));
-    expect(ruledPages.length).toBeGreaterThan(0);
+    const copy = await readFile(join(dir, "review", "reports", "兰州~2022年报.html"), "utf8");
+    expect(copy).toContain(`../pages/${await key("arith-errors-2023")}/p3.png`);
   });
 
   it("index → filter by rule → flagged report → flag: the named cells are highlighted and on screen", async () => {
@@ -107,9 +123,9 @@ describe("gongkai review", () => {
     expect(await rows.count()).toBe(5);
     // Sorting: a click on Year sorts ascending, a second click descending.
     const years = () => page.locator("#reports tbody tr td:nth-child(2)").allTextContents();
-    await page.locator("#reports thead th", { hasText: "Year" }).click();
+    await page.locator("#reports thead th:nth-child(2)").click();
     expect(await years()).toEqual(["2021", "2022", "2022", "2023", "2023"]);
-    await page.locator("#reports thead th", { hasText: "Year" }).click();
+    await page.locator("#reports thead th:nth-child(2)").click();
     expect(await years()).toEqual(["2023", "2023", "2022", "2022", "2021"]);
     await page.fill("#f-agency", "兰州");
     expect(await page.locator("#reports tbody tr:visible").count()).toBe(2);
@@ -118,13 +134,15 @@ describe("gongkai review", () => {
     const visible = page.locator("#reports tbody tr:visible");
     // arith-errors-2023, its 2022 copy, and narrative-mismatch-2022 after its correction fail s3.balance.
     expect(await visible.count()).toBe(3);
-    expect(await page.locator("#shown").textContent()).toBe("3 of 5");
+    expect(await page.locator("#shown").textContent()).toBe("显示 3 / 5");
     await page.selectOption("#f-year", "2023");
     expect(await visible.count()).toBe(1);
     await visible.locator("a").click();
     await page.waitForURL(/arith-errors-2023\.html$/);
 
-    const flag = page.locator('button.flag[data-rule="s3.balance"]', { hasText: "s3.total" });
+    const flag = page.locator('button.flag[data-rule="s3.balance"][data-path="s3.total"]');
+    // Oversight staff read the template's words, not the key.
+    expect(await flag.locator("b").textContent()).toBe("三、总计（列）");
     const named = ((await flag.getAttribute("data-cells")) ?? "").split(" ");
     expect(named).toEqual([
       "s3.new_received.total",
@@ -150,7 +168,7 @@ describe("gongkai review", () => {
       expect(rect.y, path).toBeGreaterThanOrEqual(0);
       expect(rect.x + rect.width, path).toBeLessThanOrEqual(viewport.width);
       expect(rect.y + rect.height, path).toBeLessThanOrEqual(viewport.height);
-      // Nothing covers it (the sticky zoom bar, another panel): the box is what its centre shows.
+      // Nothing covers it (the zoom bar, another panel): the box is what its centre shows.
       const top = await page.evaluate(
         `document.elementFromPoint(${rect.x + rect.width / 2}, ${rect.y + rect.height / 2})?.getAttribute("data-path")`,
       );
@@ -227,6 +245,13 @@ describe("gongkai review", () => {
     // 28 is what the narrative states: text.new_received is gone; the row no longer adds up: s3.row_total.
     const rules = await page.locator("button.flag").evaluateAll((els) => els.map((el) => el.getAttribute("data-rule")));
     expect(rules).not.toContain("text.new_received");
+    // A narrative flag marks the sentence it quotes on the page image (上年结转4件, page 2).
+    await page.locator('button.flag[data-rule="text.carried_over"]').click();
+    const sentence = page.locator("#page-2 .narrative-mark.focus");
+    expect(await sentence.count()).toBe(1);
+    const rect = await sentence.boundingBox();
+    expect(rect !== null && rect.width > 40 && rect.y >= 0 && rect.y + rect.height <= 900).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, "narrative-flag.png") });
     expect(rules).toContain("s3.row_total");
     expect(rules).toContain("text.review");
     await page.goto(pathToFileURL(join(dir, "review", "reports", "ruled-clean-2023.html")).href);
@@ -234,20 +259,45 @@ describe("gongkai review", () => {
     await page.context().close();
   });
 
-  it("proposes a correction as a downloaded corrections.jsonl line", async () => {
+  it("keeps corrections in one file for the whole review, exported with one button", async () => {
     const page = await openPage(pathToFileURL(join(dir, "review", "reports", "arith-errors-2023.html")).href);
-    await page.locator('td.v[data-path="s3.total_processed.total"]').click();
+    const cell = page.locator('td.v[data-path="s3.total_processed.total"]');
+    await cell.click();
     // The value clicked in the table is brought into view on the page image too.
     const box = await page.locator('.page .box.selected[data-path="s3.total_processed.total"]').boundingBox();
     expect(box !== null && box.y >= 0 && box.y + box.height <= 900).toBe(true);
+    // The form opens where the user clicked: right below (or above) the cell, inside the window.
+    const form = await page.locator("#cell-detail").boundingBox();
+    const clicked = await cell.boundingBox();
+    expect(form !== null && clicked !== null).toBe(true);
+    if (form !== null && clicked !== null) {
+      const gap = Math.min(
+        Math.abs(form.y - (clicked.y + clicked.height)),
+        Math.abs(clicked.y - (form.y + form.height)),
+      );
+      expect(gap).toBeLessThan(20);
+      expect(form.y + form.height).toBeLessThanOrEqual(900);
+    }
+    expect(await page.locator("#cell-detail h3").textContent()).toBe("三、（七）总计 · 总计");
     await page.fill("#c-new", "72");
     await page.fill("#c-who", "王审核");
     await page.fill("#c-why", "results add up to 72");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#c-correct")]);
+    await page.click("#c-correct");
+    await expect.poll(() => page.locator("#c-saved").isVisible()).toBe(true);
+    // A second cell, on another report: the same corrections file.
+    await page.locator("#next-report").click();
+    await page.waitForURL(/narrative-mismatch-2022\.html$/);
+    await page.locator('td.v[data-path="s3.granted.total"]').click();
+    await page.click("#c-check");
+    expect(await page.locator("#export-corrections").textContent()).toBe("导出更正 (2)");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-corrections")]);
     expect(download.suggestedFilename()).toBe("corrections.jsonl");
-    const path = await download.path();
-    const line = JSON.parse((await readFile(path, "utf8")).trim());
-    expect(line).toMatchObject({
+    const lines = (await readFile(await download.path(), "utf8"))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({
       file: "arith-errors-2023.json",
       sha256: "7f617ed327c93c23928ad624773537f5f784a2eb23e2e135fc516564c149dc63",
       path: "s3.total_processed.total",
@@ -256,23 +306,65 @@ describe("gongkai review", () => {
       who: "王审核",
       why: "results add up to 72",
     });
-    expect(Number.isNaN(Date.parse(line.when))).toBe(false);
-    const [checked] = await Promise.all([page.waitForEvent("download"), page.click("#c-check")]);
-    const checkLine = JSON.parse((await readFile(await checked.path(), "utf8")).trim());
-    expect(checkLine).toMatchObject({ path: "s3.total_processed.total", old: 0, new: 0 });
+    expect(Number.isNaN(Date.parse(lines[0].when))).toBe(false);
+    expect(lines[1]).toMatchObject({ file: "narrative-mismatch-2022.json", path: "s3.granted.total", who: "王审核" });
+    expect(lines[1].new).toBe(lines[1].old);
     await page.context().close();
   });
 
-  it("a second run reuses the page images; a report gone from the folder loses its images", async () => {
+  it("is Chinese first, with an English toggle that is remembered", async () => {
+    const page = await openPage(pathToFileURL(site.index).href);
+    // The text shown in the language chosen, the other one hidden.
+    const shown = async (selector: string) =>
+      (await page.locator(`${selector} .zh`).isVisible())
+        ? await page.locator(`${selector} .zh`).textContent()
+        : await page.locator(`${selector} .en`).textContent();
+    expect(await shown("h1")).toBe("政府信息公开工作年度报告 · 审核");
+    await page.click("#lang-toggle");
+    expect(await shown("h1")).toBe("Annual disclosure reports · review");
+    await page.locator("#reports tbody tr:visible a").first().click();
+    expect(await shown("#back")).toBe("← all reports");
+    await page.click("#lang-toggle");
+    expect(await shown("#back")).toBe("← 全部报告");
+    await page.context().close();
+  });
+
+  it("keeps the index's filters when the user comes back from a report", async () => {
+    const page = await openPage(pathToFileURL(site.index).href);
+    await page.selectOption("#f-year", "2022");
+    expect(await page.locator("#reports tbody tr:visible").count()).toBe(2);
+    await page.locator("#reports tbody tr:visible a").first().click();
+    await page.locator("#back").click();
+    await page.waitForURL(/index\.html/);
+    expect(await page.locator("#f-year").inputValue()).toBe("2022");
+    expect(await page.locator("#reports tbody tr:visible").count()).toBe(2);
+    await page.selectOption("#f-year", "");
+    await page.context().close();
+  });
+
+  it("shades the cells of errors; the zoom bar never overlaps the pages", async () => {
+    const page = await openPage(pathToFileURL(join(dir, "review", "reports", "arith-errors-2023.html")).href);
+    const shade = await page
+      .locator(".box.flag-error")
+      .first()
+      .evaluate((el) => (globalThis as unknown as StyleWindow).getComputedStyle(el).backgroundColor);
+    expect(shade).toBe("rgba(198, 40, 40, 0.28)");
+    const bar = await page.locator("#zoom-bar").boundingBox();
+    const pane = await page.locator("#pages").boundingBox();
+    expect(bar !== null && pane !== null && bar.y + bar.height <= pane.y + 0.5).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, "report-error-flags.png") });
+    await page.context().close();
+  });
+
+  it("a second run reuses the page images; a source gone from the folder loses its images", async () => {
+    const gone = JSON.parse(await readFile(join(dir, "narrative-mismatch-2022.json"), "utf8")).source.sha256;
     await rm(join(dir, "narrative-mismatch-2022.json"));
     const again = await buildReviewSite(dir, { inputs });
     expect(again).toMatchObject({ reports: 4, withoutImages: 1, rendered: 0 });
-    expect(again.images).toBe(site.images - 4);
-    expect((await readdir(join(dir, "review", "pages"))).sort()).toEqual([
-      "arith-errors-2023",
-      "ruled-clean-2023",
-      "兰州~2022年报",
-    ]);
+    expect(again.images).toBeLessThan(site.images);
+    const folders = await readdir(join(dir, "review", "pages"));
+    expect(folders).toHaveLength(2);
+    expect(folders).not.toContain(gone.slice(0, 16));
     expect(await readdir(join(dir, "review", "reports"))).not.toContain("narrative-mismatch-2022.html");
   });
 

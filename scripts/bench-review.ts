@@ -1,0 +1,87 @@
+// The review site's time and memory for a folder of N reports (default 500): copies of the committed outputs
+// (every sample and scan) under agency folders, each source found through manifest.jsonl, as in an archive
+// where the same file is collected under several names. Runs the built CLI (`npm run build` first),
+// `node dist/cli.js review <folder>`, in a process of its own and prints its wall time and peak RSS (from
+// /proc/<pid>/status VmHWM, read just before it exits). Run: npx tsx scripts/bench-review.ts [N]
+import { spawn } from "node:child_process";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const count = Number(process.argv[2] ?? 500);
+const extractedRoot = resolve("extracted");
+const samplesRoot = resolve("samples");
+
+async function listOutputs(dir: string, prefix = ""): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
+    if (entry.isDirectory() && !["review", "export"].includes(entry.name)) found.push(...(await listOutputs(dir, rel)));
+    else if (entry.isFile() && entry.name.endsWith(".json") && entry.name !== "cross-report.json") found.push(rel);
+  }
+  return found.sort();
+}
+
+async function folderBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+const outputs = await listOutputs(extractedRoot);
+const sources = new Map<string, string>();
+for (const file of await readdir(samplesRoot, { recursive: true })) sources.set(file.replace(/\.\w+$/, ""), file);
+
+const dir = await mkdtemp(join(tmpdir(), "gongkai-bench-review-"));
+try {
+  const extracted = join(dir, "extracted");
+  const manifest: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const file = outputs[i % outputs.length] as string;
+    const out = `机关${String(Math.floor(i / outputs.length)).padStart(3, "0")}/${file}`;
+    await mkdir(join(extracted, out, ".."), { recursive: true });
+    await cp(join(extractedRoot, file), join(extracted, out));
+    const { sha256 } = JSON.parse(await readFile(join(extracted, out), "utf8")).source;
+    const source = sources.get(file.replace(/\.json$/, ""));
+    if (source !== undefined) {
+      manifest.push(
+        JSON.stringify({
+          file: join(samplesRoot, source),
+          out,
+          sha256,
+          status: "success",
+          error_class: null,
+          seconds: 1,
+        }),
+      );
+    }
+  }
+  await writeFile(join(extracted, "manifest.jsonl"), `${manifest.join("\n")}\n`);
+  const started = performance.now();
+  const child = spawn(process.execPath, [resolve("dist/cli.js"), "review", extracted], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let stdout = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  // VmHWM is the process's peak resident set; sampled until the process is gone.
+  let peakKiB = 0;
+  const sample = setInterval(async () => {
+    const status = await readFile(`/proc/${child.pid}/status`, "utf8").catch(() => "");
+    const match = /VmHWM:\s+(\d+) kB/.exec(status);
+    if (match) peakKiB = Math.max(peakKiB, Number(match[1]));
+  }, 50);
+  const code = await new Promise<number | null>((done) => child.on("exit", done));
+  clearInterval(sample);
+  const seconds = (performance.now() - started) / 1000;
+  const siteBytes = await folderBytes(join(extracted, "review"));
+  process.stdout.write(
+    `${stdout.trim().split("\n").at(-1)}\nexit ${code}: ${count} reports in ${seconds.toFixed(1)} s, peak RSS ≥ ${(peakKiB / 1024).toFixed(0)} MiB, ` +
+      `review/ ${(siteBytes / 1048576).toFixed(1)} MiB on disk\n`,
+  );
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
