@@ -31,6 +31,13 @@ export const reportMetaSchema = z.strictObject({
   year: z.number().int().nullable(),
   template: templateVersionSchema,
   title: z.string().nullable(),
+  /**
+   * How sure the reading of `agency` and `year` is, on the scale of cells (0–1; below 0.9 uncertain): 1 from a
+   * text layer, the recogniser's confidence from OCR. Null where the field is null.
+   */
+  confidence: z
+    .strictObject({ agency: z.number().min(0).max(1).nullable(), year: z.number().min(0).max(1).nullable() })
+    .optional(),
 });
 
 /** `values`: every key of the template, nested by section and row; null where not read. */

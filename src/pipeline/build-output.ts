@@ -10,7 +10,13 @@ export interface OutputParts {
   readonly sha256: string;
   readonly bytes: number;
   readonly pageCount: number | null;
-  readonly meta: { agency: string | null; year: number | null; template: TemplateVersion; title: string | null };
+  readonly meta: {
+    agency: string | null;
+    year: number | null;
+    template: TemplateVersion;
+    title: string | null;
+    confidence?: { agency: number | null; year: number | null };
+  };
   readonly status: Status;
   readonly cells: ReadonlyMap<string, Cell> | null;
   readonly flags: readonly Flag[];
@@ -38,6 +44,7 @@ export function buildOutput(parts: OutputParts, template: TemplateDef): ReportOu
       year: parts.meta.year,
       template: parts.meta.template,
       title: parts.meta.title,
+      ...(parts.meta.confidence ? { confidence: parts.meta.confidence } : {}),
     },
     status: parts.status,
     values: nestValues(flat),

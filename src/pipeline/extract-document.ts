@@ -214,7 +214,13 @@ function analyse(
         {
           ...source,
           pageCount: doc.numPages,
-          meta: { agency: mapped.agency, year: mapped.year, template: mapped.detectedVersion, title: mapped.title },
+          meta: {
+            agency: mapped.agency,
+            year: mapped.year,
+            template: mapped.detectedVersion,
+            title: mapped.title,
+            confidence: mapped.confidence,
+          },
           status: decideStatusFor(template, mapped.cells, issues, mapped.title !== null),
           cells: mapped.cells,
           flags,

@@ -77,7 +77,13 @@ export function extractMarkup(input: InputFile, source: MarkupSource): MarkupRes
     {
       ...source,
       pageCount: null,
-      meta: { agency: mapped.agency, year: mapped.year, template: mapped.detectedVersion, title: mapped.title },
+      meta: {
+        agency: mapped.agency,
+        year: mapped.year,
+        template: mapped.detectedVersion,
+        title: mapped.title,
+        confidence: mapped.confidence,
+      },
       status: decideStatusFor(template, cells, issues, mapped.title !== null),
       cells,
       flags,

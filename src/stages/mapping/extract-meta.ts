@@ -1,10 +1,15 @@
 import type { TemplateDef, TemplateVersion } from "../../templates/index.js";
-import type { RowRecord } from "./row-record.js";
+import { ocrConfidence, type RowRecord } from "./row-record.js";
 
 export interface ReportMeta {
   readonly title: string | null;
   readonly agency: string | null;
   readonly year: number | null;
+  /**
+   * How sure the reading of the agency and the year is (0–1, the scale of cells): 1 from a text layer; from OCR
+   * the confidence of the least sure line they were read from. Null where not found.
+   */
+  readonly confidence: { readonly agency: number | null; readonly year: number | null };
 }
 
 const TITLE_END = /政府信息公开(?:工作)?(?:年度)?(?:报告|年报)/;
@@ -44,7 +49,7 @@ const NOT_A_TITLE_START = /^(?:(?:19|20)\d\d[年./-]\d{1,2}[月./-]\d{1,2}日?|.
 export function extractMeta(records: readonly RowRecord[]): ReportMeta {
   const head = records.slice(0, 12).filter((r) => !r.ruled);
   const title = findTitle(head.map((r) => r.text.replace(/\s+/g, "")));
-  if (!title) return { title: null, agency: null, year: null };
+  if (!title) return { title: null, agency: null, year: null, confidence: { agency: null, year: null } };
   // "关于印发《XX局2023年…报告》的通知": the report's own title is inside the notice's.
   const core = toArabicYear(
     title
@@ -67,7 +72,29 @@ export function extractMeta(records: readonly RowRecord[]): ReportMeta {
         ?.trim() ?? "";
     agency = before !== "" ? before : after !== "" ? after : null;
   }
-  return { title, agency: agency ?? signatureAgency(records), year };
+  const read = titleConfidence(head, title);
+  const signed = agency === null ? signatureAgency(records) : null;
+  const found = agency ?? signed?.text ?? null;
+  return {
+    title,
+    agency: found,
+    year,
+    confidence: {
+      agency: found === null ? null : agency !== null ? read : (signed?.confidence ?? 1),
+      year: year === null ? null : read,
+    },
+  };
+}
+
+/** The OCR confidence of the lines the title was put together from (1 for a text layer). */
+function titleConfidence(head: readonly RowRecord[], title: string): number {
+  let least = 1;
+  for (const record of head) {
+    const text = record.text.replace(/\s+/g, "");
+    if (text === "" || !title.includes(text)) continue;
+    least = Math.min(least, ocrConfidence(record.items) ?? 1);
+  }
+  return least;
 }
 
 /** An issuing body's name as signed under a report: ends with a body's suffix, no punctuation. */
@@ -80,18 +107,17 @@ const DATE_LINE =
  * A title without its agency ("2022年政府信息公开工作年度报告"): the agency is the signature, the line just
  * above (or beside) the date that closes the report.
  */
-function signatureAgency(records: readonly RowRecord[]): string | null {
-  const lines = records
-    .filter((r) => !r.ruled)
-    .slice(-12)
-    .map((r) => r.text.replace(/\s+/g, ""));
+function signatureAgency(records: readonly RowRecord[]): { text: string; confidence: number } | null {
+  const tail = records.filter((r) => !r.ruled).slice(-12);
+  const lines = tail.map((r) => r.text.replace(/\s+/g, ""));
+  const sure = (i: number) => ocrConfidence(tail[i]?.items ?? []) ?? 1;
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i] ?? "";
     const beside = /^(.*?)((?:19|20)\d\d年\d{1,2}月\d{1,2}日)$/u.exec(line);
-    if (beside?.[1] && AGENCY_LINE.test(beside[1])) return beside[1];
+    if (beside?.[1] && AGENCY_LINE.test(beside[1])) return { text: beside[1], confidence: sure(i) };
     if (DATE_LINE.test(line)) {
       const above = lines[i - 1] ?? "";
-      return AGENCY_LINE.test(above) ? above : null;
+      return AGENCY_LINE.test(above) ? { text: above, confidence: sure(i - 1) } : null;
     }
   }
   return null;

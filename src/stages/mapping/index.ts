@@ -1,12 +1,14 @@
 import type { Cell } from "../../model/cell.js";
+import { UNCERTAIN_BELOW } from "../../model/cell.js";
 import { roundBox } from "../../model/geometry.js";
 import type { Issue } from "../../model/issue.js";
 import type { LayoutBlock } from "../../model/layout.js";
 import type { NarrativeLine } from "../../model/narrative.js";
 import type { TemplateDef, TemplateVersion } from "../../templates/index.js";
 import { buildRecords } from "./build-records.js";
+import { checkAgencyPlace } from "./check-agency.js";
 import { detectS3Layout } from "./detect-s3-layout.js";
-import { detectVersion, extractMeta } from "./extract-meta.js";
+import { detectVersion, extractMeta, type ReportMeta } from "./extract-meta.js";
 import { mapLegacy } from "./map-legacy.js";
 import { mapTables } from "./map-tables.js";
 import type { RowRecord } from "./row-record.js";
@@ -20,6 +22,8 @@ export interface MappedReport {
   readonly title: string | null;
   readonly agency: string | null;
   readonly year: number | null;
+  /** How sure the agency and the year are (see `ReportMeta.confidence`). */
+  readonly confidence: ReportMeta["confidence"];
   readonly detectedVersion: TemplateVersion;
   /** Every version whose layout the report prints: the detected one, and section 三's when it differs. */
   readonly layoutVersions: readonly TemplateVersion[];
@@ -29,6 +33,9 @@ export interface MappedReport {
   readonly narrative: NarrativeLine[];
   readonly issues: Issue[];
 }
+
+/** The most an OCR agency naming no known place can be trusted. */
+const UNKNOWN_PLACE = 0.6;
 
 /** Maps a laid-out document onto a template: metadata, table cells, and the narrative lines. */
 /** Picks the template from the detected version and the layout section 三 prints (see selectTemplate). */
@@ -47,7 +54,13 @@ export function mapDocument(
  * layout with its own keys).
  */
 export function mapRecords(records: readonly RowRecord[], templateFor: TemplateDef | TemplateChooser): MappedReport {
-  const meta = extractMeta(records);
+  const read = extractMeta(records);
+  // An agency read by OCR that names no known place is likely misread there (司原 for 固原): less sure, and said.
+  const place = read.agency !== null && (read.confidence.agency ?? 1) < 1 ? checkAgencyPlace(read.agency) : null;
+  const meta =
+    place && !place.known
+      ? { ...read, confidence: { ...read.confidence, agency: Math.min(read.confidence.agency ?? 0, UNKNOWN_PLACE) } }
+      : read;
   const allText = records.map((r) => r.text).join("\n");
   const markers =
     typeof templateFor === "function" ? templateFor("unknown", "unknown").versionMarkers : templateFor.versionMarkers;
@@ -69,6 +82,24 @@ export function mapRecords(records: readonly RowRecord[], templateFor: TemplateD
       return ocr === undefined ? line : { ...line, ocr };
     });
   const issues = [...tables.issues];
+  if (place && !place.known) {
+    issues.push({
+      code: "meta.agency_place",
+      severity: "warning",
+      stage: "mapping",
+      message: `The agency "${meta.agency}" read by OCR names no place of GB/T 2260${place.suggestions.length ? ` (nearest: ${place.suggestions.join(", ")})` : ""}; kept as read, confidence ${meta.confidence.agency}`,
+    });
+  }
+  for (const field of ["agency", "year"] as const) {
+    const sure = meta.confidence[field];
+    if (sure !== null && sure < UNCERTAIN_BELOW)
+      issues.push({
+        code: "meta.uncertain",
+        severity: "warning",
+        stage: "mapping",
+        message: `The report's ${field} was read by OCR with confidence ${sure}, below ${UNCERTAIN_BELOW}`,
+      });
+  }
   if (meta.title === null) {
     issues.push({
       code: "meta.no_title",

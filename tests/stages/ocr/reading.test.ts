@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import type { Box } from "../../../src/model/geometry.js";
+import { unturnBox, unturnQuarters } from "../../../src/model/geometry.js";
+import type { TextItem } from "../../../src/model/page-content.js";
+import { checkAgencyPlace } from "../../../src/stages/mapping/check-agency.js";
+import { type GrayImage, runsSideways, turnQuarters } from "../../../src/stages/ocr/index.js";
+import { attachSigns } from "../../../src/stages/ocr/orphan-ink.js";
+import { chooseReading } from "../../../src/stages/ocr/read-regions.js";
+import type { RecognizedChar } from "../../../src/stages/ocr/recognize-text.js";
+
+const chars = (text: string, confidence = 0.99): RecognizedChar[] =>
+  [...text].map((char, i) => ({ char, x0: i * 10, x1: i * 10 + 8, confidence }));
+
+describe("choosing between the free reading and the number-mark reading", () => {
+  it.each([
+    ["o", "0", "0", 0.97],
+    ["!", "1", "1", 0.97],
+    ["l2", "12", "12", 0.97],
+  ])("a free reading %s that stands for the digits %s is a sure %s", (free, digits, text, confidence) => {
+    expect(chooseReading(chars(free, 0.5), chars(digits, 0.97))).toEqual({ text, confidence });
+  });
+
+  it("keeps Chinese as read", () => {
+    expect(chooseReading(chars("予以公开"), chars("1"))).toEqual({ text: "予以公开", confidence: 0.99 });
+  });
+
+  it("keeps a printed blank read clearly instead of the 1 the number marks would make of it", () => {
+    expect(chooseReading(chars("/", 0.8), chars("1", 0.9)).text).toBe("/");
+  });
+
+  it("drops a speck read as a dot at either end of a number", () => {
+    expect(chooseReading(chars("73."), chars("73.")).text).toBe("73");
+    expect(chooseReading(chars(".91"), chars(".91")).text).toBe("91");
+  });
+
+  it("trusts a number the free reading disagrees with below the flagging threshold", () => {
+    const read = chooseReading(chars("7", 0.6), chars("1", 0.95));
+    expect(read.text).toBe("1");
+    expect(read.confidence).toBeLessThan(0.9);
+  });
+});
+
+describe("minus signs", () => {
+  const item = (text: string, box: Box, confidence = 0.95): TextItem => ({
+    text,
+    box,
+    fontSize: 10,
+    fontName: "ocr",
+    source: "ocr",
+    confidence,
+  });
+
+  it("joins a dash just left of a number to it", () => {
+    const out = attachSigns([item("-", [100, 104, 104, 105], 0.92), item("3", [105, 100, 110, 110])], 10);
+    expect(out.map((i) => i.text)).toEqual(["-3"]);
+    expect(out[0]?.confidence).toBe(0.92);
+  });
+
+  it("leaves a dash a cell away from a number as a printed blank", () => {
+    const out = attachSigns([item("-", [60, 104, 66, 105]), item("3", [105, 100, 110, 110])], 10);
+    expect(out.map((i) => i.text)).toEqual(["-", "3"]);
+  });
+});
+
+describe("boxes on turned pages map back to the page as stored", () => {
+  function withDot(width: number, height: number, x: number, y: number): GrayImage {
+    const data = new Uint8Array(width * height).fill(255);
+    data[y * width + x] = 0;
+    return { width, height, data };
+  }
+  function findDot(image: GrayImage): [number, number] {
+    const i = image.data.indexOf(0);
+    return [i % image.width, Math.floor(i / image.width)];
+  }
+
+  it.each([1, 2, 3])("a quarter turn count of %i", (quarters) => {
+    const stored = withDot(40, 30, 7, 11);
+    const upright = turnQuarters(stored, quarters);
+    const [ux, uy] = findDot(upright);
+    // A one-pixel box around the dot on the turned copy, back on the stored page.
+    const back = unturnQuarters([ux, uy, ux + 1, uy + 1], quarters, stored.width, stored.height);
+    expect(back).toEqual([7, 11, 8, 12]);
+  });
+
+  it("a small skew turns a box about the page centre and back", () => {
+    const box: Box = [100, 200, 140, 212];
+    const there = unturnBox(box, 2, 300, 400);
+    const back = unturnBox(there, -2, 300, 400);
+    // Turning a box's corners and taking their bounds grows it a little, never loses the original.
+    expect(back[0]).toBeLessThanOrEqual(box[0]);
+    expect(back[1]).toBeLessThanOrEqual(box[1]);
+    expect(back[2]).toBeGreaterThanOrEqual(box[2]);
+    expect(back[3]).toBeGreaterThanOrEqual(box[3]);
+    expect(back[2] - back[0]).toBeLessThan(box[2] - box[0] + 2);
+  });
+
+  it("tells lines of text that run up and down from lines that run across", () => {
+    const width = 400;
+    const height = 400;
+    const data = new Uint8Array(width * height);
+    // Lines of "text": bands 8 px high every 24 px, broken into words.
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) data[y * width + x] = y % 24 < 8 && x % 40 < 30 ? 1 : 0;
+    const across = { width, height, data };
+    const turned = turnQuarters({ width, height, data: data.map((v) => (v ? 0 : 255)) }, 1);
+    expect(runsSideways(across)).toBe(false);
+    expect(runsSideways({ ...turned, data: turned.data.map((v) => (v === 0 ? 1 : 0)) })).toBe(true);
+  });
+});
+
+describe("agency names against GB/T 2260", () => {
+  it.each([
+    "固原市海原县人民政府办公室",
+    "宁夏回族自治区固原市海原县人民政府",
+    "苏州市生态环境局",
+    "国家税务总局固原市税务局",
+    "海原县",
+  ])("%s names a known place", (agency) => {
+    expect(checkAgencyPlace(agency)).toEqual({ known: true, suggestions: [] });
+  });
+
+  it("offers the one division a character away, without changing the name", () => {
+    expect(checkAgencyPlace("司原市人民政府办公室")).toEqual({ known: false, suggestions: ["固原市", "太原市", "开原市", "松原市"].sort() });
+  });
+});
