@@ -11,16 +11,28 @@ import { compareWithTruth, type Truth } from "../tests/golden/compare-truth.js";
 
 const SCANNED = "samples/scanned";
 const WORK = "/tmp/gongkai-bench-scanned";
-/** The stated goal: gongkai's seconds per scanned page no more than the CLI's full-page pass. */
-const TARGET_RATIO = 1;
+/**
+ * The goal (issue 16): gongkai's CPU seconds per scanned page at most half the CLI's full-page pass (first bar:
+ * at most the CLI's). CPU, not wall time: this machine is shared, and a wall-clock ratio misleads.
+ */
+const TARGET_RATIO = 0.5;
+const FIRST_BAR = 1;
 
 interface ScanRow {
   readonly file: string;
   readonly ocrPages: number;
+  /** Wall seconds and CPU seconds (user + system, every thread of this process) of the extraction. */
   readonly seconds: number;
+  readonly cpu: number;
   readonly exact: number;
   readonly cells: number;
   readonly cliSecondsPerPage: number | null;
+  readonly cliCpuPerPage: number | null;
+}
+
+function cpuSeconds(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
 }
 
 function median(values: readonly number[]): number {
@@ -63,16 +75,28 @@ function writePng(image: GrayImage, path: string): void {
   writeFileSync(path, canvas.toBuffer("image/png"));
 }
 
-/** Wall time (ms) of `tesseract page.png - -l chi_sim` (a full-page pass), process start-up included. */
-function timeCli(png: string): Promise<number> {
+/**
+ * Wall and CPU seconds of `tesseract page.png - -l chi_sim` (a full-page pass), process start-up included. The
+ * CPU is the children's rusage as bash's `times` reports it (user and system of every thread of the CLI).
+ */
+function timeCli(png: string): Promise<{ wall: number; cpu: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn("tesseract", [png, "-", "-l", "chi_sim"], { stdio: ["ignore", "pipe", "ignore"] });
-    child.stdout.resume();
+    const child = spawn("bash", ["-c", 'tesseract "$1" - -l chi_sim >/dev/null 2>&1 || exit 1; times', "_", png], {
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+    });
     child.on("error", reject);
-    child.on("close", (code) =>
-      code === 0 ? resolve(performance.now() - started) : reject(new Error(`tesseract exited ${code}`)),
-    );
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new Error(`tesseract exited ${code}`));
+      // `times`: the shell's own user/system, then its children's ("0m1.234s 0m0.056s").
+      const line = out.trim().split("\n")[1] ?? "";
+      const cpu = [...line.matchAll(/(\d+)m([\d.]+)s/g)].reduce((s, m) => s + Number(m[1]) * 60 + Number(m[2]), 0);
+      resolve({ wall: (performance.now() - started) / 1000, cpu });
+    });
   });
 }
 
@@ -99,61 +123,84 @@ export async function benchScanned(): Promise<void> {
     for (const truth of truths) {
       const file = join(SCANNED, truth.file);
       const started = performance.now();
+      const cpuStart = process.cpuUsage();
       const { output } = await extractDocument(file, { ocr: engine });
       const seconds = (performance.now() - started) / 1000;
+      const cpu = cpuSeconds(cpuStart);
       const diff = compareWithTruth(output, truth);
       const ocrPages = output.pages.filter((p) => p.method === "ocr").map((p) => p.page);
       let cliSecondsPerPage: number | null = null;
+      let cliCpuPerPage: number | null = null;
       if (cli) {
         const images = await pageImages(file, ocrPages);
-        const times: number[] = [];
+        const times: { wall: number; cpu: number }[] = [];
         for (const [i, image] of images.entries()) {
           const png = join(WORK, `${truth.file}-${i + 1}.png`);
           writePng(image.image, png);
           times.push(await timeCli(png));
         }
-        cliSecondsPerPage = times.reduce((a, b) => a + b, 0) / 1000 / Math.max(1, times.length);
+        cliSecondsPerPage = times.reduce((a, b) => a + b.wall, 0) / Math.max(1, times.length);
+        cliCpuPerPage = times.reduce((a, b) => a + b.cpu, 0) / Math.max(1, times.length);
       }
       rows.push({
         file: truth.file,
         ocrPages: ocrPages.length,
         seconds,
+        cpu,
         exact: diff.exact,
         cells: diff.cells,
         cliSecondsPerPage,
+        cliCpuPerPage,
       });
     }
   } finally {
     await engine.terminate();
   }
-  const header = ["file", "OCR pages", "s/page", "cells exact", "CLI s/page", "ratio"];
+  const header = [
+    "file",
+    "OCR pages",
+    "CPU s/page",
+    "wall s/page",
+    "cells exact",
+    "CLI CPU s/page",
+    "CLI wall",
+    "CPU ratio",
+  ];
   const body = rows.map((r) => {
-    const perPage = r.seconds / Math.max(1, r.ocrPages);
+    const pages = Math.max(1, r.ocrPages);
     return [
       r.file,
       String(r.ocrPages),
-      perPage.toFixed(2),
+      (r.cpu / pages).toFixed(2),
+      (r.seconds / pages).toFixed(2),
       `${r.exact}/${r.cells}`,
+      r.cliCpuPerPage === null ? "—" : r.cliCpuPerPage.toFixed(2),
       r.cliSecondsPerPage === null ? "—" : r.cliSecondsPerPage.toFixed(2),
-      r.cliSecondsPerPage === null ? "—" : `${(perPage / r.cliSecondsPerPage).toFixed(2)}×`,
+      r.cliCpuPerPage === null ? "—" : `${(r.cpu / pages / r.cliCpuPerPage).toFixed(2)}×`,
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((c) => (c[i] ?? "").length)));
   const line = (cells: readonly string[]) =>
     `${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ")}\n`;
   process.stdout.write(line(header) + body.map(line).join(""));
-  const perPage = median(rows.map((r) => r.seconds / Math.max(1, r.ocrPages)));
+  const pages = rows.reduce((n, r) => n + r.ocrPages, 0);
+  const cpuPerPage = rows.reduce((n, r) => n + r.cpu, 0) / Math.max(1, pages);
+  const wallPerPage = median(rows.map((r) => r.seconds / Math.max(1, r.ocrPages)));
   const exact = rows.reduce((n, r) => n + r.exact, 0);
   const cells = rows.reduce((n, r) => n + r.cells, 0);
   process.stdout.write(
-    `\ngongkai: median ${perPage.toFixed(2)} s per scanned page; cells exact ${exact}/${cells} (${((100 * exact) / cells).toFixed(2)}%)\n`,
+    `\ngongkai: ${cpuPerPage.toFixed(2)} CPU s per scanned page over ${pages} pages (wall: median ${wallPerPage.toFixed(2)} s); cells exact ${exact}/${cells} (${((100 * exact) / cells).toFixed(2)}%)\n`,
   );
-  const compared = rows.filter((r) => r.cliSecondsPerPage !== null);
+  const compared = rows.filter((r) => r.cliCpuPerPage !== null);
   if (compared.length > 0) {
-    const cliPerPage = median(compared.map((r) => r.cliSecondsPerPage as number));
-    const ratio = perPage / cliPerPage;
+    const cliPages = compared.reduce((n, r) => n + r.ocrPages, 0);
+    const cliCpu = compared.reduce((n, r) => n + (r.cliCpuPerPage as number) * r.ocrPages, 0) / Math.max(1, cliPages);
+    const cliWall = median(compared.map((r) => r.cliSecondsPerPage as number));
+    const ratio = cpuPerPage / cliCpu;
+    const verdict =
+      ratio <= TARGET_RATIO ? "within target" : ratio <= FIRST_BAR ? "within the first bar" : "over target";
     process.stdout.write(
-      `tesseract CLI full page (chi_sim): median ${cliPerPage.toFixed(2)} s per page (text only, no cells)\nratio: ${ratio.toFixed(2)}× the CLI — target ≤ ${TARGET_RATIO}×: ${ratio <= TARGET_RATIO ? "within target" : "over target"}\n`,
+      `tesseract CLI full page (chi_sim): ${cliCpu.toFixed(2)} CPU s per page (wall: median ${cliWall.toFixed(2)} s; text only, no cells)\nCPU ratio: ${ratio.toFixed(2)}× the CLI — target ≤ ${TARGET_RATIO}×, first bar ≤ ${FIRST_BAR}×: ${verdict}\n`,
     );
   }
   await peakMemory50(truths);
@@ -184,9 +231,9 @@ async function peakMemory50(truths: readonly Truth[]): Promise<void> {
     process.stdout.write(`50-page scan run failed: ${child.stderr?.slice(-400) ?? ""}\n`);
     return;
   }
-  const run = JSON.parse(result) as { pages: number; seconds: number; maxRssMiB: number; status: string };
+  const run = JSON.parse(result) as { pages: number; seconds: number; cpu: number; maxRssMiB: number; status: string };
   process.stdout.write(
-    `50-page scan run (one process, engine sized to the cores): ${run.pages} pages in ${run.seconds.toFixed(1)} s, peak RSS ${run.maxRssMiB.toFixed(0)} MiB (status ${run.status})\n`,
+    `50-page scan run (one process): ${run.pages} pages, ${run.cpu.toFixed(1)} CPU s (${(run.cpu / Math.max(1, run.pages)).toFixed(2)} per page; wall ${run.seconds.toFixed(1)} s), peak RSS ${run.maxRssMiB.toFixed(0)} MiB — target ≤ 1536 MiB (status ${run.status})\n`,
   );
 }
 
@@ -198,8 +245,9 @@ export async function scanRunChild(file: string): Promise<void> {
     const { output } = await extractDocument(file, { ocr: engine });
     const seconds = (performance.now() - started) / 1000;
     const maxRssMiB = process.resourceUsage().maxRSS / 1024;
+    const cpu = cpuSeconds({ user: 0, system: 0 });
     process.stdout.write(
-      `SCAN-RUN ${JSON.stringify({ pages: output.source.pages, seconds, maxRssMiB, status: output.status })}\n`,
+      `SCAN-RUN ${JSON.stringify({ pages: output.source.pages, seconds, cpu, maxRssMiB, status: output.status })}\n`,
     );
   } finally {
     await engine.terminate();
