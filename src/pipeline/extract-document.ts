@@ -27,7 +27,7 @@ export interface ExtractOptions {
   /** A PDF with more pages than this fails as `too_large` before any page is read. */
   readonly maxPages?: number;
   /**
-   * The OCR engine (tesseract.js worker pool) for scanned pages and page-image inputs, owned by the caller
+   * The OCR engine (the PP-OCRv4 models) for scanned pages and page-image inputs, owned by the caller
    * (a batch creates one and terminates it in `finally`). Without one, a document that needs OCR gets its
    * own engine for the call.
    */

@@ -4,7 +4,7 @@ export const DEFAULT_TIMEOUT_SECONDS = 600;
 export const DEFAULT_MAX_PAGES = 1000;
 /**
  * MiB per document process: born-digital reports take 100–300 MiB; a scan adds page images and the process's
- * tesseract.js workers (a 50-page scan peaked near 1 GiB), so the cap leaves room for those.
+ * PP-OCRv4 sessions (see `npm run bench` for the 50-page scan peak), so the cap leaves room for those.
  */
 export const DEFAULT_MAX_MEMORY_MB = 2048;
 /** Documents per process before it is replaced. */

@@ -1,7 +1,7 @@
 /**
  * Entry of a document process (child_process.fork): extracts one document per request, in order, for as
  * long as the batch keeps it. Exits when the batch goes away (IPC disconnect), so a `kill -9` of the batch
- * leaves no orphans working on. The process owns one OCR engine (one tesseract.js worker per model),
+ * leaves no orphans working on. The process owns one OCR engine (the PP-OCRv4 models, one thread each),
  * created on the first scanned page and terminated when the process ends: the batch's `--jobs` processes
  * together hold one OCR worker per job, sized to the cores by default.
  */

@@ -1,5 +1,5 @@
 export { detectRules } from "./detect-rules.js";
-export { languageDir, OcrEngine, type OcrEngineOptions, type OcrResult, type OcrWord } from "./engine.js";
+export { OcrEngine, type OcrEngineOptions } from "./engine.js";
 export { type OcrPage, ocrPage } from "./ocr-page.js";
 export { imageFilePages, type PageImage, pdfPageImage, RENDER_PIXEL_BUDGET } from "./page-image.js";
 export * from "./raster.js";

@@ -268,15 +268,6 @@ export function binarizeGray(image: GrayImage): GrayImage {
   return { width: image.width, height: image.height, data };
 }
 
-/** Binary PGM (P5): a format Leptonica reads, so tesseract needs no PNG encode per cell. */
-export function encodePgm(image: GrayImage): Uint8Array {
-  const header = new TextEncoder().encode(`P5\n${image.width} ${image.height}\n255\n`);
-  const out = new Uint8Array(header.length + image.data.length);
-  out.set(header, 0);
-  out.set(image.data, header.length);
-  return out;
-}
-
 /** A box in pixels: x0, y0, x1, y1 (inclusive). */
 export type PixelBox = [number, number, number, number];
 

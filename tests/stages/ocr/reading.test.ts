@@ -120,6 +120,9 @@ describe("agency names against GB/T 2260", () => {
   });
 
   it("offers the one division a character away, without changing the name", () => {
-    expect(checkAgencyPlace("司原市人民政府办公室")).toEqual({ known: false, suggestions: ["固原市", "太原市", "开原市", "松原市"].sort() });
+    expect(checkAgencyPlace("司原市人民政府办公室")).toEqual({
+      known: false,
+      suggestions: ["固原市", "太原市", "开原市", "松原市"].sort(),
+    });
   });
 });
