@@ -3,6 +3,7 @@ import { stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { GongkaiError, UsageError } from "./errors.js";
+import { parseByteSize } from "./pipeline/batch/byte-size.js";
 import { DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT_SECONDS } from "./pipeline/batch/defaults.js";
 
 const VERSION = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
@@ -34,6 +35,7 @@ Options:
   --timeout <seconds>   wall-clock limit per document (default ${DEFAULT_TIMEOUT_SECONDS}); then: timeout
   --max-pages <n>       documents with more pages fail as too_large (default ${DEFAULT_MAX_PAGES})
   --max-memory <MiB>    memory per document process (default ${DEFAULT_MAX_MEMORY_MB}); then: too_large
+  --max-bytes <n>       inputs larger than this (bytes; k, M, G suffixes) fail as too_large unread (default 256M)
   --retry-failed        also redo inputs whose last run failed
   --queue <url>         Redis of a distributed run (extract: enqueue; worker; status)
   --lock-seconds <n>    worker: a dead worker's job is taken up again after about this (default 30)
@@ -86,6 +88,7 @@ async function main(argv: readonly string[]): Promise<number> {
     timeoutSeconds: parsePositive("--timeout", parsed.values.timeout),
     maxPages: parseCount("--max-pages", parsed.values["max-pages"], 1),
     maxMemoryMb: parseCount("--max-memory", parsed.values["max-memory"], 128),
+    maxBytes: parseSize("--max-bytes", parsed.values["max-bytes"]),
   };
   const quiet = parsed.values.quiet === true;
   if (parsed.values.queue !== undefined) {
@@ -301,6 +304,14 @@ function parseCount(name: string, text: string | undefined, min: number): number
   return value;
 }
 
+function parseSize(name: string, text: string | undefined): number | undefined {
+  try {
+    return parseByteSize(name, text);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
 function parsePositive(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
@@ -328,6 +339,7 @@ function parseExtractArgs(args: readonly string[]) {
       timeout: { type: "string" },
       "max-pages": { type: "string" },
       "max-memory": { type: "string" },
+      "max-bytes": { type: "string" },
       "retry-failed": { type: "boolean" },
       queue: { type: "string" },
       quiet: { type: "boolean", short: "q" },

@@ -22,7 +22,13 @@ process.on("message", (message: WorkerRequest) => {
 
 async function handle(request: WorkerRequest): Promise<WorkerReply> {
   try {
-    return { id: request.id, result: await extractDocument(request.path, { ...request.options, ocr }) };
+    return {
+      id: request.id,
+      result: await extractDocument(typeof request.path === "string" ? request.path : Buffer.from(request.path), {
+        ...request.options,
+        ocr,
+      }),
+    };
   } catch (error) {
     // extractDocument turns bad input into a failure output; a throw here is a defect.
     return { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };

@@ -82,7 +82,7 @@ export class WorkerPool {
     return [...this.#all].flatMap((c) => (c.proc.pid === undefined ? [] : [c.proc.pid]));
   }
 
-  run(path: string, options: ExtractOptions): Promise<TaskOutcome> {
+  run(path: string | Buffer, options: ExtractOptions): Promise<TaskOutcome> {
     let child = this.#idle.pop();
     while (child?.exited) child = this.#idle.pop(); // an idle process can die (killed from outside)
     child ??= this.#spawn();
