@@ -112,6 +112,7 @@ describe("bad input in one folder with a good report", () => {
 
   it("writes exactly one JSON per input and the manifest, nothing for other files, no temp files", async () => {
     expect((await readdir(out())).sort()).toEqual([
+      ".gongkai",
       "cross-report.json",
       "empty.json",
       "manifest.jsonl",
@@ -120,6 +121,8 @@ describe("bad input in one folder with a good report", () => {
       "ruled-clean-2023.json",
       "truncated.json",
     ]);
+    // gongkai's working folder holds its temp files while it writes, none afterwards.
+    expect(await readdir(join(out(), ".gongkai", "tmp"))).toEqual([]);
   });
 
   it("extracts the good report as if it were alone", async () => {

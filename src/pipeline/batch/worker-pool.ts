@@ -162,7 +162,9 @@ export class WorkerPool {
 
   #spawn(): Child {
     const { memoryMb } = this.#options;
-    const proc = fork(this.#entry.file, [], {
+    // The process's own watchdog (watchdog.ts) holds these limits even when this batch is gone.
+    const watchdog = ["--watchdog", String(this.#options.timeoutMs), String(memoryMb)];
+    const proc = fork(this.#entry.file, watchdog, {
       execArgv: [`--max-old-space-size=${Math.max(64, Math.floor((memoryMb * 3) / 4))}`, ...this.#entry.execArgv],
       serialization: "advanced",
       stdio: ["ignore", "ignore", "pipe", "ipc"],
