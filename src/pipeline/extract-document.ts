@@ -10,7 +10,7 @@ import { v2021 } from "../templates/index.js";
 import { selectTemplate } from "../templates/select-template.js";
 import { buildOutput, decideStatusFor } from "./build-output.js";
 import { checkRules } from "./check-rules.js";
-import { extractMarkup } from "./extract-markup.js";
+import { extractMarkup, NO_TABLES_MESSAGE } from "./extract-markup.js";
 import { flagImageTables } from "./flag-image-tables.js";
 import { applyOcrProvenance, findSuspectCells, ocrImages, ocrPdfPages } from "./ocr-pages.js";
 import { type PageRead, readPages } from "./read-pages.js";
@@ -191,6 +191,10 @@ function analyse(
               pageInfo,
               ocr,
             );
+      }
+      // A report's title over no table (a portal page linking to the report, the tables left out): no data.
+      if (!anyTable && !issues.some((i) => i.code === "page.needs_ocr")) {
+        return fail({ ...source, pages: doc.numPages }, "no_tables", NO_TABLES_MESSAGE, pageInfo);
       }
       const ruleInput = {
         template,
