@@ -74,6 +74,37 @@ function zipBomb(): Uint8Array {
   return zip;
 }
 
+/** Numbered objects (object 1 the catalog) with a correct xref table. */
+function serialisePdf(objects: readonly string[], extraTrailer = ""): Buffer {
+  let out = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(Buffer.byteLength(out, "latin1"));
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const start = Buffer.byteLength(out, "latin1");
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) out += `${String(offset).padStart(10, "0")} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${extraTrailer} >>\nstartxref\n${start}\n%%EOF\n`;
+  return Buffer.from(out, "latin1");
+}
+
+/** A one-page PDF showing a canteen menu in Helvetica on a page of `mediaBox`. */
+function menuPdf(mediaBox: string, extra: string[] = [], extraTrailer = ""): Buffer {
+  const stream = "BT /F1 12 Tf 72 700 Td 16 TL (Staff canteen menu, week 12) Tj T* (Monday: noodle soup) Tj ET";
+  return serialisePdf(
+    [
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      `<< /Type /Page /Parent 2 0 R /MediaBox [${mediaBox}] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>`,
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+      `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+      ...extra,
+    ],
+    extraTrailer,
+  );
+}
+
 const nested = (open: string, close: string, depth: number, inner: string) =>
   open.repeat(depth) + inner + close.repeat(depth);
 
@@ -150,6 +181,18 @@ export const MAKERS: Record<string, Maker> = {
       .replace('<meta charset="utf-8">', '<meta charset="utf-16">');
     await put(join(inbox, file), html);
   },
+  /** Encrypted with a security handler no reader implements (/Filter /FooBarSecurity). */
+  unknownSecurity: async (inbox, file) =>
+    put(
+      join(inbox, file),
+      menuPdf(
+        "0 0 595 842",
+        ["<< /Filter /FooBarSecurity /V 1 /R 2 /O <00> /U <00> /P -4 >>"],
+        " /Encrypt 6 0 R /ID [<01020304><01020304>]",
+      ),
+    ),
+  /** A page of 1e30 × 1e30 points. */
+  hugeMediaBox: async (inbox, file) => put(join(inbox, file), menuPdf("0 0 1e30 1e30")),
   /** A report's title and narrative, its tables left out (published as an attachment). */
   titleOnly: async (inbox, file) =>
     put(
