@@ -63,6 +63,7 @@ const EXTENSION: Record<string, string> = {
   docxGridSpan: "docx",
   docxPdfMarker: "docx",
   zipBomb: "docx",
+  pngBomb: "png",
   tiffLoop: "tif",
   tiffPages: "tif",
 };

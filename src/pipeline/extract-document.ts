@@ -1,7 +1,14 @@
 import { InputError } from "../errors.js";
 import type { ErrorClass, Issue } from "../model/issue.js";
 import type { ReportOutput } from "../model/report.js";
-import { countTiffPages, type FsPath, fileNameOf, readInput, withPdfDocument } from "../stages/ingest/index.js";
+import {
+  checkImageSize,
+  countTiffPages,
+  type FsPath,
+  fileNameOf,
+  readInput,
+  withPdfDocument,
+} from "../stages/ingest/index.js";
 import { layoutPages } from "../stages/layout/index.js";
 import { deriveRows, mapDocument } from "../stages/mapping/index.js";
 import { imageFilePages, OcrEngine } from "../stages/ocr/index.js";
@@ -79,6 +86,7 @@ async function extractWith(path: FsPath, options: ExtractOptions, engine: () => 
     const kind = input.kind;
     try {
       if (kind === "tiff") countTiffPages(input.bytes, options.maxPages ?? Number.POSITIVE_INFINITY);
+      else checkImageSize(input.bytes, kind);
       const images = await imageFilePages(input.bytes, kind);
       if (images.length === 0) return fail(source, "corrupt", `The ${kind.toUpperCase()} file holds no image`);
       const issues: Issue[] = [];

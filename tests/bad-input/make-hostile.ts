@@ -172,6 +172,16 @@ export const MAKERS: Record<string, Maker> = {
     await put(join(inbox, file), zip);
   },
   zipBomb: async (inbox, file) => put(join(inbox, file), zipBomb()),
+  /** A PNG declaring 100,000 × 100,000 pixels in a few bytes (a decompression bomb). */
+  pngBomb: async (inbox, file) => {
+    const ihdr = Buffer.alloc(25);
+    ihdr.writeUInt32BE(13, 0);
+    ihdr.write("IHDR", 4, "latin1");
+    ihdr.writeUInt32BE(100_000, 8);
+    ihdr.writeUInt32BE(100_000, 12);
+    ihdr.set([8, 0, 0, 0, 0], 16); // 8-bit grey; the CRC (21–24) is left 0
+    await put(join(inbox, file), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr]));
+  },
   tiffLoop: async (inbox, file) => put(join(inbox, file), tinyTiff(3, true)),
   tiffPages: async (inbox, file) => put(join(inbox, file), tinyTiff(1_200)),
   /** The good page, UTF-8, declaring charset=utf-16 (browsers read it as UTF-8). */
