@@ -85,7 +85,7 @@ async function buildArchive(dir: string): Promise<{ good: number; hostile: numbe
     await mkdir(folder, { recursive: true });
     const name = (ext: string) => {
       const r = random();
-      if (r < 0.02) return `${"政府信息公开工作年度报告".repeat(7)}${i}.${ext}`; // ~250 bytes
+      if (r < 0.02) return `${"报告".repeat(41)}${i}.${ext}`; // up to 254 bytes
       if (r < 0.03) return i % 2 ? `cross-report.${ext}` : `manifest.${ext}`;
       return `${2015 + (i % 10)}年报${i}.${ext}`;
     };
@@ -176,6 +176,15 @@ async function listFiles(dir: string): Promise<string[]> {
   return out.filter((f) => !f.startsWith(".gongkai/") && f !== "manifest.jsonl").sort();
 }
 
+/** Lines of the manifest so far (0 before it exists). */
+function manifestLines(dir: string): number {
+  try {
+    return readFileSync(join(dir, "manifest.jsonl"), "latin1").split("\n").length - 1;
+  } catch {
+    return 0;
+  }
+}
+
 function manifestFacts(dir: string): Map<string, string> {
   const facts = new Map<string, string>();
   for (const line of readFileSync(join(dir, "manifest.jsonl"), "utf8").split("\n")) {
@@ -211,9 +220,12 @@ async function main(): Promise<void> {
   const soak = join(dir, "soak");
   let orphans = 0;
   for (let k = 0; k < KILLS; k++) {
+    // A random moment while the batch works: once the manifest has reached a random share of what is left.
+    const before = manifestLines(soak);
+    const target = before + Math.ceil((0.1 + 0.6 * random()) * (DOCS - before));
     const run = startBatch(inbox, soak);
-    const at = (0.1 + 0.8 * random()) * cleanSeconds * (1 - k / (KILLS + 1));
-    await new Promise((r) => setTimeout(r, at * 1000));
+    const r0 = performance.now();
+    while (manifestLines(soak) < target && run.exitCode === null) await new Promise((r) => setTimeout(r, 50));
     const children = soakPids().filter((p) => p !== run.pid);
     run.kill("SIGKILL");
     await exited(run);
@@ -224,9 +236,8 @@ async function main(): Promise<void> {
       left = soakPids().filter((p) => children.includes(p));
     }
     orphans += left.length;
-    const done = manifestFacts(soak).size;
     console.log(
-      `kill ${k + 1} at ${at.toFixed(1)} s: ${done} outputs in the manifest, ${children.length} document process(es), ${left.length} left after 10 s`,
+      `kill ${k + 1} after ${((performance.now() - r0) / 1000).toFixed(1)} s: ${manifestLines(soak)} of ${DOCS} manifest lines, ${children.length} document process(es) alive at the kill, ${left.length} left after 10 s`,
     );
   }
   const last = startBatch(inbox, soak);
