@@ -103,6 +103,7 @@ async function main(argv: readonly string[]): Promise<number> {
         timeoutSeconds: limits.timeoutSeconds,
         maxPages: limits.maxPages,
         maxMemoryMb: limits.maxMemoryMb,
+        maxBytes: limits.maxBytes,
       }),
     });
     process.stdout.write(`run ${run.runId}\n`);

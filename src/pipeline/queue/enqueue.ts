@@ -1,5 +1,6 @@
 import { join, resolve } from "node:path";
 import { Queue } from "bullmq";
+import { DEFAULT_MAX_BYTES } from "../batch/defaults.js";
 import type { DocumentLimits } from "../batch/document-task.js";
 import { readManifest } from "../batch/manifest.js";
 import { computePipelineVersion } from "../batch/pipeline-version.js";
@@ -64,8 +65,14 @@ export async function enqueueInputs(args: readonly string[], options: EnqueueOpt
   const pipelineVersion = await computePipelineVersion();
   // Workers may be appending: read the manifest without cutting a line being written.
   const done = await readManifest(join(outDir, "manifest.jsonl"), { repairTail: false });
-  const plan = await planBatch(inputs, done, { outDir, pipelineVersion, retryFailed: options.retryFailed ?? false });
+  const plan = await planBatch(inputs, done, {
+    outDir,
+    pipelineVersion,
+    retryFailed: options.retryFailed ?? false,
+    maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+  });
   const limits: DocumentLimits = {
+    ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
     ...(options.timeoutSeconds === undefined ? {} : { timeoutSeconds: options.timeoutSeconds }),
     ...(options.maxMemoryMb === undefined ? {} : { maxMemoryMb: options.maxMemoryMb }),
     ...(options.maxPages === undefined ? {} : { maxPages: options.maxPages }),
