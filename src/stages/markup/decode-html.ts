@@ -11,9 +11,9 @@ export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string 
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decode(bytes.subarray(2), "utf-16be");
   const declared = sniffedLabel(declaredCharset(new TextDecoder("latin1").decode(bytes.subarray(0, 4096))));
   if (declared !== null) {
-    // A page saved as UTF-8 under its original GBK <meta> (editors and CMSs re-encode without fixing the tag):
-    // non-ASCII bytes that are all valid UTF-8 are almost never GBK text.
-    if (CHINESE.has(declared) && isNonAsciiUtf8(bytes)) return decode(bytes, "utf-8");
+    // A page saved as UTF-8 under its original <meta> (editors and CMSs re-encode without fixing the tag):
+    // non-ASCII bytes that are all valid UTF-8 are almost never text of another encoding (GBK, Big5, Shift_JIS).
+    if (isNonAsciiUtf8(bytes)) return decode(bytes, "utf-8");
     const label = CHINESE.has(declared) ? "gb18030" : declared;
     try {
       // The declared charset only when the bytes fit it; else sniff below.
