@@ -80,13 +80,19 @@ async function buildArchive(dir: string): Promise<{ good: number; hostile: numbe
     .map((t) => t.replace(/\.truth\.json$/, ""))
     .flatMap((stem) => ["pdf", "html", "docx"].filter((e) => existsIn(`${stem}.${e}`)).map((e) => `${stem}.${e}`));
   let hostile = 0;
+  const used = new Set<string>();
   for (let i = 0; i < DOCS; i++) {
     const folder = join(inbox, `机构${String(i % 97).padStart(2, "0")}`, i % 5 === 0 ? "附件" : "");
     await mkdir(folder, { recursive: true });
     const name = (ext: string) => {
       const r = random();
       if (r < 0.02) return `${"报告".repeat(41)}${i}.${ext}`; // up to 254 bytes
-      if (r < 0.03) return i % 2 ? `cross-report.${ext}` : `manifest.${ext}`;
+      // Run-file names, each once per folder (a second would overwrite the first in the archive).
+      const reserved = join(folder, i % 2 ? `cross-report.${ext}` : `manifest.${ext}`);
+      if (r < 0.03 && !used.has(reserved)) {
+        used.add(reserved);
+        return reserved.slice(folder.length + 1);
+      }
       return `${2015 + (i % 10)}年报${i}.${ext}`;
     };
     if (random() < HOSTILE) {
@@ -199,10 +205,11 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), "gongkai-soak-"));
   const t0 = performance.now();
   const archive = await buildArchive(dir);
-  console.log(
-    `archive: ${DOCS} inputs (${archive.hostile} hostile, ${((archive.hostile / DOCS) * 100).toFixed(1)} %) built in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
-  );
   const inbox = join(dir, "in");
+  const files = (await readdir(inbox, { recursive: true, withFileTypes: true })).filter((e) => !e.isDirectory());
+  console.log(
+    `archive: ${files.length} files for ${DOCS} inputs (${archive.hostile} hostile, ${((archive.hostile / DOCS) * 100).toFixed(1)} %) built in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 
   // 1. The clean run, with the RSS of its process tree every second.
   const clean = join(dir, "clean");

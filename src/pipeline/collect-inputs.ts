@@ -166,8 +166,7 @@ async function walk(dir: Buffer, files: Buffer[], ancestors: readonly string[], 
     }
     if (isDir) {
       if (isSavedPageAssets(name, names, entries)) continue;
-      if (name === WORK_DIR) onSkip({ path: show(full), reason: "gongkai's working folder" });
-      else if (ancestors.includes(id)) onSkip({ path: show(full), reason: "symbolic link loop (a folder it is in)" });
+      if (ancestors.includes(id)) onSkip({ path: show(full), reason: "symbolic link loop (a folder it is in)" });
       else if (ancestors.length >= MAX_DEPTH)
         onSkip({ path: show(full), reason: `more than ${MAX_DEPTH} levels deep` });
       else await walk(full, files, [...ancestors, id], onSkip);

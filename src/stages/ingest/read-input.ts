@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { constants, open } from "node:fs/promises";
+import type { Stats } from "node:fs";
+import { constants, open, stat } from "node:fs/promises";
 import { InputError } from "../../errors.js";
 import { detectKind, type InputKind } from "./detect-kind.js";
 import type { FsPath } from "./file-name.js";
@@ -17,20 +18,13 @@ export interface InputFile {
  * is `too_large` unread). The check and the read use one open descriptor.
  */
 export async function readInput(path: FsPath, { maxBytes }: { maxBytes?: number } = {}): Promise<InputFile> {
+  // Checked before opening too: a socket cannot be opened at all (ENXIO).
+  checkRegular(await stat(path));
   // O_NONBLOCK: opening a FIFO with no writer must not wait for one (it has no effect on a regular file).
   const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const info = await handle.stat();
-    if (!info.isFile()) {
-      const what = info.isDirectory()
-        ? "a folder"
-        : info.isFIFO()
-          ? "a FIFO"
-          : info.isSocket()
-            ? "a socket"
-            : "a device";
-      throw new InputError("unsupported", `Not a regular file but ${what}: nothing is read from it`);
-    }
+    checkRegular(info);
     if (maxBytes !== undefined && info.size > maxBytes) {
       throw new InputError(
         "too_large",
@@ -43,4 +37,10 @@ export async function readInput(path: FsPath, { maxBytes }: { maxBytes?: number 
   } finally {
     await handle.close();
   }
+}
+
+function checkRegular(info: Stats): void {
+  if (info.isFile()) return;
+  const what = info.isDirectory() ? "a folder" : info.isFIFO() ? "a FIFO" : info.isSocket() ? "a socket" : "a device";
+  throw new InputError("unsupported", `Not a regular file but ${what}: nothing is read from it`);
 }

@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
+import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
@@ -57,6 +59,11 @@ describe("reading an input", () => {
     execFileSync("mkfifo", [fifo]);
     await expect(readInput(fifo)).rejects.toMatchObject({ errorClass: "unsupported" });
     await expect(readInput("/dev/zero")).rejects.toMatchObject({ errorClass: "unsupported" });
+    const socket = join(dir, "socket.pdf");
+    const server = createServer().listen(socket);
+    await once(server, "listening");
+    await expect(readInput(socket)).rejects.toMatchObject({ errorClass: "unsupported" });
+    server.close();
     await expect(
       readInput(join(import.meta.dirname, "hostile-ingest.test.ts"), { maxBytes: 10 }),
     ).rejects.toMatchObject({ errorClass: "too_large" });
