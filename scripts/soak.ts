@@ -49,7 +49,7 @@ const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.lengt
 
 /** Hostile kinds copied from a prototype; `fifo` and `sparse` are made in place each time. */
 const COPIED = Object.keys(MAKERS).filter(
-  (k) => !["longName", "copyPdf", "copyHtml", "gbkName", "symlinkedFolder", "fifo", "sparse"].includes(k),
+  (k) => !["longName", "copyPdf", "copyHtml", "gbkName", "symlinkedFolder", "fifo", "sparse", "hairlines"].includes(k),
 );
 const EXTENSION: Record<string, string> = {
   htmlRows: "html",

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdir, readFile, symlink, truncate, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { deflateSync } from "node:zlib";
 import { strToU8, unzipSync, zipSync } from "fflate";
 
 /**
@@ -105,6 +106,45 @@ function menuPdf(mediaBox: string, extra: string[] = [], extraTrailer = ""): Buf
   );
 }
 
+/**
+ * The good report with a hairline mesh drawn over its page 3 (table 三): 1,000 × 1,000 lines of 0.1 pt, each
+ * drawn as 100 tiny paths (200,000 paths), added as a second content stream by an incremental update.
+ * Read as a ruled grid, the mesh cut 7 printed values into blanks or wrong numbers at full confidence.
+ */
+async function hairlinePdf(): Promise<Buffer> {
+  const pdf = await sample(`${GOOD_PDF}.pdf`);
+  const ops: string[] = ["q 0.1 w 0.5 G"];
+  const [x0, x1, y0, y1, lines, pieces] = [40, 560, 80, 800, 1000, 100];
+  for (let i = 0; i < lines; i++) {
+    const y = (y0 + (i * (y1 - y0)) / (lines - 1)).toFixed(2);
+    const x = (x0 + (i * (x1 - x0)) / (lines - 1)).toFixed(2);
+    for (let p = 0; p < pieces; p++) {
+      const a = (x0 + (p * (x1 - x0)) / pieces).toFixed(2);
+      const b = (x0 + ((p + 1) * (x1 - x0)) / pieces).toFixed(2);
+      const c = (y0 + (p * (y1 - y0)) / pieces).toFixed(2);
+      const d = (y0 + ((p + 1) * (y1 - y0)) / pieces).toFixed(2);
+      ops.push(`${a} ${y} m ${b} ${y} l S`, `${x} ${c} m ${x} ${d} l S`);
+    }
+  }
+  ops.push("Q");
+  const stream = deflateSync(Buffer.from(ops.join("\n")));
+  // Object numbers of samples/ruled-clean-2023.pdf: page 3 is object 7 (contents 8), 33 objects, xref at 135828.
+  const page = Buffer.from(
+    "7 0 obj\n<</Type/Page/Parent 13 0 R/Resources 30 0 R/MediaBox[0 0 595.303937007874 841.889763779528]" +
+      "/Contents [8 0 R 33 0 R]>>\nendobj\n",
+  );
+  const head = Buffer.from(`33 0 obj\n<</Length ${stream.length}/Filter/FlateDecode>>\nstream\n`);
+  const tail = Buffer.from("\nendstream\nendobj\n");
+  const start = pdf.length + 1;
+  const xref = start + page.length + head.length + stream.length + tail.length;
+  const at = (n: number) => `${String(n).padStart(10, "0")} 00000 n \n`;
+  const id = "<6F8D684EC18FC10F2DD96CEABCC223E7>";
+  const trailer =
+    `xref\n7 1\n${at(start)}33 1\n${at(start + page.length)}trailer\n` +
+    `<</Size 34/Root 31 0 R/Info 32 0 R/Prev 135828/ID [${id}${id}]>>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.concat([pdf, Buffer.from("\n"), page, head, stream, tail, Buffer.from(trailer)]);
+}
+
 const nested = (open: string, close: string, depth: number, inner: string) =>
   open.repeat(depth) + inner + close.repeat(depth);
 
@@ -201,6 +241,7 @@ export const MAKERS: Record<string, Maker> = {
         " /Encrypt 6 0 R /ID [<01020304><01020304>]",
       ),
     ),
+  hairlines: async (inbox, file) => put(join(inbox, file), await hairlinePdf()),
   /** A page of 1e30 × 1e30 points. */
   hugeMediaBox: async (inbox, file) => put(join(inbox, file), menuPdf("0 0 1e30 1e30")),
   /** A report's title and narrative, its tables left out (published as an attachment). */
