@@ -86,7 +86,7 @@ function dedupe(found: readonly Found[]): Found[] {
  * taken (or taken by a folder of outputs) is numbered `-2`, `-3` … in input order.
  */
 function assignOutputs(found: readonly Found[]): PlannedInput[] {
-  const wanted = found.map((f) => (f.fromFolder ? f.components : [...f.components]));
+  const wanted: (readonly string[])[] = found.map((f) => f.components);
   const loose = found.flatMap((f, i) => (f.fromFolder ? [] : [i]));
   const byName = new Map<string, number[]>();
   for (const i of loose) {

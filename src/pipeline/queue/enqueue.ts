@@ -3,6 +3,7 @@ import { Queue } from "bullmq";
 import { DEFAULT_MAX_BYTES } from "../batch/defaults.js";
 import type { DocumentLimits } from "../batch/document-task.js";
 import { readManifest } from "../batch/manifest.js";
+import { refuseForeignFiles } from "../batch/output-guard.js";
 import { computePipelineVersion } from "../batch/pipeline-version.js";
 import { planBatch } from "../batch/plan-inputs.js";
 import { collectInputs } from "../collect-inputs.js";
@@ -71,6 +72,12 @@ export async function enqueueInputs(args: readonly string[], options: EnqueueOpt
     retryFailed: options.retryFailed ?? false,
     maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
   });
+  // As a local run: never overwrite a file gongkai did not write.
+  await refuseForeignFiles(
+    outDir,
+    plan.groups.flatMap((g) => g.todo.map((m) => m.out)),
+    done,
+  );
   const limits: DocumentLimits = {
     ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
     ...(options.timeoutSeconds === undefined ? {} : { timeoutSeconds: options.timeoutSeconds }),
