@@ -56,6 +56,7 @@ const EXTENSION: Record<string, string> = {
   htmlNestedTables: "html",
   htmlNestedDivs: "html",
   htmlUtf16Label: "html",
+  htmlUtf16NoBom: "html",
   titleOnly: "html",
   portalPage: "html",
   docxNestedTables: "docx",

@@ -244,6 +244,9 @@ export const MAKERS: Record<string, Maker> = {
   hairlines: async (inbox, file) => put(join(inbox, file), await hairlinePdf()),
   /** A page of 1e30 × 1e30 points. */
   hugeMediaBox: async (inbox, file) => put(join(inbox, file), menuPdf("0 0 1e30 1e30")),
+  /** The good page in UTF-16LE without a byte-order mark (under its `<meta charset="utf-8">`). */
+  htmlUtf16NoBom: async (inbox, file) =>
+    put(join(inbox, file), Buffer.from((await sample(`${GOOD_HTML}.html`)).toString("utf8"), "utf16le")),
   /** A report's title and narrative, its tables left out (published as an attachment). */
   titleOnly: async (inbox, file) =>
     put(

@@ -27,12 +27,22 @@ function isDocx(bytes: Uint8Array): boolean {
 }
 
 /**
- * A saved web page without <html>: a UTF-16 byte-order mark before markup, or leading text (after a UTF-8
+ * A saved web page without <html>: UTF-16 markup (with or without a byte-order mark), or leading text (after a UTF-8
  * BOM, whitespace and comments) that opens with a common HTML tag.
  */
 function looksLikeHtml(bytes: Uint8Array, head: string): boolean {
-  const utf16 = startsWith(bytes, [0xff, 0xfe]) ? "utf-16le" : startsWith(bytes, [0xfe, 0xff]) ? "utf-16be" : null;
-  const text = utf16 ? new TextDecoder(utf16).decode(bytes.subarray(2, 2048)) : head.replace(/^\xef\xbb\xbf/, "");
+  const bom = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
+  const utf16 = utf16Of(bytes);
+  const text = utf16
+    ? new TextDecoder(utf16).decode(bytes.subarray(bom ? 2 : 0, 2048))
+    : head.replace(/^\xef\xbb\xbf/, "");
   const start = text.replace(/^(?:\s|<!--[\s\S]*?-->|<\?xml[^>]*>)*/, "");
   return /^<(?:html|!doctype html|head|meta|title|body|table|div|p)\b/i.test(start);
+}
+
+/** UTF-16 by its byte-order mark, or without one by a `<` as the first 16-bit unit (XML 1.0 Appendix F). */
+function utf16Of(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0x3c, 0x00])) return "utf-16le";
+  if (startsWith(bytes, [0xfe, 0xff]) || startsWith(bytes, [0x00, 0x3c])) return "utf-16be";
+  return null;
 }

@@ -9,6 +9,9 @@ export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string 
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decode(bytes.subarray(3), "utf-8");
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decode(bytes.subarray(2), "utf-16le");
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decode(bytes.subarray(2), "utf-16be");
+  // UTF-16 without a byte-order mark: markup starts with `<`, so one of its first two bytes is 0.
+  if (bytes[0] === 0x3c && bytes[1] === 0x00) return decode(bytes, "utf-16le");
+  if (bytes[0] === 0x00 && bytes[1] === 0x3c) return decode(bytes, "utf-16be");
   const declared = sniffedLabel(declaredCharset(new TextDecoder("latin1").decode(bytes.subarray(0, 4096))));
   if (declared !== null) {
     // A page saved as UTF-8 under its original <meta> (editors and CMSs re-encode without fixing the tag):

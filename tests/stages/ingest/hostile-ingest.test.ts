@@ -106,6 +106,17 @@ describe("HTML charsets (WHATWG prescan)", () => {
     expect(decodeHtml(new TextEncoder().encode(page))).toEqual({ text: page, encoding: "utf-8" });
   });
 
+  it("reads UTF-16 markup without a byte-order mark, and detects it as HTML", () => {
+    const page = "<html><body>本年新收政府信息公开申请</body></html>";
+    for (const [encoding, bytes] of [
+      ["utf-16le", Buffer.from(page, "utf16le")],
+      ["utf-16be", Buffer.from(page, "utf16le").swap16()],
+    ] as const) {
+      expect(detectKind(new Uint8Array(bytes))).toBe("html");
+      expect(decodeHtml(new Uint8Array(bytes))).toEqual({ text: page, encoding });
+    }
+  });
+
   it("ignores a declared charset the bytes do not fit", () => {
     const page = '<meta charset="shift_jis"><p>本年新收</p>';
     expect(decodeHtml(new TextEncoder().encode(page)).text).toBe(page);
