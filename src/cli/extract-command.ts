@@ -1,5 +1,6 @@
 import { UsageError } from "../errors.js";
 import type { BatchEntry, BatchSummary } from "../pipeline/batch/batch-summary.js";
+import { parseByteSize } from "../pipeline/batch/byte-size.js";
 import { definedOnly, parseCommandArgs, parseCount, parsePositive } from "./args.js";
 import { assertOutFolder } from "./folders.js";
 import { COMMAND_USAGE, INPUT_KINDS } from "./usage.js";
@@ -10,6 +11,7 @@ const OPTIONS = {
   timeout: { type: "string" },
   "max-pages": { type: "string" },
   "max-memory": { type: "string" },
+  "max-bytes": { type: "string" },
   "retry-failed": { type: "boolean" },
   strict: { type: "boolean" },
   json: { type: "boolean" },
@@ -39,6 +41,7 @@ export async function runExtractCommand(args: readonly string[]): Promise<number
     timeoutSeconds: parsePositive("--timeout", values.timeout),
     maxPages: parseCount("--max-pages", values["max-pages"], 1),
     maxMemoryMb: parseCount("--max-memory", values["max-memory"], 128),
+    maxBytes: parseSize("--max-bytes", values["max-bytes"]),
   };
   const { collectInputs } = await import("../pipeline/collect-inputs.js");
   if ((await collectInputs(positionals)).length === 0) {
@@ -59,6 +62,7 @@ export async function runExtractCommand(args: readonly string[]): Promise<number
         timeoutSeconds: limits.timeoutSeconds,
         maxPages: limits.maxPages,
         maxMemoryMb: limits.maxMemoryMb,
+        maxBytes: limits.maxBytes,
       }),
     });
     if (values.json) {
@@ -158,4 +162,12 @@ export function formatNextSteps(out: string): string {
     `  ${gongkai} export ${out} --out datasets    CSV and Parquet tables with a data dictionary`,
     "",
   ].join("\n");
+}
+
+function parseSize(name: string, text: string | undefined): number | undefined {
+  try {
+    return parseByteSize(name, text);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
 }

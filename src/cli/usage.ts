@@ -24,6 +24,7 @@ Options:
   --timeout <seconds>   wall-clock limit per document (default ${DEFAULT_TIMEOUT_SECONDS}); then: timeout
   --max-pages <n>       documents with more pages fail as too_large (default ${DEFAULT_MAX_PAGES})
   --max-memory <MiB>    memory per document process (default ${DEFAULT_MAX_MEMORY_MB}); then: too_large
+  --max-bytes <n>       inputs larger than this (bytes; k, M, G suffixes) fail as too_large unread (default 256M)
   --retry-failed        also redo inputs whose last run failed
   --strict              exit 1 when any document's status is failure (for scripts)
   --json                print the run summary as JSON on stdout instead of the text summary

@@ -10,4 +10,5 @@ export const ERROR_CLASS_MESSAGES: Readonly<Record<ErrorClass, string>> = {
   too_large: "more pages than --max-pages, or more memory than --max-memory",
   unsupported: "an input kind gongkai does not read (yet), or pages that need OCR",
   internal: "a defect in gongkai (a crash or an exception); please report it with the file",
+  no_tables: "a report (its title was found) without any of the template's tables: they may be in an attachment",
 };

@@ -14,6 +14,7 @@ export const errorClassSchema = z.enum([
   "too_large",
   "unsupported",
   "internal",
+  "no_tables",
 ]);
 export type ErrorClass = z.infer<typeof errorClassSchema>;
 

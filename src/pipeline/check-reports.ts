@@ -38,7 +38,7 @@ export async function checkReports(dir: string): Promise<CheckResult> {
     flags: evaluateCross(facts, crossRules),
   });
   const path = join(dir, CROSS_REPORT_FILE);
-  await writeAtomic(path, `${JSON.stringify(report, null, 2)}\n`);
+  await writeAtomic(dir, CROSS_REPORT_FILE, `${JSON.stringify(report, null, 2)}\n`);
   const flagsByRule: Record<string, number> = {};
   for (const flag of report.flags) flagsByRule[flag.rule] = (flagsByRule[flag.rule] ?? 0) + 1;
   return { report, path, flagsByRule };

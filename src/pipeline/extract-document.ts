@@ -1,8 +1,14 @@
-import { basename } from "node:path";
 import { InputError } from "../errors.js";
 import type { ErrorClass, Issue } from "../model/issue.js";
 import type { ReportOutput } from "../model/report.js";
-import { readInput, withPdfDocument } from "../stages/ingest/index.js";
+import {
+  checkImageSize,
+  countTiffPages,
+  type FsPath,
+  fileNameOf,
+  readInput,
+  withPdfDocument,
+} from "../stages/ingest/index.js";
 import { layoutPages } from "../stages/layout/index.js";
 import { mapDocument } from "../stages/mapping/index.js";
 import { imageFilePages, OcrEngine } from "../stages/ocr/index.js";
@@ -11,7 +17,7 @@ import { v2021 } from "../templates/index.js";
 import { selectTemplate } from "../templates/select-template.js";
 import { buildOutput, decideStatusFor } from "./build-output.js";
 import { checkRules } from "./check-rules.js";
-import { extractMarkup } from "./extract-markup.js";
+import { extractMarkup, NO_TABLES_MESSAGE } from "./extract-markup.js";
 import { flagImageTables } from "./flag-image-tables.js";
 import { findSuspectCells, markSuspectFlags, ocrImages, ocrPdfPages, toStoredFrame } from "./ocr-pages.js";
 import { type PageRead, readPages } from "./read-pages.js";
@@ -26,6 +32,8 @@ export interface DocumentResult {
 export interface ExtractOptions {
   /** A PDF with more pages than this fails as `too_large` before any page is read. */
   readonly maxPages?: number;
+  /** An input larger than this many bytes fails as `too_large` without being read. */
+  readonly maxBytes?: number;
   /**
    * The OCR engine (the PP-OCRv4 models) for scanned pages and page-image inputs, owned by the caller
    * (a batch creates one and terminates it in `finally`). Without one, a document that needs OCR gets its
@@ -38,7 +46,7 @@ export interface ExtractOptions {
  * Runs one document through ingest → text layer (or OCR of its page images) → layout → mapping → rules.
  * Never throws for a bad input: the result is a `failure` output with an issue naming the error class.
  */
-export async function extractDocument(path: string, options: ExtractOptions = {}): Promise<DocumentResult> {
+export async function extractDocument(path: FsPath, options: ExtractOptions = {}): Promise<DocumentResult> {
   let own: OcrEngine | null = null;
   const engine = () => {
     if (options.ocr) return options.ocr;
@@ -52,13 +60,15 @@ export async function extractDocument(path: string, options: ExtractOptions = {}
   }
 }
 
-async function extractWith(path: string, options: ExtractOptions, engine: () => OcrEngine): Promise<DocumentResult> {
-  const file = basename(path);
+async function extractWith(path: FsPath, options: ExtractOptions, engine: () => OcrEngine): Promise<DocumentResult> {
+  const file = fileNameOf(path);
   let input: Awaited<ReturnType<typeof readInput>>;
   try {
-    input = await readInput(path);
+    input = await readInput(path, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
   } catch (error) {
-    return fail({ file, sha256: "0".repeat(64), bytes: 0 }, "corrupt", `Cannot read the file: ${describe(error)}`);
+    const unread = { file, sha256: "0".repeat(64), bytes: 0 };
+    if (error instanceof InputError) return fail(unread, error.errorClass, error.message);
+    return fail(unread, "corrupt", `Cannot read the file: ${describe(error)}`);
   }
   const source = { file, sha256: input.sha256, bytes: input.bytes.length };
   if (input.kind === "empty") return fail(source, "corrupt", "The file is empty (0 bytes)");
@@ -75,6 +85,8 @@ async function extractWith(path: string, options: ExtractOptions, engine: () => 
   if (input.kind === "png" || input.kind === "jpeg" || input.kind === "tiff") {
     const kind = input.kind;
     try {
+      if (kind === "tiff") countTiffPages(input.bytes, options.maxPages ?? Number.POSITIVE_INFINITY);
+      else checkImageSize(input.bytes, kind);
       const images = await imageFilePages(input.bytes, kind);
       if (images.length === 0) return fail(source, "corrupt", `The ${kind.toUpperCase()} file holds no image`);
       const issues: Issue[] = [];
@@ -88,6 +100,7 @@ async function extractWith(path: string, options: ExtractOptions, engine: () => 
       );
       return analyse(source, pages, images.length, issues, new Set(read.keys()));
     } catch (error) {
+      if (error instanceof InputError) return fail(source, error.errorClass, error.message);
       return fail(source, "corrupt", `The ${kind.toUpperCase()} image could not be decoded: ${describe(error)}`);
     }
   }
@@ -194,6 +207,10 @@ function analyse(
               pageInfo,
               ocr,
             );
+      }
+      // A report's title over no table (a portal page linking to the report, the tables left out): no data.
+      if (!anyTable && !issues.some((i) => i.code === "page.needs_ocr")) {
+        return fail({ ...source, pages: doc.numPages }, "no_tables", NO_TABLES_MESSAGE, pageInfo);
       }
       const ruleInput = {
         template,

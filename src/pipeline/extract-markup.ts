@@ -1,9 +1,11 @@
+import { InputError } from "../errors.js";
 import type { Cell } from "../model/cell.js";
-import type { Issue } from "../model/issue.js";
+import type { ErrorClass, Issue } from "../model/issue.js";
 import type { ReportOutput } from "../model/report.js";
 import type { InputFile } from "../stages/ingest/read-input.js";
 import { mapDocument } from "../stages/mapping/index.js";
 import {
+  checkTableSize,
   type DocBlock,
   decodeHtml,
   docxBlocks,
@@ -17,6 +19,10 @@ import { selectTemplate } from "../templates/select-template.js";
 import { buildOutput, decideStatusFor } from "./build-output.js";
 import { checkRules } from "./check-rules.js";
 
+/** The failure message of `no_tables` (PDFs and scans too: extract-document.ts). */
+export const NO_TABLES_MESSAGE =
+  "A report title but none of the template's tables (nor any fact a pre-2019 report states) was found";
+
 /** The part of the output that comes from the file itself. */
 export interface MarkupSource {
   readonly file: string;
@@ -26,7 +32,7 @@ export interface MarkupSource {
 
 export type MarkupResult =
   | { readonly kind: "ok"; readonly output: ReportOutput }
-  | { readonly kind: "failed"; readonly errorClass: "corrupt" | "not_a_report"; readonly message: string };
+  | { readonly kind: "failed"; readonly errorClass: ErrorClass; readonly message: string };
 
 /**
  * An HTML page or a .docx document through the same mapping and rules as a PDF. It has no pages: the
@@ -35,16 +41,24 @@ export type MarkupResult =
  */
 export function extractMarkup(input: InputFile, source: MarkupSource): MarkupResult {
   let blocks: DocBlock[];
-  if (input.kind === "html") blocks = htmlBlocks(decodeHtml(input.bytes).text);
-  else {
-    let xml: string | null;
-    try {
-      xml = readDocumentXml(input.bytes);
-    } catch (error) {
-      return { kind: "failed", errorClass: "corrupt", message: `Cannot unzip the .docx: ${describe(error)}` };
+  try {
+    if (input.kind === "html") blocks = htmlBlocks(decodeHtml(input.bytes).text);
+    else {
+      let xml: string | null;
+      try {
+        xml = readDocumentXml(input.bytes);
+      } catch (error) {
+        if (error instanceof InputError) throw error;
+        return { kind: "failed", errorClass: "corrupt", message: `Cannot unzip the .docx: ${describe(error)}` };
+      }
+      if (xml === null) return { kind: "failed", errorClass: "corrupt", message: "The ZIP has no word/document.xml" };
+      blocks = docxBlocks(xml);
     }
-    if (xml === null) return { kind: "failed", errorClass: "corrupt", message: "The ZIP has no word/document.xml" };
-    blocks = docxBlocks(xml);
+    // Bounded work: nesting (checked while reading the blocks) and table size limit what a hostile file costs.
+    checkTableSize(blocks);
+  } catch (error) {
+    if (error instanceof InputError) return { kind: "failed", errorClass: error.errorClass, message: error.message };
+    throw error;
   }
   const layout = toLayout(blocks);
   const mapped = mapDocument([layout.blocks], selectTemplate);
@@ -58,6 +72,7 @@ export function extractMarkup(input: InputFile, source: MarkupSource): MarkupRes
       message: "No report title and none of the template's tables were found",
     };
   }
+  if (!anyTable) return { kind: "failed", errorClass: "no_tables", message: NO_TABLES_MESSAGE };
   const issues: Issue[] = [...mapped.issues, ...legacyIssues];
   const cells = new Map([...mapped.cells].map(([path, cell]) => [path, locateCell(cell, layout)]));
   const flags = checkRules(

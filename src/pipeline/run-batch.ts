@@ -1,9 +1,10 @@
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import PQueue from "p-queue";
-import { addEntry, type BatchEntry, type BatchSummary, emptySummary } from "./batch/batch-summary.js";
+import { addEntry, addUnlisted, type BatchEntry, type BatchSummary, emptySummary } from "./batch/batch-summary.js";
 import { resolveLimits, runDocument, writeMemberOutput } from "./batch/document-task.js";
 import { ManifestWriter, readManifest } from "./batch/manifest.js";
+import { refuseForeignFiles } from "./batch/output-guard.js";
 import { computePipelineVersion } from "./batch/pipeline-version.js";
 import { type HashedInput, planBatch, type WorkGroup } from "./batch/plan-inputs.js";
 import { type WorkerEntry, WorkerPool } from "./batch/worker-pool.js";
@@ -24,6 +25,8 @@ export interface BatchOptions {
   readonly maxPages?: number;
   /** Memory limit per document process, in MiB; past it the document fails as `too_large`. */
   readonly maxMemoryMb?: number;
+  /** Inputs larger than this many bytes fail as `too_large` unread. */
+  readonly maxBytes?: number;
   /** Redo inputs whose previous run ended in `failure` (they are skipped otherwise). */
   readonly retryFailed?: boolean;
   readonly recycleAfter?: number;
@@ -50,17 +53,21 @@ export interface BatchOptions {
  */
 export async function runBatch(args: readonly string[], options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
-  const inputs = await collectInputs(args);
+  const summary = emptySummary();
+  const inputs = await collectInputs(args, (entry) => addUnlisted(summary, entry));
   const { outDir } = options;
   await removeStaleTemps(outDir);
   const manifestPath = join(outDir, "manifest.jsonl");
   const pipelineVersion = await computePipelineVersion();
-  const plan = await planBatch(inputs, await readManifest(manifestPath), {
+  const limits = resolveLimits(options, options.recycleAfter);
+  const done = await readManifest(manifestPath);
+  const plan = await planBatch(inputs, done, {
     outDir,
     pipelineVersion,
     retryFailed: options.retryFailed ?? false,
+    ...(limits.extract.maxBytes === undefined ? {} : { maxBytes: limits.extract.maxBytes }),
   });
-  const summary = emptySummary();
+  await refuseForeignFiles(outDir, plannedOuts(plan.groups), done);
   summary.inputs = inputs.length;
   summary.skipped = plan.skipped;
   summary.skippedFailed = plan.skippedFailed;
@@ -68,7 +75,6 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
   options.onStart?.({ total, skipped: plan.skipped, pipelineVersion, summary });
 
   const jobs = options.jobs ?? availableParallelism();
-  const limits = resolveLimits(options, options.recycleAfter);
   const pool = new WorkerPool({
     ...limits.pool,
     ...(options.workerEntry ? { entry: options.workerEntry } : {}),
@@ -128,4 +134,8 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
   }
   summary.seconds = Math.round(performance.now() - started) / 1000;
   return summary;
+}
+
+function* plannedOuts(groups: readonly WorkGroup[]): Generator<string> {
+  for (const group of groups) for (const member of group.todo) yield member.out;
 }

@@ -31,6 +31,8 @@ export async function summarizeOutputFolder(outDir: string): Promise<BatchSummar
     seconds: 0,
     slowest: [],
     failures: [],
+    unlisted: 0,
+    unlistedFirst: [],
   };
   for (const line of lines) {
     summary.byStatus[line.status] = (summary.byStatus[line.status] ?? 0) + 1;

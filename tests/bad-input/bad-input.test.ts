@@ -60,7 +60,8 @@ beforeAll(async () => {
   await copyFile(join(ROOT, "samples", GOOD), join(inbox, GOOD));
   await writeFile(join(inbox, "notes.txt"), "not an input: only .pdf files are collected from a folder\n");
   await runBatch([inbox], { outDir: out() });
-});
+  // A batch of six documents: seconds alone, far more on a loaded 2-core machine (the 10 s default hook timeout).
+}, 240_000);
 
 afterAll(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });
@@ -112,6 +113,7 @@ describe("bad input in one folder with a good report", () => {
 
   it("writes exactly one JSON per input and the manifest, nothing for other files, no temp files", async () => {
     expect((await readdir(out())).sort()).toEqual([
+      ".gongkai",
       "cross-report.json",
       "empty.json",
       "manifest.jsonl",
@@ -120,6 +122,8 @@ describe("bad input in one folder with a good report", () => {
       "ruled-clean-2023.json",
       "truncated.json",
     ]);
+    // gongkai's working folder holds its temp files while it writes, none afterwards.
+    expect(await readdir(join(out(), ".gongkai", "tmp"))).toEqual([]);
   });
 
   it("extracts the good report as if it were alone", async () => {

@@ -43,6 +43,9 @@ export interface BatchSummary {
   seconds: number;
   slowest: { file: string; seconds: number; pages: number | null }[];
   failures: { file: string; errorClass: ErrorClass | null; message: string | null }[];
+  /** Folder entries not collected (a broken link, a link loop, an unreadable folder), and the first ones. */
+  unlisted: number;
+  unlistedFirst: { path: string; reason: string }[];
 }
 
 export const SLOWEST_KEPT = 5;
@@ -63,7 +66,14 @@ export function emptySummary(): BatchSummary {
     seconds: 0,
     slowest: [],
     failures: [],
+    unlisted: 0,
+    unlistedFirst: [],
   };
+}
+
+export function addUnlisted(summary: BatchSummary, entry: { path: string; reason: string }): void {
+  summary.unlisted += 1;
+  if (summary.unlistedFirst.length < FAILURES_KEPT) summary.unlistedFirst.push(entry);
 }
 
 export function addEntry(summary: BatchSummary, entry: BatchEntry): void {

@@ -9,3 +9,8 @@ export const DEFAULT_MAX_PAGES = 1000;
 export const DEFAULT_MAX_MEMORY_MB = 2048;
 /** Documents per process before it is replaced. */
 export const DEFAULT_RECYCLE_AFTER = 100;
+/**
+ * Bytes per input: a report PDF is well under 50 MiB, a long scanned one rarely over 100 MiB. A larger input
+ * fails as `too_large` without being read (a 3 GiB sparse file is not read whole).
+ */
+export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;

@@ -1,8 +1,10 @@
 import { basename, join } from "node:path";
 import type { ReportOutput } from "../../model/report.js";
+import type { FsPath } from "../../stages/ingest/file-name.js";
 import { type DocumentResult, type ExtractOptions, failureResult } from "../extract-document.js";
 import type { BatchEntry } from "./batch-summary.js";
 import {
+  DEFAULT_MAX_BYTES,
   DEFAULT_MAX_MEMORY_MB,
   DEFAULT_MAX_PAGES,
   DEFAULT_RECYCLE_AFTER,
@@ -23,6 +25,8 @@ export interface DocumentLimits {
   readonly timeoutSeconds?: number;
   readonly maxMemoryMb?: number;
   readonly maxPages?: number;
+  /** Inputs larger than this fail as `too_large` unread (CLI `--max-bytes`). */
+  readonly maxBytes?: number;
 }
 
 /** The limits with their defaults applied, as the pool and `extractDocument` take them. */
@@ -36,7 +40,7 @@ export function resolveLimits(
       memoryMb: limits.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB,
       recycleAfter: recycleAfter ?? DEFAULT_RECYCLE_AFTER,
     },
-    extract: { maxPages: limits.maxPages ?? DEFAULT_MAX_PAGES },
+    extract: { maxPages: limits.maxPages ?? DEFAULT_MAX_PAGES, maxBytes: limits.maxBytes ?? DEFAULT_MAX_BYTES },
   };
 }
 
@@ -46,11 +50,11 @@ export function resolveLimits(
  */
 export async function runDocument(
   pool: WorkerPool,
-  input: { readonly path: string; readonly sha256: string; readonly bytes: number },
+  input: { readonly path: string; readonly fsPath?: FsPath; readonly sha256: string; readonly bytes: number },
   options: ExtractOptions,
 ): Promise<{ result: DocumentResult; seconds: number }> {
   const t0 = performance.now();
-  const outcome = await pool.run(input.path, options);
+  const outcome = await pool.run(input.fsPath ?? input.path, options);
   const seconds = Math.round(performance.now() - t0) / 1000;
   const result =
     outcome.kind === "done"
@@ -77,7 +81,7 @@ export async function writeMemberOutput(
   pipelineVersion: string,
 ): Promise<{ line: ManifestLine; entry: BatchEntry }> {
   const output = withFile(result.output, basename(member.path));
-  await writeAtomic(join(outDir, member.out), `${JSON.stringify(output, null, 2)}\n`);
+  await writeAtomic(outDir, member.out, `${JSON.stringify(output, null, 2)}\n`);
   const entry = toEntry(member, output, result, seconds, duplicateOf, outDir);
   const line: ManifestLine = {
     file: member.path,

@@ -34,6 +34,10 @@ export function formatBatchSummary(summary: BatchSummary): string {
     for (const f of summary.failures)
       lines.push(`  ${f.file}  failure (${f.errorClass ?? "none"}): ${f.message ?? ""}`);
   }
+  if (summary.unlisted > 0) {
+    lines.push(`not collected: ${summary.unlisted} folder entr${summary.unlisted === 1 ? "y" : "ies"}`);
+    for (const u of summary.unlistedFirst) lines.push(`  ${u.path}  ${u.reason}`);
+  }
   return `${lines.join("\n")}\n`;
 }
 

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join, sep } from "node:path";
+import type { FsPath } from "../../stages/ingest/file-name.js";
 import type { PlannedInput } from "../collect-inputs.js";
 import type { ManifestLine } from "./manifest.js";
 
@@ -37,17 +38,21 @@ export interface BatchPlan {
 export async function planBatch(
   inputs: readonly PlannedInput[],
   done: ReadonlyMap<string, ManifestLine>,
-  options: { outDir: string; pipelineVersion: string; retryFailed: boolean },
+  options: { outDir: string; pipelineVersion: string; retryFailed: boolean; maxBytes?: number },
 ): Promise<BatchPlan> {
   const groups = new Map<string, { primary: HashedInput; todo: HashedInput[] }>();
   let skipped = 0;
   let skippedFailed = 0;
   for (const input of inputs) {
     // An unreadable file is its own group: its document process reports it (`corrupt`, "Cannot read the file").
-    const read = await hashFile(input.path).catch(() => null);
+    // So is a file that must not be read whole: not a regular file (a FIFO would block, /dev/zero never
+    // ends) or larger than --max-bytes; its document process fails it (`unsupported`, `too_large`) unread.
+    const info = await stat(input.fsPath).catch(() => null);
+    const readable = info?.isFile() && (options.maxBytes === undefined || info.size <= options.maxBytes);
+    const read = readable ? await hashFile(input.fsPath).catch(() => null) : null;
     const { sha256, bytes } = read ?? { sha256: UNREAD_SHA256, bytes: 0 };
     const hashed: HashedInput = { ...input, sha256, bytes, out: input.outRelative.split(sep).join("/") };
-    const key = read ? sha256 : `unread:${input.path}`;
+    const key = read ? sha256 : `unread:${hashed.out}`;
     let group = groups.get(key);
     if (!group) {
       group = { primary: hashed, todo: [] };
@@ -71,7 +76,7 @@ export async function planBatch(
 /** The hash written for a file that could not be read (as extractDocument does). */
 const UNREAD_SHA256 = "0".repeat(64);
 
-export async function hashFile(path: string): Promise<{ sha256: string; bytes: number }> {
+export async function hashFile(path: FsPath): Promise<{ sha256: string; bytes: number }> {
   const hash = createHash("sha256");
   let bytes = 0;
   for await (const chunk of createReadStream(path)) {

@@ -1,15 +1,19 @@
 /**
  * Entry of a document process (child_process.fork): extracts one document per request, in order, for as
- * long as the batch keeps it. Exits when the batch goes away (IPC disconnect), so a `kill -9` of the batch
- * leaves no orphans working on. The process owns one OCR engine (the PP-OCRv4 models, one thread each),
+ * long as the batch keeps it. Exits when the batch goes away: on IPC disconnect, and, while busy in synchronous
+ * work where no event fires, by its watchdog thread (watchdog.ts), so a `kill -9` of the batch leaves no orphans.
+ * The process owns one OCR engine (the PP-OCRv4 models, one thread each),
  * created on the first scanned page and terminated when the process ends: the batch's `--jobs` processes
  * together hold one OCR worker per job, sized to the cores by default.
  */
 import { OcrEngine } from "../../stages/ocr/index.js";
 import { extractDocument } from "../extract-document.js";
+import { startWatchdog, watchdogLimitsFromArgv } from "./watchdog.js";
 import type { WorkerReply, WorkerRequest } from "./worker-protocol.js";
 
 const ocr = new OcrEngine({ workers: 1 });
+const limits = watchdogLimitsFromArgv(process.argv);
+const watchdog = limits ? startWatchdog(limits) : null;
 
 process.on("disconnect", () => {
   // The OCR workers are threads of this process; give them a moment to close, never hang on them.
@@ -21,10 +25,20 @@ process.on("message", (message: WorkerRequest) => {
 });
 
 async function handle(request: WorkerRequest): Promise<WorkerReply> {
+  await watchdog?.ready;
+  watchdog?.begin();
   try {
-    return { id: request.id, result: await extractDocument(request.path, { ...request.options, ocr }) };
+    return {
+      id: request.id,
+      result: await extractDocument(typeof request.path === "string" ? request.path : Buffer.from(request.path), {
+        ...request.options,
+        ocr,
+      }),
+    };
   } catch (error) {
     // extractDocument turns bad input into a failure output; a throw here is a defect.
     return { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  } finally {
+    watchdog?.end();
   }
 }

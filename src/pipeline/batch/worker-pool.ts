@@ -82,7 +82,7 @@ export class WorkerPool {
     return [...this.#all].flatMap((c) => (c.proc.pid === undefined ? [] : [c.proc.pid]));
   }
 
-  run(path: string, options: ExtractOptions): Promise<TaskOutcome> {
+  run(path: string | Buffer, options: ExtractOptions): Promise<TaskOutcome> {
     let child = this.#idle.pop();
     while (child?.exited) child = this.#idle.pop(); // an idle process can die (killed from outside)
     child ??= this.#spawn();
@@ -162,7 +162,9 @@ export class WorkerPool {
 
   #spawn(): Child {
     const { memoryMb } = this.#options;
-    const proc = fork(this.#entry.file, [], {
+    // The process's own watchdog (watchdog.ts) holds these limits even when this batch is gone.
+    const watchdog = ["--watchdog", String(this.#options.timeoutMs), String(memoryMb)];
+    const proc = fork(this.#entry.file, watchdog, {
       execArgv: [`--max-old-space-size=${Math.max(64, Math.floor((memoryMb * 3) / 4))}`, ...this.#entry.execArgv],
       serialization: "advanced",
       stdio: ["ignore", "ignore", "pipe", "ipc"],

@@ -6,7 +6,8 @@ import type { DocumentResult, ExtractOptions } from "../extract-document.js";
  */
 export interface WorkerRequest {
   readonly id: number;
-  readonly path: string;
+  /** A string, or the raw bytes of a path with a name that is not UTF-8 (read back as a Buffer). */
+  readonly path: string | Uint8Array;
   readonly options: ExtractOptions;
 }
 

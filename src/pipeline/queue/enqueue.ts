@@ -1,7 +1,9 @@
 import { join, resolve } from "node:path";
 import { Queue } from "bullmq";
+import { DEFAULT_MAX_BYTES } from "../batch/defaults.js";
 import type { DocumentLimits } from "../batch/document-task.js";
 import { readManifest } from "../batch/manifest.js";
+import { refuseForeignFiles } from "../batch/output-guard.js";
 import { computePipelineVersion } from "../batch/pipeline-version.js";
 import { planBatch } from "../batch/plan-inputs.js";
 import { collectInputs } from "../collect-inputs.js";
@@ -64,8 +66,20 @@ export async function enqueueInputs(args: readonly string[], options: EnqueueOpt
   const pipelineVersion = await computePipelineVersion();
   // Workers may be appending: read the manifest without cutting a line being written.
   const done = await readManifest(join(outDir, "manifest.jsonl"), { repairTail: false });
-  const plan = await planBatch(inputs, done, { outDir, pipelineVersion, retryFailed: options.retryFailed ?? false });
+  const plan = await planBatch(inputs, done, {
+    outDir,
+    pipelineVersion,
+    retryFailed: options.retryFailed ?? false,
+    maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+  });
+  // As a local run: never overwrite a file gongkai did not write.
+  await refuseForeignFiles(
+    outDir,
+    plan.groups.flatMap((g) => g.todo.map((m) => m.out)),
+    done,
+  );
   const limits: DocumentLimits = {
+    ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
     ...(options.timeoutSeconds === undefined ? {} : { timeoutSeconds: options.timeoutSeconds }),
     ...(options.maxMemoryMb === undefined ? {} : { maxMemoryMb: options.maxMemoryMb }),
     ...(options.maxPages === undefined ? {} : { maxPages: options.maxPages }),

@@ -47,7 +47,14 @@ export default async function processDocument(
     );
   }
   const limits = resolveLimits(data.limits);
-  const member = { path: data.path, outRelative: data.out, out: data.out, sha256: data.sha256, bytes: data.bytes };
+  const member = {
+    path: data.path,
+    fsPath: data.path,
+    outRelative: data.out,
+    out: data.out,
+    sha256: data.sha256,
+    bytes: data.bytes,
+  };
   const { result, seconds } = await runDocument(await poolFor(limits.pool), member, limits.extract);
   // Transient classes are retried (BullMQ's attempts, exponential back-off): a timeout once, an internal
   // error until the attempts run out. The last attempt's failure is written like any other outcome.

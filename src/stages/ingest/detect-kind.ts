@@ -5,13 +5,14 @@ const decoder = new TextDecoder("latin1");
 
 export function detectKind(bytes: Uint8Array): InputKind {
   if (bytes.length === 0) return "empty";
-  // A PDF header may follow up to 1 KiB of junk (PDF 32000-1 §7.5.2 readers tolerate it).
-  const head = decoder.decode(bytes.subarray(0, 1024));
-  if (head.includes("%PDF-")) return "pdf";
+  // A signature at offset 0 wins over a `%PDF-` further on (a .docx can hold that string in its first KiB).
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return isDocx(bytes) ? "docx" : "zip";
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])) return "png";
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "jpeg";
   if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return "tiff";
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return isDocx(bytes) ? "docx" : "zip";
+  // A PDF header may follow up to 1 KiB of junk (PDF 32000-1 §7.5.2 readers tolerate it).
+  const head = decoder.decode(bytes.subarray(0, 1024));
+  if (head.includes("%PDF-")) return "pdf";
   if (/<html|<!doctype html/i.test(head) || looksLikeHtml(bytes, head)) return "html";
   return "unknown";
 }
@@ -26,12 +27,22 @@ function isDocx(bytes: Uint8Array): boolean {
 }
 
 /**
- * A saved web page without <html>: a UTF-16 byte-order mark before markup, or leading text (after a UTF-8
+ * A saved web page without <html>: UTF-16 markup (with or without a byte-order mark), or leading text (after a UTF-8
  * BOM, whitespace and comments) that opens with a common HTML tag.
  */
 function looksLikeHtml(bytes: Uint8Array, head: string): boolean {
-  const utf16 = startsWith(bytes, [0xff, 0xfe]) ? "utf-16le" : startsWith(bytes, [0xfe, 0xff]) ? "utf-16be" : null;
-  const text = utf16 ? new TextDecoder(utf16).decode(bytes.subarray(2, 2048)) : head.replace(/^\xef\xbb\xbf/, "");
+  const bom = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
+  const utf16 = utf16Of(bytes);
+  const text = utf16
+    ? new TextDecoder(utf16).decode(bytes.subarray(bom ? 2 : 0, 2048))
+    : head.replace(/^\xef\xbb\xbf/, "");
   const start = text.replace(/^(?:\s|<!--[\s\S]*?-->|<\?xml[^>]*>)*/, "");
   return /^<(?:html|!doctype html|head|meta|title|body|table|div|p)\b/i.test(start);
+}
+
+/** UTF-16 by its byte-order mark, or without one by a `<` as the first 16-bit unit (XML 1.0 Appendix F). */
+function utf16Of(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0x3c, 0x00])) return "utf-16le";
+  if (startsWith(bytes, [0xfe, 0xff]) || startsWith(bytes, [0x00, 0x3c])) return "utf-16be";
+  return null;
 }

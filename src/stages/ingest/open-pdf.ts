@@ -57,5 +57,15 @@ function classifyOpenError(error: unknown): InputError {
   if (name === "PasswordException") {
     return new InputError("encrypted", `The PDF is password-protected (${message})`, { cause: error });
   }
+  // A security handler or crypt method pdf.js does not implement: still a protected PDF, not a damaged one.
+  if (
+    /unknown encryption method|unsupported encryption algorithm|unknown crypto method|invalid crypt filter/i.test(
+      message,
+    )
+  ) {
+    return new InputError("encrypted", `The PDF is encrypted with a method gongkai cannot open (${message})`, {
+      cause: error,
+    });
+  }
   return new InputError("corrupt", `pdf.js could not open the PDF: ${message}`, { cause: error });
 }

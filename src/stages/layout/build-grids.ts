@@ -9,6 +9,12 @@ import { mergeSegments } from "./merge-segments.js";
  * of merged cells (~3 pt) are one border; no table row is this short.
  */
 const JOIN = 4;
+/**
+ * The most rows and columns a printed table has: a page holds ~150 rows of 5-pt text, and the widest
+ * statistics tables of these reports have ~20 columns. A grid past either is a mesh, not a table.
+ */
+const MAX_GRID_ROWS = 150;
+const MAX_GRID_COLUMNS = 40;
 /** A cell border counts as drawn when rules cover this share of the slot edge. */
 const MIN_BORDER_COVER = 0.6;
 
@@ -90,6 +96,10 @@ function buildGrid(page: number, hs: RuleSegment[], vs: RuleSegment[]): Grid | n
   if (xs.length < 2 || ys.length < 2) return null;
   const rows = ys.length - 1;
   const cols = xs.length - 1;
+  // Hairlines drawn over a table (a fine ruled mesh, thousands of tiny paths) make a grid no report prints;
+  // read as a table they would cut every printed value into blank slivers. Not a table: its text is read
+  // as unruled lines instead.
+  if (rows > MAX_GRID_ROWS || cols > MAX_GRID_COLUMNS) return null;
   const slot = (r: number, c: number) => r * cols + c;
   const parent = Array.from({ length: rows * cols }, (_, i) => i);
   const find = (i: number): number => {

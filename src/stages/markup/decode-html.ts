@@ -9,16 +9,20 @@ export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string 
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decode(bytes.subarray(3), "utf-8");
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decode(bytes.subarray(2), "utf-16le");
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decode(bytes.subarray(2), "utf-16be");
-  const declared = declaredCharset(new TextDecoder("latin1").decode(bytes.subarray(0, 4096)));
+  // UTF-16 without a byte-order mark: markup starts with `<`, so one of its first two bytes is 0.
+  if (bytes[0] === 0x3c && bytes[1] === 0x00) return decode(bytes, "utf-16le");
+  if (bytes[0] === 0x00 && bytes[1] === 0x3c) return decode(bytes, "utf-16be");
+  const declared = sniffedLabel(declaredCharset(new TextDecoder("latin1").decode(bytes.subarray(0, 4096))));
   if (declared !== null) {
-    // A page saved as UTF-8 under its original GBK <meta> (editors and CMSs re-encode without fixing the tag):
-    // non-ASCII bytes that are all valid UTF-8 are almost never GBK text.
-    if (CHINESE.has(declared) && isNonAsciiUtf8(bytes)) return decode(bytes, "utf-8");
+    // A page saved as UTF-8 under its original <meta> (editors and CMSs re-encode without fixing the tag):
+    // non-ASCII bytes that are all valid UTF-8 are almost never text of another encoding (GBK, Big5, Shift_JIS).
+    if (isNonAsciiUtf8(bytes)) return decode(bytes, "utf-8");
     const label = CHINESE.has(declared) ? "gb18030" : declared;
     try {
-      return decode(bytes, label);
+      // The declared charset only when the bytes fit it; else sniff below.
+      return { text: new TextDecoder(label, { fatal: true }).decode(bytes), encoding: new TextDecoder(label).encoding };
     } catch {
-      // An unknown label: fall through to sniffing.
+      // An unknown label, or bytes that are not in it: fall through to sniffing.
     }
   }
   try {
@@ -36,6 +40,20 @@ function isNonAsciiUtf8(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * WHATWG HTML "prescan": a `<meta>` that declares UTF-16 is read as UTF-8 (a page whose bytes were in
+ * UTF-16 would carry a byte-order mark, handled before), and x-user-defined as windows-1252.
+ */
+function sniffedLabel(declared: string | null): string | null {
+  if (declared === null) return null;
+  if (
+    /^(?:utf-?16|utf-?16le|utf-?16be|unicode|ucs-?2|csunicode|iso-10646-ucs-2|unicodefeff|unicodefffe)$/.test(declared)
+  )
+    return "utf-8";
+  if (declared === "x-user-defined") return "windows-1252";
+  return declared;
 }
 
 const CHINESE = new Set(["gb2312", "gbk", "gb18030", "x-gbk", "cp936", "windows-936", "euc-cn", "hz-gb-2312"]);

@@ -1,15 +1,8 @@
 import type { ChildNode, Element } from "domhandler";
 import { isTag, isText } from "domhandler";
-import { unzipSync } from "fflate";
 import { parseDocument } from "htmlparser2";
 import { collapseSpace, type DocBlock, type DocCell } from "./doc-blocks.js";
-
-/** word/document.xml of a .docx package, or null when the ZIP has none (not a Word document). */
-export function readDocumentXml(bytes: Uint8Array): string | null {
-  const files = unzipSync(bytes, { filter: (file) => file.name === "word/document.xml" });
-  const xml = files["word/document.xml"];
-  return xml ? new TextDecoder("utf-8").decode(xml) : null;
-}
+import { checkNesting } from "./nesting.js";
 
 /**
  * Paragraphs and tables of a Word document body (WordprocessingML), in order. Tables keep their merges:
@@ -19,6 +12,7 @@ export function readDocumentXml(bytes: Uint8Array): string | null {
  */
 export function docxBlocks(xml: string): DocBlock[] {
   const document = parseDocument(xml, { xmlMode: true, decodeEntities: true });
+  checkNesting(document);
   const body = findFirst(document.children, "w:body");
   if (!body) return [];
   const blocks: DocBlock[] = [];
@@ -99,13 +93,13 @@ function tableRows(tbl: Element, path: string): DocCell[][] {
     let col = 0;
     const before = Number(attr(findFirst(findFirst(tr.children, "w:trPr")?.children ?? [], "w:gridBefore"), "w:val"));
     if (Number.isFinite(before) && before > 0) {
-      row.push({ lines: [], rowSpan: 1, colSpan: before, locator: `${path}/tr[${r + 1}]` });
-      col += before;
+      row.push({ lines: [], rowSpan: 1, colSpan: clampSpan(before), locator: `${path}/tr[${r + 1}]` });
+      col += clampSpan(before);
     }
     cellsOf(tr).forEach((tc, c) => {
       const props = findFirst(tc.children, "w:tcPr")?.children ?? [];
       const span = Number(attr(findFirst(props, "w:gridSpan"), "w:val"));
-      const colSpan = Number.isFinite(span) && span >= 1 ? span : 1;
+      const colSpan = clampSpan(span);
       const vMerge = findFirst(props, "w:vMerge");
       const mergeValue = vMerge ? (attr(vMerge, "w:val") ?? "continue") : null;
       const open = openMerges.get(col);
@@ -163,6 +157,13 @@ function paragraphLines(p: Element): string[] {
   visit(p.children);
   lines.push(line);
   return lines.map((l) => collapseSpace(l)).filter((l) => l !== "");
+}
+
+/** Word tables have at most 63 columns; a larger span (a hostile 1e9) is clamped to that. */
+const MAX_WORD_COLUMNS = 63;
+
+function clampSpan(value: number): number {
+  return Number.isFinite(value) && value >= 1 ? Math.min(Math.floor(value), MAX_WORD_COLUMNS) : 1;
 }
 
 function findFirst(nodes: readonly ChildNode[], name: string): Element | null {

@@ -2,6 +2,7 @@ import type { ChildNode, Element } from "domhandler";
 import { isTag, isText } from "domhandler";
 import { parseDocument } from "htmlparser2";
 import { collapseSpace, type DocBlock, type DocCell, type DocParagraph } from "./doc-blocks.js";
+import { checkNesting } from "./nesting.js";
 
 /** Elements that end a line of running text. */
 const BLOCK = new Set([
@@ -20,6 +21,7 @@ const SKIP = new Set(["script", "style", "noscript", "template", "head", "iframe
  */
 export function htmlBlocks(html: string): DocBlock[] {
   const document = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  checkNesting(document);
   const body: DocBlock[] = [];
   const walker = new Walker(body);
   walker.walk(document.children, "");

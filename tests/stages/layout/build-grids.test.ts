@@ -140,3 +140,24 @@ describe("buildGrids", () => {
     expect(cellShapes(grids[0])).toEqual(NINE);
   });
 });
+
+describe("buildGrids on a hairline mesh drawn over a table", () => {
+  // Issue 13: a 1000 × 1000 mesh of tiny paths over table 三 turned its printed values into blank slivers.
+  it.each([1, 3, 6, 12])("finds no table in a mesh of %s-pt steps (its text is read unruled)", (step) => {
+    const segments = fullGrid([50, 150, 250, 350, 450, 550], [100, 120, 140, 160, 180, 200]);
+    for (let i = 0; i * step <= 520; i++) {
+      for (let j = 0; j * step < 520; j++) {
+        segments.push(h(90 + i * step, 40 + j * step, 40 + (j + 1) * step));
+        segments.push(v(40 + i * step, 90 + j * step, 90 + (j + 1) * step));
+      }
+    }
+    expect(buildGrids(1, segments)).toEqual([]);
+  });
+
+  it("still reads a wide table of 30 columns and 60 rows", () => {
+    const xs = Array.from({ length: 31 }, (_, i) => 20 + i * 18);
+    const ys = Array.from({ length: 61 }, (_, i) => 40 + i * 12);
+    const grid = buildGrids(1, fullGrid(xs, ys))[0];
+    expect([grid?.xs.length, grid?.ys.length]).toEqual([31, 61]);
+  });
+});

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { expandGrid } from "../../../src/stages/markup/doc-blocks.js";
-import { docxBlocks, readDocumentXml } from "../../../src/stages/markup/docx-blocks.js";
+import { docxBlocks } from "../../../src/stages/markup/docx-blocks.js";
+import { readDocumentXml } from "../../../src/stages/markup/read-docx-xml.js";
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const p = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
