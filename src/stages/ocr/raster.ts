@@ -25,7 +25,10 @@ export function toGray(width: number, height: number, pixels: ArrayLike<number>,
     const b = pixels[p + 2] as number;
     // Transparent pixels (alpha 0) are paper.
     const a = channels === 4 ? (pixels[p + 3] as number) : 255;
-    const y = (r * 299 + g * 587 + b * 114) / 1000;
+    // A red seal (公章) or red ink over the text is not the print: a strongly red pixel counts by its red
+    // channel (near paper), so the black digits under a seal stay and the seal goes.
+    const red = r - Math.max(g, b) > 60;
+    const y = red ? r : (r * 299 + g * 587 + b * 114) / 1000;
     data[i] = Math.round(y * (a / 255) + 255 * (1 - a / 255));
   }
   return { width, height, data };
