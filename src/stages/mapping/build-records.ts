@@ -19,20 +19,39 @@ export function buildRecords(pages: readonly (readonly LayoutBlock[])[]): RowRec
 }
 
 function cellText(cell: GridCell): string {
-  const lines = [...cell.items].sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
+  const lines = readingOrder(cell.items);
   let text = "";
   lines.forEach((item, i) => {
     const previous = lines[i - 1];
-    // OCR words side by side with paper between them stay apart: a cell holding "0 26" is two values whose
-    // rule was not found, never the number 026.
+    // OCR words side by side with more than a (full-width) character of paper between them stay apart: a cell
+    // holding "0   26" is two values whose rule was not found, never the number 026.
     const apart =
       previous !== undefined &&
       item.source === "ocr" &&
       overlap(previous.box[1], previous.box[3], item.box[1], item.box[3]) > 0 &&
-      item.box[0] - previous.box[2] > 0.5 * item.fontSize;
+      item.box[0] - previous.box[2] > OCR_WORD_GAP * item.fontSize;
     text += (apart ? " " : "") + item.text;
   });
   return text.trim();
+}
+
+/**
+ * Items in reading order: lines top to bottom (an item joins the line whose vertical span it overlaps by half its
+ * height), left to right within a line. OCR boxes are cut to each word's own ink, so two words of one line start
+ * a pixel apart in y: sorting by y alone would read "12" as "21".
+ */
+function readingOrder(items: readonly TextItem[]): TextItem[] {
+  const lines: { y0: number; y1: number; items: TextItem[] }[] = [];
+  for (const item of [...items].sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0])) {
+    const h = item.box[3] - item.box[1];
+    const line = lines.find((l) => overlap(l.y0, l.y1, item.box[1], item.box[3]) > 0.5 * Math.min(h, l.y1 - l.y0));
+    if (line) {
+      line.items.push(item);
+      line.y0 = Math.min(line.y0, item.box[1]);
+      line.y1 = Math.max(line.y1, item.box[3]);
+    } else lines.push({ y0: item.box[1], y1: item.box[3], items: [item] });
+  }
+  return lines.flatMap((l) => l.items.sort((a, b) => a.box[0] - b.box[0]));
 }
 
 /** The most a place of an OCR grid row can be trusted when its label cell holds numbers. */
@@ -120,7 +139,9 @@ function splitTokens(items: readonly TextItem[]): Token[] {
   let current: Token | null = null;
   for (const item of [...items].sort((a, b) => a.box[0] - b.box[0])) {
     // Runs that touch continue the same token: some writers print "59" as "5" and "9".
-    if (current && item.box[0] - current.box[2] > item.fontSize * TOUCH) {
+    // OCR cuts a word at each gap in its ink, so full-width digits ("１２") come as one item per digit.
+    const touch = item.source === "ocr" ? OCR_WORD_GAP : TOUCH;
+    if (current && item.box[0] - current.box[2] > item.fontSize * touch) {
       tokens.push(current);
       current = null;
     }
@@ -151,3 +172,5 @@ interface Token {
 
 /** Gap (in em) under which two runs are one token. */
 const TOUCH = 0.15;
+/** Gap (in glyph heights) under which two OCR words are one token: a full-width character's paper is less. */
+const OCR_WORD_GAP = 1.2;
