@@ -1,5 +1,5 @@
 import { ort, type PaddleModels } from "./paddle-models.js";
-import type { GrayImage, PixelBox } from "./raster.js";
+import { findComponents, type GrayImage, type PixelBox } from "./raster.js";
 
 /** A text region found by the detector: its box in the pixels of the image passed in, and its score 0–1. */
 export interface TextRegion {
@@ -107,43 +107,15 @@ function sampleArea(image: GrayImage, sw: number, sh: number): Uint8Array {
  * probability reaches `BOX_THRESHOLD`, and grown by the unclip distance (the network predicts a shrunk core).
  */
 function regionsOf(prob: Float32Array, w: number, h: number, sw: number, sh: number): TextRegion[] {
-  const seen = new Uint8Array(w * h);
-  const stack = new Int32Array(w * h);
   const out: TextRegion[] = [];
-  for (let start = 0; start < w * h; start++) {
-    if (seen[start] || (prob[start] as number) <= PIXEL_THRESHOLD) continue;
-    let top = 0;
-    stack[top++] = start;
-    seen[start] = 1;
-    let x0 = w;
-    let y0 = h;
-    let x1 = -1;
-    let y1 = -1;
-    let sum = 0;
-    let count = 0;
-    while (top > 0) {
-      const i = stack[--top] as number;
-      const x = i % w;
-      const y = (i / w) | 0;
-      sum += prob[i] as number;
-      count++;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-      for (let dy = -1; dy <= 1; dy++) {
-        const ny = y + dy;
-        if (ny < 0 || ny >= h) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          if (nx < 0 || nx >= w) continue;
-          const j = ny * w + nx;
-          if (seen[j] || (prob[j] as number) <= PIXEL_THRESHOLD) continue;
-          seen[j] = 1;
-          stack[top++] = j;
-        }
-      }
-    }
+  const components = findComponents(
+    w,
+    h,
+    (i) => (prob[i] as number) > PIXEL_THRESHOLD,
+    (i) => prob[i] as number,
+  );
+  for (const { box, area: count, weight: sum } of components) {
+    const [x0, y0, x1, y1] = box;
     const bw = x1 - x0 + 1;
     const bh = y1 - y0 + 1;
     if (Math.min(bw, bh) < 2 || count < 4) continue;

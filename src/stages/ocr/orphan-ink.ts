@@ -2,7 +2,7 @@ import type { RuleSegment, TextItem } from "../../model/page-content.js";
 import { UNREADABLE } from "../../model/page-content.js";
 import { isSlash } from "./mark-shapes.js";
 import type { PaddleModels } from "./paddle-models.js";
-import { type BinaryImage, crop, type GrayImage, type PixelBox } from "./raster.js";
+import { type BinaryImage, crop, findComponents, type GrayImage, type PixelBox } from "./raster.js";
 import { chooseReading, DASH_CONFIDENCE } from "./read-regions.js";
 import { recognizeCrops } from "./recognize-text.js";
 
@@ -123,47 +123,14 @@ function coverMask(
 /** Bounding boxes of the 8-connected ink components outside `covered`, dust left out. */
 function components(binary: BinaryImage, covered: Uint8Array, textHeight: number): PixelBox[] {
   const { width, height, data } = binary;
-  const seen = new Uint8Array(width * height);
-  const stack = new Int32Array(width * height);
   const minArea = Math.max(4, 0.01 * textHeight * textHeight);
-  const out: PixelBox[] = [];
-  for (let start = 0; start < data.length; start++) {
-    if (seen[start] || data[start] !== 1 || covered[start]) continue;
-    let top = 0;
-    stack[top++] = start;
-    seen[start] = 1;
-    let x0 = width;
-    let y0 = height;
-    let x1 = -1;
-    let y1 = -1;
-    let area = 0;
-    while (top > 0) {
-      const i = stack[--top] as number;
-      const x = i % width;
-      const y = (i / width) | 0;
-      area++;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-      for (let dy = -1; dy <= 1; dy++) {
-        const ny = y + dy;
-        if (ny < 0 || ny >= height) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          if (nx < 0 || nx >= width) continue;
-          const j = ny * width + nx;
-          if (seen[j] || data[j] !== 1 || covered[j]) continue;
-          seen[j] = 1;
-          stack[top++] = j;
-        }
-      }
-    }
-    // Ink touching the image's edge is the scanner's border or the page's shadow.
-    if (x0 === 0 || y0 === 0 || x1 === width - 1 || y1 === height - 1) continue;
-    if (area >= minArea) out.push([x0, y0, x1, y1]);
-  }
-  return out;
+  return (
+    findComponents(width, height, (i) => data[i] === 1 && covered[i] !== 1)
+      // Ink touching the image's edge is the scanner's border or the page's shadow.
+      .filter(({ box: [x0, y0, x1, y1] }) => x0 > 0 && y0 > 0 && x1 < width - 1 && y1 < height - 1)
+      .filter((c) => c.area >= minArea)
+      .map((c) => c.box)
+  );
 }
 
 /** Components close enough to be one glyph or one number ("10" printed as two strokes) joined. */

@@ -68,6 +68,8 @@ export function chooseReading(
 }
 /** A segment of a region is a word (or a number) apart when the paper before it is this wide, in text heights. */
 const WORD_GAP = 0.6;
+/** A half-width digit's ink and the gap after it, in body text heights (a CJK glyph's height). */
+const DIGIT_ADVANCE = 0.55;
 /** How sure a flat stroke standing alone is a printed blank. */
 export const DASH_CONFIDENCE = 0.92;
 
@@ -112,7 +114,11 @@ export function regionItems(
     const read = mark ? { text: mark, confidence: DASH_CONFIDENCE } : chooseReading(chars, digits);
     // A flat stroke before a number is its minus sign, though the recogniser may drop so small a mark.
     const signed = !mark && /^\d/.test(read.text) && startsWithDash(segments, word, textHeight);
-    const { text, confidence } = signed ? { text: `-${read.text}`, confidence: read.confidence } : read;
+    const reading = signed ? { text: `-${read.text}`, confidence: read.confidence } : read;
+    // More ink than the digits read could cover: a digit was dropped ("80" read as "8"). Below the threshold.
+    const marks = reading.text.replace(/[^\d]/g, "").length;
+    const dropped = marks > 0 && /^-?[\d,.]+$/.test(reading.text) && wordWidth > (marks + 0.6) * DIGIT_ADVANCE * textHeight;
+    const { text, confidence } = dropped ? { ...reading, confidence: Math.min(reading.confidence, 0.5) } : reading;
     // Glyph-sized ink read as nothing but a dot: unreadable (a value slot holding no number), never a blank.
     const unread = !mark && /^[.,，。·:：]*$/.test(text) && wordHeight >= 0.5 * textHeight;
     const box = [word[0] / scale, word[1] / scale, (word[2] + 1) / scale, (word[3] + 1) / scale] as const;
