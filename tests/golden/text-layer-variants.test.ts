@@ -41,8 +41,9 @@ describe("text layers turned or broken like real uploads", () => {
     expect(output.issues.filter((i) => i.code === "page.ocr").map((i) => i.page)).toEqual(
       output.pages.map((p) => p.page),
     );
-    // Three-line tables (no column rules) with blank zeros are read line by line; not exact yet (README).
-    expect(output.status).toBe("partial_success");
+    // Three-line tables (no column rules) with blank zeros are read from the page image like any other table.
+    const { cells, exact } = compareWithTruth(output, truth);
+    expect(exact).toBe(cells);
   });
 
   it("a table pasted as a picture on a text page sends that page to OCR", async () => {

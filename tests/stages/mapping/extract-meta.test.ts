@@ -13,7 +13,7 @@ describe("extractMeta", () => {
     [["关于XX区2022年度政府信息公开工作年度报告"], "XX区", 2022],
     [["XX县人民政府2023年政府信息公开年度报告"], "XX县人民政府", 2023],
   ])("title %j → agency %s, year %d", (texts, agency, year) => {
-    expect(extractMeta(lines(texts))).toEqual({ title: texts[0], agency, year });
+    expect(extractMeta(lines(texts))).toEqual({ title: texts[0], agency, year, confidence: { agency: 1, year: 1 } });
   });
 
   it.each([
@@ -39,11 +39,11 @@ describe("extractMeta", () => {
       "XX局",
     ],
   ])("spaced or wrapped title %j → %s", (texts, title, agency) => {
-    expect(extractMeta(lines(texts))).toEqual({ title, agency, year: 2023 });
+    expect(extractMeta(lines(texts))).toMatchObject({ title, agency, year: 2023 });
   });
 
   it("keeps the title and year when the title names no agency", () => {
-    expect(extractMeta(lines(["2023年政府信息公开工作年度报告"]))).toEqual({
+    expect(extractMeta(lines(["2023年政府信息公开工作年度报告"]))).toMatchObject({
       title: "2023年政府信息公开工作年度报告",
       agency: null,
       year: 2023,
@@ -60,7 +60,7 @@ describe("extractMeta", () => {
       "新乡市卫滨区人民政府",
       "2023年1月18日",
     ]);
-    expect(extractMeta(report)).toEqual({
+    expect(extractMeta(report)).toMatchObject({
       title: "2022年政府信息公开工作年度报告",
       agency: "新乡市卫滨区人民政府",
       year: 2022,
@@ -73,7 +73,12 @@ describe("extractMeta", () => {
   it.each([[["XX局政府信息公开工作年度报告"]], [["Staff canteen menu, week 12"]], [[]]])(
     "finds no title in %j",
     (texts) => {
-      expect(extractMeta(lines(texts))).toEqual({ title: null, agency: null, year: null });
+      expect(extractMeta(lines(texts))).toEqual({
+        title: null,
+        agency: null,
+        year: null,
+        confidence: { agency: null, year: null },
+      });
     },
   );
 
@@ -94,7 +99,7 @@ describe("extractMeta", () => {
     [["2024年1月20日", "XX局2023年政府信息公开工作年度报告"], "XX局", 2023],
   ])("does not glue the line above onto a complete title: %j → %s, %d", (texts, agency, year) => {
     const meta = extractMeta(lines(texts));
-    expect(meta).toEqual({ title: "XX局2023年政府信息公开工作年度报告", agency, year });
+    expect(meta).toMatchObject({ title: "XX局2023年政府信息公开工作年度报告", agency, year });
   });
 });
 
