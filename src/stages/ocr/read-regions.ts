@@ -117,7 +117,8 @@ export function regionItems(
     const reading = signed ? { text: `-${read.text}`, confidence: read.confidence } : read;
     // More ink than the digits read could cover: a digit was dropped ("80" read as "8"). Below the threshold.
     const marks = reading.text.replace(/[^\d]/g, "").length;
-    const dropped = marks > 0 && /^-?[\d,.]+$/.test(reading.text) && wordWidth > (marks + 0.6) * DIGIT_ADVANCE * textHeight;
+    const dropped =
+      marks > 0 && /^-?[\d,.]+$/.test(reading.text) && wordWidth > (marks + 0.6) * DIGIT_ADVANCE * textHeight;
     const { text, confidence } = dropped ? { ...reading, confidence: Math.min(reading.confidence, 0.5) } : reading;
     // Glyph-sized ink read as nothing but a dot: unreadable (a value slot holding no number), never a blank.
     const unread = !mark && /^[.,，。·:：]*$/.test(text) && wordHeight >= 0.5 * textHeight;
