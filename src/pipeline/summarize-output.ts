@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
-import { type BatchSummary, FAILURES_KEPT, SLOWEST_KEPT } from "./batch/batch-summary.js";
+import { type BatchSummary, emptySummary, FAILURES_KEPT, SLOWEST_KEPT } from "./batch/batch-summary.js";
 import { readManifest } from "./batch/manifest.js";
 import { CROSS_REPORT_FILE } from "./check-reports.js";
 
@@ -17,23 +17,7 @@ const outputFacts = z.object({
  */
 export async function summarizeOutputFolder(outDir: string): Promise<BatchSummary> {
   const lines = [...(await readManifest(join(outDir, "manifest.jsonl"), { repairTail: false })).values()];
-  const summary: BatchSummary = {
-    inputs: lines.length,
-    skipped: 0,
-    skippedFailed: 0,
-    done: lines.length,
-    duplicates: 0,
-    byStatus: {},
-    byErrorClass: {},
-    flagsByRule: {},
-    crossFlagsByRule: {},
-    pages: 0,
-    seconds: 0,
-    slowest: [],
-    failures: [],
-    unlisted: 0,
-    unlistedFirst: [],
-  };
+  const summary: BatchSummary = { ...emptySummary(), inputs: lines.length, done: lines.length };
   for (const line of lines) {
     summary.byStatus[line.status] = (summary.byStatus[line.status] ?? 0) + 1;
     if (line.error_class) summary.byErrorClass[line.error_class] = (summary.byErrorClass[line.error_class] ?? 0) + 1;
