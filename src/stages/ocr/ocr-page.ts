@@ -5,20 +5,11 @@ import { detectText, type TextRegion } from "./detect-text.js";
 import type { OcrEngine } from "./engine.js";
 import { attachSigns, findOrphanInk } from "./orphan-ink.js";
 import type { PageImage } from "./page-image.js";
-import {
-  binarize,
-  crop,
-  estimateSkew,
-  flattenBackground,
-  otsuThreshold,
-  type PixelBox,
-  rotate,
-  runsSideways,
-  turnQuarters,
-} from "./raster.js";
+import { binarize, crop, estimateSkew, flattenBackground, otsuThreshold, type PixelBox, rotate } from "./raster.js";
 import { inkSegments, type RegionCrop, regionItems } from "./read-regions.js";
 import { recognizeCrops } from "./recognize-text.js";
 import { rereadWords } from "./reread-words.js";
+import { runsSideways, turnQuarters } from "./turn-page.js";
 
 /** Lightest level taken for the ink of rules (a hairline scanned or blurred comes out gray, not black). */
 const LIGHT_MAX = 185;

@@ -1,8 +1,9 @@
 import type { RuleSegment, TextItem } from "../../model/page-content.js";
 import { UNREADABLE } from "../../model/page-content.js";
+import { findComponents } from "./components.js";
 import { isSlash } from "./mark-shapes.js";
 import type { PaddleModels } from "./paddle-models.js";
-import { type BinaryImage, crop, findComponents, type GrayImage, type PixelBox } from "./raster.js";
+import { type BinaryImage, crop, type GrayImage, type PixelBox } from "./raster.js";
 import { chooseReading, DASH_CONFIDENCE } from "./read-regions.js";
 import { recognizeCrops } from "./recognize-text.js";
 
