@@ -42,3 +42,18 @@ export function divisionNames(): ReadonlySet<string> {
   names = set;
   return set;
 }
+
+let words: ReadonlySet<string> | null = null;
+
+/** Words agency names are made of after their place (司法, 人民政府, 办公室, 局 …), from `data/agency-words.txt`. */
+export function agencyWords(): ReadonlySet<string> {
+  if (words) return words;
+  const text = readFileSync(join(import.meta.dirname, "data", "agency-words.txt"), "utf8");
+  words = new Set(
+    text
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line !== "" && !line.startsWith("#")),
+  );
+  return words;
+}

@@ -1,4 +1,4 @@
-import { divisionNames } from "../../templates/divisions.js";
+import { agencyWords, divisionNames } from "../../templates/divisions.js";
 
 /** What the gazetteer says of an agency name's place. */
 export interface AgencyPlace {
@@ -6,7 +6,15 @@ export interface AgencyPlace {
   readonly known: boolean;
   /** Not known: the divisions (at most five) one character away from the name's start (司原市 → 固原市, 太原市). */
   readonly suggestions: readonly string[];
+  /**
+   * Characters after the place that no word of an agency name spells (南京币司法局 → "币"; 官理中心 → "官理"), or
+   * null when the agency vocabulary covers the whole rest of the name.
+   */
+  readonly strange: string | null;
 }
+
+/** A town, township or sub-district: any short name before its level (兴泾镇, 城关街道). */
+const TOWN = /^[\u4e00-\u9fff]{1,5}?(?:街道办事处|街道|镇|乡|苏木)/u;
 
 /** Names without any place in them: a ministry, a bureau named by its own function. */
 const NATIONAL = /^(?:国家|国务院|中华人民共和国|中国|全国|本机关|本局|本单位)/;
@@ -17,12 +25,13 @@ const NATIONAL = /^(?:国家|国务院|中华人民共和国|中国|全国|本�
  */
 export function checkAgencyPlace(agency: string): AgencyPlace {
   const names = divisionNames();
-  if (NATIONAL.test(agency)) return { known: true, suggestions: [] };
+  const strange = strangePart(agency);
+  if (NATIONAL.test(agency)) return { known: true, suggestions: [], strange };
   for (let k = Math.min(agency.length, 12); k >= 2; k--)
-    if (names.has(agency.slice(0, k))) return { known: true, suggestions: [] };
+    if (names.has(agency.slice(0, k))) return { known: true, suggestions: [], strange };
   for (const name of names) {
     if (name.length >= 3 && /[省市县区州旗盟]$/.test(name) && agency.includes(name))
-      return { known: true, suggestions: [] };
+      return { known: true, suggestions: [], strange };
   }
   const candidates = new Set<string>();
   for (const name of names) {
@@ -31,5 +40,47 @@ export function checkAgencyPlace(agency: string): AgencyPlace {
     for (let i = 0; i < name.length && diff <= 1; i++) if (name[i] !== agency[i]) diff++;
     if (diff === 1) candidates.add(name);
   }
-  return { known: false, suggestions: candidates.size <= 5 ? [...candidates].sort() : [] };
+  return { known: false, suggestions: candidates.size <= 5 ? [...candidates].sort() : [], strange };
+}
+
+/**
+ * The characters of an agency name that neither a division (at its start, or named in full anywhere), nor a town,
+ * nor a word of the agency vocabulary covers — the fewest such, by dynamic programming over the name; null when
+ * every character is covered.
+ */
+export function strangePart(agency: string): string | null {
+  const names = divisionNames();
+  const vocabulary = agencyWords();
+  const text = agency.replace(NATIONAL, "").replace(/[（）()·\s]/g, "");
+  const n = text.length;
+  // cost[i]: fewest uncovered characters in text[0, i); from[i]: where the step into i came from, and how.
+  const cost = new Array<number>(n + 1).fill(Number.POSITIVE_INFINITY);
+  const from = new Array<{ at: number; covered: boolean }>(n + 1);
+  cost[0] = 0;
+  for (let i = 0; i < n; i++) {
+    const here = cost[i] as number;
+    if (!Number.isFinite(here)) continue;
+    const step = (j: number, covered: boolean) => {
+      const c = here + (covered ? 0 : j - i);
+      if (c < (cost[j] as number)) {
+        cost[j] = c;
+        from[j] = { at: i, covered };
+      }
+    };
+    step(i + 1, false);
+    for (let j = i + 1; j <= Math.min(n, i + 12); j++) {
+      const piece = text.slice(i, j);
+      if (vocabulary.has(piece) || names.has(piece)) step(j, true);
+    }
+    const town = TOWN.exec(text.slice(i));
+    if (town) step(i + town[0].length, true);
+  }
+  if (cost[n] === 0) return null;
+  let out = "";
+  for (let j = n; j > 0; ) {
+    const { at, covered } = from[j] as { at: number; covered: boolean };
+    if (!covered) out = text.slice(at, j) + out;
+    j = at;
+  }
+  return out;
 }

@@ -34,7 +34,7 @@ export interface MappedReport {
   readonly issues: Issue[];
 }
 
-/** The most an OCR agency naming no known place can be trusted. */
+/** The most an OCR agency naming no known place, or holding characters no agency word spells, can be trusted. */
 const UNKNOWN_PLACE = 0.6;
 
 /** Maps a laid-out document onto a template: metadata, table cells, and the narrative lines. */
@@ -57,10 +57,10 @@ export function mapRecords(records: readonly RowRecord[], templateFor: TemplateD
   const read = extractMeta(records);
   // An agency read by OCR that names no known place is likely misread there (司原 for 固原): less sure, and said.
   const place = read.agency !== null && (read.confidence.agency ?? 1) < 1 ? checkAgencyPlace(read.agency) : null;
-  const meta =
-    place && !place.known
-      ? { ...read, confidence: { ...read.confidence, agency: Math.min(read.confidence.agency ?? 0, UNKNOWN_PLACE) } }
-      : read;
+  const doubtful = place !== null && (!place.known || place.strange !== null);
+  const meta = doubtful
+    ? { ...read, confidence: { ...read.confidence, agency: Math.min(read.confidence.agency ?? 0, UNKNOWN_PLACE) } }
+    : read;
   const allText = records.map((r) => r.text).join("\n");
   const markers =
     typeof templateFor === "function" ? templateFor("unknown", "unknown").versionMarkers : templateFor.versionMarkers;
@@ -88,6 +88,13 @@ export function mapRecords(records: readonly RowRecord[], templateFor: TemplateD
       severity: "warning",
       stage: "mapping",
       message: `The agency "${meta.agency}" read by OCR names no place of GB/T 2260${place.suggestions.length ? ` (nearest: ${place.suggestions.join(", ")})` : ""}; kept as read, confidence ${meta.confidence.agency}`,
+    });
+  } else if (place?.strange) {
+    issues.push({
+      code: "meta.agency_words",
+      severity: "warning",
+      stage: "mapping",
+      message: `The agency "${meta.agency}" read by OCR holds "${place.strange}", which no word of an agency name spells (likely misread); kept as read, confidence ${meta.confidence.agency}`,
     });
   }
   for (const field of ["agency", "year"] as const) {

@@ -1,6 +1,6 @@
 import { findComponents } from "./components.js";
 import { ort, type PaddleModels } from "./paddle-models.js";
-import type { GrayImage, PixelBox } from "./raster.js";
+import { type GrayImage, type PixelBox, shrinkTo } from "./raster.js";
 
 /** A text region found by the detector: its box in the pixels of the image passed in, and its score 0–1. */
 export interface TextRegion {
@@ -50,7 +50,7 @@ export async function detectText(
     for (let v = 0; v < 256; v++) table[v] = (v / 255 - (MEAN[c] as number)) / (STD[c] as number);
     return table;
   });
-  const sampled = sampleArea(image, sw, sh);
+  const sampled = shrinkTo(image, sw, sh).data;
   for (let y = 0; y < sh; y++) {
     for (let x = 0; x < sw; x++) {
       const v = sampled[y * sw + x] as number;
@@ -77,30 +77,6 @@ export async function detectText(
     }),
   );
   return regions.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
-}
-
-/** Box-filter downsampling to `sw` × `sh` (an average over each source area: thin strokes stay gray, not lost). */
-function sampleArea(image: GrayImage, sw: number, sh: number): Uint8Array {
-  const { width, height, data } = image;
-  if (sw === width && sh === height) return data;
-  const out = new Uint8Array(sw * sh);
-  const fx = width / sw;
-  const fy = height / sh;
-  for (let y = 0; y < sh; y++) {
-    const y0 = Math.floor(y * fy);
-    const y1 = Math.max(y0 + 1, Math.min(height, Math.floor((y + 1) * fy)));
-    for (let x = 0; x < sw; x++) {
-      const x0 = Math.floor(x * fx);
-      const x1 = Math.max(x0 + 1, Math.min(width, Math.floor((x + 1) * fx)));
-      let sum = 0;
-      for (let yy = y0; yy < y1; yy++) {
-        const row = yy * width;
-        for (let xx = x0; xx < x1; xx++) sum += data[row + xx] as number;
-      }
-      out[y * sw + x] = Math.round(sum / ((y1 - y0) * (x1 - x0)));
-    }
-  }
-  return out;
 }
 
 /**

@@ -1,20 +1,41 @@
-import type { PageContent, RuleSegment, TextItem } from "../../model/page-content.js";
+import { type PageContent, type RuleSegment, type TextItem, UNREADABLE } from "../../model/page-content.js";
 import { isUpsideDown } from "./classify-direction.js";
+import { despeckle } from "./despeckle.js";
 import { detectRules, eraseRules } from "./detect-rules.js";
 import { detectText, type TextRegion } from "./detect-text.js";
 import type { OcrEngine } from "./engine.js";
+import type { PaddleModels } from "./paddle-models.js";
 import { attachSigns, findOrphanInk } from "./orphan-ink.js";
 import type { PageImage } from "./page-image.js";
-import { binarize, crop, estimateSkew, flattenBackground, otsuThreshold, type PixelBox, rotate } from "./raster.js";
+import {
+  binarize,
+  crop,
+  estimateSkew,
+  flattenBackground,
+  type GrayImage,
+  otsuThreshold,
+  type PixelBox,
+  rotate,
+  shrinkTo,
+} from "./raster.js";
 import { inkSegments, type RegionCrop, regionItems } from "./read-regions.js";
 import { recognizeCrops } from "./recognize-text.js";
 import { rereadWords } from "./reread-words.js";
-import { runsSideways, turnQuarters } from "./turn-page.js";
+import { lineDirection, runsSideways, turnQuarters } from "./turn-page.js";
 
+/**
+ * Pixels per point the page is read at, at most (3 ≈ 216 dpi: body text 25–35 px high, more than the
+ * recogniser's 48 px rows need once a line is cropped with its margin). A finer scan is averaged down first:
+ * every pass over the page costs in proportion to its pixels, and a 600 dpi page has four times a 300 dpi one's.
+ */
+const WORK_SCALE = 3;
 /** Lightest level taken for the ink of rules (a hairline scanned or blurred comes out gray, not black). */
 const LIGHT_MAX = 185;
 /** A short text read below this confidence throughout is dropped as noise (speckle, a smudge). */
 const NOISE_CONFIDENCE = 0.2;
+/** A short number whose ink is under this share of the text height, read below `DUST_CONFIDENCE`, is dust. */
+const DUST_HEIGHT = 0.5;
+const DUST_CONFIDENCE = 0.9;
 
 export interface OcrPage {
   readonly content: PageContent;
@@ -37,27 +58,26 @@ export interface OcrPage {
  */
 export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: number): Promise<OcrPage> {
   const models = await engine.paddle();
-  const { scale } = pageImage;
-  let flat = flattenBackground(pageImage.image);
+  const { image, scale } = workingImage(pageImage);
+  let flat = flattenBackground(image);
   const level = clamp(otsuThreshold(flat), 110, 190);
-  // A page scanned or photographed turned a quarter turn: its lines run up and down.
+  // A page scanned or photographed turned a quarter turn: its lines of text run up and down. The detector's
+  // regions say so (long and thin across the page, or up it); where they are too few to tell, the ink's profile.
   let quarters = 0;
-  if (runsSideways(binarize(flat, level))) {
+  let { gray, skew, regions } = await straighten(models, flat, level, scale);
+  const lines = lineDirection(regions.map((r) => r.box));
+  if (lines === "up-down" || (lines === "unsure" && runsSideways(binarize(flat, level)))) {
     flat = turnQuarters(flat, 1);
     quarters = 1;
+    ({ gray, skew, regions } = await straighten(models, flat, level, scale));
   }
-  let gray = flat;
-  let binary = binarize(flat, level);
-  const skew = -estimateSkew(binary);
-  if (Math.abs(skew) >= 0.05) gray = rotate(flat, skew);
-  let regions = await detectText(models, gray, { scale });
   // Upside down (or the other quarter turn): the direction classifier says so on the page's lines of text.
   if (await isUpsideDown(models, gray, regions)) {
     gray = turnQuarters(gray, 2);
     quarters += 2;
     regions = await detectText(models, gray, { scale });
   }
-  binary = binarize(gray, level);
+  let binary = binarize(gray, level);
   const light = binarize(gray, Math.min(LIGHT_MAX, level + 40));
   // Runs of ink through the middle of a line of text are its glyphs (bold print at low resolution fuses them),
   // not a table's rules.
@@ -66,8 +86,9 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
   const clean = eraseRules(gray, light, segments, scale);
   binary = binarize(clean, level);
   // Each region's ink, cut into words; a rule the text touches that escaped the rule finder is painted out.
-  const inks = regions.map((r) => inkSegments(binary, r.box, clean));
+  let inks = regions.map((r) => inkSegments(binary, r.box, clean));
   const textHeight = medianHeight(inks, scale);
+  if (despeckle(clean, binary, textHeight) > 0) inks = regions.map((r) => inkSegments(binary, r.box, clean));
   const pad = Math.max(2, Math.round(2 * scale));
   const crops: RegionCrop[] = regions.map((region) => ({ region, pad }));
   const readings = await recognizeCrops(
@@ -76,7 +97,15 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
   );
   const items: TextItem[] = [];
   crops.forEach((c, i) => {
-    const line = regionItems(c, readings[i] as (typeof readings)[number], inks[i] ?? [], binary, scale, textHeight);
+    const line = regionItems(
+      c,
+      readings[i] as (typeof readings)[number],
+      inks[i] ?? [],
+      binary,
+      scale,
+      textHeight,
+      light,
+    );
     const text = line.map((item) => item.text).join("");
     if ([...text].length <= 2 && line.every((item) => (item.confidence ?? 0) < NOISE_CONFIDENCE)) return;
     items.push(...line);
@@ -88,6 +117,8 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
     ...attachSigns(await rereadWords(models, clean, items, scale, textHeight), textHeight / scale),
   );
   items.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
+  const dust = items.filter((item) => isDust(item, textHeight / scale));
+  if (dust.length) items.splice(0, items.length, ...items.filter((item) => !dust.includes(item)));
   const read = items.filter((i) => i.text !== "");
   const confidence = read.length ? read.reduce((s, i) => s + (i.confidence ?? 0), 0) / read.length : 0;
   engine.recognitions += crops.length;
@@ -107,6 +138,39 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
     skew,
     confidence,
   };
+}
+
+/** The page straightened (its skew measured on the ink and turned out) and its text regions. */
+async function straighten(
+  models: PaddleModels,
+  flat: GrayImage,
+  level: number,
+  scale: number,
+): Promise<{ gray: GrayImage; skew: number; regions: TextRegion[] }> {
+  const skew = -estimateSkew(binarize(flat, level));
+  const gray = Math.abs(skew) >= 0.05 ? rotate(flat, skew) : flat;
+  return { gray, skew, regions: await detectText(models, gray, { scale }) };
+}
+
+/** The page image at no more than `WORK_SCALE` pixels per point, with its scale. */
+function workingImage(pageImage: PageImage): { image: GrayImage; scale: number } {
+  const factor = WORK_SCALE / pageImage.scale;
+  if (factor >= 0.9) return { image: pageImage.image, scale: pageImage.scale };
+  const { width, height } = pageImage.image;
+  const image = shrinkTo(pageImage.image, Math.round(width * factor), Math.round(height * factor));
+  return { image, scale: (pageImage.scale * image.width) / width };
+}
+
+/**
+ * A number (or an unreadable mark) read from specks of dust: its ink is well under a digit's height (digits
+ * stand about 0.7 of the body text's height) and the reading is unsure.
+ */
+function isDust(item: TextItem, textHeight: number): boolean {
+  return (
+    (/^\d{1,2}$/.test(item.text) || item.text === UNREADABLE) &&
+    item.box[3] - item.box[1] < DUST_HEIGHT * textHeight &&
+    (item.confidence ?? 0) < DUST_CONFIDENCE
+  );
 }
 
 /** Rule segments less those that run through the core of a text region (the middle half of its height or width). */

@@ -4,7 +4,7 @@ import { findComponents } from "./components.js";
 import { isSlash } from "./mark-shapes.js";
 import type { PaddleModels } from "./paddle-models.js";
 import { type BinaryImage, crop, type GrayImage, type PixelBox } from "./raster.js";
-import { chooseReading, DASH_CONFIDENCE } from "./read-regions.js";
+import { chooseReading, DASH_CONFIDENCE, DISPUTED } from "./read-regions.js";
 import { recognizeCrops } from "./recognize-text.js";
 
 /** A leftover mark is trusted at most this much: the detector passed it over. */
@@ -35,13 +35,14 @@ export async function findOrphanInk(
     const w = box[2] - box[0] + 1;
     const h = box[3] - box[1] + 1;
     if (w > 3 * textHeight || h > 1.8 * textHeight) continue;
-    const dash = h <= 0.3 * textHeight && w >= 1.5 * h && w >= 0.3 * textHeight && h >= 0.03 * textHeight;
+    const dash =
+      h <= 0.3 * textHeight && w >= 1.5 * h && w >= 0.3 * textHeight && h >= 0.03 * textHeight && isBar(binary, box);
     // A fragment beside a word read already is part of it (a dot, a stroke the word's box missed), or dust;
     // a dash there is a minus sign (joined to its number by `attachSigns`).
     if (!dash && w < 0.6 * textHeight && h < 0.6 * textHeight && nearItem(box, items, scale, 0.3 * textHeight))
       continue;
-    if (!dash && isSlash(binary, box, scale)) {
-      candidates.push({ box, dash: true, mark: "/" });
+    if (!dash && isSlash(binary, box, scale, light)) {
+      candidates.push({ box, dash: false, mark: "/" });
       continue;
     }
     if (!dash && h < 0.45 * textHeight) continue;
@@ -82,6 +83,12 @@ export async function findOrphanInk(
       reading.chars.filter((c) => c.char !== " "),
       reading.digits.filter((c) => c.char !== " "),
     );
+    if (mark === "/") {
+      // A slash by shape: unless the recogniser reads a digit there (a 7), which leaves the two in dispute.
+      if (/^\d$/.test(text) && confidence >= 0.5) out.push(item(text, Math.min(confidence, DISPUTED)));
+      else out.push(item("/", DASH_CONFIDENCE));
+      continue;
+    }
     if (CJK.test(text) && confidence >= 0.5) out.push(item(text, Math.min(confidence, ORPHAN_CAP)));
     else if (NUMBER.test(text) && /\d/.test(text)) out.push(item(text, Math.min(confidence, ORPHAN_CAP)));
     else if (/^[-—–_/]+$/.test(text)) out.push(item(text, Math.min(confidence, ORPHAN_CAP)));
@@ -214,6 +221,24 @@ function nearItem(box: PixelBox, items: readonly TextItem[], scale: number, reac
     const [x0, y0, x1, y1] = item.box.map((v) => v * scale) as [number, number, number, number];
     return box[0] <= x1 + reach && box[2] >= x0 - reach && box[1] <= y1 + reach && box[3] >= y0 - reach;
   });
+}
+
+/**
+ * Whether the ink in `box` is one solid bar (a printed dash): inked across (nearly) every column, and filling
+ * most of its box. A row of specks grouped into a dash-shaped blob is neither.
+ */
+function isBar(binary: BinaryImage, box: PixelBox): boolean {
+  const [x0, y0, x1, y1] = box;
+  let ink = 0;
+  let columns = 0;
+  for (let x = x0; x <= x1; x++) {
+    let column = 0;
+    for (let y = y0; y <= y1; y++) column += binary.data[y * binary.width + x] === 1 ? 1 : 0;
+    ink += column;
+    if (column > 0) columns++;
+  }
+  const w = x1 - x0 + 1;
+  return columns >= 0.9 * w && ink >= 0.5 * w * (y1 - y0 + 1);
 }
 
 function inkCount(binary: BinaryImage, box: PixelBox): number {

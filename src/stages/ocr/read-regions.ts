@@ -70,6 +70,9 @@ export function chooseReading(
 const WORD_GAP = 0.6;
 /** A half-width digit's ink and the gap after it, in body text heights (a CJK glyph's height). */
 const DIGIT_ADVANCE = 0.55;
+/** A recogniser's digit this sure disputes a slash found by shape; the disputed reading is kept at `DISPUTED`. */
+const SURE_DIGIT = 0.8;
+export const DISPUTED = 0.6;
 /** How sure a flat stroke standing alone is a printed blank. */
 export const DASH_CONFIDENCE = 0.92;
 
@@ -92,6 +95,7 @@ export function regionItems(
   binary: BinaryImage,
   scale: number,
   textHeight: number,
+  light?: BinaryImage,
 ): TextItem[] {
   const rx0 = crop.region.box[0];
   if (segments.length === 0) return [];
@@ -110,8 +114,17 @@ export function regionItems(
     const wordWidth = word[2] - word[0] + 1;
     // A short flat stroke alone is a printed blank (—, -), whatever the recogniser made of it (一, 1).
     const dash = wordHeight <= 0.35 * textHeight && wordWidth >= 1.5 * wordHeight && wordWidth <= 3 * textHeight;
-    const mark = dash ? "-" : isSlash(binary, word, scale) ? "/" : null;
-    const read = mark ? { text: mark, confidence: DASH_CONFIDENCE } : chooseReading(chars, digits);
+    const slash = !dash && isSlash(binary, word, scale, light);
+    const free = chooseReading(chars, digits);
+    // The shape says slash but the recogniser reads a digit surely (a 7 or a 1 leaning): the two disagree, so the
+    // digit is kept below the threshold.
+    const slashOrDigit = slash && /^\d$/.test(free.text) && free.confidence >= SURE_DIGIT;
+    const mark = dash ? "-" : slash && !slashOrDigit ? "/" : null;
+    const read = mark
+      ? { text: mark, confidence: DASH_CONFIDENCE }
+      : slashOrDigit
+        ? { text: free.text, confidence: Math.min(free.confidence, DISPUTED) }
+        : free;
     // A flat stroke before a number is its minus sign, though the recogniser may drop so small a mark.
     const signed = !mark && /^\d/.test(read.text) && startsWithDash(segments, word, textHeight);
     const reading = signed ? { text: `-${read.text}`, confidence: read.confidence } : read;

@@ -1,4 +1,4 @@
-import type { BinaryImage, GrayImage } from "./raster.js";
+import type { BinaryImage, GrayImage, PixelBox } from "./raster.js";
 
 /** The image turned by a quarter turn counter-clockwise (`quarters` = 1), a half turn (2) or three quarters (3). */
 export function turnQuarters(image: GrayImage, quarters: number): GrayImage {
@@ -48,4 +48,27 @@ export function runsSideways(binary: BinaryImage): boolean {
     return ink > 0 ? sum / ink : 0;
   };
   return banding(cols) > 1.5 * banding(rows);
+}
+
+/**
+ * Which way the lines of text run, from the detector's regions: a line is a long thin box (at least twice as
+ * long as it is thick); "across" or "up-down" when one way holds clearly more line length than the other (three
+ * times), "unsure" when too few lines are long enough to tell (tables of short numbers, a page of stamps).
+ */
+export function lineDirection(boxes: readonly PixelBox[]): "across" | "up-down" | "unsure" {
+  let across = 0;
+  let upDown = 0;
+  let lines = 0;
+  for (const [x0, y0, x1, y1] of boxes) {
+    const w = x1 - x0 + 1;
+    const h = y1 - y0 + 1;
+    if (w >= 2 * h) across += w;
+    else if (h >= 2 * w) upDown += h;
+    else continue;
+    lines++;
+  }
+  if (lines < 6) return "unsure";
+  if (across >= 3 * upDown) return "across";
+  if (upDown >= 3 * across) return "up-down";
+  return "unsure";
 }

@@ -3,6 +3,7 @@ import type { Box } from "../../../src/model/geometry.js";
 import { unturnBox, unturnQuarters } from "../../../src/model/geometry.js";
 import type { TextItem } from "../../../src/model/page-content.js";
 import { checkAgencyPlace } from "../../../src/stages/mapping/check-agency.js";
+import { despeckle } from "../../../src/stages/ocr/despeckle.js";
 import { type GrayImage, runsSideways, turnQuarters } from "../../../src/stages/ocr/index.js";
 import { attachSigns } from "../../../src/stages/ocr/orphan-ink.js";
 import { chooseReading } from "../../../src/stages/ocr/read-regions.js";
@@ -116,13 +117,66 @@ describe("agency names against GB/T 2260", () => {
     "国家税务总局固原市税务局",
     "海原县",
   ])("%s names a known place", (agency) => {
-    expect(checkAgencyPlace(agency)).toEqual({ known: true, suggestions: [] });
+    expect(checkAgencyPlace(agency)).toEqual({ known: true, suggestions: [], strange: null });
   });
 
   it("offers the one division a character away, without changing the name", () => {
     expect(checkAgencyPlace("司原市人民政府办公室")).toEqual({
       known: false,
       suggestions: ["固原市", "太原市", "开原市", "松原市"].sort(),
+      strange: "原",
     });
+  });
+
+  it.each([
+    "银川市西夏区兴泾镇人民政府",
+    "深圳市福田区华富街道办事处",
+    "广州市公安局交通警察支队",
+    "杭州市住房公积金管理中心",
+    "成都市公共资源交易服务中心",
+    "郑州市中级人民法院",
+    "武汉市江岸区退役军人事务局",
+    "长沙市自然资源和规划局",
+    "苏州工业园区管理委员会",
+    "国务院办公厅",
+  ])("%s is spelled out by the agency vocabulary", (agency) => {
+    expect(checkAgencyPlace(agency).strange).toBeNull();
+  });
+
+  it.each([
+    ["南京币司法局", "币"],
+    ["厦门市人民政府门户网站官理中心", "官理"],
+  ])("%s holds characters no agency word spells: %s", (agency, strange) => {
+    const place = checkAgencyPlace(agency);
+    expect(place.known).toBe(true);
+    expect(place.strange).toBe(strange);
+  });
+});
+
+describe("specks", () => {
+  it("paints out lone specks and keeps a decimal point beside its digits", () => {
+    const width = 200;
+    const height = 60;
+    const binary = { width, height, data: new Uint8Array(width * height) };
+    const gray = { width, height, data: new Uint8Array(width * height).fill(255) };
+    const ink = (x0: number, y0: number, x1: number, y1: number) => {
+      for (let y = y0; y <= y1; y++)
+        for (let x = x0; x <= x1; x++) {
+          binary.data[y * width + x] = 1;
+          gray.data[y * width + x] = 0;
+        }
+    };
+    // "0.5" with 20 px text: two digit blocks and a 2 × 2 point between them, 2 px from each.
+    ink(20, 20, 31, 39);
+    ink(34, 37, 35, 38);
+    ink(38, 20, 49, 39);
+    // Lone specks far from any ink.
+    ink(120, 10, 121, 11);
+    ink(170, 45, 172, 46);
+    expect(despeckle(gray, binary, 20)).toBe(2);
+    expect(binary.data[37 * width + 34]).toBe(1);
+    expect(binary.data[10 * width + 120]).toBe(0);
+    expect(gray.data[45 * width + 171]).toBe(255);
+    expect(binary.data[30 * width + 25]).toBe(1);
   });
 });
