@@ -52,7 +52,12 @@ for (const file of process.argv.slice(2)) {
   console.log(
     `${basename(file)}: ${exact}/${cells} ${output.status} ${meta} errors=[${errors.join(",")}] cpu=${((cpu.user + cpu.system) / 1e6).toFixed(1)}s`,
   );
-  for (const w of wrong.slice(0, 12)) console.log(`   ${w}`);
+  // Every silently wrong cell, then the first others.
+  for (const w of [
+    ...wrong.filter((w) => w.startsWith("SILENT")),
+    ...wrong.filter((w) => !w.startsWith("SILENT")).slice(0, 12),
+  ])
+    console.log(`   ${w}`);
   if (output.status === "failure") console.log("   ", output.issues.map((i) => i.message).join(" | "));
 }
 console.log(

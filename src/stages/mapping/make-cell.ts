@@ -4,6 +4,15 @@ import type { NumberKind } from "../../templates/index.js";
 import { parseNumber, parseNumberAs } from "./normalize.js";
 import type { ValueSlot } from "./row-record.js";
 
+/** The most an OCR reading the cell's kind does not allow is trusted. */
+const IMPOSSIBLE_READING = 0.5;
+
+function fits(value: number, kind: NumberKind): boolean {
+  if (kind === "count") return Number.isInteger(value) && value >= 0;
+  if (kind === "signed") return Number.isInteger(value);
+  return value >= 0;
+}
+
 export const MISSING_CELL: Cell = {
   value: null,
   raw: null,
@@ -23,7 +32,11 @@ export function makeCell(slot: ValueSlot | null, confidence: number, kind: Numbe
   const raw = slot.raw.replace(/\s+/g, " ").trim();
   const parsed = kind === "count" ? parseNumber(raw) : parseNumberAs(raw, kind);
   // A reading from a page image is as sure as its recogniser (set once, here, from the slot it was read in).
-  const sure = slot.ocr === undefined ? confidence : Math.min(confidence, slot.ocr);
+  // A reading the cell cannot hold (a count read negative or fractional: a speck taken for a minus sign or a
+  // point) is a doubtful reading on a page image; on a text layer it is what was published.
+  const allowed = !parsed || fits(parsed.value, kind);
+  const sure =
+    slot.ocr === undefined ? confidence : Math.min(confidence, slot.ocr, allowed ? 1 : IMPOSSIBLE_READING);
   return {
     value: parsed ? parsed.value : null,
     raw,

@@ -2,12 +2,12 @@ import { findComponents } from "./components.js";
 import type { BinaryImage, GrayImage } from "./raster.js";
 
 /** A speck is at most this tall and wide, as a share of the body text height. */
-const SPECK_SIZE = 0.16;
-/** …and has no other ink within this distance (share of the text height): a decimal point or a 。 has. */
+const SPECK_SIZE = 0.25;
+/** …and has no larger ink within this distance (share of the text height): a decimal point or a 。 has. */
 const SPECK_ALONE = 0.35;
 
 /**
- * Paints out specks: tiny blobs of ink with nothing near them (scanner noise, dust, paper fibre). Left in, the
+ * Paints out specks: tiny blobs of ink with nothing but other specks near them (scanner noise, dust, paper fibre). Left in, the
  * recogniser reads a speck beside a number as a "1" or a ".", the detector cuts a number in two at one, and a
  * chain of them looks like a dash. Marks that belong to text — a decimal point, a full stop, the dot of a
  * punctuation mark — sit close to their glyphs and are kept. Changes `gray` and `binary` in place; returns the
@@ -20,6 +20,11 @@ export function despeckle(gray: GrayImage, binary: BinaryImage, textHeight: numb
   const small = findComponents(width, height, (i) => data[i] === 1).filter(
     ({ box: [x0, y0, x1, y1] }) => x1 - x0 + 1 <= size && y1 - y0 + 1 <= size,
   );
+  // Other specks do not make a speck part of the text (speckle comes in clouds): only larger ink does.
+  const speck = new Uint8Array(width * height);
+  for (const { box } of small) {
+    for (let y = box[1]; y <= box[3]; y++) speck.fill(1, y * width + box[0], y * width + box[2] + 1);
+  }
   let removed = 0;
   for (const { box } of small) {
     const [x0, y0, x1, y1] = box;
@@ -30,8 +35,8 @@ export function despeckle(gray: GrayImage, binary: BinaryImage, textHeight: numb
     let alone = true;
     for (let y = c; y <= d && alone; y++) {
       for (let x = a; x <= b; x++) {
-        if (x >= x0 && x <= x1 && y >= y0 && y <= y1) continue;
-        if (data[y * width + x] === 1) {
+        const i = y * width + x;
+        if (data[i] === 1 && speck[i] !== 1) {
           alone = false;
           break;
         }

@@ -4,8 +4,8 @@ import { despeckle } from "./despeckle.js";
 import { detectRules, eraseRules } from "./detect-rules.js";
 import { detectText, type TextRegion } from "./detect-text.js";
 import type { OcrEngine } from "./engine.js";
-import type { PaddleModels } from "./paddle-models.js";
 import { attachSigns, findOrphanInk } from "./orphan-ink.js";
+import type { PaddleModels } from "./paddle-models.js";
 import type { PageImage } from "./page-image.js";
 import {
   binarize,
@@ -117,7 +117,9 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
     ...attachSigns(await rereadWords(models, clean, items, scale, textHeight), textHeight / scale),
   );
   items.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
-  const dust = items.filter((item) => isDust(item, textHeight / scale));
+  const dust = items.filter(
+    (item) => isDust(item, textHeight / scale) || isSpeckBeside(item, items, textHeight / scale),
+  );
   if (dust.length) items.splice(0, items.length, ...items.filter((item) => !dust.includes(item)));
   const read = items.filter((i) => i.text !== "");
   const confidence = read.length ? read.reduce((s, i) => s + (i.confidence ?? 0), 0) / read.length : 0;
@@ -170,6 +172,26 @@ function isDust(item: TextItem, textHeight: number): boolean {
     (/^\d{1,2}$/.test(item.text) || item.text === UNREADABLE) &&
     item.box[3] - item.box[1] < DUST_HEIGHT * textHeight &&
     (item.confidence ?? 0) < DUST_CONFIDENCE
+  );
+}
+
+/**
+ * A dot or a tick read on its own right against a number (specks beside a number in a noisy scan): left in, it
+ * joins the number into a word that is no number ("·50-"), and the value is lost to the row's label.
+ */
+function isSpeckBeside(item: TextItem, items: readonly TextItem[], textHeight: number): boolean {
+  const [x0, y0, x1, y1] = item.box;
+  if (!/^[.,·:：'"`-]$/.test(item.text)) return false;
+  if (x1 - x0 >= 0.3 * textHeight || y1 - y0 >= 0.3 * textHeight) return false;
+  const reach = 0.15 * textHeight;
+  return items.some(
+    (n) =>
+      n !== item &&
+      /^\d[\d,.]*$/.test(n.text) &&
+      x0 <= n.box[2] + reach &&
+      x1 >= n.box[0] - reach &&
+      y0 <= n.box[3] + reach &&
+      y1 >= n.box[1] - reach,
   );
 }
 

@@ -39,8 +39,11 @@ function applyRule(rule: RuleDef, input: RuleInput, narrative: NarrativeText): F
   }
 }
 
-/** Rules whose failure is arithmetic over printed cells (SPEC §4 "Uncertain readings"). */
-const ARITHMETIC = /^s[34]\./;
+/**
+ * Rules whose failure is arithmetic over printed cells (SPEC §4 "Uncertain readings"), and the check that a cell
+ * holds a number of its kind (a speck read as a minus sign or a point fails it on a misread, not a misprint).
+ */
+const ARITHMETIC = /^(?:s[34]\.|cell\.integer$)/;
 
 /**
  * An arithmetic error through a cell read below the threshold becomes a warning marked `uncertain_reading`: a
