@@ -11,6 +11,20 @@ export interface TextItem {
   readonly source?: "ocr";
   /** 0–1, for OCR items: how sure the recognition is. */
   readonly confidence?: number;
+  /** OCR items: where the recogniser hesitated, its second reading of that character (see `TextDoubt`). */
+  readonly doubts?: readonly TextDoubt[];
+}
+
+/**
+ * A character the recogniser read unsurely, with the character it held next likeliest there: evidence from the
+ * image that a checker (an agency name against its vocabulary) may use, never applied on its own.
+ */
+export interface TextDoubt {
+  /** Index of the character in the item's text (code points). */
+  readonly at: number;
+  readonly char: string;
+  /** The recogniser's probability of `char` at that place, 0–1. */
+  readonly confidence: number;
 }
 
 /**

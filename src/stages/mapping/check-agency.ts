@@ -1,3 +1,4 @@
+import type { TextItem } from "../../model/page-content.js";
 import { agencyWords, divisionNames } from "../../templates/divisions.js";
 
 /** What the gazetteer says of an agency name's place. */
@@ -83,4 +84,55 @@ export function strangePart(agency: string): string | null {
     j = at;
   }
   return out;
+}
+
+/** An agency name mended from the recogniser's own second readings. */
+export interface AgencyRevision {
+  readonly agency: string;
+  /** Each character changed: as read, as mended, and the recogniser's probability of the mended one. */
+  readonly changes: readonly { readonly from: string; readonly to: string; readonly confidence: number }[];
+}
+
+/**
+ * Mends an OCR agency name that names no known place or holds characters no agency word spells, from the image
+ * alone: where the recogniser hesitated over a character (`TextItem.doubts`), its second reading is tried, one
+ * character or two at a time. A mending is returned only when exactly one spells a name the gazetteer and the
+ * agency vocabulary both accept (南京币司法局 → 南京市司法局 when 市 was the recogniser's runner-up for 币); else null.
+ */
+export function reviseAgency(agency: string, items: readonly TextItem[]): AgencyRevision | null {
+  const options: { index: number; to: string; confidence: number }[] = [];
+  const chars = [...agency];
+  for (const item of items) {
+    if (!item.doubts?.length) continue;
+    const text = [...item.text];
+    const inItem = item.text.indexOf(agency);
+    const inAgency = agency.indexOf(item.text);
+    for (const doubt of item.doubts) {
+      const index =
+        inItem >= 0
+          ? doubt.at - [...item.text.slice(0, inItem)].length
+          : inAgency >= 0
+            ? [...agency.slice(0, inAgency)].length + doubt.at
+            : -1;
+      if (index < 0 || index >= chars.length || chars[index] !== text[doubt.at]) continue;
+      options.push({ index, to: doubt.char, confidence: doubt.confidence });
+    }
+  }
+  const accepted = new Map<string, AgencyRevision>();
+  const tryChanges = (picked: readonly (typeof options)[number][]) => {
+    const mended = [...chars];
+    for (const o of picked) mended[o.index] = o.to;
+    const name = mended.join("");
+    const place = checkAgencyPlace(name);
+    if (place.known && place.strange === null && !accepted.has(name))
+      accepted.set(name, {
+        agency: name,
+        changes: picked.map((o) => ({ from: chars[o.index] as string, to: o.to, confidence: o.confidence })),
+      });
+  };
+  options.forEach((a, i) => {
+    tryChanges([a]);
+    for (const b of options.slice(i + 1)) if (b.index !== a.index) tryChanges([a, b]);
+  });
+  return accepted.size === 1 ? ([...accepted.values()][0] as AgencyRevision) : null;
 }

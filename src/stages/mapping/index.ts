@@ -6,7 +6,7 @@ import type { LayoutBlock } from "../../model/layout.js";
 import type { NarrativeLine } from "../../model/narrative.js";
 import type { TemplateDef, TemplateVersion } from "../../templates/index.js";
 import { buildRecords } from "./build-records.js";
-import { checkAgencyPlace } from "./check-agency.js";
+import { checkAgencyPlace, reviseAgency } from "./check-agency.js";
 import { detectS3Layout } from "./detect-s3-layout.js";
 import { detectVersion, extractMeta, type ReportMeta } from "./extract-meta.js";
 import { mapLegacy } from "./map-legacy.js";
@@ -36,6 +36,11 @@ export interface MappedReport {
 
 /** The most an OCR agency naming no known place, or holding characters no agency word spells, can be trusted. */
 const UNKNOWN_PLACE = 0.6;
+/**
+ * An agency mended from the recogniser's second readings: right by both the image and the vocabulary, yet not
+ * what the recogniser read first — kept below the threshold, so a user sees it was mended.
+ */
+const REVISED_AGENCY = 0.85;
 
 /** Maps a laid-out document onto a template: metadata, table cells, and the narrative lines. */
 /** Picks the template from the detected version and the layout section 三 prints (see selectTemplate). */
@@ -58,9 +63,23 @@ export function mapRecords(records: readonly RowRecord[], templateFor: TemplateD
   // An agency read by OCR that names no known place is likely misread there (司原 for 固原): less sure, and said.
   const place = read.agency !== null && (read.confidence.agency ?? 1) < 1 ? checkAgencyPlace(read.agency) : null;
   const doubtful = place !== null && (!place.known || place.strange !== null);
-  const meta = doubtful
-    ? { ...read, confidence: { ...read.confidence, agency: Math.min(read.confidence.agency ?? 0, UNKNOWN_PLACE) } }
-    : read;
+  // The recogniser's second readings may mend it: only where exactly one mending spells a known agency name.
+  const revision =
+    doubtful && read.agency !== null
+      ? reviseAgency(
+          read.agency,
+          records.flatMap((r) => r.items),
+        )
+      : null;
+  const meta = revision
+    ? {
+        ...read,
+        agency: revision.agency,
+        confidence: { ...read.confidence, agency: Math.min(read.confidence.agency ?? 0, REVISED_AGENCY) },
+      }
+    : doubtful
+      ? { ...read, confidence: { ...read.confidence, agency: Math.min(read.confidence.agency ?? 0, UNKNOWN_PLACE) } }
+      : read;
   const allText = records.map((r) => r.text).join("\n");
   const markers =
     typeof templateFor === "function" ? templateFor("unknown", "unknown").versionMarkers : templateFor.versionMarkers;
@@ -82,7 +101,14 @@ export function mapRecords(records: readonly RowRecord[], templateFor: TemplateD
       return ocr === undefined ? line : { ...line, ocr };
     });
   const issues = [...tables.issues];
-  if (place && !place.known) {
+  if (revision) {
+    issues.push({
+      code: "meta.agency_revised",
+      severity: "warning",
+      stage: "mapping",
+      message: `The agency was read by OCR as "${read.agency}"; ${revision.changes.map((c) => `${c.from} → ${c.to} (the recogniser's second reading, p = ${c.confidence})`).join(", ")} is the one mending that names a known place and agency: "${revision.agency}", confidence ${meta.confidence.agency}`,
+    });
+  } else if (place && !place.known) {
     issues.push({
       code: "meta.agency_place",
       severity: "warning",

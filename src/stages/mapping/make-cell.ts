@@ -35,8 +35,7 @@ export function makeCell(slot: ValueSlot | null, confidence: number, kind: Numbe
   // A reading the cell cannot hold (a count read negative or fractional: a speck taken for a minus sign or a
   // point) is a doubtful reading on a page image; on a text layer it is what was published.
   const allowed = !parsed || fits(parsed.value, kind);
-  const sure =
-    slot.ocr === undefined ? confidence : Math.min(confidence, slot.ocr, allowed ? 1 : IMPOSSIBLE_READING);
+  const sure = slot.ocr === undefined ? confidence : Math.min(confidence, slot.ocr, allowed ? 1 : IMPOSSIBLE_READING);
   return {
     value: parsed ? parsed.value : null,
     raw,

@@ -1,4 +1,4 @@
-import type { TextItem } from "../../model/page-content.js";
+import type { TextDoubt, TextItem } from "../../model/page-content.js";
 import { UNREADABLE } from "../../model/page-content.js";
 import type { TextRegion } from "./detect-text.js";
 import { isSlash } from "./mark-shapes.js";
@@ -45,10 +45,14 @@ const DISAGREE_CAP = 0.8;
 export function chooseReading(
   chars: readonly RecognizedChar[],
   digits: readonly RecognizedChar[],
-): { text: string; confidence: number } {
+): { text: string; confidence: number; doubts?: readonly TextDoubt[] } {
   const full = chars.map((c) => c.char).join("");
   const least = (cs: readonly RecognizedChar[]) => (cs.length ? Math.min(...cs.map((c) => c.confidence)) : 0);
-  if (CJK.test(full) || digits.length === 0) return { text: full, confidence: least(chars) };
+  if (CJK.test(full)) {
+    const doubts = doubtsOf(chars);
+    return doubts.length ? { text: full, confidence: least(chars), doubts } : { text: full, confidence: least(chars) };
+  }
+  if (digits.length === 0) return { text: full, confidence: least(chars) };
   // A printed blank read clearly ("/", "—") stays one: limited to number marks it would come back a "1".
   if (BLANK_MARK.test(full) && least(chars) >= 0.6) return { text: full, confidence: least(chars) };
   // A number neither starts nor ends with a separator: a dot there is a speck of dust.
@@ -66,6 +70,18 @@ export function chooseReading(
   const confidence = mapped === text ? least(kept) : Math.min(least(kept), DISAGREE_CAP);
   return { text, confidence };
 }
+/** The runner-up readings of a line's doubtful Chinese characters, at their index in its text. */
+function doubtsOf(chars: readonly RecognizedChar[]): TextDoubt[] {
+  const out: TextDoubt[] = [];
+  let at = 0;
+  for (const c of chars) {
+    if (c.second && CJK.test(c.second.char) && CJK.test(c.char))
+      out.push({ at, char: c.second.char, confidence: Math.round(c.second.confidence * 1000) / 1000 });
+    at += [...c.char].length;
+  }
+  return out;
+}
+
 /** A segment of a region is a word (or a number) apart when the paper before it is this wide, in text heights. */
 const WORD_GAP = 0.6;
 /** A half-width digit's ink and the gap after it, in body text heights (a CJK glyph's height). */
@@ -143,6 +159,7 @@ export function regionItems(
       fontName: "ocr",
       source: "ocr",
       confidence: unread ? 0 : round3(confidence),
+      ...(read === free && free.doubts && !unread ? { doubts: free.doubts } : {}),
     });
   }
   return items;

@@ -7,7 +7,13 @@ export interface RecognizedChar {
   readonly x0: number;
   readonly x1: number;
   readonly confidence: number;
+  /** Read below `DOUBT_BELOW`: the class next likeliest at the character's surest step (free reading only). */
+  readonly second?: { readonly char: string; readonly confidence: number };
 }
+
+/** A character read below this keeps its runner-up (when that holds at least `RUNNER_UP_MIN`). */
+const DOUBT_BELOW = 0.9;
+const RUNNER_UP_MIN = 0.02;
 
 /** One crop's reading: the characters, and the same crop decoded with its output limited to number marks. */
 export interface Recognition {
@@ -124,26 +130,39 @@ function decode(
 ): RecognizedChar[] {
   const chars: RecognizedChar[] = [];
   let previous = 0;
-  let current: { index: number; from: number; to: number; p: number } | null = null;
+  let current: { index: number; from: number; to: number; p: number; second: number; secondP: number } | null = null;
   const flush = () => {
-    if (current)
+    if (current) {
+      const second =
+        !allowed && current.p < DOUBT_BELOW && current.secondP >= RUNNER_UP_MIN && current.second > 0
+          ? { char: names[current.second] ?? "", confidence: current.secondP }
+          : undefined;
       chars.push({
         char: names[current.index] ?? "",
         x0: current.from * STEP * toCrop,
         x1: (current.to + 1) * STEP * toCrop,
         confidence: current.p,
+        ...(second ? { second } : {}),
       });
+    }
     current = null;
   };
   for (let t = 0; t < steps; t++) {
     const row = offset + t * classes;
     let best = 0;
     let bestP = -1;
+    let runner = 0;
+    let runnerP = -1;
     for (let c = 0; c < classes; c++) {
       const p = probs[row + c] as number;
       if (p > bestP) {
+        runner = best;
+        runnerP = bestP;
         bestP = p;
         best = c;
+      } else if (p > runnerP) {
+        runner = c;
+        runnerP = p;
       }
     }
     let p = bestP;
@@ -168,10 +187,14 @@ function decode(
     }
     if (best !== 0 && best === previous && current) {
       current.to = t;
-      current.p = Math.max(current.p, p);
+      if (p > current.p) {
+        current.p = p;
+        current.second = runner;
+        current.secondP = runnerP;
+      }
     } else if (best !== 0) {
       flush();
-      current = { index: best, from: t, to: t, p };
+      current = { index: best, from: t, to: t, p, second: runner, secondP: runnerP };
     } else flush();
     previous = best;
   }

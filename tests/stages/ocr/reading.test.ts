@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Box } from "../../../src/model/geometry.js";
 import { unturnBox, unturnQuarters } from "../../../src/model/geometry.js";
 import type { TextItem } from "../../../src/model/page-content.js";
-import { checkAgencyPlace } from "../../../src/stages/mapping/check-agency.js";
+import { checkAgencyPlace, reviseAgency } from "../../../src/stages/mapping/check-agency.js";
 import { despeckle } from "../../../src/stages/ocr/despeckle.js";
 import { type GrayImage, runsSideways, turnQuarters } from "../../../src/stages/ocr/index.js";
 import { attachSigns } from "../../../src/stages/ocr/orphan-ink.js";
@@ -150,6 +150,38 @@ describe("agency names against GB/T 2260", () => {
     const place = checkAgencyPlace(agency);
     expect(place.known).toBe(true);
     expect(place.strange).toBe(strange);
+  });
+});
+
+describe("mending an OCR agency from the recogniser's second readings", () => {
+  const item = (text: string, doubts: TextItem["doubts"]): TextItem => ({
+    text,
+    box: [0, 0, 100, 10],
+    fontSize: 10,
+    fontName: "ocr",
+    source: "ocr",
+    confidence: 0.5,
+    doubts,
+  });
+
+  it("takes the runner-up that spells a known agency name", () => {
+    const title = item("南京币司法局2022年政府信息公开工作年度报告", [{ at: 2, char: "市", confidence: 0.31 }]);
+    expect(reviseAgency("南京币司法局", [title])).toEqual({
+      agency: "南京市司法局",
+      changes: [{ from: "币", to: "市", confidence: 0.31 }],
+    });
+  });
+
+  it("finds the character in a line that holds only part of the name", () => {
+    const line = item("网站官理中心", [{ at: 2, char: "管", confidence: 0.2 }]);
+    expect(reviseAgency("厦门市人民政府门户网站官理中心", [line])?.agency).toBe("厦门市人民政府门户网站管理中心");
+  });
+
+  it("changes nothing the image does not offer", () => {
+    // 币's runner-up is 巾: no mending spells an agency name, so none is made.
+    const title = item("南京币司法局", [{ at: 2, char: "巾", confidence: 0.3 }]);
+    expect(reviseAgency("南京币司法局", [title])).toBeNull();
+    expect(reviseAgency("南京币司法局", [item("南京币司法局", undefined)])).toBeNull();
   });
 });
 
