@@ -161,7 +161,7 @@ describe("mending an OCR agency from the recogniser's second readings", () => {
     fontName: "ocr",
     source: "ocr",
     confidence: 0.5,
-    doubts,
+    ...(doubts ? { doubts } : {}),
   });
 
   it("takes the runner-up that spells a known agency name", () => {
