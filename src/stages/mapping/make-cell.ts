@@ -34,7 +34,8 @@ export function makeCell(slot: ValueSlot | null, confidence: number, kind: Numbe
   // A reading from a page image is as sure as its recogniser (set once, here, from the slot it was read in).
   // A reading the cell cannot hold (a count read negative or fractional: a speck taken for a minus sign or a
   // point) is a doubtful reading on a page image; on a text layer it is what was published.
-  const allowed = !parsed || fits(parsed.value, kind);
+  // Nor is a number printed with a leading zero ("01", "00": a speck beside a 0 read as a digit).
+  const allowed = !parsed || (fits(parsed.value, kind) && !/^-?0\d/.test(raw));
   const sure = slot.ocr === undefined ? confidence : Math.min(confidence, slot.ocr, allowed ? 1 : IMPOSSIBLE_READING);
   return {
     value: parsed ? parsed.value : null,

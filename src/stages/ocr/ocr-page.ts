@@ -88,7 +88,8 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
   // Each region's ink, cut into words; a rule the text touches that escaped the rule finder is painted out.
   let inks = regions.map((r) => inkSegments(binary, r.box, clean));
   const textHeight = medianHeight(inks, scale);
-  if (despeckle(clean, binary, textHeight) > 0) inks = regions.map((r) => inkSegments(binary, r.box, clean));
+  const specks = despeckle(clean, binary, textHeight);
+  if (specks > 0) inks = regions.map((r) => inkSegments(binary, r.box, clean));
   const pad = Math.max(2, Math.round(2 * scale));
   const crops: RegionCrop[] = regions.map((region) => ({ region, pad }));
   const readings = await recognizeCrops(
