@@ -1,5 +1,6 @@
 import { InputError } from "../errors.js";
 import type { ErrorClass, Issue } from "../model/issue.js";
+import type { PageRead } from "../model/page-content.js";
 import type { ReportOutput } from "../model/report.js";
 import {
   checkImageSize,
@@ -9,18 +10,17 @@ import {
   readInput,
   withPdfDocument,
 } from "../stages/ingest/index.js";
-import { layoutPages } from "../stages/layout/index.js";
+import { flagImageTables, layoutPages, toStoredFrame } from "../stages/layout/index.js";
 import { mapDocument } from "../stages/mapping/index.js";
 import { imageFilePages, OcrEngine } from "../stages/ocr/index.js";
-import { readLegacyFacts } from "../stages/rules/index.js";
+import { buildOutput, decideStatusFor } from "../stages/output/index.js";
+import { findSuspectCells, markSuspectFlags, readLegacyFacts } from "../stages/rules/index.js";
 import { v2021 } from "../templates/index.js";
 import { selectTemplate } from "../templates/select-template.js";
-import { buildOutput, decideStatusFor } from "./build-output.js";
 import { checkRules } from "./check-rules.js";
 import { extractMarkup, NO_TABLES_MESSAGE } from "./extract-markup.js";
-import { flagImageTables } from "./flag-image-tables.js";
-import { findSuspectCells, markSuspectFlags, ocrImages, ocrPdfPages, toStoredFrame } from "./ocr-pages.js";
-import { type PageRead, readPages } from "./read-pages.js";
+import { ocrImages, ocrPdfPages } from "./ocr-pages.js";
+import { readPages } from "./read-pages.js";
 
 export interface DocumentResult {
   readonly output: ReportOutput;

@@ -2,7 +2,7 @@ import { InputError } from "../errors.js";
 import type { Cell } from "../model/cell.js";
 import type { ErrorClass, Issue } from "../model/issue.js";
 import type { ReportOutput } from "../model/report.js";
-import type { InputFile } from "../stages/ingest/read-input.js";
+import type { InputFile } from "../stages/ingest/index.js";
 import { mapDocument } from "../stages/mapping/index.js";
 import {
   checkTableSize,
@@ -14,9 +14,9 @@ import {
   readDocumentXml,
   toLayout,
 } from "../stages/markup/index.js";
+import { buildOutput, decideStatusFor } from "../stages/output/index.js";
 import { readLegacyFacts } from "../stages/rules/index.js";
 import { selectTemplate } from "../templates/select-template.js";
-import { buildOutput, decideStatusFor } from "./build-output.js";
 import { checkRules } from "./check-rules.js";
 
 /** The failure message of `no_tables` (PDFs and scans too: extract-document.ts). */

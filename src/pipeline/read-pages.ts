@@ -1,24 +1,11 @@
 import type { Issue } from "../model/issue.js";
-import type { PageContent } from "../model/page-content.js";
+import type { PageRead } from "../model/page-content.js";
 import type { PdfDocument } from "../stages/ingest/index.js";
 import { extractRuleSegments } from "../stages/layout/index.js";
 import { extractTextItems, MIN_PAGE_CHARS, MIN_TEXT_QUALITY, scoreText } from "../stages/text-layer/index.js";
 
 /** Filled curved shapes on a textless page from which it is taken to be text drawn as outlines. */
 const MIN_OUTLINE_GLYPHS = 50;
-
-export interface PageRead {
-  readonly content: PageContent;
-  /** The text layer is missing or unusable: the page needs OCR. */
-  readonly needsOcr: boolean;
-  /**
-   * Set on a page read by OCR: the degrees (counter-clockwise) its image was turned to straighten it. Its
-   * content is in that straightened frame; boxes reported to the user are turned back (`unskewBox`).
-   */
-  readonly skew?: number;
-  /** Set on a page read by OCR: quarter turns (counter-clockwise) that made its image upright, before `skew`. */
-  readonly quarters?: number;
-}
 
 /**
  * Reads every page's text items (text-layer stage) and ruling lines (layout stage) and scores its text

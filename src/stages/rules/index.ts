@@ -1,3 +1,4 @@
 export { classifyIssuer } from "./classify-issuer.js";
 export { evaluateRules } from "./evaluate-rules.js";
+export { findSuspectCells, markSuspectFlags, oneDigitApart } from "./ocr-checksum.js";
 export { readLegacyFacts } from "./read-legacy-facts.js";
