@@ -6,5 +6,5 @@ export { type CheckResult, checkReports } from "./pipeline/check-reports.js";
 export { type DocumentResult, type ExtractOptions, extractDocument } from "./pipeline/extract-document.js";
 export { type BatchEntry, type BatchOptions, type BatchSummary, runBatch } from "./pipeline/run-batch.js";
 export { OcrEngine, type OcrEngineOptions } from "./stages/ocr/index.js";
-export { legacy, type TemplateDef, type TemplateVersion, v2019, v2021 } from "./templates/index.js";
+export { legacy, listCellPaths, type RuleInput, type TemplateDef, v2019, v2021 } from "./templates/index.js";
 export { selectTemplate } from "./templates/select-template.js";

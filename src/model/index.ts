@@ -8,5 +8,4 @@ export type { Grid, GridCell, LayoutBlock, TextLine } from "./layout.js";
 export * from "./narrative.js";
 export type { PageContent, PageRead, RuleSegment, TextItem } from "./page-content.js";
 export * from "./report.js";
-export type { RuleInput } from "./rule-input.js";
 export * from "./template-paths.js";

@@ -1,13 +1,14 @@
 import { z } from "zod";
-import type { TemplateDef } from "../templates/index.js";
 import { cellSchema } from "./cell.js";
 import { flagSchema } from "./flag.js";
 import { issueSchema } from "./issue.js";
-import { listCellPaths } from "./template-paths.js";
+import type { CellPath } from "./template-paths.js";
 
 export const REPORT_SCHEMA_ID = "gongkai.report/1";
 
+/** The template versions of SPEC §1, and `unknown`; declared once here (templates/registry.ts holds their data). */
 export const templateVersionSchema = z.enum(["v2021", "v2019", "legacy", "unknown"]);
+export type TemplateVersion = z.infer<typeof templateVersionSchema>;
 export const statusSchema = z.enum(["success", "partial_success", "failure"]);
 export type Status = z.infer<typeof statusSchema>;
 
@@ -40,10 +41,10 @@ export const reportMetaSchema = z.strictObject({
     .optional(),
 });
 
-/** `values`: every key of the template, nested by section and row; null where not read. */
-export function valuesSchemaFor(template: TemplateDef) {
+/** `values`: every key of a template (its `listCellPaths`), nested by section and row; null where not read. */
+export function valuesSchemaFor(paths: readonly Pick<CellPath, "section" | "row" | "column">[]) {
   const sections: Record<string, Record<string, Record<string, z.ZodType>>> = {};
-  for (const cellPath of listCellPaths(template)) {
+  for (const cellPath of paths) {
     const rows = (sections[cellPath.section] ??= {});
     const columns = (rows[cellPath.row] ??= {});
     // Printed non-integers and negatives are kept as printed and flagged by `cell.integer`.
@@ -59,13 +60,13 @@ export function valuesSchemaFor(template: TemplateDef) {
 }
 
 /** The whole output document of one input (SPEC §5). Values are optional only for failed inputs. */
-export function reportSchemaFor(template: TemplateDef) {
+export function reportSchemaFor(paths: readonly Pick<CellPath, "section" | "row" | "column">[]) {
   return z.strictObject({
     schema: z.literal(REPORT_SCHEMA_ID),
     source: sourceSchema,
     report: reportMetaSchema,
     status: statusSchema,
-    values: z.union([valuesSchemaFor(template), z.strictObject({})]),
+    values: z.union([valuesSchemaFor(paths), z.strictObject({})]),
     cells: z.record(z.string(), cellSchema),
     flags: z.array(flagSchema),
     issues: z.array(issueSchema),

@@ -1,7 +1,7 @@
 import type { Flag } from "../model/flag.js";
 import type { Issue } from "../model/issue.js";
-import type { RuleInput } from "../model/rule-input.js";
 import { evaluateRules } from "../stages/rules/index.js";
+import type { RuleInput } from "../templates/rule-input.js";
 
 /**
  * The report's flags. A defect in one rule must not cost the document its cells: the flags are then

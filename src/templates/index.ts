@@ -1,5 +1,7 @@
 export { legacy } from "./legacy/index.js";
+export type { RuleInput } from "./rule-input.js";
 export type { TemplateDef, TemplateVersion } from "./template-def.js";
+export { listCellPaths } from "./template-paths.js";
 export type {
   ColumnDef,
   DerivedRowDef,

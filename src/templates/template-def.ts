@@ -1,7 +1,8 @@
+import type { TemplateVersion } from "../model/report.js";
 import type { RuleDef } from "./rule-def.js";
 import type { ColumnDef, DerivedRowDef, GroupDef, ItemDef, LegacyKeyDef, RowDef } from "./types.js";
 
-export type TemplateVersion = "v2021" | "v2019" | "legacy" | "unknown";
+export type { TemplateVersion };
 
 /** Everything the pipeline knows about one template version, as data. */
 export interface TemplateDef {

@@ -1,6 +1,7 @@
-import { type CellPath, listCellPaths } from "../../model/template-paths.js";
+import type { CellPath } from "../../model/template-paths.js";
 import type { NumberKind, TemplateDef } from "../../templates/index.js";
 import { legacy, v2019, v2021 } from "../../templates/index.js";
+import { listCellPaths } from "../../templates/template-paths.js";
 
 /**
  * Templates whose labels the export knows. A template added to the pipeline is added here too, so its paths

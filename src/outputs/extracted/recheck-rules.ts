@@ -1,9 +1,9 @@
 import type { Cell, CellRef } from "../../model/cell.js";
 import type { Flag } from "../../model/flag.js";
-import type { RuleInput } from "../../model/rule-input.js";
 import { evaluateRules } from "../../stages/rules/index.js";
 import type { TemplateDef, TemplateVersion } from "../../templates/index.js";
 import type { NarrativeEqualsRule, RuleDef } from "../../templates/rule-def.js";
+import type { RuleInput } from "../../templates/rule-input.js";
 import { selectTemplate } from "../../templates/select-template.js";
 import type { ReportCorrections } from "./corrections.js";
 import { EXPORT_TEMPLATES } from "./path-catalog.js";

@@ -1,7 +1,7 @@
 import type { Cell } from "../../model/cell.js";
 import type { Issue } from "../../model/issue.js";
-import { listCellPaths } from "../../model/template-paths.js";
 import type { TemplateDef, TemplateVersion } from "../../templates/index.js";
+import { listCellPaths } from "../../templates/template-paths.js";
 import { deriveRows } from "./derive-rows.js";
 import { findSections } from "./find-sections.js";
 import { MISSING_CELL } from "./make-cell.js";

@@ -8,8 +8,9 @@ import {
   reportSchemaFor,
   type Status,
 } from "../../model/report.js";
-import { listCellPaths, nestValues } from "../../model/template-paths.js";
+import { nestValues } from "../../model/template-paths.js";
 import type { TemplateDef, TemplateVersion } from "../../templates/index.js";
+import { listCellPaths } from "../../templates/template-paths.js";
 
 export interface OutputParts {
   readonly file: string;
@@ -59,7 +60,7 @@ export function buildOutput(parts: OutputParts, template: TemplateDef): ReportOu
     issues: parts.status === "partial_success" ? [...parts.issues, explainPartial(parts)] : [...parts.issues],
     pages: [...parts.pages],
   };
-  return reportSchemaFor(template).parse(output);
+  return reportSchemaFor(listCellPaths(template)).parse(output);
 }
 
 /** Issue codes that leave pages or rules undone: each makes a report `partial_success`. */

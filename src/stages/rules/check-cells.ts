@@ -1,8 +1,9 @@
 import type { Cell } from "../../model/cell.js";
 import type { Flag } from "../../model/flag.js";
-import type { RuleInput } from "../../model/rule-input.js";
-import { type CellPath, listCellPaths } from "../../model/template-paths.js";
+import type { CellPath } from "../../model/template-paths.js";
 import type { CellCheckRule, LocalText } from "../../templates/rule-def.js";
+import type { RuleInput } from "../../templates/rule-input.js";
+import { listCellPaths } from "../../templates/template-paths.js";
 import { formatNumber, readCellRef } from "./cell-refs.js";
 
 /** One flag per template cell that fails the rule's check, at the cell's path. */

@@ -1,6 +1,6 @@
 import type { Flag } from "../../model/flag.js";
-import type { RuleInput } from "../../model/rule-input.js";
 import type { IssuerScopeRule } from "../../templates/rule-def.js";
+import type { RuleInput } from "../../templates/rule-input.js";
 import { formatNumber, readCellRef } from "./cell-refs.js";
 import { classifyIssuer } from "./classify-issuer.js";
 

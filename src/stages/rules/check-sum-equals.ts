@@ -1,6 +1,6 @@
 import type { Flag } from "../../model/flag.js";
-import type { RuleInput } from "../../model/rule-input.js";
 import type { SumEqualsRule } from "../../templates/rule-def.js";
+import type { RuleInput } from "../../templates/rule-input.js";
 import { formatNumber, readCellRef, sumCellRefs } from "./cell-refs.js";
 import { fillScopePlaceholder, fillSubject, listScopeItems } from "./scope-items.js";
 

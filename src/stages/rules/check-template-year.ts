@@ -1,6 +1,6 @@
 import type { Flag } from "../../model/flag.js";
-import type { RuleInput } from "../../model/rule-input.js";
 import type { TemplateYearRule } from "../../templates/rule-def.js";
+import type { RuleInput } from "../../templates/rule-input.js";
 
 /**
  * A flag when a layout the report prints (the detected version, or section 三's when it differs) does not cover

@@ -1,6 +1,6 @@
 import type { Flag } from "../../model/flag.js";
-import type { RuleInput } from "../../model/rule-input.js";
 import type { LocalText, UnitPlausibleRule } from "../../templates/rule-def.js";
+import type { RuleInput } from "../../templates/rule-input.js";
 import { formatNumber, readCellRef, roundSum } from "./cell-refs.js";
 import { classifyIssuer } from "./classify-issuer.js";
 import { findStatedNumbers, type StatedNumber } from "./find-stated-numbers.js";

@@ -1,7 +1,7 @@
 import { UNCERTAIN_BELOW } from "../../model/cell.js";
 import type { Flag } from "../../model/flag.js";
-import type { RuleInput } from "../../model/rule-input.js";
 import type { RuleDef } from "../../templates/rule-def.js";
+import type { RuleInput } from "../../templates/rule-input.js";
 import { checkCells } from "./check-cells.js";
 import { checkIssuerScope } from "./check-issuer-scope.js";
 import { checkNarrativeEquals } from "./check-narrative-equals.js";

@@ -1,7 +1,7 @@
 import type { Cell } from "../../model/cell.js";
 import type { Flag } from "../../model/flag.js";
 import type { Issue } from "../../model/issue.js";
-import type { RuleInput } from "../../model/rule-input.js";
+import type { RuleInput } from "../../templates/rule-input.js";
 import { evaluateRules } from "./evaluate-rules.js";
 
 /** Arithmetic rules whose failure a single misread cell can explain. */

@@ -1,6 +1,6 @@
-import type { TemplateDef, TemplateVersion } from "../templates/index.js";
-import type { Cell } from "./cell.js";
-import type { NarrativeLine } from "./narrative.js";
+import type { Cell } from "../model/cell.js";
+import type { NarrativeLine } from "../model/narrative.js";
+import type { TemplateDef, TemplateVersion } from "./template-def.js";
 
 /** What the rules engine sees of one report: its mapped cells and its running text. */
 export interface RuleInput {
