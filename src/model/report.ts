@@ -27,6 +27,11 @@ export const sourceSchema = z.strictObject({
   pages: z.number().int().nonnegative().nullable(),
 });
 
+/** `report` of an output whose `template` is one of `versions` (the registered template versions and `unknown`). */
+export function reportMetaSchemaFor(versions: readonly string[]) {
+  return reportMetaSchema.extend({ template: z.enum(versions as [string, ...string[]]) });
+}
+
 export const reportMetaSchema = z.strictObject({
   agency: z.string().nullable(),
   year: z.number().int().nullable(),
@@ -59,12 +64,18 @@ export function valuesSchemaFor(paths: readonly Pick<CellPath, "section" | "row"
   return z.strictObject(shape);
 }
 
-/** The whole output document of one input (SPEC §5). Values are optional only for failed inputs. */
-export function reportSchemaFor(paths: readonly Pick<CellPath, "section" | "row" | "column">[]) {
+/**
+ * The whole output document of one input (SPEC §5), for a template's cell paths; `versions` are the template
+ * ids `report.template` may take (the built-in ones unless given). Values are optional only for failed inputs.
+ */
+export function reportSchemaFor(
+  paths: readonly Pick<CellPath, "section" | "row" | "column">[],
+  versions: readonly string[] = templateVersionSchema.options,
+) {
   return z.strictObject({
     schema: z.literal(REPORT_SCHEMA_ID),
     source: sourceSchema,
-    report: reportMetaSchema,
+    report: reportMetaSchemaFor(versions),
     status: statusSchema,
     values: z.union([valuesSchemaFor(paths), z.strictObject({})]),
     cells: z.record(z.string(), cellSchema),

@@ -165,12 +165,12 @@ function analyse(
       const mapped = mapDocument(layoutPages(pages.map((p) => p.content)), selectTemplate);
       const template = mapped.template;
       issues.push(...mapped.issues);
-      // A legacy report's facts the 统计表 lacks come from its narrative.
-      if (template.version === "legacy") issues.push(...readLegacyFacts(template, mapped.narrative, mapped.cells));
+      // A `facts` template's facts the 统计表 lacks come from the narrative (none for a template without them).
+      issues.push(...readLegacyFacts(template, mapped.narrative, mapped.cells));
       // Boxes on OCR pages were found on a straightened copy: report them on the page as stored.
       const narrative = toStoredFrame(mapped.cells, mapped.narrative, pages);
-      // A legacy report has no table that must be there: only when it gave no fact at all may an image hold it.
-      const legacyRead = template.version === "legacy" && [...mapped.cells.values()].some((c) => c.value !== null);
+      // A `facts` template has no table that must be there: only when it gave no fact at all may an image hold it.
+      const legacyRead = template.layout === "facts" && [...mapped.cells.values()].some((c) => c.value !== null);
       if (!legacyRead) flagImageTables(pages, mapped.cells, issues);
       const anyTable = [...mapped.cells.values()].some((c) => c.value !== null);
       const pageInfo = pages.map((p) => ({

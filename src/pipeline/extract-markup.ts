@@ -63,7 +63,7 @@ export function extractMarkup(input: InputFile, source: MarkupSource): MarkupRes
   const layout = toLayout(blocks);
   const mapped = mapDocument([layout.blocks], selectTemplate);
   const template = mapped.template;
-  const legacyIssues = template.version === "legacy" ? readLegacyFacts(template, mapped.narrative, mapped.cells) : [];
+  const legacyIssues = readLegacyFacts(template, mapped.narrative, mapped.cells);
   const anyTable = [...mapped.cells.values()].some((c) => c.value !== null && c.source !== "derived");
   if (!anyTable && mapped.title === null) {
     return {

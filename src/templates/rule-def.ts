@@ -115,11 +115,10 @@ export interface UnitPlausibleRule extends RuleBase {
   readonly maxWan: Readonly<Partial<Record<IssuerLevel, number>>> & { readonly default: number };
 }
 
-/** The detected layout version against the report year: each version's years, open-ended where undefined. */
+/** The detected layout version against the report year: the years of each registered template (`years`). */
 export interface TemplateYearRule extends RuleBase {
   readonly kind: "template_year";
   readonly path: string;
-  readonly years: Readonly<Record<string, { readonly from?: number; readonly to?: number }>>;
 }
 
 export type RuleDef =

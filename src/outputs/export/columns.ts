@@ -1,3 +1,4 @@
+import { templateVersions } from "../../templates/index.js";
 /**
  * The columns of the exported tables, as data: their order, DuckDB type (used for Parquet), meaning, unit and
  * the Chinese label the values come from. DATA_DICTIONARY.md is generated from this list and the templates.
@@ -42,7 +43,7 @@ const reportKey: readonly ColumnSpec[] = [
     label: "标题中的机关名称（××政府信息公开工作年度报告）",
   },
   { name: "year", type: "INTEGER", meaning: "Report year", unit: "year", label: "标题中的年度（××年）" },
-  { name: "template", type: "VARCHAR", meaning: "Template version of the tables: v2021, v2019, legacy, unknown" },
+  { name: "template", type: "VARCHAR", meaning: `Template version of the tables: ${templateVersions().join(", ")}` },
   {
     name: "report_group",
     type: "VARCHAR",

@@ -1,13 +1,7 @@
 import type { CellPath } from "../../model/template-paths.js";
 import type { NumberKind, TemplateDef } from "../../templates/index.js";
-import { legacy, v2019, v2021 } from "../../templates/index.js";
+import { registeredTemplates } from "../../templates/index.js";
 import { listCellPaths } from "../../templates/template-paths.js";
-
-/**
- * Templates whose labels the export knows. A template added to the pipeline is added here too, so its paths
- * get labels in the data dictionary and their place in the wide table; unknown paths still export, unlabelled.
- */
-export const EXPORT_TEMPLATES: readonly TemplateDef[] = [v2021, v2019, legacy];
 
 export const SECTION_LABELS: Readonly<Record<string, string>> = {
   s2: "二、主动公开政府信息情况",
@@ -35,7 +29,9 @@ export interface PathInfo {
 /** Every path of the known templates, in template order (first template first), with labels. */
 export function listKnownPaths(): PathInfo[] {
   const byPath = new Map<string, PathInfo>();
-  for (const template of EXPORT_TEMPLATES) {
+  // Every registered template, in registry order: its paths get labels in the data dictionary and their place in
+  // the wide table; a path no template has still exports, unlabelled.
+  for (const template of registeredTemplates()) {
     for (const cellPath of listCellPaths(template)) {
       const known = byPath.get(cellPath.path);
       if (known !== undefined) {

@@ -1,12 +1,16 @@
 import type { Cell, CellRef } from "../../model/cell.js";
 import type { Flag } from "../../model/flag.js";
 import { evaluateRules } from "../../stages/rules/index.js";
-import type { TemplateDef, TemplateVersion } from "../../templates/index.js";
+import {
+  registeredTemplates,
+  selectTemplate,
+  type TemplateDef,
+  type TemplateVersion,
+  templateFor,
+} from "../../templates/index.js";
 import type { NarrativeEqualsRule, RuleDef } from "../../templates/rule-def.js";
 import type { RuleInput } from "../../templates/rule-input.js";
-import { selectTemplate } from "../../templates/select-template.js";
 import type { ReportCorrections } from "./corrections.js";
-import { EXPORT_TEMPLATES } from "./path-catalog.js";
 import type { ExtractedOutput } from "./read-extracted.js";
 
 /** Rule kinds that read the narrative, which an output does not keep: their flags are carried over, adjusted. */
@@ -14,7 +18,7 @@ const NARRATIVE_KINDS: ReadonlySet<RuleDef["kind"]> = new Set(["narrative_equals
 
 /** Whether the rules can be run again on an output: its template's rules are known to the export. */
 export function canRecheck(output: ExtractedOutput): boolean {
-  return EXPORT_TEMPLATES.some((t) => t.version === output.report.template);
+  return templateFor(output.report.template as TemplateVersion) !== undefined;
 }
 
 /** The cells of an output with corrections applied: a corrected cell takes the new value and is no longer blank. */
@@ -71,21 +75,22 @@ export function recheckFlags(output: ExtractedOutput, corrections: ReportCorrect
 }
 
 /**
- * The template the report was checked with: its version's, with section 三 taken from the layout its cells show
- * (a v2021 report printing the 2019 single （六）其他处理 row has that row read, not derived; a v2019 report
- * printing the three 2021 rows has those rows), as the pipeline's `selectTemplate` does from the page.
+ * The template the report was checked with: its version's, with section 三 taken from the layout its cells show,
+ * as the pipeline's `selectTemplate` does from the page: another table template's section 三 when the output
+ * holds a cell, read and not derived, of a row only that template prints (a v2021 report printing the 2019
+ * single （六）其他处理 row; a v2019 report printing the three 2021 （六） rows).
  */
 function templateOf(output: ExtractedOutput): TemplateDef | undefined {
-  const version = output.report.template;
-  if (!EXPORT_TEMPLATES.some((t) => t.version === version)) return undefined;
-  const paths = Object.keys(output.cells);
-  const otherRow = output.cells["s3.other_processing.total"];
-  let section3: TemplateVersion = "unknown";
-  if (version === "v2021" && otherRow !== undefined && otherRow.source !== "derived") section3 = "v2019";
-  if (version === "v2019" && paths.some((p) => p.startsWith("s3.other_") && !p.startsWith("s3.other_processing."))) {
-    section3 = "v2021";
-  }
-  return selectTemplate(version as TemplateVersion, section3);
+  const version = output.report.template as TemplateVersion;
+  const base = templateFor(version);
+  if (base === undefined) return undefined;
+  const own = new Set(base.s3Rows.map((r) => r.key));
+  const printed = (row: string) =>
+    Object.entries(output.cells).some(([path, cell]) => path.startsWith(`s3.${row}.`) && cell.source !== "derived");
+  const other = registeredTemplates().find(
+    (t) => t !== base && t.layout === "table" && t.s3Rows.some((r) => !own.has(r.key) && printed(r.key)),
+  );
+  return selectTemplate(version, other?.version ?? "unknown");
 }
 
 function adjustNarrativeFlag(flag: Flag, template: TemplateDef, cells: ReadonlyMap<string, Cell>): Flag[] {

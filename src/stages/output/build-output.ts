@@ -9,7 +9,7 @@ import {
   type Status,
 } from "../../model/report.js";
 import { nestValues } from "../../model/template-paths.js";
-import type { TemplateDef, TemplateVersion } from "../../templates/index.js";
+import { type TemplateDef, type TemplateVersion, templateVersions } from "../../templates/index.js";
 import { listCellPaths } from "../../templates/template-paths.js";
 
 export interface OutputParts {
@@ -57,10 +57,10 @@ export function buildOutput(parts: OutputParts, template: TemplateDef): ReportOu
     values: nestValues(flat),
     cells,
     flags: [...parts.flags],
-    issues: parts.status === "partial_success" ? [...parts.issues, explainPartial(parts)] : [...parts.issues],
+    issues: parts.status === "partial_success" ? [...parts.issues, explainPartial(parts, template)] : [...parts.issues],
     pages: [...parts.pages],
   };
-  return reportSchemaFor(listCellPaths(template)).parse(output);
+  return reportSchemaFor(listCellPaths(template), templateVersions()).parse(output) as ReportOutput;
 }
 
 /** Issue codes that leave pages or rules undone: each makes a report `partial_success`. */
@@ -70,13 +70,13 @@ const INCOMPLETE_CODES = ["page.needs_ocr", "page.unreadable", "rules.failed"];
  * The `status.partial` issue every `partial_success` output carries: why it is not `success` (cells not read,
  * cells below UNCERTAIN_BELOW, pages left unread, rules that could not run), so the status never stands alone.
  */
-function explainPartial(parts: OutputParts): Issue {
+function explainPartial(parts: OutputParts, template: TemplateDef): Issue {
   const cells = [...(parts.cells?.values() ?? [])];
   const reasons: string[] = [];
   const missing = cells.filter((c) => c.value === null).length;
   const uncertain = cells.filter((c) => c.value !== null && c.confidence < UNCERTAIN_BELOW).length;
-  // A legacy report has no fixed table: a fact it does not state is not a cell left unread.
-  if (missing > 0 && parts.meta.template !== "legacy") reasons.push(`${missing} cell(s) not read`);
+  // A `facts` template has no fixed table: a fact the report does not state is not a cell left unread.
+  if (missing > 0 && template.layout === "table") reasons.push(`${missing} cell(s) not read`);
   if (uncertain > 0) reasons.push(`${uncertain} cell(s) below confidence ${UNCERTAIN_BELOW}`);
   for (const code of INCOMPLETE_CODES) {
     const found = parts.issues.filter((i) => i.code === code);
@@ -132,7 +132,7 @@ export function decideStatusFor(
   issues: readonly Issue[],
   identified: boolean,
 ): Status {
-  return template.version === "legacy"
+  return template.layout === "facts"
     ? decideLegacyStatus(cells, issues, identified)
     : decideStatus(cells, issues, identified);
 }

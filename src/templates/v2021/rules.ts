@@ -126,7 +126,6 @@ export const templateYearRule: RuleDef = {
   id: "template.version_mismatch",
   severity: "warning",
   path: "report.template",
-  years: { legacy: { to: 2018 }, v2019: { from: 2019, to: 2020 }, v2021: { from: 2021 } },
 };
 
 /** The per-cell checks every template has. */
