@@ -226,7 +226,7 @@ function analyse(
         ocrPages.size > 0 ? findSuspectCells(ruleInput, found) : [],
       );
       // A failure that a likely misread explains is an uncertain reading, not a published error.
-      const flags = markSuspectFlags(checked, issues);
+      const flags = markSuspectFlags(checked, issues, template);
       const output = buildOutput(
         {
           ...source,

@@ -11,10 +11,19 @@ export interface LocalText {
   readonly en: string;
 }
 
-interface RuleBase {
+/** What every rule has, whatever its kind. */
+export interface RuleBase {
+  /** The rule kind: which checker of stages/rules/rule-kinds.ts runs it. */
+  readonly kind: string;
   /** SPEC §4 rule id, e.g. `s3.balance`. */
   readonly id: string;
   readonly severity: Severity;
+  /**
+   * Arithmetic the template guarantees over printed cells (SPEC §4 "Uncertain readings"): a failure through a cell
+   * read below the confidence threshold is an uncertain reading, and on OCR pages the rule doubles as a checksum
+   * that names a likely misread cell.
+   */
+  readonly checksum?: true;
 }
 
 /**

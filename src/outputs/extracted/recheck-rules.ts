@@ -1,6 +1,6 @@
 import type { Cell, CellRef } from "../../model/cell.js";
 import type { Flag } from "../../model/flag.js";
-import { evaluateRules } from "../../stages/rules/index.js";
+import { evaluateRules, ruleKindOf } from "../../stages/rules/index.js";
 import {
   registeredTemplates,
   selectTemplate,
@@ -12,9 +12,6 @@ import type { NarrativeEqualsRule, RuleDef } from "../../templates/rule-def.js";
 import type { RuleInput } from "../../templates/rule-input.js";
 import type { ReportCorrections } from "./corrections.js";
 import type { ExtractedOutput } from "./read-extracted.js";
-
-/** Rule kinds that read the narrative, which an output does not keep: their flags are carried over, adjusted. */
-const NARRATIVE_KINDS: ReadonlySet<RuleDef["kind"]> = new Set(["narrative_equals", "unit_plausible", "template_year"]);
 
 /** Whether the rules can be run again on an output: its template's rules are known to the export. */
 export function canRecheck(output: ExtractedOutput): boolean {
@@ -58,7 +55,8 @@ export function recheckFlags(output: ExtractedOutput, corrections: ReportCorrect
     pageless: output.source.pages === null,
   };
   const rules = template.rules ?? [];
-  const tableRuleIds = new Set(rules.filter((r) => !NARRATIVE_KINDS.has(r.kind)).map((r) => r.id));
+  // Rules of a kind that reads what an output does not keep (the narrative): their flags are carried over, adjusted.
+  const tableRuleIds = new Set(rules.filter((r) => ruleKindOf(r.kind).recheckable).map((r) => r.id));
   // A fee flag without a narrative amount (`expected` null) comes from the plausibility limit, which needs no
   // narrative: it is recomputed, unless the output has a narrative-based flag of that rule.
   const feeRuleIds = new Set(rules.filter((r) => r.kind === "unit_plausible").map((r) => r.id));

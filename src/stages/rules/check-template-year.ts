@@ -2,6 +2,7 @@ import type { Flag } from "../../model/flag.js";
 import { coversYear, templateFor } from "../../templates/index.js";
 import type { TemplateYearRule } from "../../templates/rule-def.js";
 import type { RuleInput } from "../../templates/rule-input.js";
+import type { RuleKindDef } from "./rule-kind.js";
 
 /**
  * A flag when a layout the report prints (the detected version, or section 三's when it differs) is a registered
@@ -33,3 +34,10 @@ export function checkTemplateYear(rule: TemplateYearRule, input: RuleInput): Fla
     },
   ];
 }
+
+/** The `template_year` rule kind (registered in rule-kinds.ts). */
+export const templateYearKind: RuleKindDef<TemplateYearRule> = {
+  kind: "template_year",
+  recheckable: false,
+  check: (rule, input) => checkTemplateYear(rule, input),
+};

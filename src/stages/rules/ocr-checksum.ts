@@ -2,10 +2,13 @@ import type { Cell } from "../../model/cell.js";
 import type { Flag } from "../../model/flag.js";
 import type { Issue } from "../../model/issue.js";
 import type { RuleInput } from "../../templates/rule-input.js";
+import type { TemplateDef } from "../../templates/template-def.js";
 import { evaluateRules } from "./evaluate-rules.js";
 
-/** Arithmetic rules whose failure a single misread cell can explain. */
-const CHECKSUM_RULES = new Set(["s3.balance", "s3.row_total", "s3.results_total", "s4.group_total"]);
+/** Ids of the template's arithmetic rules (`checksum: true`), whose failure a single misread cell can explain. */
+function checksumRuleIds(template: TemplateDef): ReadonlySet<string> {
+  return new Set((template.rules ?? []).filter((r) => r.checksum === true).map((r) => r.id));
+}
 
 /**
  * The rules as a checksum on OCR: for each OCR cell cited by a failing arithmetic rule, the value that would
@@ -14,7 +17,8 @@ const CHECKSUM_RULES = new Set(["s3.balance", "s3.row_total", "s3.results_total"
  * `ocr.suspect_cell` issue with the printed reading and the candidate. The value itself is never changed.
  */
 export function findSuspectCells(input: RuleInput, flags: readonly Flag[]): Issue[] {
-  const failing = flags.filter(isChecksumFailure);
+  const checksum = checksumRuleIds(input.template);
+  const failing = flags.filter((f) => isChecksumFailure(f, checksum));
   if (failing.length === 0) return [];
   const key = (f: Flag) => `${f.rule} ${f.path}`;
   const failingKeys = new Set(failing.map(key));
@@ -38,7 +42,7 @@ export function findSuspectCells(input: RuleInput, flags: readonly Flag[]): Issu
       if (value === cell.value || !oneDigitApart(String(cell.value), String(value))) continue;
       const cells = new Map(input.cells);
       cells.set(path, { ...cell, value });
-      const after = evaluateRules({ ...input, cells }).filter(isChecksumFailure);
+      const after = evaluateRules({ ...input, cells }).filter((f) => isChecksumFailure(f, checksum));
       if (after.length > 0 || [...failingKeys].length === 0) continue;
       issues.push({
         code: "ocr.suspect_cell",
@@ -57,13 +61,14 @@ export function findSuspectCells(input: RuleInput, flags: readonly Flag[]): Issu
  * Arithmetic errors that cite a cell an `ocr.suspect_cell` issue names become warnings with `uncertain_reading`:
  * the checksum says the reading, not the publication, is the likely fault (SPEC §4).
  */
-export function markSuspectFlags(flags: readonly Flag[], issues: readonly Issue[]): Flag[] {
+export function markSuspectFlags(flags: readonly Flag[], issues: readonly Issue[], template: TemplateDef): Flag[] {
   const suspects = new Set(
     issues.filter((i) => i.code === "ocr.suspect_cell").map((i) => i.message.slice(0, i.message.indexOf(":"))),
   );
   if (suspects.size === 0) return [...flags];
+  const checksum = checksumRuleIds(template);
   return flags.map((flag) =>
-    flag.severity === "error" && CHECKSUM_RULES.has(flag.rule) && flag.cells.some((c) => suspects.has(c.path))
+    flag.severity === "error" && checksum.has(flag.rule) && flag.cells.some((c) => suspects.has(c.path))
       ? {
           ...flag,
           severity: "warning",
@@ -78,8 +83,8 @@ export function markSuspectFlags(flags: readonly Flag[], issues: readonly Issue[
 }
 
 /** A failing arithmetic rule: an error, or the same failure marked as an uncertain reading. */
-function isChecksumFailure(flag: Flag): boolean {
-  return CHECKSUM_RULES.has(flag.rule) && (flag.severity === "error" || flag.uncertain_reading === true);
+function isChecksumFailure(flag: Flag, checksum: ReadonlySet<string>): boolean {
+  return checksum.has(flag.rule) && (flag.severity === "error" || flag.uncertain_reading === true);
 }
 
 /** Whether two digit strings differ by one substituted, inserted or deleted digit. */
