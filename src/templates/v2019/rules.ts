@@ -1,5 +1,5 @@
 import type { RuleDef } from "../rule-def.js";
-import { makeSumRules, resultRows, rulesIssuerRule, rules as rules2021 } from "../v2021/rules.js";
+import { makeSumRules, resultRows, rules as rules2021, rulesIssuerRule } from "../v2021/rules.js";
 
 const OTHER_2021 = new Set<string>(["other_no_supplement", "other_fee_unpaid", "other_other"]);
 
