@@ -8,7 +8,7 @@ import { findSuspectCells, markSuspectFlags, readLegacyFacts } from "../stages/r
 import { selectTemplate } from "../templates/index.js";
 import { NO_TABLES_MESSAGE } from "./analyse-blocks.js";
 import { checkRules } from "./check-rules.js";
-import { type DocumentResult, type DocumentSource, failDocument } from "./document-result.js";
+import { type DocumentResult, failDocument } from "./document-result.js";
 
 /** Layout → mapping → rules over pages read from the text layer or by OCR (`ocrPages`). */
 export function analysePages(

@@ -8,7 +8,7 @@ import {
   type TemplateVersion,
   templateFor,
 } from "../../templates/index.js";
-import type { NarrativeEqualsRule, RuleDef } from "../../templates/rule-def.js";
+import type { NarrativeEqualsRule } from "../../templates/rule-def.js";
 import type { RuleInput } from "../../templates/rule-input.js";
 import type { ReportCorrections } from "./corrections.js";
 import type { ExtractedOutput } from "./read-extracted.js";

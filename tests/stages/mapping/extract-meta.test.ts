@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { detectVersion, extractMeta } from "../../../src/stages/mapping/extract-meta.js";
-import { v2021 } from "../../../src/templates/v2021/index.js";
 import { lineRecord, ruledRecord } from "./record-builder.js";
 
 const lines = (texts: readonly string[]) => texts.map((text, i) => lineRecord(text, [], { y: 60 + 20 * i }));
