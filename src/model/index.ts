@@ -8,4 +8,5 @@ export type { Grid, GridCell, LayoutBlock, TextLine } from "./layout.js";
 export * from "./narrative.js";
 export type { PageContent, PageRead, RuleSegment, TextItem } from "./page-content.js";
 export * from "./report.js";
+export * from "./result.js";
 export * from "./template-paths.js";

@@ -24,27 +24,24 @@ export function analyseBlocks(blocks: readonly DocBlock[], source: DocumentSourc
   const layout = toLayout(blocks);
   const mapped = mapDocument([layout.blocks], selectTemplate);
   const template = mapped.template;
-  const legacyIssues = readLegacyFacts(template, mapped.narrative, mapped.cells);
-  const anyTable = [...mapped.cells.values()].some((c) => c.value !== null && c.source !== "derived");
+  const facts = readLegacyFacts(template, mapped.narrative, mapped.cells);
+  const anyTable = [...facts.value.values()].some((c) => c.value !== null && c.source !== "derived");
   if (!anyTable && mapped.title === null) {
     return failDocument(source, "not_a_report", "No report title and none of the template's tables were found");
   }
   if (!anyTable) return failDocument(source, "no_tables", NO_TABLES_MESSAGE);
-  const issues: Issue[] = [...mapped.issues, ...legacyIssues];
-  const cells = new Map([...mapped.cells].map(([path, cell]) => [path, locateCell(cell, layout)]));
-  const flags = checkRules(
-    {
-      template,
-      detectedVersion: mapped.detectedVersion,
-      layoutVersions: mapped.layoutVersions,
-      agency: mapped.agency,
-      year: mapped.year,
-      cells,
-      narrative: mapped.narrative,
-      pageless: true,
-    },
-    issues,
-  );
+  const cells = new Map([...facts.value].map(([path, cell]) => [path, locateCell(cell, layout)]));
+  const checked = checkRules({
+    template,
+    detectedVersion: mapped.detectedVersion,
+    layoutVersions: mapped.layoutVersions,
+    agency: mapped.agency,
+    year: mapped.year,
+    cells,
+    narrative: mapped.narrative,
+    pageless: true,
+  });
+  const issues: Issue[] = [...mapped.issues, ...facts.issues, ...checked.issues];
   const output = buildOutput(
     {
       ...source,
@@ -58,7 +55,7 @@ export function analyseBlocks(blocks: readonly DocBlock[], source: DocumentSourc
       },
       status: decideStatusFor(template, cells, issues, mapped.title !== null),
       cells,
-      flags,
+      flags: checked.value,
       issues,
       pages: [],
     },

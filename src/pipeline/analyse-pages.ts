@@ -1,4 +1,4 @@
-import { InputError } from "../errors.js";
+import { describeError, InputError } from "../errors.js";
 import type { Issue } from "../model/issue.js";
 import type { PageRead } from "../model/page-content.js";
 import { flagImageTables, layoutPages, toStoredFrame } from "../stages/layout/index.js";
@@ -26,13 +26,14 @@ export function analysePages(
       const template = mapped.template;
       issues.push(...mapped.issues);
       // A `facts` template's facts the 统计表 lacks come from the narrative (none for a template without them).
-      issues.push(...readLegacyFacts(template, mapped.narrative, mapped.cells));
+      const facts = readLegacyFacts(template, mapped.narrative, mapped.cells);
+      issues.push(...facts.issues);
       // Boxes on OCR pages were found on a straightened copy: report them on the page as stored.
-      const narrative = toStoredFrame(mapped.cells, mapped.narrative, pages);
+      const { cells, narrative } = toStoredFrame(facts.value, mapped.narrative, pages);
       // A `facts` template has no table that must be there: only when it gave no fact at all may an image hold it.
-      const legacyRead = template.layout === "facts" && [...mapped.cells.values()].some((c) => c.value !== null);
-      if (!legacyRead) flagImageTables(pages, mapped.cells, issues);
-      const anyTable = [...mapped.cells.values()].some((c) => c.value !== null);
+      const legacyRead = template.layout === "facts" && [...cells.values()].some((c) => c.value !== null);
+      if (!legacyRead) issues.push(...flagImageTables(pages, cells));
+      const anyTable = [...cells.values()].some((c) => c.value !== null);
       const pageInfo = pages.map((p) => ({
         page: p.content.page,
         method: ocrPages.has(p.content.page) ? ("ocr" as const) : ("text" as const),
@@ -78,15 +79,14 @@ export function analysePages(
         layoutVersions: mapped.layoutVersions,
         agency: mapped.agency,
         year: mapped.year,
-        cells: mapped.cells,
+        cells,
         narrative,
       };
       // On OCR pages the rules double as a checksum: name the likely misread, keep the printed value.
-      const checked = checkRules(ruleInput, issues, (found) =>
-        ocrPages.size > 0 ? findSuspectCells(ruleInput, found) : [],
-      );
+      const checked = checkRules(ruleInput, (found) => (ocrPages.size > 0 ? findSuspectCells(ruleInput, found) : []));
+      issues.push(...checked.issues);
       // A failure that a likely misread explains is an uncertain reading, not a published error.
-      const flags = markSuspectFlags(checked, issues, template);
+      const flags = markSuspectFlags(checked.value, issues, template);
       const output = buildOutput(
         {
           ...source,
@@ -98,8 +98,8 @@ export function analysePages(
             title: mapped.title,
             confidence: mapped.confidence,
           },
-          status: decideStatusFor(template, mapped.cells, issues, mapped.title !== null),
-          cells: mapped.cells,
+          status: decideStatusFor(template, cells, issues, mapped.title !== null),
+          cells,
           flags,
           issues,
           pages: pageInfo,
@@ -110,16 +110,12 @@ export function analysePages(
     }
   } catch (error) {
     if (error instanceof InputError) return failDocument(source, error.errorClass, error.message);
-    return failDocument(source, "internal", `Internal error: ${describe(error)}`);
+    return failDocument(source, "internal", `Internal error: ${describeError(error)}`);
   }
 }
 
 /** Fewer surely read OCR words than this on a document's page images: nothing could be read. */
 const MIN_OCR_WORDS = 5;
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function round3(value: number): number {
   return Math.round(value * 1000) / 1000;

@@ -1,4 +1,4 @@
-import { InputError } from "../errors.js";
+import { describeError, InputError } from "../errors.js";
 import { type FsPath, fileNameOf, type InputFile, readInput } from "../stages/ingest/index.js";
 import { OcrEngine } from "../stages/ocr/index.js";
 import { type DocumentResult, failDocument } from "./document-result.js";
@@ -46,7 +46,7 @@ async function extractWith(path: FsPath, options: ExtractOptions, engine: () => 
   } catch (error) {
     const unread = { file, sha256: "0".repeat(64), bytes: 0 };
     if (error instanceof InputError) return failDocument(unread, error.errorClass, error.message);
-    return failDocument(unread, "corrupt", `Cannot read the file: ${describe(error)}`);
+    return failDocument(unread, "corrupt", `Cannot read the file: ${describeError(error)}`);
   }
   const source = { file, sha256: input.sha256, bytes: input.bytes.length };
   if (input.kind === "empty") return failDocument(source, "corrupt", "The file is empty (0 bytes)");
@@ -64,13 +64,9 @@ async function extractWith(path: FsPath, options: ExtractOptions, engine: () => 
     });
   } catch (error) {
     if (error instanceof InputError) return failDocument(source, error.errorClass, error.message);
-    return failDocument(source, "internal", `Internal error: ${describe(error)}`);
+    return failDocument(source, "internal", `Internal error: ${describeError(error)}`);
   }
 }
 
 /** The output of an input that failed as a whole (the batch uses it for `timeout`, `too_large`, `internal`). */
 export { failDocument as failureResult };
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -1,5 +1,7 @@
+import { describeError } from "../errors.js";
 import type { Issue } from "../model/issue.js";
 import type { PageRead } from "../model/page-content.js";
+import { type Done, done } from "../model/result.js";
 import type { PdfDocument } from "../stages/ingest/index.js";
 import { type OcrEngine, ocrPage, type PageImage, pdfPageImage } from "../stages/ocr/index.js";
 
@@ -17,9 +19,9 @@ export interface OcrPageInfo {
 export async function ocrImages(
   engine: OcrEngine,
   images: readonly { page: number; image: () => Promise<PageImage> }[],
-  issues: Issue[],
-): Promise<Map<number, PageRead>> {
+): Promise<Done<Map<number, PageRead>>> {
   const read = new Map<number, PageRead>();
+  const issues: Issue[] = [];
   for (const { page, image } of images) {
     try {
       const result = await ocrPage(engine, await image(), page);
@@ -36,28 +38,28 @@ export async function ocrImages(
         code: "page.unreadable",
         severity: "error",
         stage: "text-layer",
-        message: `Page ${page} could not be read by OCR: ${error instanceof Error ? error.message : String(error)}`,
+        message: `Page ${page} could not be read by OCR: ${describeError(error)}`,
         page,
       });
     }
   }
-  return read;
+  return done(read, issues);
 }
 
 /**
- * Sends the PDF pages marked `needsOcr` (and `extra` pages, e.g. a table pasted as a picture) through OCR and
- * puts their readings in place. The `page.needs_ocr` issues of the pages read are dropped (the `page.ocr`
- * issue replaces them); a page OCR could not read keeps its issue.
+ * Sends the PDF pages marked `needsOcr` (and `extra` pages, e.g. a table pasted as a picture) through OCR. The
+ * value is the pages with their readings in place (a new array) and the pages read; the issues are one
+ * `page.ocr` or `page.unreadable` per page tried. The caller drops the `page.needs_ocr` issues of the pages
+ * read (`dropNeedsOcr`): the `page.ocr` issue replaces them; a page OCR could not read keeps its issue.
  */
 export async function ocrPdfPages(
   engine: OcrEngine,
   doc: PdfDocument,
-  pages: PageRead[],
-  issues: Issue[],
+  pages: readonly PageRead[],
   extra: ReadonlySet<number> = new Set(),
-): Promise<Set<number>> {
+): Promise<Done<{ readonly pages: PageRead[]; readonly read: Set<number> }>> {
   const wanted = pages.filter((p) => p.needsOcr || extra.has(p.content.page)).map((p) => p.content.page);
-  const read = await ocrImages(
+  const ocr = await ocrImages(
     engine,
     wanted.map((page) => ({
       page,
@@ -70,13 +72,13 @@ export async function ocrPdfPages(
         }
       },
     })),
-    issues,
   );
-  for (const [page, result] of read) pages[page - 1] = result;
-  const done = new Set(read.keys());
-  for (let i = issues.length - 1; i >= 0; i--) {
-    const issue = issues[i] as Issue;
-    if (issue.code === "page.needs_ocr" && issue.page !== undefined && done.has(issue.page)) issues.splice(i, 1);
-  }
-  return done;
+  const after = [...pages];
+  for (const [page, result] of ocr.value) after[page - 1] = result;
+  return done({ pages: after, read: new Set(ocr.value.keys()) }, ocr.issues);
+}
+
+/** `issues` without the `page.needs_ocr` issues of the pages in `read`. */
+export function dropNeedsOcr(issues: readonly Issue[], read: ReadonlySet<number>): Issue[] {
+  return issues.filter((i) => !(i.code === "page.needs_ocr" && i.page !== undefined && read.has(i.page)));
 }

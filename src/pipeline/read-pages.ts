@@ -1,5 +1,7 @@
+import { describeError } from "../errors.js";
 import type { Issue } from "../model/issue.js";
 import type { PageRead } from "../model/page-content.js";
+import { type Done, done } from "../model/result.js";
 import type { PdfDocument } from "../stages/ingest/index.js";
 import { extractRuleSegments } from "../stages/layout/index.js";
 import { extractTextItems, MIN_PAGE_CHARS, MIN_TEXT_QUALITY, scoreText } from "../stages/text-layer/index.js";
@@ -12,8 +14,9 @@ const MIN_OUTLINE_GLYPHS = 50;
  * layer. Runs of unusable text are dropped (garbage must not reach the mapper); a page that fails to
  * parse becomes an empty page with an issue; the rest of the document goes on.
  */
-export async function readPages(doc: PdfDocument, issues: Issue[]): Promise<PageRead[]> {
+export async function readPages(doc: PdfDocument): Promise<Done<PageRead[]>> {
   const pages: PageRead[] = [];
+  const issues: Issue[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     try {
       const page = await doc.getPage(n);
@@ -64,7 +67,7 @@ export async function readPages(doc: PdfDocument, issues: Issue[]): Promise<Page
       });
       page.cleanup();
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = describeError(error);
       issues.push({
         code: "page.unreadable",
         severity: "error",
@@ -87,5 +90,5 @@ export async function readPages(doc: PdfDocument, issues: Issue[]): Promise<Page
       });
     }
   }
-  return pages;
+  return done(pages, issues);
 }

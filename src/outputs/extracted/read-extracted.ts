@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { z } from "zod";
-import { GongkaiError } from "../../errors.js";
+import { describeError, GongkaiError } from "../../errors.js";
 import { boxSchema } from "../../model/geometry.js";
 import {
   cellSchema,
@@ -28,7 +28,8 @@ export const extractedOutputSchema = z.object({
   values: z.record(z.string(), z.unknown()),
   cells: z.record(z.string(), cellSchema),
   flags: z.array(flagSchema),
-  issues: z.array(issueSchema),
+  // Outputs of other gongkai versions may name codes this one does not: read, not rejected.
+  issues: z.array(issueSchema.extend({ code: z.string() })),
   pages: z.array(pageInfoSchema),
 });
 export type ExtractedOutput = z.infer<typeof extractedOutputSchema>;
@@ -122,7 +123,7 @@ export async function readReportFile(
   try {
     json = JSON.parse(await readFile(join(dir, file), "utf8"));
   } catch (error) {
-    return { skipped: { file, reason: `not JSON: ${error instanceof Error ? error.message : String(error)}` } };
+    return { skipped: { file, reason: `not JSON: ${describeError(error)}` } };
   }
   const parsed = extractedOutputSchema.safeParse(json);
   return parsed.success
@@ -145,7 +146,7 @@ export async function readExtractedDir(dir: string): Promise<ExtractedDir> {
     try {
       json = JSON.parse(await readFile(join(dir, file), "utf8"));
     } catch (error) {
-      skipped.push({ file, reason: `not JSON: ${error instanceof Error ? error.message : String(error)}` });
+      skipped.push({ file, reason: `not JSON: ${describeError(error)}` });
       continue;
     }
     const parsed = extractedOutputSchema.safeParse(json);

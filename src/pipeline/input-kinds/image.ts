@@ -1,4 +1,4 @@
-import { InputError } from "../../errors.js";
+import { describeError, InputError } from "../../errors.js";
 import type { Issue } from "../../model/issue.js";
 import type { PageRead } from "../../model/page-content.js";
 import { checkImageSize, countTiffPages } from "../../stages/ingest/index.js";
@@ -21,11 +21,9 @@ function imageKind(name: "png" | "jpeg" | "tiff"): InputKindDef {
         else checkImageSize(input.bytes, name);
         const images = await imageFilePages(input.bytes, name);
         if (images.length === 0) return failDocument(source, "corrupt", `The ${label} file holds no image`);
-        const issues: Issue[] = [];
-        const read = await ocrImages(
+        const { value: read, issues } = await ocrImages(
           engine(),
           images.map((image, i) => ({ page: i + 1, image: async () => image })),
-          issues,
         );
         const pages: PageRead[] = images.map(
           (image, i) => read.get(i + 1) ?? emptyPage(i + 1, image.width, image.height),
@@ -33,7 +31,7 @@ function imageKind(name: "png" | "jpeg" | "tiff"): InputKindDef {
         return analysePages(source, pages, images.length, issues, new Set(read.keys()));
       } catch (error) {
         if (error instanceof InputError) return failDocument(source, error.errorClass, error.message);
-        return failDocument(source, "corrupt", `The ${label} image could not be decoded: ${describe(error)}`);
+        return failDocument(source, "corrupt", `The ${label} image could not be decoded: ${describeError(error)}`);
       }
     },
   };
@@ -48,8 +46,4 @@ function emptyPage(page: number, width: number, height: number): PageRead {
     content: { page, width, height, items: [], segments: [], imageBoxes: [], textQuality: 0, charCount: 0 },
     needsOcr: true,
   };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,4 +1,4 @@
-import { InputError } from "../../errors.js";
+import { describeError, InputError } from "../../errors.js";
 import { decodeHtml, docxBlocks, htmlBlocks, readDocumentXml } from "../../stages/markup/index.js";
 import { analyseBlocks } from "../analyse-blocks.js";
 import { failDocument } from "../document-result.js";
@@ -23,13 +23,9 @@ export const docxKind: InputKindDef = {
       xml = readDocumentXml(input.bytes);
     } catch (error) {
       if (error instanceof InputError) throw error;
-      return failDocument(source, "corrupt", `Cannot unzip the .docx: ${describe(error)}`);
+      return failDocument(source, "corrupt", `Cannot unzip the .docx: ${describeError(error)}`);
     }
     if (xml === null) return failDocument(source, "corrupt", "The ZIP has no word/document.xml");
     return analyseBlocks(docxBlocks(xml), source);
   },
 };
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -2,7 +2,7 @@ import type { Issue } from "../../model/issue.js";
 import { withPdfDocument } from "../../stages/ingest/index.js";
 import { analysePages } from "../analyse-pages.js";
 import { failDocument } from "../document-result.js";
-import { ocrPdfPages } from "../ocr-pages.js";
+import { dropNeedsOcr, ocrPdfPages } from "../ocr-pages.js";
 import { readPages } from "../read-pages.js";
 import type { InputKindDef } from "./input-kind.js";
 
@@ -23,9 +23,15 @@ export const pdfKind: InputKindDef = {
           `The PDF has ${doc.numPages} pages, more than the limit of ${maxPages} (--max-pages)`,
         );
       }
-      const issues: Issue[] = [];
-      const pages = await readPages(doc, issues);
-      const ocred = pages.some((p) => p.needsOcr) ? await ocrPdfPages(engine(), doc, pages, issues) : new Set<number>();
+      const text = await readPages(doc);
+      let pages = text.value;
+      let issues: Issue[] = [...text.issues];
+      let ocred = new Set<number>();
+      if (pages.some((p) => p.needsOcr)) {
+        const ocr = await ocrPdfPages(engine(), doc, pages);
+        ({ pages, read: ocred } = ocr.value);
+        issues = [...dropNeedsOcr(issues, ocred), ...ocr.issues];
+      }
       let result = analysePages(source, pages, doc.numPages, issues, ocred);
       // A table pasted as a picture on a text page: OCR that page too, and read the document again.
       const pictured = new Set(
@@ -36,9 +42,12 @@ export const pdfKind: InputKindDef = {
       for (const page of ocred) pictured.delete(page);
       if (pictured.size > 0) {
         const retryIssues = issues.filter((i) => !(i.code === "page.needs_ocr" && pictured.has(i.page ?? 0)));
-        const more = await ocrPdfPages(engine(), doc, pages, retryIssues, pictured);
-        if (more.size > 0)
-          result = analysePages(source, pages, doc.numPages, retryIssues, new Set([...ocred, ...more]));
+        const more = await ocrPdfPages(engine(), doc, pages, pictured);
+        const read = more.value.read;
+        if (read.size > 0) {
+          const moreIssues = [...dropNeedsOcr(retryIssues, read), ...more.issues];
+          result = analysePages(source, more.value.pages, doc.numPages, moreIssues, new Set([...ocred, ...read]));
+        }
       }
       return result;
     }),

@@ -11,12 +11,13 @@ const MIN_TABLE_IMAGE_SHARE = 0.1;
  * the page needs OCR for it. Without this, a report whose 三 table is a pasted screenshot looks merely
  * incomplete.
  */
-export function flagImageTables(pages: readonly PageRead[], cells: ReadonlyMap<string, Cell>, issues: Issue[]): void {
+export function flagImageTables(pages: readonly PageRead[], cells: ReadonlyMap<string, Cell>): Issue[] {
   const missing = (["s2", "s3", "s4"] as const).filter((section) => {
     const sectionCells = [...cells].filter(([path]) => path.startsWith(`${section}.`));
     return sectionCells.length > 0 && sectionCells.every(([, cell]) => cell.value === null);
   });
-  if (missing.length === 0) return;
+  if (missing.length === 0) return [];
+  const issues: Issue[] = [];
   for (const { content, needsOcr } of pages) {
     if (needsOcr) continue;
     const pageArea = content.width * content.height;
@@ -30,4 +31,5 @@ export function flagImageTables(pages: readonly PageRead[], cells: ReadonlyMap<s
       page: content.page,
     });
   }
+  return issues;
 }

@@ -5,14 +5,13 @@ import type { PageRead } from "../../model/page-content.js";
 
 /**
  * Cell and narrative boxes of pages read from a straightened copy of their image, turned back onto the page
- * as stored (SPEC §5: a box frames the printed number in the image the user sees). Cells change in place;
- * the narrative lines are returned anew.
+ * as stored (SPEC §5: a box frames the printed number in the image the user sees). Both are returned anew.
  */
 export function toStoredFrame(
-  cells: Map<string, Cell>,
+  mapped: ReadonlyMap<string, Cell>,
   narrative: readonly NarrativeLine[],
   pages: readonly PageRead[],
-): NarrativeLine[] {
+): { readonly cells: ReadonlyMap<string, Cell>; readonly narrative: NarrativeLine[] } {
   const turn = (page: number | null, box: Box): Box => {
     const read = page === null ? undefined : pages[page - 1];
     if (!read?.skew && !read?.quarters) return box;
@@ -22,8 +21,9 @@ export function toStoredFrame(
     const odd = (read.quarters ?? 0) % 2 === 1;
     return roundBox(unturnQuarters(straight, read.quarters ?? 0, odd ? height : width, odd ? width : height));
   };
+  const cells = new Map(mapped);
   for (const [path, cell] of cells) {
     if (cell.bbox && cell.source !== "derived") cells.set(path, { ...cell, bbox: turn(cell.page, cell.bbox) });
   }
-  return narrative.map((line) => ({ ...line, bbox: turn(line.page, line.bbox) }));
+  return { cells, narrative: narrative.map((line) => ({ ...line, bbox: turn(line.page, line.bbox) })) };
 }
