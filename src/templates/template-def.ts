@@ -15,6 +15,8 @@ export interface TemplateDef {
    * not a missing cell, and the report is complete when it stated any.
    */
   readonly layout: "table" | "facts";
+  /** Headings of the value sections (key prefixes) this template defines, as the export and review show them. */
+  readonly sectionLabels: Readonly<Record<string, string>>;
   /** Header words that identify the version in a report (SPEC §1); two or more found decide it. */
   readonly markers: readonly string[];
   /**

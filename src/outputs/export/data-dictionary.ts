@@ -1,4 +1,4 @@
-import { describePath, labelOf, SECTION_LABELS } from "../extracted/index.js";
+import { describePath, labelOf, sectionLabel } from "../extracted/index.js";
 import type { ColumnSpec } from "./columns.js";
 import { CELL_COLUMNS, CORRECTION_COLUMNS, columnNameOf, FLAG_COLUMNS, REPORT_COLUMNS } from "./columns.js";
 
@@ -70,7 +70,7 @@ function pathTable(paths: readonly string[], withColumn = false): string {
     `|---|${withColumn ? "---|" : ""}---|---|---|---|`,
   ];
   for (const info of infos) {
-    const section = SECTION_LABELS[info.section] ?? info.section;
+    const section = sectionLabel(info.section) ?? info.section;
     const column = withColumn ? `| \`${columnNameOf(info.path)}\` ` : "";
     lines.push(
       `${column}| \`${info.path}\` | ${section} | ${escapePipes(labelOf(info) || "(not in a known template)")} | ${info.unit ?? ""} | ${info.templates.join(", ")} |`,

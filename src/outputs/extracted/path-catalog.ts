@@ -3,13 +3,10 @@ import type { NumberKind, TemplateDef } from "../../templates/index.js";
 import { registeredTemplates } from "../../templates/index.js";
 import { listCellPaths } from "../../templates/template-paths.js";
 
-export const SECTION_LABELS: Readonly<Record<string, string>> = {
-  s2: "二、主动公开政府信息情况",
-  s2v19: "二、主动公开政府信息情况（2019年版）",
-  s3: "三、收到和处理政府信息公开申请情况",
-  s4: "四、政府信息公开行政复议、行政诉讼情况",
-  legacy: "2008–2018年报告（无统一表格）",
-};
+/** The heading of a value section (`s2`, `s2v19`, `s3`, `s4`, `legacy`): the first registered template's that names it. */
+export function sectionLabel(section: string): string | undefined {
+  return registeredTemplates().find((t) => t.sectionLabels[section] !== undefined)?.sectionLabels[section];
+}
 
 /** What the export says about one value path: where it sits, its Chinese labels, its unit. */
 export interface PathInfo {

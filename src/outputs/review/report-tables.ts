@@ -1,5 +1,5 @@
 import type { Cell } from "../../model/cell.js";
-import { describePath, SECTION_LABELS } from "../extracted/index.js";
+import { describePath, sectionLabel } from "../extracted/index.js";
 import { cellLabel } from "./cell-label.js";
 import { escapeHtml, formatValue } from "./html.js";
 import type { ReviewedCell } from "./review-model.js";
@@ -39,7 +39,7 @@ function renderSection(
   const columnKeys = [...(rows[0]?.cells.keys() ?? [])];
   const grid =
     rows.length > 1 && rows.every((r) => r.cells.size === columnKeys.length && columnKeys.every((k) => r.cells.has(k)));
-  const caption = `<caption>${escapeHtml(SECTION_LABELS[section.key] ?? section.key)}</caption>`;
+  const caption = `<caption>${escapeHtml(sectionLabel(section.key) ?? section.key)}</caption>`;
   if (grid) {
     const first = rows[0];
     const head = columnKeys.map((k) => `<th>${escapeHtml(first?.cells.get(k)?.label ?? k)}</th>`).join("");

@@ -13,6 +13,7 @@ export const legacy: TemplateDef = {
   version: "legacy",
   years: { to: 2018 },
   layout: "facts",
+  sectionLabels: { legacy: "2008–2018年报告（无统一表格）" },
   markers,
   s2Section: "s2",
   s2Items: [],

@@ -14,6 +14,7 @@ export const v2019: TemplateDef = {
   version: "v2019",
   years: { from: 2019, to: 2020 },
   layout: "table",
+  sectionLabels: { s2v19: "二、主动公开政府信息情况（2019年版）" },
   markers,
   s3LayoutMark,
   s2Section: "s2v19",

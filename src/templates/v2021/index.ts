@@ -10,6 +10,11 @@ export const v2021: TemplateDef = {
   version: "v2021",
   years: { from: 2021 },
   layout: "table",
+  sectionLabels: {
+    s2: "二、主动公开政府信息情况",
+    s3: "三、收到和处理政府信息公开申请情况",
+    s4: "四、政府信息公开行政复议、行政诉讼情况",
+  },
   markers,
   s3LayoutMark,
   s2Section: "s2",
