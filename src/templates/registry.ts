@@ -17,12 +17,17 @@ export function registeredTemplates(): readonly TemplateDef[] {
 
 /**
  * Registers a template version after the built-in ones (a plug-in, or a test). Its id must be new, and must be
- * named in the output contract's `templateVersionSchema` (model/report.ts) to be written to an output.
+ * named in the output contract's `templateVersionSchema` (model/report.ts) to be written to an output. Returns
+ * the function that removes it again (tests share one module registry: `isolate: false`).
  */
-export function registerTemplate(template: TemplateDef): void {
+export function registerTemplate(template: TemplateDef): () => void {
   if (template.version === "unknown" || templates.some((t) => t.version === template.version))
     throw new Error(`Expected a new template version, got \`${template.version}\` (already registered or reserved)`);
   templates.push(template);
+  return () => {
+    const at = templates.indexOf(template);
+    if (at >= 0) templates.splice(at, 1);
+  };
 }
 
 /** The registered template of a version; undefined for `unknown` and for an unregistered id. */

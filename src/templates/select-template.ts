@@ -13,14 +13,15 @@ export function selectTemplate(version: TemplateVersion, section3: TemplateVersi
   if (base.layout !== "table" || section3 === base.version) return base;
   const s3 = templateFor(section3);
   if (s3 === undefined || s3.layout !== "table") return base;
-  const key = `${base.version}+${s3.version}`;
-  let template = mixed.get(key);
-  if (template === undefined) mixed.set(key, (template = mixSection3(base, s3)));
+  const withBase = mixed.get(base) ?? new Map<TemplateDef, TemplateDef>();
+  mixed.set(base, withBase);
+  let template = withBase.get(s3);
+  if (template === undefined) withBase.set(s3, (template = mixSection3(base, s3)));
   return template;
 }
 
-/** Mixed templates, made once per pair so each is one object. */
-const mixed = new Map<string, TemplateDef>();
+/** Mixed templates by base and section-三 template, made once per pair so each is one object. */
+const mixed = new WeakMap<TemplateDef, Map<TemplateDef, TemplateDef>>();
 
 /** `base` with section 三 (rows, group labels, derived rows, and the rules over them) taken from `s3`. */
 function mixSection3(base: TemplateDef, s3: TemplateDef): TemplateDef {

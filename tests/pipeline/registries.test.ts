@@ -15,8 +15,8 @@ import type { RuleBase, RuleDef } from "../../src/templates/rule-def.js";
 /**
  * The extension points of README "Adding a template version / a rule / an input kind", used as a plug-in would:
  * a toy template version, a toy rule kind and a toy input kind, each added through its registry alone (no file
- * under src/ touched), then a real report run through all three. Vitest isolates test files, so the toys do not
- * leak into other tests.
+ * under src/ touched), then a real report run through all three. Test files share modules (`isolate: false`), so
+ * the toys are registered before this file's tests and removed after them.
  */
 
 /** A toy rule kind: one flag per listed cell that was read, naming its value. */
@@ -25,26 +25,27 @@ interface ToyReadRule extends RuleBase {
   readonly paths: readonly string[];
 }
 
-registerRuleKind<ToyReadRule>({
-  kind: "toy_read",
-  recheckable: true,
-  check: (rule, input) =>
-    rule.paths.flatMap((path): Flag[] => {
-      const cell = input.cells.get(path);
-      if (cell === undefined || cell.value === null) return [];
-      return [
-        {
-          rule: rule.id,
-          severity: rule.severity,
-          path,
-          cells: [{ path, value: cell.value, page: cell.page, bbox: cell.bbox }],
-          expected: null,
-          actual: cell.value,
-          message: { zh: `玩具规则读到 ${cell.value}`, en: `the toy rule read ${cell.value}` },
-        },
-      ];
-    }),
-});
+const toyRuleKind = () =>
+  registerRuleKind<ToyReadRule>({
+    kind: "toy_read",
+    recheckable: true,
+    check: (rule, input) =>
+      rule.paths.flatMap((path): Flag[] => {
+        const cell = input.cells.get(path);
+        if (cell === undefined || cell.value === null) return [];
+        return [
+          {
+            rule: rule.id,
+            severity: rule.severity,
+            path,
+            cells: [{ path, value: cell.value, page: cell.page, bbox: cell.bbox }],
+            expected: null,
+            actual: cell.value,
+            message: { zh: `玩具规则读到 ${cell.value}`, en: `the toy rule read ${cell.value}` },
+          },
+        ];
+      }),
+  });
 
 const toyRule: ToyReadRule = {
   kind: "toy_read",
@@ -62,27 +63,31 @@ const toyTemplate: TemplateDef = {
   markers: [...v2021.markers, "玩具版式"],
   rules: [...(v2021.rules ?? []), toyRule as unknown as RuleDef],
 };
-registerTemplate(toyTemplate);
 
 /** A toy input kind: a gzip-compressed HTML page, read as the blocks of the page inside. */
-registerInputKind(
-  {
-    name: "html-gz",
-    label: "gzip-compressed HTML",
-    sniff: (input) => input.bytes[0] === 0x1f && input.bytes[1] === 0x8b,
-    extract: async (input, source) => analyseBlocks(htmlBlocks(decodeHtml(gunzipSync(input.bytes)).text), source),
-  },
-  { before: "html" },
-);
+const toyInputKind = () =>
+  registerInputKind(
+    {
+      name: "html-gz",
+      label: "gzip-compressed HTML",
+      sniff: (input) => input.bytes[0] === 0x1f && input.bytes[1] === 0x8b,
+      extract: async (input, source) => analyseBlocks(htmlBlocks(decodeHtml(gunzipSync(input.bytes)).text), source),
+    },
+    { before: "html" },
+  );
 
 const SAMPLE = join(import.meta.dirname, "../../samples/html-nested-2023.html");
 let dir = "";
 
+let unregister: (() => void)[] = [];
+
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "gongkai-registries-"));
+  unregister = [toyRuleKind(), registerTemplate(toyTemplate), toyInputKind()];
 });
 
 afterAll(async () => {
+  for (const remove of unregister) remove();
   await rm(dir, { recursive: true, force: true });
 });
 

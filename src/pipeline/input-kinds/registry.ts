@@ -13,14 +13,19 @@ const kinds: InputKindDef[] = [pdfKind, htmlKind, docxKind, pngKind, jpegKind, t
 
 /**
  * Adds an input kind, tried before the kind named `before` (a kind whose inputs another kind's sniff would also
- * accept, e.g. an .mht page that holds `<html`) or after all. Its name must be new.
+ * accept, e.g. an .mht page that holds `<html`) or after all. Its name must be new. Returns the function that
+ * removes it again.
  */
-export function registerInputKind(kind: InputKindDef, { before }: { before?: string } = {}): void {
+export function registerInputKind(kind: InputKindDef, { before }: { before?: string } = {}): () => void {
   if (kinds.some((k) => k.name === kind.name)) throw new Error(`Expected a new input kind, got \`${kind.name}\``);
   const at = before === undefined ? -1 : kinds.findIndex((k) => k.name === before);
   if (before !== undefined && at < 0)
     throw new Error(`Expected a registered input kind to go before, got \`${before}\``);
   kinds.splice(at < 0 ? kinds.length : at, 0, kind);
+  return () => {
+    const index = kinds.indexOf(kind);
+    if (index >= 0) kinds.splice(index, 1);
+  };
 }
 
 /** The registered kind that reads an input, or undefined. */

@@ -13,10 +13,16 @@ import type { RuleKindDef } from "./rule-kind.js";
  */
 const kinds = new Map<string, RuleKindDef<RuleBase>>();
 
-/** Adds a rule kind (a built-in one below, a plug-in, or a test); its `kind` must be new. */
-export function registerRuleKind<R extends RuleBase>(definition: RuleKindDef<R>): void {
+/**
+ * Adds a rule kind (a built-in one below, a plug-in, or a test); its `kind` must be new. Returns the function
+ * that removes it again.
+ */
+export function registerRuleKind<R extends RuleBase>(definition: RuleKindDef<R>): () => void {
   if (kinds.has(definition.kind)) throw new Error(`Expected a new rule kind, got \`${definition.kind}\` (registered)`);
   kinds.set(definition.kind, definition as unknown as RuleKindDef<RuleBase>);
+  return () => {
+    kinds.delete(definition.kind);
+  };
 }
 
 /** The registered kind of a rule; throws for a kind nothing registered. */
