@@ -7,8 +7,8 @@ import { cp, mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { runExport } from "../src/stages/export/index.js";
-import { buildReviewSite } from "../src/stages/review/index.js";
+import { runExport } from "../src/outputs/export/index.js";
+import { buildReviewSite } from "../src/outputs/review/index.js";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "5" } }, strict: true });
 const runs = Number(values.runs);

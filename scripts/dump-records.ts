@@ -16,8 +16,8 @@ const pagesWanted = new Set(only.map(Number));
 const engine = new OcrEngine();
 try {
   await withPdfDocument(new Uint8Array(await readFile(path)), async (doc) => {
-    const pages = await readPages(doc, []);
-    if (pages.some((p) => p.needsOcr)) await ocrPdfPages(engine, doc, pages, []);
+    let pages = (await readPages(doc)).value;
+    if (pages.some((p) => p.needsOcr)) pages = (await ocrPdfPages(engine, doc, pages)).value.pages;
     for (const p of pages)
       console.log(
         `page ${p.content.page}: ${p.content.items.length} items, ${p.content.segments.length} rules, quality ${p.content.textQuality.toFixed(2)}`,

@@ -7,7 +7,7 @@ import { ERROR_CLASS_MESSAGES } from "../src/model/error-class-messages.js";
 import { severitySchema } from "../src/model/flag.js";
 import { errorClassSchema } from "../src/model/issue.js";
 import { REPORT_SCHEMA_ID, statusSchema } from "../src/model/report.js";
-import { describePath, labelOf, listKnownPaths, SECTION_LABELS } from "../src/stages/export/path-catalog.js";
+import { describePath, labelOf, listKnownPaths, sectionLabel } from "../src/outputs/extracted/index.js";
 import { legacy, type TemplateDef, v2019, v2021 } from "../src/templates/index.js";
 import type { RuleDef } from "../src/templates/rule-def.js";
 import { crossRules } from "../src/templates/v2021/rules-cross.js";
@@ -86,7 +86,7 @@ function keyTable(): string {
   for (const info of listKnownPaths()) {
     const label = labelOf(describePath(info.path)).replaceAll("|", "\\|");
     lines.push(
-      `| \`${info.path}\` | ${SECTION_LABELS[info.section] ?? info.section} | ${label} | ${info.unit ?? ""} | ${info.templates.join(", ")} |`,
+      `| \`${info.path}\` | ${sectionLabel(info.section) ?? info.section} | ${label} | ${info.unit ?? ""} | ${info.templates.join(", ")} |`,
     );
   }
   return lines.join("\n");

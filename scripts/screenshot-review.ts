@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
-import { buildReviewSite } from "../src/stages/review/index.js";
+import { buildReviewSite } from "../src/outputs/review/index.js";
 
 const OUT_REPORT = resolve("scripts", "readme", "review-page.png");
 const OUT_INDEX = resolve("scripts", "readme", "review-index.png");

@@ -1,4 +1,4 @@
-import { UsageError } from "../errors.js";
+import { describeError, UsageError } from "../errors.js";
 import type { BatchEntry, BatchSummary } from "../pipeline/batch/batch-summary.js";
 import { parseByteSize } from "../pipeline/batch/byte-size.js";
 import { definedOnly, parseCommandArgs, parseCount, parsePositive } from "./args.js";
@@ -168,6 +168,6 @@ function parseSize(name: string, text: string | undefined): number | undefined {
   try {
     return parseByteSize(name, text);
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(describeError(error));
   }
 }

@@ -28,7 +28,7 @@ export async function runExportCommand(args: readonly string[]): Promise<number>
   if (!values.out) throw new UsageError("Expected `--out <dir>`");
   await assertExtractOutput(dir, "export");
   await assertOutFolder(values.out);
-  const { runExport, formatExportProblems, formatExportSummary } = await import("../stages/export/cli-summary.js");
+  const { runExport, formatExportProblems, formatExportSummary } = await import("../outputs/export/cli-summary.js");
   const summary = await runExport(dir, {
     outDir: values.out,
     excel: values.excel === true,
@@ -57,7 +57,7 @@ export async function runReviewCommand(args: readonly string[]): Promise<number>
     throw new UsageError(`Expected \`--scale\` to be a number 0.5–4, got \`${values.scale}\``);
   }
   await assertExtractOutput(dir, "review");
-  const { buildReviewSite } = await import("../stages/review/index.js");
+  const { buildReviewSite } = await import("../outputs/review/index.js");
   const quiet = values.quiet === true || values.json === true;
   const site = await buildReviewSite(dir, {
     ...(scale === undefined ? {} : { scale }),

@@ -18,9 +18,33 @@ export const errorClassSchema = z.enum([
 ]);
 export type ErrorClass = z.infer<typeof errorClassSchema>;
 
+/**
+ * Every issue code, defined once: the error class of an input that failed as a whole, or a problem on the way
+ * (machine codes, `<area>.<what>`).
+ */
+export const issueCodeSchema = z.enum([
+  ...errorClassSchema.options,
+  "page.needs_ocr",
+  "page.ocr",
+  "page.rotated",
+  "page.unreadable",
+  "meta.agency_place",
+  "meta.agency_revised",
+  "meta.agency_words",
+  "meta.no_title",
+  "meta.uncertain",
+  "table.not_found",
+  "table.several",
+  "template.section2_not_read",
+  "ocr.suspect_cell",
+  "rules.failed",
+  "status.partial",
+]);
+export type IssueCode = z.infer<typeof issueCodeSchema>;
+
 /** An extraction problem (not a rule finding): unreadable page, table not found, bad input. */
 export const issueSchema = z.strictObject({
-  code: z.string(),
+  code: issueCodeSchema,
   severity: severitySchema,
   stage: stageSchema,
   message: z.string(),

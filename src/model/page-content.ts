@@ -56,3 +56,17 @@ export interface PageContent {
   readonly textQuality: number;
   readonly charCount: number;
 }
+
+/** A page as the text layer or OCR read it: what the layout, mapping and rules stages read. */
+export interface PageRead {
+  readonly content: PageContent;
+  /** The text layer is missing or unusable: the page needs OCR. */
+  readonly needsOcr: boolean;
+  /**
+   * Set on a page read by OCR: the degrees (counter-clockwise) its image was turned to straighten it. Its
+   * content is in that straightened frame; boxes reported to the user are turned back (`toStoredFrame`).
+   */
+  readonly skew?: number;
+  /** Set on a page read by OCR: quarter turns (counter-clockwise) that made its image upright, before `skew`. */
+  readonly quarters?: number;
+}

@@ -1,13 +1,14 @@
 import { z } from "zod";
-import type { TemplateDef } from "../templates/index.js";
 import { cellSchema } from "./cell.js";
 import { flagSchema } from "./flag.js";
 import { issueSchema } from "./issue.js";
-import { listCellPaths } from "./template-paths.js";
+import type { CellPath } from "./template-paths.js";
 
 export const REPORT_SCHEMA_ID = "gongkai.report/1";
 
+/** The template versions of SPEC §1, and `unknown`; declared once here (templates/registry.ts holds their data). */
 export const templateVersionSchema = z.enum(["v2021", "v2019", "legacy", "unknown"]);
+export type TemplateVersion = z.infer<typeof templateVersionSchema>;
 export const statusSchema = z.enum(["success", "partial_success", "failure"]);
 export type Status = z.infer<typeof statusSchema>;
 
@@ -26,6 +27,11 @@ export const sourceSchema = z.strictObject({
   pages: z.number().int().nonnegative().nullable(),
 });
 
+/** `report` of an output whose `template` is one of `versions` (the registered template versions and `unknown`). */
+export function reportMetaSchemaFor(versions: readonly string[]) {
+  return reportMetaSchema.extend({ template: z.enum(versions as [string, ...string[]]) });
+}
+
 export const reportMetaSchema = z.strictObject({
   agency: z.string().nullable(),
   year: z.number().int().nullable(),
@@ -40,10 +46,10 @@ export const reportMetaSchema = z.strictObject({
     .optional(),
 });
 
-/** `values`: every key of the template, nested by section and row; null where not read. */
-export function valuesSchemaFor(template: TemplateDef) {
+/** `values`: every key of a template (its `listCellPaths`), nested by section and row; null where not read. */
+export function valuesSchemaFor(paths: readonly Pick<CellPath, "section" | "row" | "column">[]) {
   const sections: Record<string, Record<string, Record<string, z.ZodType>>> = {};
-  for (const cellPath of listCellPaths(template)) {
+  for (const cellPath of paths) {
     const rows = (sections[cellPath.section] ??= {});
     const columns = (rows[cellPath.row] ??= {});
     // Printed non-integers and negatives are kept as printed and flagged by `cell.integer`.
@@ -58,14 +64,20 @@ export function valuesSchemaFor(template: TemplateDef) {
   return z.strictObject(shape);
 }
 
-/** The whole output document of one input (SPEC §5). Values are optional only for failed inputs. */
-export function reportSchemaFor(template: TemplateDef) {
+/**
+ * The whole output document of one input (SPEC §5), for a template's cell paths; `versions` are the template
+ * ids `report.template` may take (the built-in ones unless given). Values are optional only for failed inputs.
+ */
+export function reportSchemaFor(
+  paths: readonly Pick<CellPath, "section" | "row" | "column">[],
+  versions: readonly string[] = templateVersionSchema.options,
+) {
   return z.strictObject({
     schema: z.literal(REPORT_SCHEMA_ID),
     source: sourceSchema,
-    report: reportMetaSchema,
+    report: reportMetaSchemaFor(versions),
     status: statusSchema,
-    values: z.union([valuesSchemaFor(template), z.strictObject({})]),
+    values: z.union([valuesSchemaFor(paths), z.strictObject({})]),
     cells: z.record(z.string(), cellSchema),
     flags: z.array(flagSchema),
     issues: z.array(issueSchema),

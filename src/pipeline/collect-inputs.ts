@@ -1,7 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, extname, resolve, sep } from "node:path";
 import { UsageError } from "../errors.js";
-import { decodeFileName, type FsPath, shortenName } from "../stages/ingest/file-name.js";
+import { decodeFileName, type FsPath, shortenName } from "../stages/ingest/index.js";
 import { WORK_DIR } from "./batch/write-atomic.js";
 
 export interface PlannedInput {

@@ -1,5 +1,7 @@
+import { describeError } from "../errors.js";
 import type { Issue } from "../model/issue.js";
-import type { PageContent } from "../model/page-content.js";
+import type { PageRead } from "../model/page-content.js";
+import { type Done, done } from "../model/result.js";
 import type { PdfDocument } from "../stages/ingest/index.js";
 import { extractRuleSegments } from "../stages/layout/index.js";
 import { extractTextItems, MIN_PAGE_CHARS, MIN_TEXT_QUALITY, scoreText } from "../stages/text-layer/index.js";
@@ -7,26 +9,14 @@ import { extractTextItems, MIN_PAGE_CHARS, MIN_TEXT_QUALITY, scoreText } from ".
 /** Filled curved shapes on a textless page from which it is taken to be text drawn as outlines. */
 const MIN_OUTLINE_GLYPHS = 50;
 
-export interface PageRead {
-  readonly content: PageContent;
-  /** The text layer is missing or unusable: the page needs OCR. */
-  readonly needsOcr: boolean;
-  /**
-   * Set on a page read by OCR: the degrees (counter-clockwise) its image was turned to straighten it. Its
-   * content is in that straightened frame; boxes reported to the user are turned back (`unskewBox`).
-   */
-  readonly skew?: number;
-  /** Set on a page read by OCR: quarter turns (counter-clockwise) that made its image upright, before `skew`. */
-  readonly quarters?: number;
-}
-
 /**
  * Reads every page's text items (text-layer stage) and ruling lines (layout stage) and scores its text
  * layer. Runs of unusable text are dropped (garbage must not reach the mapper); a page that fails to
  * parse becomes an empty page with an issue; the rest of the document goes on.
  */
-export async function readPages(doc: PdfDocument, issues: Issue[]): Promise<PageRead[]> {
+export async function readPages(doc: PdfDocument): Promise<Done<PageRead[]>> {
   const pages: PageRead[] = [];
+  const issues: Issue[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     try {
       const page = await doc.getPage(n);
@@ -77,7 +67,7 @@ export async function readPages(doc: PdfDocument, issues: Issue[]): Promise<Page
       });
       page.cleanup();
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = describeError(error);
       issues.push({
         code: "page.unreadable",
         severity: "error",
@@ -100,5 +90,5 @@ export async function readPages(doc: PdfDocument, issues: Issue[]): Promise<Page
       });
     }
   }
-  return pages;
+  return done(pages, issues);
 }

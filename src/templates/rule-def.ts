@@ -11,10 +11,24 @@ export interface LocalText {
   readonly en: string;
 }
 
-interface RuleBase {
+/** What every rule has, whatever its kind. */
+export interface RuleBase {
+  /** The rule kind: which checker of stages/rules/rule-kinds.ts runs it. */
+  readonly kind: string;
   /** SPEC §4 rule id, e.g. `s3.balance`. */
   readonly id: string;
   readonly severity: Severity;
+  /**
+   * Arithmetic the template guarantees over printed cells (SPEC §4 "Uncertain readings"): a failure through a cell
+   * read below the confidence threshold is an uncertain reading, and on OCR pages the rule doubles as a checksum
+   * that names a likely misread cell.
+   */
+  readonly checksum?: true;
+  /**
+   * A check of what one cell holds (`cell.integer`): a failure on a cell read below the threshold is an uncertain
+   * reading too (a speck taken for a minus sign or a point), though the rule names no misread as a checksum does.
+   */
+  readonly readingCheck?: true;
 }
 
 /**
@@ -115,11 +129,10 @@ export interface UnitPlausibleRule extends RuleBase {
   readonly maxWan: Readonly<Partial<Record<IssuerLevel, number>>> & { readonly default: number };
 }
 
-/** The detected layout version against the report year: each version's years, open-ended where undefined. */
+/** The detected layout version against the report year: the years of each registered template (`years`). */
 export interface TemplateYearRule extends RuleBase {
   readonly kind: "template_year";
   readonly path: string;
-  readonly years: Readonly<Record<string, { readonly from?: number; readonly to?: number }>>;
 }
 
 export type RuleDef =

@@ -1,22 +1,27 @@
-import { legacy } from "./legacy/index.js";
+import { registeredTemplates, templateFor } from "./registry.js";
 import type { TemplateDef, TemplateVersion } from "./template-def.js";
-import { v2019 } from "./v2019/index.js";
-import { v2021 } from "./v2021/index.js";
 
 /**
  * The template a report is mapped with, from the version its layout shows (SPEC §1: headers first, the
- * year as fallback). The 2019 layout gets its own keys, a pre-2019 report its legacy facts; anything else is
- * read with the 2021 template. `section3` is the layout section 三 prints when it differs (a 2021 report
- * keeping the 2019 single （六）其他处理 row, or the reverse): section 三 is then mapped, and checked, with
- * that layout's rows, while section 二 keeps the detected version's keys.
+ * year as fallback): that version's, or the first registered for `unknown`. `section3` is the layout section 三
+ * prints when it differs (a 2021 report keeping the 2019 single （六）其他处理 row, or the reverse): section 三
+ * is then mapped, and checked, with that layout's rows, while section 二 keeps the detected version's keys.
+ * A `facts` template (no fixed table) is never mixed.
  */
 export function selectTemplate(version: TemplateVersion, section3: TemplateVersion = "unknown"): TemplateDef {
-  if (version === "legacy") return legacy;
-  const base = version === "v2019" ? v2019 : v2021;
-  if (section3 === "v2019" && base === v2021) return V2021_WITH_2019_S3;
-  if (section3 === "v2021" && base === v2019) return V2019_WITH_2021_S3;
-  return base;
+  const base = templateFor(version) ?? (registeredTemplates()[0] as TemplateDef);
+  if (base.layout !== "table" || section3 === base.version) return base;
+  const s3 = templateFor(section3);
+  if (s3 === undefined || s3.layout !== "table") return base;
+  const withBase = mixed.get(base) ?? new Map<TemplateDef, TemplateDef>();
+  mixed.set(base, withBase);
+  let template = withBase.get(s3);
+  if (template === undefined) withBase.set(s3, (template = mixSection3(base, s3)));
+  return template;
 }
+
+/** Mixed templates by base and section-三 template, made once per pair so each is one object. */
+const mixed = new WeakMap<TemplateDef, Map<TemplateDef, TemplateDef>>();
 
 /** `base` with section 三 (rows, group labels, derived rows, and the rules over them) taken from `s3`. */
 function mixSection3(base: TemplateDef, s3: TemplateDef): TemplateDef {
@@ -30,6 +35,3 @@ function mixSection3(base: TemplateDef, s3: TemplateDef): TemplateDef {
     rules: (base.rules ?? []).flatMap((r) => (r.id === "s3.results_total" ? [] : [r])).concat(resultsTotal),
   };
 }
-
-const V2021_WITH_2019_S3 = mixSection3(v2021, v2019);
-const V2019_WITH_2021_S3 = mixSection3(v2019, v2021);

@@ -24,7 +24,9 @@ export interface ColumnDef {
   readonly aliases: readonly string[];
 }
 
-export type NumberKind = "count" | "decimal" | "signed";
+import type { NumberKind } from "../model/template-paths.js";
+
+export type { NumberKind };
 
 /** One value column of a section-二 item. */
 export interface FieldDef {

@@ -1,5 +1,5 @@
+import { UNCERTAIN_BELOW } from "../../src/model/cell.js";
 import type { ReportOutput } from "../../src/model/report.js";
-import { UNCERTAIN_BELOW } from "../../src/pipeline/build-output.js";
 
 /** Truth file of a sample (samples/<stem>.truth.json). */
 export interface Truth {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { afterAll, describe, expect, it } from "vitest";
-import { UNCERTAIN_BELOW } from "../../src/pipeline/build-output.js";
+import { UNCERTAIN_BELOW } from "../../src/model/cell.js";
 import { extractOnce } from "../helpers/extract-once.js";
 import type { Truth } from "./compare-truth.js";
 

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { UNCERTAIN_BELOW } from "../../src/model/cell.js";
 import type { ReportOutput } from "../../src/model/report.js";
-import { UNCERTAIN_BELOW } from "../../src/pipeline/build-output.js";
 import { extractDocument } from "../../src/pipeline/extract-document.js";
 import { sharedOcrEngine } from "../helpers/extract-once.js";
 import { compareWithTruth, type Truth } from "./compare-truth.js";

@@ -1,6 +1,6 @@
 import { basename, join } from "node:path";
 import type { ReportOutput } from "../../model/report.js";
-import type { FsPath } from "../../stages/ingest/file-name.js";
+import type { FsPath } from "../../stages/ingest/index.js";
 import { type DocumentResult, type ExtractOptions, failureResult } from "../extract-document.js";
 import type { BatchEntry } from "./batch-summary.js";
 import {

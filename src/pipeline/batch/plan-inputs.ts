@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join, sep } from "node:path";
-import type { FsPath } from "../../stages/ingest/file-name.js";
+import type { FsPath } from "../../stages/ingest/index.js";
 import type { PlannedInput } from "../collect-inputs.js";
 import type { ManifestLine } from "./manifest.js";
 

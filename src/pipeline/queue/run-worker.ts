@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Job, Worker } from "bullmq";
+import { describeError } from "../../errors.js";
 import { checkReports } from "../check-reports.js";
 import { connect, QUEUE_NAME, redisOptions } from "./connection.js";
 import type { DocumentJobData, DocumentJobResult } from "./job.js";
@@ -83,9 +84,7 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<void>
         await markCrossReport(redis, job.data.runId, cross.report.flags.length);
         log(`run ${job.data.runId} drained: ${cross.report.flags.length} cross-report flag(s) in ${cross.path}`);
       } catch (error) {
-        log(
-          `gongkai worker: bookkeeping of ${job.id} failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        log(`gongkai worker: bookkeeping of ${job.id} failed: ${describeError(error)}`);
       }
     });
   };

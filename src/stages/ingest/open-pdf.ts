@@ -1,11 +1,12 @@
 import { createRequire } from "node:module";
 import { dirname, join, sep } from "node:path";
-import { getDocument, type PDFDocumentProxy, type PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { DocumentInitParameters } from "pdfjs-dist/types/src/display/api.js";
-import { InputError } from "../../errors.js";
+import { describeError, InputError } from "../../errors.js";
 
-export type PdfDocument = PDFDocumentProxy;
-export type PdfPage = PDFPageProxy;
+import type { PdfDocument, PdfPage } from "../../model/pdf.js";
+
+export type { PdfDocument, PdfPage };
 
 const require = createRequire(import.meta.url);
 const pdfjsRoot = dirname(require.resolve("pdfjs-dist/package.json"));
@@ -53,7 +54,7 @@ export async function withPdfDocument<T>(data: Uint8Array, fn: (doc: PdfDocument
 
 function classifyOpenError(error: unknown): InputError {
   const name = error instanceof Error ? error.name : "";
-  const message = error instanceof Error ? error.message : String(error);
+  const message = describeError(error);
   if (name === "PasswordException") {
     return new InputError("encrypted", `The PDF is password-protected (${message})`, { cause: error });
   }

@@ -2,7 +2,7 @@ import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Box } from "../../model/geometry.js";
 import { applyMatrix, composeMatrix, type Matrix } from "../../model/matrix.js";
 import type { RuleSegment } from "../../model/page-content.js";
-import type { PdfPage } from "../ingest/index.js";
+import type { PdfPage } from "../../model/pdf.js";
 
 type Point = [number, number];
 

@@ -8,6 +8,8 @@ import { dropPageFurniture } from "./drop-page-furniture.js";
 export { buildGrids } from "./build-grids.js";
 export { buildLines, makeLine } from "./build-lines.js";
 export { extractRuleSegments } from "./extract-rule-segments.js";
+export { flagImageTables } from "./flag-image-tables.js";
+export { toStoredFrame } from "./to-stored-frame.js";
 
 /** Each page as ruled tables and free text lines in reading order (top to bottom). */
 export function layoutPages(pages: readonly PageContent[]): LayoutBlock[][] {

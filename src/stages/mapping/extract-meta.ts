@@ -1,4 +1,4 @@
-import type { TemplateDef, TemplateVersion } from "../../templates/index.js";
+import { coversYear, registeredTemplates, type TemplateDef, type TemplateVersion } from "../../templates/index.js";
 import { ocrConfidence, type RowRecord } from "./row-record.js";
 
 export interface ReportMeta {
@@ -146,16 +146,22 @@ function toArabicYear(text: string): string {
   );
 }
 
-/** The template a report's table headers show (SPEC §1); without markers, the one its year implies. */
+/** Marker words of one version found in a report that decide its version. */
+const MIN_MARKERS = 2;
+
+/**
+ * The template a report's table headers show (SPEC §1): the registered version with the most of its markers
+ * in the text (at least MIN_MARKERS; a tie goes to the earlier in registry order); without, the one its year
+ * implies.
+ */
 export function detectVersion(
   text: string,
   year: number | null,
-  markers: TemplateDef["versionMarkers"],
+  templates: readonly TemplateDef[] = registeredTemplates(),
 ): TemplateVersion {
-  const hits = (words: readonly string[]) => words.filter((w) => text.includes(w)).length;
-  const scores = { v2021: hits(markers.v2021), v2019: hits(markers.v2019), legacy: hits(markers.legacy) };
-  const best = (Object.entries(scores) as [TemplateVersion, number][]).sort((a, b) => b[1] - a[1])[0];
-  if (best && best[1] >= 2) return best[0];
+  const scores = templates.map((t) => [t.version, t.markers.filter((w) => text.includes(w)).length] as const);
+  const best = [...scores].sort((a, b) => b[1] - a[1])[0];
+  if (best && best[1] >= MIN_MARKERS) return best[0];
   if (year === null) return "unknown";
-  return year >= 2021 ? "v2021" : year >= 2019 ? "v2019" : "legacy";
+  return templates.find((t) => coversYear(t, year))?.version ?? "unknown";
 }

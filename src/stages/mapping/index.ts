@@ -4,7 +4,7 @@ import { roundBox } from "../../model/geometry.js";
 import type { Issue } from "../../model/issue.js";
 import type { LayoutBlock } from "../../model/layout.js";
 import type { NarrativeLine } from "../../model/narrative.js";
-import type { TemplateDef, TemplateVersion } from "../../templates/index.js";
+import { templateFor as registeredTemplate, type TemplateDef, type TemplateVersion } from "../../templates/index.js";
 import { buildRecords } from "./build-records.js";
 import { checkAgencyPlace, reviseAgency } from "./check-agency.js";
 import { detectS3Layout } from "./detect-s3-layout.js";
@@ -81,10 +81,9 @@ export function mapRecords(records: readonly RowRecord[], templateFor: TemplateD
       ? { ...read, confidence: { ...read.confidence, agency: Math.min(read.confidence.agency ?? 0, UNKNOWN_PLACE) } }
       : read;
   const allText = records.map((r) => r.text).join("\n");
-  const markers =
-    typeof templateFor === "function" ? templateFor("unknown", "unknown").versionMarkers : templateFor.versionMarkers;
-  const detectedVersion = detectVersion(allText, meta.year, markers);
-  const section3 = detectedVersion === "legacy" ? "unknown" : detectS3Layout(records);
+  const detectedVersion = detectVersion(allText, meta.year);
+  // A report without a fixed table has no section 三 layout to tell.
+  const section3 = registeredTemplate(detectedVersion)?.layout === "facts" ? "unknown" : detectS3Layout(records);
   const template = typeof templateFor === "function" ? templateFor(detectedVersion, section3) : templateFor;
   // The layouts the report prints, for the version/year check: section 三 may follow another version.
   const layoutVersions = [
@@ -92,7 +91,7 @@ export function mapRecords(records: readonly RowRecord[], templateFor: TemplateD
     ...(section3 !== "unknown" && section3 !== detectedVersion ? [section3] : []),
   ];
   const tables =
-    template.version === "legacy" ? mapLegacy(records, template) : mapTables(records, template, detectedVersion);
+    template.layout === "facts" ? mapLegacy(records, template) : mapTables(records, template, detectedVersion);
   const narrative: NarrativeLine[] = records
     .filter((r) => !r.ruled && !tables.tableRecords.has(r))
     .map((r) => {

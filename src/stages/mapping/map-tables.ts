@@ -1,7 +1,7 @@
 import type { Cell } from "../../model/cell.js";
 import type { Issue } from "../../model/issue.js";
-import { listCellPaths } from "../../model/template-paths.js";
-import type { TemplateDef, TemplateVersion } from "../../templates/index.js";
+import { type TemplateDef, type TemplateVersion, templateFor } from "../../templates/index.js";
+import { listCellPaths } from "../../templates/template-paths.js";
 import { deriveRows } from "./derive-rows.js";
 import { findSections } from "./find-sections.js";
 import { MISSING_CELL } from "./make-cell.js";
@@ -35,9 +35,10 @@ export function mapTables(
     tableRecords: new Set(),
     alignment: detectAlignment(tables.flat().filter(isDataRow)) ?? "centre",
   };
-  // The 2019 section 二 has other columns (本年新制作数量, 上一年项目数量 …) with other meanings: never read
-  // them into the 2021 keys (SPEC §2). Its own s2v19 keys come with the v2019 template.
-  if (detectedVersion === "v2019" && template.version !== "v2019") {
+  // A section 二 laid out as another version's (2019: 本年新制作数量, 上一年项目数量 …) has other meanings under
+  // other keys: never read it into this template's keys (SPEC §2). Its own keys come with its own template.
+  const detectedS2 = templateFor(detectedVersion)?.s2Section;
+  if (detectedS2 !== undefined && detectedS2 !== template.s2Section) {
     context.issues.push({
       code: "template.section2_not_read",
       severity: "warning",

@@ -1,6 +1,7 @@
 import { findComponents } from "./components.js";
 import { ort, type PaddleModels } from "./paddle-models.js";
-import { type GrayImage, type PixelBox, shrinkTo } from "./raster.js";
+import type { GrayImage, PixelBox } from "./raster.js";
+import { shrinkTo } from "./resample.js";
 
 /** A text region found by the detector: its box in the pixels of the image passed in, and its score 0–1. */
 export interface TextRegion {

@@ -16,11 +16,11 @@ import {
   otsuThreshold,
   type PixelBox,
   rotate,
-  shrinkTo,
 } from "./raster.js";
 import { inkSegments, type RegionCrop, regionItems } from "./read-regions.js";
 import { recognizeCrops } from "./recognize-text.js";
 import { rereadWords } from "./reread-words.js";
+import { shrinkTo } from "./resample.js";
 import { lineDirection, runsSideways, turnQuarters } from "./turn-page.js";
 
 /**

@@ -1,7 +1,7 @@
 import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import UTIF from "utif2";
-import type { PdfPage } from "../ingest/index.js";
+import type { PdfPage } from "../../model/pdf.js";
 import { type GrayImage, toGray } from "./raster.js";
 
 /** A page as pixels, with the scale from PDF points to pixels. */

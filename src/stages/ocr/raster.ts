@@ -349,60 +349,6 @@ export function inkBox(
   return [x0 + cx[0], y0 + cy[0], x0 + cx[1], y0 + cy[1]];
 }
 
-/** Nearest-neighbour-free (bilinear) upscale by `factor`; 1 returns the image itself. */
-export function resize(image: GrayImage, factor: number): GrayImage {
-  if (factor <= 1.05) return image;
-  const width = Math.round(image.width * factor);
-  const height = Math.round(image.height * factor);
-  const data = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) {
-    const sy = Math.min(image.height - 1, (y + 0.5) / factor - 0.5);
-    const y0 = Math.max(0, Math.floor(sy));
-    const y1 = Math.min(image.height - 1, y0 + 1);
-    const ty = Math.max(0, sy - y0);
-    for (let x = 0; x < width; x++) {
-      const sx = Math.min(image.width - 1, (x + 0.5) / factor - 0.5);
-      const x0 = Math.max(0, Math.floor(sx));
-      const x1 = Math.min(image.width - 1, x0 + 1);
-      const tx = Math.max(0, sx - x0);
-      const a = image.data[y0 * image.width + x0] as number;
-      const b = image.data[y0 * image.width + x1] as number;
-      const c = image.data[y1 * image.width + x0] as number;
-      const d = image.data[y1 * image.width + x1] as number;
-      data[y * width + x] = Math.round(a * (1 - tx) * (1 - ty) + b * tx * (1 - ty) + c * (1 - tx) * ty + d * tx * ty);
-    }
-  }
-  return { width, height, data };
-}
-
-/** Box-filter downsampling to `sw` × `sh` (an average over each source area: thin strokes stay gray, not lost). */
-export function shrinkTo(image: GrayImage, sw: number, sh: number): GrayImage {
-  const { width, height, data } = image;
-  if (sw >= width && sh >= height) return image;
-  const out = new Uint8Array(sw * sh);
-  const span = (i: number, n: number, of: number) => Math.floor((i * of) / n);
-  const xs = new Int32Array(sw + 1);
-  for (let x = 0; x <= sw; x++) xs[x] = Math.min(width, span(x, sw, width));
-  const sums = new Float64Array(width);
-  for (let y = 0; y < sh; y++) {
-    const y0 = span(y, sh, height);
-    const y1 = Math.max(y0 + 1, Math.min(height, span(y + 1, sh, height)));
-    sums.fill(0);
-    for (let yy = y0; yy < y1; yy++) {
-      const row = yy * width;
-      for (let x = 0; x < width; x++) sums[x] = (sums[x] as number) + (data[row + x] as number);
-    }
-    for (let x = 0; x < sw; x++) {
-      const x0 = xs[x] as number;
-      const x1 = Math.max(x0 + 1, xs[x + 1] as number);
-      let sum = 0;
-      for (let xx = x0; xx < x1; xx++) sum += sums[xx] as number;
-      out[y * sw + x] = Math.round(sum / ((y1 - y0) * (x1 - x0)));
-    }
-  }
-  return { width: sw, height: sh, data: out };
-}
-
 /** The median grey level. */
 export function median(data: Uint8Array): number {
   const hist = new Uint32Array(256);

@@ -1,5 +1,5 @@
 import type { CellRef } from "../../model/cell.js";
-import type { RuleInput } from "../../model/rule-input.js";
+import type { RuleInput } from "../../templates/rule-input.js";
 
 /** The cell at `path` as a flag cites it; a path the input lacks reads as null with no location. */
 export function readCellRef(input: RuleInput, path: string): CellRef {

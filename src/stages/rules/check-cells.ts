@@ -1,9 +1,11 @@
 import type { Cell } from "../../model/cell.js";
 import type { Flag } from "../../model/flag.js";
-import type { RuleInput } from "../../model/rule-input.js";
-import { type CellPath, listCellPaths } from "../../model/template-paths.js";
+import type { CellPath } from "../../model/template-paths.js";
 import type { CellCheckRule, LocalText } from "../../templates/rule-def.js";
+import type { RuleInput } from "../../templates/rule-input.js";
+import { listCellPaths } from "../../templates/template-paths.js";
 import { formatNumber, readCellRef } from "./cell-refs.js";
+import type { RuleKindDef } from "./rule-kind.js";
 
 /** One flag per template cell that fails the rule's check, at the cell's path. */
 export function checkCells(rule: CellCheckRule, input: RuleInput): Flag[] {
@@ -73,3 +75,10 @@ function isValidValue(cellPath: CellPath, value: number): boolean {
       return value >= 0;
   }
 }
+
+/** The `cell_check` rule kind (registered in rule-kinds.ts). */
+export const cellCheckKind: RuleKindDef<CellCheckRule> = {
+  kind: "cell_check",
+  recheckable: true,
+  check: (rule, input) => checkCells(rule, input),
+};

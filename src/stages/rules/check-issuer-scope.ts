@@ -1,8 +1,9 @@
 import type { Flag } from "../../model/flag.js";
-import type { RuleInput } from "../../model/rule-input.js";
 import type { IssuerScopeRule } from "../../templates/rule-def.js";
+import type { RuleInput } from "../../templates/rule-input.js";
 import { formatNumber, readCellRef } from "./cell-refs.js";
 import { classifyIssuer } from "./classify-issuer.js";
+import type { RuleKindDef } from "./rule-kind.js";
 
 /** A flag when the cell is > 0 and the agency's level is one the rule denies; nothing for unknown agencies. */
 export function checkIssuerScope(rule: IssuerScopeRule, input: RuleInput): Flag[] {
@@ -28,3 +29,10 @@ export function checkIssuerScope(rule: IssuerScopeRule, input: RuleInput): Flag[
     },
   ];
 }
+
+/** The `issuer_scope` rule kind (registered in rule-kinds.ts). */
+export const issuerScopeKind: RuleKindDef<IssuerScopeRule> = {
+  kind: "issuer_scope",
+  recheckable: true,
+  check: (rule, input) => checkIssuerScope(rule, input),
+};

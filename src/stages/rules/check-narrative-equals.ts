@@ -1,9 +1,10 @@
 import type { Flag } from "../../model/flag.js";
-import type { RuleInput } from "../../model/rule-input.js";
 import type { NarrativeEqualsRule } from "../../templates/rule-def.js";
+import type { RuleInput } from "../../templates/rule-input.js";
 import { formatNumber, readCellRef, sumCellRefs } from "./cell-refs.js";
 import { findStatedNumbers } from "./find-stated-numbers.js";
 import { locateOffset, type NarrativeText } from "./narrative-text.js";
+import type { RuleKindDef } from "./rule-kind.js";
 
 /**
  * A flag when the narrative states one number for the rule's count and the table says otherwise. Nothing when
@@ -43,3 +44,10 @@ export function checkNarrativeEquals(rule: NarrativeEqualsRule, input: RuleInput
     },
   ];
 }
+
+/** The `narrative_equals` rule kind (registered in rule-kinds.ts). */
+export const narrativeEqualsKind: RuleKindDef<NarrativeEqualsRule> = {
+  kind: "narrative_equals",
+  recheckable: false,
+  check: (rule, input, narrative) => checkNarrativeEquals(rule, input, narrative),
+};

@@ -1,7 +1,8 @@
 import type { Flag } from "../../model/flag.js";
-import type { RuleInput } from "../../model/rule-input.js";
 import type { SumEqualsRule } from "../../templates/rule-def.js";
+import type { RuleInput } from "../../templates/rule-input.js";
 import { formatNumber, readCellRef, sumCellRefs } from "./cell-refs.js";
+import type { RuleKindDef } from "./rule-kind.js";
 import { fillScopePlaceholder, fillSubject, listScopeItems } from "./scope-items.js";
 
 /** Tolerance for comparing sums: counts are integers, decimals are rounded by `sumCellRefs`. */
@@ -36,3 +37,10 @@ export function checkSumEquals(rule: SumEqualsRule, input: RuleInput): Flag[] {
   }
   return flags;
 }
+
+/** The `sum_equals` rule kind (registered in rule-kinds.ts). */
+export const sumEqualsKind: RuleKindDef<SumEqualsRule> = {
+  kind: "sum_equals",
+  recheckable: true,
+  check: (rule, input) => checkSumEquals(rule, input),
+};

@@ -1,24 +1,23 @@
 import type { Flag } from "../../model/flag.js";
-import type { RuleInput } from "../../model/rule-input.js";
+import { coversYear, templateFor } from "../../templates/index.js";
 import type { TemplateYearRule } from "../../templates/rule-def.js";
+import type { RuleInput } from "../../templates/rule-input.js";
+import type { RuleKindDef } from "./rule-kind.js";
 
 /**
- * A flag when a layout the report prints (the detected version, or section 三's when it differs) does not cover
- * the report year; nothing when the year or the version is unknown. One flag, for the first such layout.
+ * A flag when a layout the report prints (the detected version, or section 三's when it differs) is a registered
+ * template whose `years` do not cover the report year; nothing when the year or the version is unknown. One
+ * flag, for the first such layout.
  */
 export function checkTemplateYear(rule: TemplateYearRule, input: RuleInput): Flag[] {
   const { year } = input;
   if (year === null) return [];
-  const outside = (input.layoutVersions ?? [input.detectedVersion]).find((version) => {
-    const range = rule.years[version];
-    return (
-      range !== undefined &&
-      !((range.from === undefined || year >= range.from) && (range.to === undefined || year <= range.to))
-    );
-  });
+  const outside = (input.layoutVersions ?? [input.detectedVersion])
+    .map((version) => templateFor(version))
+    .find((template) => template !== undefined && !coversYear(template, year));
   if (outside === undefined) return [];
-  const detectedVersion = outside;
-  const range = rule.years[outside] ?? {};
+  const detectedVersion = outside.version;
+  const range = outside.years;
   const years = `${range.from ?? ""}–${range.to ?? ""}`;
   return [
     {
@@ -35,3 +34,10 @@ export function checkTemplateYear(rule: TemplateYearRule, input: RuleInput): Fla
     },
   ];
 }
+
+/** The `template_year` rule kind (registered in rule-kinds.ts). */
+export const templateYearKind: RuleKindDef<TemplateYearRule> = {
+  kind: "template_year",
+  recheckable: false,
+  check: (rule, input) => checkTemplateYear(rule, input),
+};

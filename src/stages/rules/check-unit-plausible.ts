@@ -1,10 +1,11 @@
 import type { Flag } from "../../model/flag.js";
-import type { RuleInput } from "../../model/rule-input.js";
 import type { LocalText, UnitPlausibleRule } from "../../templates/rule-def.js";
+import type { RuleInput } from "../../templates/rule-input.js";
 import { formatNumber, readCellRef, roundSum } from "./cell-refs.js";
 import { classifyIssuer } from "./classify-issuer.js";
 import { findStatedNumbers, type StatedNumber } from "./find-stated-numbers.js";
 import { locateOffset, type NarrativeText } from "./narrative-text.js";
+import type { RuleKindDef } from "./rule-kind.js";
 
 const YUAN_PER_WAN = 10_000;
 
@@ -90,3 +91,10 @@ function compareWithLimit(rule: UnitPlausibleRule, input: RuleInput, table: numb
     },
   };
 }
+
+/** The `unit_plausible` rule kind (registered in rule-kinds.ts). */
+export const unitPlausibleKind: RuleKindDef<UnitPlausibleRule> = {
+  kind: "unit_plausible",
+  recheckable: false,
+  check: (rule, input, narrative) => checkUnitPlausible(rule, input, narrative),
+};

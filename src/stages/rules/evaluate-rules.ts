@@ -1,14 +1,9 @@
 import { UNCERTAIN_BELOW } from "../../model/cell.js";
 import type { Flag } from "../../model/flag.js";
-import type { RuleInput } from "../../model/rule-input.js";
-import type { RuleDef } from "../../templates/rule-def.js";
-import { checkCells } from "./check-cells.js";
-import { checkIssuerScope } from "./check-issuer-scope.js";
-import { checkNarrativeEquals } from "./check-narrative-equals.js";
-import { checkSumEquals } from "./check-sum-equals.js";
-import { checkTemplateYear } from "./check-template-year.js";
-import { checkUnitPlausible } from "./check-unit-plausible.js";
-import { buildNarrativeText, type NarrativeText } from "./narrative-text.js";
+import type { RuleBase } from "../../templates/rule-def.js";
+import type { RuleInput } from "../../templates/rule-input.js";
+import { buildNarrativeText } from "./narrative-text.js";
+import { ruleKindOf } from "./rule-kinds.js";
 
 /**
  * Every flag of the template's rules on one report, sorted by rule id then path (code-unit order) so the output
@@ -16,41 +11,20 @@ import { buildNarrativeText, type NarrativeText } from "./narrative-text.js";
  */
 export function evaluateRules(input: RuleInput): Flag[] {
   const narrative = buildNarrativeText(input.narrative);
-  const flags = (input.template.rules ?? [])
-    .flatMap((rule) => applyRule(rule, input, narrative))
-    .map((flag) => markUncertainReading(flag, input));
+  const flags = (input.template.rules ?? []).flatMap((rule) =>
+    ruleKindOf(rule.kind)
+      .check(rule, input, narrative)
+      .map((flag) => markUncertainReading(flag, rule, input)),
+  );
   return flags.sort((a, b) => compareText(a.rule, b.rule) || compareText(a.path, b.path));
 }
 
-function applyRule(rule: RuleDef, input: RuleInput, narrative: NarrativeText): Flag[] {
-  switch (rule.kind) {
-    case "sum_equals":
-      return checkSumEquals(rule, input);
-    case "cell_check":
-      return checkCells(rule, input);
-    case "narrative_equals":
-      return checkNarrativeEquals(rule, input, narrative);
-    case "issuer_scope":
-      return checkIssuerScope(rule, input);
-    case "unit_plausible":
-      return checkUnitPlausible(rule, input, narrative);
-    case "template_year":
-      return checkTemplateYear(rule, input);
-  }
-}
-
 /**
- * Rules whose failure is arithmetic over printed cells (SPEC §4 "Uncertain readings"), and the check that a cell
- * holds a number of its kind (a speck read as a minus sign or a point fails it on a misread, not a misprint).
+ * An arithmetic error (or a cell's `readingCheck`) through a cell read below the threshold becomes a warning marked
+ * `uncertain_reading`: a user must be able to tell "the reading may be wrong" from "the publication is wrong".
  */
-const ARITHMETIC = /^(?:s[34]\.|cell\.integer$)/;
-
-/**
- * An arithmetic error through a cell read below the threshold becomes a warning marked `uncertain_reading`: a
- * user must be able to tell "the reading may be wrong" from "the publication is wrong".
- */
-function markUncertainReading(flag: Flag, input: RuleInput): Flag {
-  if (flag.severity !== "error" || !ARITHMETIC.test(flag.rule)) return flag;
+function markUncertainReading(flag: Flag, rule: RuleBase, input: RuleInput): Flag {
+  if (flag.severity !== "error" || (rule.checksum !== true && rule.readingCheck !== true)) return flag;
   const unsure = flag.cells.some((ref) => (input.cells.get(ref.path)?.confidence ?? 1) < UNCERTAIN_BELOW);
   if (!unsure) return flag;
   return {

@@ -1,4 +1,3 @@
-import type { Box } from "../../model/geometry.js";
 import type { NarrativeLine } from "../../model/narrative.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { Cell } from "../../model/cell.js";
-import type { Issue } from "../../model/issue.js";
 import type { NarrativeLine } from "../../model/narrative.js";
+import { type Done, done } from "../../model/result.js";
 import type { TemplateDef } from "../../templates/index.js";
 import { legacyContextWords } from "../../templates/legacy/keys.js";
 import type { LegacyKeyDef } from "../../templates/types.js";
@@ -15,15 +15,17 @@ const YUAN_PER_WAN = 10_000;
  * Completes the facts of a legacy report (template `legacy`) after the mapping stage read its 统计表 rows: each
  * fact the table lacks is taken from the first narrative sentence that states it (`raw` = that clause, page and
  * box of its line), 元 amounts in 万元. Facts stated nowhere are null; a fact with a 2021 equivalent is set under
- * that key too. Returns a `table.not_found` issue when the report states none of the facts.
+ * that key too. Returns the cells completed (a new map; `mapped` is not changed), with a `table.not_found` issue
+ * when the report states none of the facts. A template without `legacyKeys` gets its cells back as they are.
  */
 export function readLegacyFacts(
   template: TemplateDef,
   narrativeLines: readonly NarrativeLine[],
-  cells: Map<string, Cell>,
-): Issue[] {
+  mapped: ReadonlyMap<string, Cell>,
+): Done<ReadonlyMap<string, Cell>> {
   const keys = template.legacyKeys ?? [];
-  if (keys.length === 0) return [];
+  if (keys.length === 0) return done(mapped);
+  const cells = new Map(mapped);
   const narrative = buildNarrativeText(narrativeLines);
   for (const fact of keys) {
     const path = `legacy.${fact.key}`;
@@ -48,15 +50,15 @@ export function readLegacyFacts(
     cells.set(path, cell);
     if (fact.v2021 !== undefined) cells.set(fact.v2021, cell);
   }
-  if ([...cells.values()].some((c) => c.value !== null)) return [];
-  return [
+  if ([...cells.values()].some((c) => c.value !== null)) return done(cells);
+  return done(cells, [
     {
       code: "table.not_found",
       severity: "warning",
       stage: "mapping",
       message: "legacy: no 统计表 row and no stated count of the legacy keys was found",
     },
-  ];
+  ]);
 }
 
 /** Clauses about the previous year ("与上年收到申请29件相比", "比上年增加3件"): their numbers are not this year's. */

@@ -1,7 +1,7 @@
 import type { Box } from "../../model/geometry.js";
 import { composeMatrix, type Matrix } from "../../model/matrix.js";
 import type { TextItem } from "../../model/page-content.js";
-import type { PdfPage } from "../ingest/index.js";
+import type { PdfPage } from "../../model/pdf.js";
 import { normalizeGlyphs } from "./normalize-glyphs.js";
 
 type TextContent = Awaited<ReturnType<PdfPage["getTextContent"]>>;

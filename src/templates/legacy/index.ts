@@ -1,7 +1,7 @@
 import type { TemplateDef } from "../template-def.js";
 import { cellRules, templateYearRule } from "../v2021/rules.js";
-import { versionMarkers } from "../v2021/version-markers.js";
 import { legacyKeys } from "./keys.js";
+import { markers } from "./version-markers.js";
 
 /**
  * Reports of 2008–2018 (and any report without a national table): no fixed table, so no template cells;
@@ -11,7 +11,10 @@ import { legacyKeys } from "./keys.js";
  */
 export const legacy: TemplateDef = {
   version: "legacy",
-  firstYear: 2008,
+  years: { to: 2018 },
+  layout: "facts",
+  sectionLabels: { legacy: "2008–2018年报告（无统一表格）" },
+  markers,
   s2Section: "s2",
   s2Items: [],
   s2HeaderMarkers: [],
@@ -21,7 +24,6 @@ export const legacy: TemplateDef = {
   s3HeaderMarkers: [],
   s4Groups: [],
   s4HeaderMarkers: [],
-  versionMarkers,
   legacyKeys,
   rules: [...cellRules.filter((r) => r.id === "cell.integer"), templateYearRule],
 };

@@ -1,10 +1,10 @@
 import type { TemplateDef } from "../template-def.js";
 import { s3Columns, s3HeaderMarkers } from "../v2021/s3-rows.js";
 import { s4Groups, s4HeaderMarkers } from "../v2021/s4-groups.js";
-import { versionMarkers } from "../v2021/version-markers.js";
 import { rules } from "./rules.js";
 import { s2HeaderMarkers, s2Items } from "./s2-items.js";
 import { s3GroupLabels, s3Rows } from "./s3-rows.js";
+import { markers, s3LayoutMark } from "./version-markers.js";
 
 /**
  * The 2019 trial template (国办公开办函〔2019〕60号), used for reports of 2019–2020 and wherever its layout is
@@ -12,7 +12,11 @@ import { s3GroupLabels, s3Rows } from "./s3-rows.js";
  */
 export const v2019: TemplateDef = {
   version: "v2019",
-  firstYear: 2019,
+  years: { from: 2019, to: 2020 },
+  layout: "table",
+  sectionLabels: { s2v19: "二、主动公开政府信息情况（2019年版）" },
+  markers,
+  s3LayoutMark,
   s2Section: "s2v19",
   s2Items,
   s2HeaderMarkers,
@@ -22,6 +26,5 @@ export const v2019: TemplateDef = {
   s3HeaderMarkers,
   s4Groups,
   s4HeaderMarkers,
-  versionMarkers,
   rules,
 };

@@ -39,6 +39,7 @@ export function makeSumRules(results: readonly string[], resultsLabel: string): 
       kind: "sum_equals",
       id: "s3.balance",
       severity: "error",
+      checksum: true,
       forEach: "s3_columns",
       path: "s3.{column}",
       subject: { zh: "{label}列", en: "Column {key}" },
@@ -55,6 +56,7 @@ export function makeSumRules(results: readonly string[], resultsLabel: string): 
       kind: "sum_equals",
       id: "s3.row_total",
       severity: "error",
+      checksum: true,
       forEach: "s3_rows",
       path: "s3.{row}",
       subject: { zh: "“{label}”行", en: "Row {key}" },
@@ -68,6 +70,7 @@ export function makeSumRules(results: readonly string[], resultsLabel: string): 
       kind: "sum_equals",
       id: "s3.results_total",
       severity: "error",
+      checksum: true,
       forEach: "s3_columns",
       path: "s3.total_processed.{column}",
       subject: { zh: "{label}列", en: "Column {key}" },
@@ -81,6 +84,7 @@ export function makeSumRules(results: readonly string[], resultsLabel: string): 
       kind: "sum_equals",
       id: "s4.group_total",
       severity: "error",
+      checksum: true,
       forEach: "s4_groups",
       path: "s4.{group}",
       subject: { zh: "{label}", en: "Group {key}" },
@@ -126,12 +130,11 @@ export const templateYearRule: RuleDef = {
   id: "template.version_mismatch",
   severity: "warning",
   path: "report.template",
-  years: { legacy: { to: 2018 }, v2019: { from: 2019, to: 2020 }, v2021: { from: 2021 } },
 };
 
 /** The per-cell checks every template has. */
 export const cellRules: readonly RuleDef[] = [
-  { kind: "cell_check", id: "cell.integer", severity: "error", check: "integer" },
+  { kind: "cell_check", id: "cell.integer", severity: "error", check: "integer", readingCheck: true },
   { kind: "cell_check", id: "cell.missing", severity: "warning", check: "missing" },
   { kind: "cell_check", id: "cell.blank", severity: "info", check: "blank" },
 ];

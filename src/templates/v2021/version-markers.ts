@@ -1,6 +1,8 @@
-/** Header words that identify a template version when found in a report (SPEC §1). */
-export const versionMarkers = {
-  v2021: ["本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额"],
-  v2019: ["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "政府集中采购"],
-  legacy: ["主动公开政府信息数", "不同意公开答复数", "同意公开答复数", "申请办结数", "举报投诉数量"],
+/** Header words that identify the 2021 template when found in a report (SPEC §1). */
+export const markers = ["本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额"];
+
+/** Section 三 follows the 2021 rows when it prints one of the three （六） rows' words. */
+export const s3LayoutMark = {
+  fingerprint: { any: [], patterns: ["逾期不补正|不补正|收费通知|缴纳费用"] },
+  where: "text",
 } as const;

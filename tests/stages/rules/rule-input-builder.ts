@@ -1,9 +1,9 @@
 import type { Cell } from "../../../src/model/cell.js";
 import type { Flag } from "../../../src/model/flag.js";
-import type { RuleInput } from "../../../src/model/rule-input.js";
-import { listCellPaths } from "../../../src/model/template-paths.js";
 import type { RuleDef } from "../../../src/templates/rule-def.js";
+import type { RuleInput } from "../../../src/templates/rule-input.js";
 import type { TemplateVersion } from "../../../src/templates/template-def.js";
+import { listCellPaths } from "../../../src/templates/template-paths.js";
 import { v2021 } from "../../../src/templates/v2021/index.js";
 
 export interface InputOptions {

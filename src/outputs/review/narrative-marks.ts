@@ -1,0 +1,128 @@
+import type { Box } from "../../model/geometry.js";
+import { withPdfDocument } from "../../stages/ingest/index.js";
+import type { DocBlock } from "../../stages/markup/index.js";
+import { escapeHtml } from "./html.js";
+import type { ReviewFlag } from "./review-model.js";
+
+/** Where a narrative flag's sentence is printed: a box on a page (PDF points, origin top-left). */
+export interface NarrativeMark {
+  /** Index of the flag in the report's flag list. */
+  readonly flag: number;
+  readonly page: number;
+  readonly bbox: Box;
+}
+
+/**
+ * The clause a narrative flag (`text.*`, the narrative side of `s2.fee_unit`) quotes, and the page it names. The
+ * outputs keep no narrative text: the flag's message is where the clause is (`on page 2 … ("上年结转4件")`).
+ */
+export function quotedClause(flag: ReviewFlag): { page: number | null; clause: string } | null {
+  const clause = /\("([^"]+)"\)/.exec(flag.message.en)?.[1];
+  if (clause === undefined) return null;
+  const page = /on page (\d+)/.exec(flag.message.en)?.[1];
+  return { page: page === undefined ? null : Number(page), clause };
+}
+
+const squash = (text: string) => text.replace(/\s+/g, "");
+
+/**
+ * Finds each narrative flag's clause in the PDF's text layer (on the page its message names, else on any page)
+ * and returns the box of the text runs that print it. A clause not in the text layer (an OCR'd page) has no mark.
+ */
+export async function findNarrativeMarks(bytes: Uint8Array, flags: readonly ReviewFlag[]): Promise<NarrativeMark[]> {
+  const wanted = flags
+    .map((flag, index) => ({ index, quoted: quotedClause(flag) }))
+    .filter((w): w is { index: number; quoted: { page: number | null; clause: string } } => w.quoted !== null);
+  if (wanted.length === 0) return [];
+  return withPdfDocument(bytes, async (doc) => {
+    const marks: NarrativeMark[] = [];
+    /** Per page: its text without whitespace; for each character the run it is in and its place in that run. */
+    const texts = new Map<number, { text: string; owners: number[]; offsets: number[]; boxes: Box[] }>();
+    const pageText = async (n: number) => {
+      let known = texts.get(n);
+      if (known !== undefined) return known;
+      const page = await doc.getPage(n);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      let text = "";
+      const owners: number[] = [];
+      const offsets: number[] = [];
+      const boxes: Box[] = [];
+      for (const item of content.items) {
+        if (!("str" in item)) continue;
+        const run = squash(item.str);
+        if (run === "") continue;
+        const [, , , , x, y] = item.transform as number[];
+        const [ax, ay] = viewport.convertToViewportPoint(x ?? 0, (y ?? 0) + item.height);
+        const [bx, by] = viewport.convertToViewportPoint((x ?? 0) + item.width, y ?? 0);
+        boxes.push([Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by)]);
+        for (let i = 0; i < run.length; i++) {
+          owners.push(boxes.length - 1);
+          offsets.push(i / run.length);
+        }
+        text += run;
+      }
+      page.cleanup();
+      known = { text, owners, offsets, boxes };
+      texts.set(n, known);
+      return known;
+    };
+    for (const { index, quoted } of wanted) {
+      const clause = squash(quoted.clause);
+      const pages = quoted.page === null ? Array.from({ length: doc.numPages }, (_, i) => i + 1) : [quoted.page];
+      for (const n of pages) {
+        if (n < 1 || n > doc.numPages) continue;
+        const { text, owners, offsets, boxes } = await pageText(n);
+        const at = text.indexOf(clause);
+        if (at < 0) continue;
+        const end = at + clause.length - 1;
+        const runs = [...new Set(owners.slice(at, end + 1))];
+        const covered = runs.map((r) => boxes[r] as Box);
+        // A run is often a whole line: the clause's part of its first and last run, by character share (CJK
+        // characters are about equally wide).
+        const first = boxes[owners[at] as number] as Box;
+        const last = boxes[owners[end] as number] as Box;
+        const lastShare = (offsets[end] ?? 0) + 1 / Math.max(1, owners.filter((o) => o === owners[end]).length);
+        const left = first[0] + (first[2] - first[0]) * (offsets[at] ?? 0);
+        const right = last[0] + (last[2] - last[0]) * Math.min(1, lastShare);
+        const oneLine = runs.length === 1 || covered.every((b) => Math.abs(b[1] - first[1]) < 2);
+        marks.push({
+          flag: index,
+          page: n,
+          bbox: [
+            oneLine ? left : Math.min(...covered.map((b) => b[0])),
+            Math.min(...covered.map((b) => b[1])),
+            oneLine ? right : Math.max(...covered.map((b) => b[2])),
+            Math.max(...covered.map((b) => b[3])),
+          ],
+        });
+        break;
+      }
+    }
+    return marks;
+  });
+}
+
+/**
+ * The paragraphs of an HTML or .docx source that hold a narrative flag's clause, as HTML with the clause marked
+ * (`data-flag` = the flag's index), for the page that shows the source's tables.
+ */
+export function renderNarrativeParagraphs(blocks: readonly DocBlock[], flags: readonly ReviewFlag[]): string {
+  const items: string[] = [];
+  flags.forEach((flag, index) => {
+    const quoted = quotedClause(flag);
+    if (quoted === null) return;
+    for (const block of blocks) {
+      if (block.kind !== "paragraph") continue;
+      const at = block.text.indexOf(quoted.clause);
+      if (at < 0) continue;
+      const before = block.text.slice(Math.max(0, at - 60), at);
+      const after = block.text.slice(at + quoted.clause.length, at + quoted.clause.length + 60);
+      items.push(
+        `<p class="narrative" data-locator="${escapeHtml(block.locator)}">…${escapeHtml(before)}<mark class="narrative-mark" data-flag="${index}">${escapeHtml(quoted.clause)}</mark>${escapeHtml(after)}…</p>`,
+      );
+      break;
+    }
+  });
+  return items.join("\n");
+}

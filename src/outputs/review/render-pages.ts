@@ -1,0 +1,76 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { createCanvas } from "@napi-rs/canvas";
+import { withPdfDocument } from "../../stages/ingest/index.js";
+import { imageFilePages } from "../../stages/ocr/index.js";
+
+/** A rendered page: its size in PDF points (the cells' bbox space) and its PNG file name. */
+export interface PageImage {
+  readonly page: number;
+  /** Page size in PDF points at rotation 0 as pdf.js reports it; bboxes are in this space, origin top-left. */
+  readonly width: number;
+  readonly height: number;
+  readonly image: string;
+}
+
+/** Rendered image pixels per PDF point: 1.5 gives ~108 dpi, readable digits at a modest PNG size. */
+export const DEFAULT_SCALE = 1.5;
+
+/** Renders every page of a PDF to `<outDir>/p<n>.png` (pdf.js + @napi-rs/canvas, white background). */
+export async function renderPdfPages(bytes: Uint8Array, outDir: string, scale = DEFAULT_SCALE): Promise<PageImage[]> {
+  await mkdir(outDir, { recursive: true });
+  return withPdfDocument(bytes, async (doc) => {
+    const pages: PageImage[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const size = page.getViewport({ scale: 1 });
+      const viewport = page.getViewport({ scale });
+      const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+      const context = canvas.getContext("2d");
+      context.fillStyle = "#fff";
+      context.fillRect(0, 0, canvas.width, canvas.height);
+      // pdf.js's types name DOM canvases; @napi-rs/canvas is the Node canvas pdf.js itself uses.
+      await page.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
+      const image = `p${n}.png`;
+      await writeFile(join(outDir, image), await canvas.encode("png"));
+      pages.push({ page: n, width: round2(size.width), height: round2(size.height), image });
+      page.cleanup();
+    }
+    return pages;
+  });
+}
+
+/**
+ * Renders the pages of a PNG, JPEG or TIFF input to `<outDir>/p<n>.png`, in the frame the OCR stage gave its
+ * cells' boxes: the image's width taken as A4's in points (landscape: A4's height), so the boxes fall where
+ * they were read. Gray, as OCR saw it.
+ */
+export async function renderImagePages(
+  bytes: Uint8Array,
+  kind: "png" | "jpeg" | "tiff",
+  outDir: string,
+  scale = DEFAULT_SCALE,
+): Promise<PageImage[]> {
+  await mkdir(outDir, { recursive: true });
+  const pages: PageImage[] = [];
+  for (const [index, page] of (await imageFilePages(bytes, kind)).entries()) {
+    const { image } = page;
+    const source = createCanvas(image.width, image.height);
+    const pixels = source.getContext("2d").createImageData(image.width, image.height);
+    for (let i = 0; i < image.data.length; i++) {
+      const v = image.data[i] ?? 255;
+      pixels.data.set([v, v, v, 255], i * 4);
+    }
+    source.getContext("2d").putImageData(pixels, 0, 0);
+    const canvas = createCanvas(Math.ceil(page.width * scale), Math.ceil(page.height * scale));
+    canvas.getContext("2d").drawImage(source, 0, 0, canvas.width, canvas.height);
+    const name = `p${index + 1}.png`;
+    await writeFile(join(outDir, name), await canvas.encode("png"));
+    pages.push({ page: index + 1, width: round2(page.width), height: round2(page.height), image: name });
+  }
+  return pages;
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,69 @@
+import type { Cell } from "../../model/cell.js";
+import {
+  type DocBlock,
+  type DocTable,
+  decodeHtml,
+  docxBlocks,
+  htmlBlocks,
+  readDocumentXml,
+} from "../../stages/markup/index.js";
+import { cellLabel } from "./cell-label.js";
+import { escapeHtml } from "./html.js";
+import { renderNarrativeParagraphs } from "./narrative-marks.js";
+import type { ReviewFlag } from "./review-model.js";
+
+/**
+ * The tables of an HTML page or a .docx file as they are written in the source (spans kept), in place of page
+ * images: every table holding an extracted cell, each such cell marked with its path so a click or a flag
+ * highlights it. Read with the markup stage's own readers, so the locators are the ones the cells carry. Only
+ * text is copied: no markup, script or style of the source reaches the review page.
+ */
+export function renderSourceTables(
+  bytes: Uint8Array,
+  kind: "html" | "docx",
+  cells: Readonly<Record<string, Cell>>,
+  flags: readonly ReviewFlag[],
+  flagged: ReadonlyMap<string, string>,
+): string | null {
+  const blocks = readBlocks(bytes, kind);
+  if (blocks === null) return null;
+  // The sentences narrative flags quote, marked, before the tables.
+  const narrative = renderNarrativeParagraphs(blocks, flags);
+  const byLocator = new Map<string, string>();
+  for (const [path, cell] of Object.entries(cells)) if (cell.locator) byLocator.set(cell.locator, path);
+  const tables = blocks.filter(
+    (b): b is DocTable => b.kind === "table" && b.rows.some((row) => row.some((c) => byLocator.has(c.locator))),
+  );
+  if (tables.length === 0 && narrative === "") return null;
+  return [narrative, ...tables.map((table) => renderTable(table, byLocator, flagged))].filter(Boolean).join("\n");
+}
+
+function readBlocks(bytes: Uint8Array, kind: "html" | "docx"): DocBlock[] | null {
+  try {
+    if (kind === "html") return htmlBlocks(decodeHtml(bytes).text);
+    const xml = readDocumentXml(bytes);
+    return xml === null ? null : docxBlocks(xml);
+  } catch {
+    return null;
+  }
+}
+
+function renderTable(
+  table: DocTable,
+  byLocator: ReadonlyMap<string, string>,
+  flagged: ReadonlyMap<string, string>,
+): string {
+  const rows = table.rows.map((row) => {
+    const cells = row.map((cell) => {
+      const path = byLocator.get(cell.locator);
+      const spans = `${cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : ""}${cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : ""}`;
+      const text = cell.lines.map(escapeHtml).join("<br>");
+      if (path === undefined) return `<td${spans}>${text}</td>`;
+      const severity = flagged.get(path);
+      const classes = ["src-cell", ...(severity === undefined ? [] : [`flag-${severity}`])];
+      return `<td${spans} class="${classes.join(" ")}" data-path="${escapeHtml(path)}" data-locator="${escapeHtml(cell.locator)}" title="${escapeHtml(`${cellLabel(path)} · ${cell.locator}`)}" tabindex="0">${text}</td>`;
+    });
+    return `<tr>${cells.join("")}</tr>`;
+  });
+  return `<table class="source-table" data-locator="${escapeHtml(table.locator)}"><tbody>\n${rows.join("\n")}\n</tbody></table>`;
+}

@@ -1,0 +1,49 @@
+import { describeError, InputError } from "../../errors.js";
+import type { Issue } from "../../model/issue.js";
+import type { PageRead } from "../../model/page-content.js";
+import { checkImageSize, countTiffPages } from "../../stages/ingest/index.js";
+import { imageFilePages } from "../../stages/ocr/index.js";
+import { analysePages } from "../analyse-pages.js";
+import { failDocument } from "../document-result.js";
+import { ocrImages } from "../ocr-pages.js";
+import type { InputKindDef } from "./input-kind.js";
+
+/** PNG, JPEG and TIFF (every page of a multi-page TIFF): page images read by OCR, cells located by page and box. */
+function imageKind(name: "png" | "jpeg" | "tiff"): InputKindDef {
+  const label = name.toUpperCase();
+  return {
+    name,
+    label,
+    sniff: (input) => input.kind === name,
+    extract: async (input, source, { maxPages, engine }) => {
+      try {
+        if (name === "tiff") countTiffPages(input.bytes, maxPages ?? Number.POSITIVE_INFINITY);
+        else checkImageSize(input.bytes, name);
+        const images = await imageFilePages(input.bytes, name);
+        if (images.length === 0) return failDocument(source, "corrupt", `The ${label} file holds no image`);
+        const { value: read, issues } = await ocrImages(
+          engine(),
+          images.map((image, i) => ({ page: i + 1, image: async () => image })),
+        );
+        const pages: PageRead[] = images.map(
+          (image, i) => read.get(i + 1) ?? emptyPage(i + 1, image.width, image.height),
+        );
+        return analysePages(source, pages, images.length, issues, new Set(read.keys()));
+      } catch (error) {
+        if (error instanceof InputError) return failDocument(source, error.errorClass, error.message);
+        return failDocument(source, "corrupt", `The ${label} image could not be decoded: ${describeError(error)}`);
+      }
+    },
+  };
+}
+
+export const pngKind = imageKind("png");
+export const jpegKind = imageKind("jpeg");
+export const tiffKind = imageKind("tiff");
+
+function emptyPage(page: number, width: number, height: number): PageRead {
+  return {
+    content: { page, width, height, items: [], segments: [], imageBoxes: [], textQuality: 0, charCount: 0 },
+    needsOcr: true,
+  };
+}

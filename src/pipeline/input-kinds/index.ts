@@ -1,0 +1,2 @@
+export type { FrontEndContext, InputKindDef } from "./input-kind.js";
+export { describeInputKinds, findInputKind, registerInputKind } from "./registry.js";

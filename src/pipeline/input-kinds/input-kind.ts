@@ -1,0 +1,31 @@
+import type { InputFile } from "../../stages/ingest/index.js";
+import type { OcrEngine } from "../../stages/ocr/index.js";
+import type { DocumentResult, DocumentSource } from "../document-result.js";
+
+/** What a front end may use besides its input: the per-document limits and the OCR engine. */
+export interface FrontEndContext {
+  /** A PDF or TIFF with more pages than this fails as `too_large` before any page is read. */
+  readonly maxPages?: number;
+  /** The document's OCR engine, made on first use. */
+  readonly engine: () => OcrEngine;
+}
+
+/**
+ * One kind of input the pipeline reads: how it is recognised, and the front end that turns it into the common
+ * model — pages of positioned text (`analysePages`, for PDF and page images, whose cells are located by page and
+ * box) or blocks of a document without pages (`analyseBlocks`, for HTML and .docx, whose cells are located by
+ * the front end's own locator) — and on through mapping, rules and output.
+ */
+export interface InputKindDef {
+  /** Short name, e.g. `pdf`. */
+  readonly name: string;
+  /** How messages name the kind, e.g. `PDF`, `.docx`. */
+  readonly label: string;
+  /** Whether an input is of this kind: its leading bytes, or ingest's coarse `kind` from them. */
+  readonly sniff: (input: InputFile) => boolean;
+  /**
+   * The document's output. Throws only for a defect: a bad input is a failure result (an `InputError` thrown
+   * is turned into one by the caller).
+   */
+  readonly extract: (input: InputFile, source: DocumentSource, context: FrontEndContext) => Promise<DocumentResult>;
+}

@@ -1,0 +1,31 @@
+import { describeError, InputError } from "../../errors.js";
+import { decodeHtml, docxBlocks, htmlBlocks, readDocumentXml } from "../../stages/markup/index.js";
+import { analyseBlocks } from "../analyse-blocks.js";
+import { failDocument } from "../document-result.js";
+import type { InputKindDef } from "./input-kind.js";
+
+/** A saved web page (any charset): its tables and paragraphs, each cell located by its DOM path. */
+export const htmlKind: InputKindDef = {
+  name: "html",
+  label: "HTML",
+  sniff: (input) => input.kind === "html",
+  extract: async (input, source) => analyseBlocks(htmlBlocks(decodeHtml(input.bytes).text), source),
+};
+
+/** A Word .docx: the tables and paragraphs of word/document.xml, each cell located by its table/paragraph index. */
+export const docxKind: InputKindDef = {
+  name: "docx",
+  label: ".docx",
+  sniff: (input) => input.kind === "docx",
+  extract: async (input, source) => {
+    let xml: string | null;
+    try {
+      xml = readDocumentXml(input.bytes);
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      return failDocument(source, "corrupt", `Cannot unzip the .docx: ${describeError(error)}`);
+    }
+    if (xml === null) return failDocument(source, "corrupt", "The ZIP has no word/document.xml");
+    return analyseBlocks(docxBlocks(xml), source);
+  },
+};

@@ -1,0 +1,1 @@
+export { buildOutput, decideStatus, decideStatusFor, type OutputParts } from "./build-output.js";

@@ -1,0 +1,159 @@
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildReviewSite, type ReviewSite } from "../../../src/outputs/review/index.js";
+import { EXTRACTED, SAMPLES } from "../export/extracted-fixture.js";
+
+/**
+ * The review site for every input kind (a PNG scan, an HTML page, a .docx), built from another folder than
+ * the one `extract` ran in and without --inputs, and an index of more than one page of reports.
+ */
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+const SCREENSHOTS = join(import.meta.dirname, "screenshots");
+
+/** The page's window, as the browser evaluates it (the tests' tsconfig has no DOM types). */
+interface StyleWindow {
+  getComputedStyle(element: unknown): { backgroundColor: string; outlineStyle: string; textDecorationStyle: string };
+}
+/** Outputs, their sources under `in/` (where `extract in --out extracted` would have run from). */
+const REPORTS = [
+  ["scanned/scan-county-rules-png.json", "scanned/scan-county-rules-png.png"],
+  ["html-nested-2023.json", "html-nested-2023.html"],
+  ["docx-captions-2023.json", "docx-captions-2023.docx"],
+] as const;
+/** Copies of the HTML report under agency folders: more reports than one index page holds. */
+const COPIES = 110;
+
+let root: string;
+let extracted: string;
+let site: ReviewSite;
+let browser: Browser;
+const progress: string[] = [];
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), "gongkai-review-inputs-"));
+  extracted = join(root, "extracted");
+  const manifest: string[] = [];
+  for (const [out, input] of REPORTS) {
+    await mkdir(join(extracted, out, ".."), { recursive: true });
+    await mkdir(join(root, "in", input, ".."), { recursive: true });
+    await cp(join(EXTRACTED, out), join(extracted, out));
+    await cp(join(SAMPLES, input), join(root, "in", input));
+    const { sha256 } = JSON.parse(await readFile(join(extracted, out), "utf8")).source;
+    // Relative to `root`, where extract ran; the review is built with another working folder.
+    manifest.push(
+      JSON.stringify({ file: `in/${input}`, out, sha256, status: "success", error_class: null, seconds: 1 }),
+    );
+  }
+  const html = await readFile(join(extracted, "html-nested-2023.json"), "utf8");
+  for (let i = 0; i < COPIES; i++) {
+    const out = `copies/机关${String(i).padStart(3, "0")}/2023.json`;
+    await mkdir(join(extracted, out, ".."), { recursive: true });
+    await writeFile(join(extracted, out), html);
+  }
+  await writeFile(join(extracted, "manifest.jsonl"), `${manifest.join("\n")}\n`);
+  site = await buildReviewSite(extracted, { onProgress: (line) => progress.push(line) });
+  await mkdir(SCREENSHOTS, { recursive: true });
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+async function openPage(url: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") pageErrors.push(message.text());
+  });
+  await page.goto(url);
+  return page;
+}
+
+const reportUrl = (slug: string) => pathToFileURL(join(extracted, "review", "reports", `${slug}.html`)).href;
+
+describe("gongkai review: every input kind, sources found from another folder", () => {
+  it("finds every source through the manifest's relative paths and says how far it got", () => {
+    expect(site).toMatchObject({ reports: REPORTS.length + COPIES, withoutImages: 0 });
+    // The PNG scan's one page; the HTML and .docx have none (their tables are shown instead).
+    expect(site.images).toBe(1);
+    expect(progress.some((line) => /^review: 100\/113 report\(s\)/.test(line))).toBe(true);
+    expect(progress.at(-1)).toMatch(/^review: 113 report\(s\), 3 source\(s\) in [\d.]+ s\n$/);
+  });
+
+  it("shows a PNG scan's page with its cells outlined where OCR read them", async () => {
+    const page = await openPage(reportUrl("scanned~scan-county-rules-png"));
+    const img = page.locator(".page img");
+    expect(await img.count()).toBe(1);
+    await expect
+      .poll(() => img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth))
+      .toBeGreaterThan(800);
+    expect(await page.locator(".page .box.src-ocr").count()).toBeGreaterThan(150);
+    await page.locator("button.flag").first().click();
+    await expect.poll(() => page.locator(".page .box.focus").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SCREENSHOTS, "png-scan.png") });
+    await page.context().close();
+  });
+
+  it.each([
+    ["html-nested-2023", /^html\[1\]\/body\[1\]\//],
+    ["docx-captions-2023", /^tbl\[\d+\]\//],
+  ])("shows %s's own tables with the extracted cells marked, and a link to the source", async (slug, locator) => {
+    const page = await openPage(reportUrl(slug));
+    const marked = page.locator("#source-view td.src-cell");
+    expect(await marked.count()).toBeGreaterThan(150);
+    expect(await marked.first().getAttribute("data-locator")).toMatch(locator);
+    // Info flags (cell.blank: a cell printed blank) are outlined, not shaded like errors and warnings.
+    const info = page.locator("#source-view td.src-cell.flag-info");
+    if (slug === "html-nested-2023") expect(await info.count()).toBeGreaterThan(50);
+    for (const cell of (await info.count()) > 0 ? [info.first(), page.locator("td.v.flag-info").first()] : []) {
+      const style = await cell.evaluate((el) => {
+        const css = (globalThis as unknown as StyleWindow).getComputedStyle(el);
+        return { background: css.backgroundColor, outline: css.outlineStyle, decoration: css.textDecorationStyle };
+      });
+      expect(style.background).toBe("rgba(0, 0, 0, 0)");
+      expect([style.outline, style.decoration]).toContain("dotted");
+    }
+    // A cell clicked in the source table opens its form, in the template's words.
+    const cell = page.locator('#source-view td.src-cell[data-path="s3.new_received.total"]');
+    await cell.click();
+    expect(await page.locator("#cell-detail h3").textContent()).toBe("三、一、本年新收政府信息公开申请数量 · 总计");
+    expect(await page.locator('td.v.selected[data-path="s3.new_received.total"]').count()).toBe(1);
+    const href = await page.locator("#source-link").getAttribute("href");
+    expect(decodeURIComponent(href ?? "")).toMatch(/^\.\.\/\.\.\/\.\.\/in\/.*\.(html|docx)$/);
+    await page.screenshot({ path: join(SCREENSHOTS, `${slug}.png`) });
+    await page.context().close();
+  });
+
+  it("shows the index 100 reports a page", async () => {
+    const page = await openPage(pathToFileURL(site.index).href);
+    const visible = page.locator("#reports tbody tr:visible");
+    expect(await visible.count()).toBe(100);
+    expect(await page.locator("#page-info").textContent()).toBe("第 1 / 2 页");
+    await page.click("#page-next");
+    expect(await visible.count()).toBe(REPORTS.length + COPIES - 100);
+    await page.fill("#f-agency", "烟台");
+    expect(await page.locator("#page-info").textContent()).toBe("第 1 / 2 页");
+    await page.screenshot({ path: join(SCREENSHOTS, "index.png") });
+    await page.context().close();
+  });
+
+  it("raised no script error", () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

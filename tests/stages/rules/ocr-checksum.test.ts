@@ -1,0 +1,72 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Cell } from "../../../src/model/cell.js";
+import { evaluateRules, findSuspectCells, oneDigitApart } from "../../../src/stages/rules/index.js";
+import { v2021 } from "../../../src/templates/index.js";
+
+const truth = JSON.parse(
+  readFileSync(join(import.meta.dirname, "../../../samples/ruled-clean-2023.truth.json"), "utf8"),
+) as { values: Record<string, Record<string, Record<string, number>>> };
+
+function cellsFromTruth(): Map<string, Cell> {
+  const cells = new Map<string, Cell>();
+  for (const [section, rows] of Object.entries(truth.values)) {
+    for (const [row, columns] of Object.entries(rows)) {
+      for (const [column, value] of Object.entries(columns)) {
+        cells.set(`${section}.${row}.${column}`, {
+          value,
+          raw: String(value),
+          page: 3,
+          bbox: [0, 0, 1, 1],
+          source: "ocr",
+          confidence: 0.96,
+          blank: false,
+        });
+      }
+    }
+  }
+  return cells;
+}
+
+function input(cells: Map<string, Cell>) {
+  return { template: v2021, detectedVersion: "v2021" as const, agency: null, year: null, cells, narrative: [] };
+}
+
+describe("the rules as a checksum on OCR", () => {
+  it("tells one-digit misreads from other differences", () => {
+    expect(oneDigitApart("39", "38")).toBe(true);
+    expect(oneDigitApart("39", "339")).toBe(true);
+    expect(oneDigitApart("139", "39")).toBe(true);
+    expect(oneDigitApart("39", "93")).toBe(false);
+    expect(oneDigitApart("39", "39")).toBe(false);
+    expect(oneDigitApart("5", "15")).toBe(true);
+    expect(oneDigitApart("5", "105")).toBe(false);
+  });
+
+  it("names the cell whose one-digit correction makes every failing rule pass, and keeps its value", () => {
+    const cells = cellsFromTruth();
+    const good = cells.get("s3.granted.natural") as Cell;
+    // 26 printed, 28 read: the row total and the results column total both fail.
+    cells.set("s3.granted.natural", { ...good, value: 28, raw: "28" });
+    const flags = evaluateRules(input(cells));
+    expect(flags.some((f) => f.rule === "s3.row_total")).toBe(true);
+    const issues = findSuspectCells(input(cells), flags);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.code).toBe("ocr.suspect_cell");
+    expect(issues[0]?.message).toMatch(/^s3\.granted\.natural: read as 28 .*26 would make every failing rule pass/);
+    expect(cells.get("s3.granted.natural")?.value).toBe(28);
+  });
+
+  it("names nothing when the rules pass, when cells are from the text layer, or when no single digit explains it", () => {
+    const cells = cellsFromTruth();
+    expect(findSuspectCells(input(cells), evaluateRules(input(cells)))).toEqual([]);
+    const good = cells.get("s3.granted.natural") as Cell;
+    cells.set("s3.granted.natural", { ...good, value: 62, raw: "62" });
+    expect(findSuspectCells(input(cells), evaluateRules(input(cells)))).toEqual([]);
+    const text = cellsFromTruth();
+    for (const [path, cell] of text) text.set(path, { ...cell, source: "text" });
+    text.set("s3.granted.natural", { ...good, source: "text", value: 28, raw: "28" });
+    expect(findSuspectCells(input(text), evaluateRules(input(text)))).toEqual([]);
+  });
+});
