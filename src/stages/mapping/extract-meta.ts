@@ -64,7 +64,11 @@ export function extractMeta(records: readonly RowRecord[]): ReportMeta {
   const year = yearMatch ? Number(yearMatch[1]) : null;
   let agency: string | null = null;
   if (yearMatch) {
-    const before = core.slice(0, yearMatch.index).replace(/^关于/, "").trim();
+    // Marks round the name are no part of it (a rule or a speck read as "-", a stray "·").
+    const before = core
+      .slice(0, yearMatch.index)
+      .replace(/^关于/, "")
+      .replace(/^[\s\-—–_·.,:：、。，|]+|[\s\-—–_·.,:：、。，|]+$/g, "");
     const after =
       core
         .slice(yearMatch.index + yearMatch[0].length)

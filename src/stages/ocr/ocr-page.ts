@@ -36,6 +36,8 @@ const NOISE_CONFIDENCE = 0.2;
 /** A short number whose ink is under this share of the text height, read below `DUST_CONFIDENCE`, is dust. */
 const DUST_HEIGHT = 0.5;
 const DUST_CONFIDENCE = 0.9;
+/** A page with more lone specks than this is speckled: its numbers are read again with nearby specks cleared. */
+const NOISY_PAGE = 300;
 
 export interface OcrPage {
   readonly content: PageContent;
@@ -115,7 +117,10 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
   items.splice(
     0,
     items.length,
-    ...attachSigns(await rereadWords(models, clean, items, scale, textHeight), textHeight / scale),
+    ...attachSigns(
+      await rereadWords(models, clean, items, scale, textHeight, specks > NOISY_PAGE ? { level } : undefined),
+      textHeight / scale,
+    ),
   );
   items.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
   const dust = items.filter(

@@ -1,7 +1,8 @@
 import { type TextItem, UNREADABLE } from "../../model/page-content.js";
+import { findComponents } from "./components.js";
 import type { PaddleModels } from "./paddle-models.js";
 import { crop, type GrayImage } from "./raster.js";
-import { chooseReading } from "./read-regions.js";
+import { chooseReading, DISPUTED } from "./read-regions.js";
 import { recognizeCrops } from "./recognize-text.js";
 
 /** A word read below this is read again on its own. */
@@ -21,21 +22,24 @@ export async function rereadWords(
   items: readonly TextItem[],
   scale: number,
   textHeight: number,
+  noisy?: { readonly level: number },
 ): Promise<TextItem[]> {
   const doubtful = items
     .map((item, index) => ({ item, index }))
     .filter(({ item }) => {
       if (CJK.test(item.text) || item.text.length > 12) return false;
       if (item.text === UNREADABLE) return true;
-      return NUMBER.test(item.text) && (item.confidence ?? 0) < REREAD_BELOW;
+      // On a speckled page every number is read again with the specks beside its digits cleared.
+      return NUMBER.test(item.text) && (noisy !== undefined || (item.confidence ?? 0) < REREAD_BELOW);
     });
   if (doubtful.length === 0) return [...items];
   const pad = Math.round(0.4 * textHeight);
   const readings = await recognizeCrops(
     models,
-    doubtful.map(({ item }) =>
-      crop(image, item.box[0] * scale, item.box[1] * scale, item.box[2] * scale, item.box[3] * scale, pad),
-    ),
+    doubtful.map(({ item }) => {
+      const cut = crop(image, item.box[0] * scale, item.box[1] * scale, item.box[2] * scale, item.box[3] * scale, pad);
+      return noisy ? clearSpecks(cut, noisy.level, textHeight) : cut;
+    }),
   );
   const out = [...items];
   doubtful.forEach(({ item, index }, i) => {
@@ -51,6 +55,11 @@ export async function rereadWords(
       out[index] = { ...item, text: again.text, confidence: round3(Math.min(again.confidence, 0.85)) };
       return;
     }
+    if (noisy && again.text !== item.text && item.text !== UNREADABLE) {
+      // Read with and without the specks beside it, the number differs: the cleared reading, in dispute.
+      out[index] = { ...item, text: again.text, confidence: round3(Math.min(again.confidence, DISPUTED)) };
+      return;
+    }
     if (again.text === item.text) {
       // Two readings agree: as sure as the surer of them.
       out[index] = { ...item, confidence: round3(Math.max(before, again.confidence)) };
@@ -64,4 +73,33 @@ export async function rereadWords(
 
 function round3(v: number): number {
   return Math.round(v * 1000) / 1000;
+}
+
+/**
+ * A number's crop with every speck-sized blob cleared (no larger than a quarter of the text height both ways),
+ * save a decimal point: a dot low on the line with digits close on both sides.
+ */
+function clearSpecks(image: GrayImage, level: number, textHeight: number): GrayImage {
+  const { width, height, data } = image;
+  const size = Math.max(1, Math.floor(0.25 * textHeight));
+  const blobs = findComponents(width, height, (i) => (data[i] as number) <= level);
+  const large = blobs.filter(({ box: [x0, y0, x1, y1] }) => x1 - x0 + 1 > size || y1 - y0 + 1 > size);
+  if (large.length === 0) return image;
+  const top = Math.min(...large.map((b) => b.box[1]));
+  const bottom = Math.max(...large.map((b) => b.box[3]));
+  const out = new Uint8Array(data);
+  for (const { box } of blobs) {
+    const [x0, y0, x1, y1] = box;
+    if (x1 - x0 + 1 > size || y1 - y0 + 1 > size) continue;
+    const low = y0 >= top + 0.6 * (bottom - top) && y1 <= bottom + 1;
+    const near = (side: -1 | 1) =>
+      large.some((b) =>
+        side < 0
+          ? b.box[2] < x0 && x0 - b.box[2] <= 0.4 * textHeight
+          : b.box[0] > x1 && b.box[0] - x1 <= 0.4 * textHeight,
+      );
+    if (low && near(-1) && near(1)) continue;
+    for (let y = y0; y <= y1; y++) out.fill(255, y * width + x0, y * width + x1 + 1);
+  }
+  return { width, height, data: out };
 }
