@@ -5,29 +5,8 @@ import type { BinaryImage, PixelBox } from "./raster.js";
  * cut by every row narrowly, its centre moving left row by row. A "1" (an upright stem, a flag, a foot) and a
  * "7" (a bar across its top) are not.
  */
-export function isSlash(binary: BinaryImage, box: PixelBox, scale: number, light?: BinaryImage): boolean {
-  if (!slashShape(binary, box, scale)) return false;
-  if (!light) return true;
-  // Faint ink counts too: a 7 whose bar is light, or a slash with a serif, is not a slash.
-  const grow = Math.max(2, Math.round(scale));
-  const around = inkBoxOf(light, [box[0] - grow, box[1] - grow, box[2] + grow, box[3] + grow]);
-  return around !== null && slashShape(light, around, scale);
-}
-
-/** The tight box of the ink inside `box` (clipped to the image), or null. */
-function inkBoxOf(binary: BinaryImage, box: PixelBox): PixelBox | null {
-  const x0 = Math.max(0, box[0]);
-  const y0 = Math.max(0, box[1]);
-  const x1 = Math.min(binary.width - 1, box[2]);
-  const y1 = Math.min(binary.height - 1, box[3]);
-  let out: PixelBox | null = null;
-  for (let y = y0; y <= y1; y++) {
-    for (let x = x0; x <= x1; x++) {
-      if (binary.data[y * binary.width + x] !== 1) continue;
-      out = out ? [Math.min(out[0], x), Math.min(out[1], y), Math.max(out[2], x), Math.max(out[3], y)] : [x, y, x, y];
-    }
-  }
-  return out;
+export function isSlash(binary: BinaryImage, box: PixelBox, scale: number): boolean {
+  return slashShape(binary, box, scale);
 }
 
 function slashShape(binary: BinaryImage, box: PixelBox, scale: number): boolean {

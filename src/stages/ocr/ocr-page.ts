@@ -33,8 +33,11 @@ const WORK_SCALE = 3;
 const LIGHT_MAX = 185;
 /** A short text read below this confidence throughout is dropped as noise (speckle, a smudge). */
 const NOISE_CONFIDENCE = 0.2;
-/** A short number whose ink is under this share of the text height, read below `DUST_CONFIDENCE`, is dust. */
-const DUST_HEIGHT = 0.5;
+/**
+ * A short number whose ink is under this share of the page's digit height (the median of its surely read
+ * numbers; a table's type is often smaller than the body's), read below `DUST_CONFIDENCE`, is dust.
+ */
+const DUST_HEIGHT = 0.6;
 const DUST_CONFIDENCE = 0.9;
 /** A page with more lone specks than this is speckled: its numbers are read again with nearby specks cleared. */
 const NOISY_PAGE = 300;
@@ -100,15 +103,7 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
   );
   const items: TextItem[] = [];
   crops.forEach((c, i) => {
-    const line = regionItems(
-      c,
-      readings[i] as (typeof readings)[number],
-      inks[i] ?? [],
-      binary,
-      scale,
-      textHeight,
-      light,
-    );
+    const line = regionItems(c, readings[i] as (typeof readings)[number], inks[i] ?? [], binary, scale, textHeight);
     const text = line.map((item) => item.text).join("");
     if ([...text].length <= 2 && line.every((item) => (item.confidence ?? 0) < NOISE_CONFIDENCE)) return;
     items.push(...line);
@@ -123,9 +118,8 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
     ),
   );
   items.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
-  const dust = items.filter(
-    (item) => isDust(item, textHeight / scale) || isSpeckBeside(item, items, textHeight / scale),
-  );
+  const digits = digitHeight(items, textHeight / scale);
+  const dust = items.filter((item) => isDust(item, digits) || isSpeckBeside(item, items, textHeight / scale));
   if (dust.length) items.splice(0, items.length, ...items.filter((item) => !dust.includes(item)));
   const read = items.filter((i) => i.text !== "");
   const confidence = read.length ? read.reduce((s, i) => s + (i.confidence ?? 0), 0) / read.length : 0;
@@ -170,15 +164,24 @@ function workingImage(pageImage: PageImage): { image: GrayImage; scale: number }
 }
 
 /**
- * A number (or an unreadable mark) read from specks of dust: its ink is well under a digit's height (digits
- * stand about 0.7 of the body text's height) and the reading is unsure.
+ * A number (or an unreadable mark) read from specks of dust: its ink is well under the page's digit height and
+ * the reading is unsure.
  */
-function isDust(item: TextItem, textHeight: number): boolean {
+function isDust(item: TextItem, digitHeight: number): boolean {
   return (
     (/^\d{1,2}$/.test(item.text) || item.text === UNREADABLE) &&
-    item.box[3] - item.box[1] < DUST_HEIGHT * textHeight &&
+    item.box[3] - item.box[1] < DUST_HEIGHT * digitHeight &&
     (item.confidence ?? 0) < DUST_CONFIDENCE
   );
+}
+
+/** The median ink height of the page's surely read numbers (0.7 text heights when it has none). */
+function digitHeight(items: readonly TextItem[], textHeight: number): number {
+  const heights = items
+    .filter((i) => /^\d[\d,.]*$/.test(i.text) && (i.confidence ?? 0) >= DUST_CONFIDENCE)
+    .map((i) => i.box[3] - i.box[1])
+    .sort((a, b) => a - b);
+  return heights[Math.floor(heights.length / 2)] ?? 0.7 * textHeight;
 }
 
 /**

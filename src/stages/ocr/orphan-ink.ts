@@ -41,7 +41,7 @@ export async function findOrphanInk(
     // a dash there is a minus sign (joined to its number by `attachSigns`).
     if (!dash && w < 0.6 * textHeight && h < 0.6 * textHeight && nearItem(box, items, scale, 0.3 * textHeight))
       continue;
-    if (!dash && isSlash(binary, box, scale, light)) {
+    if (!dash && isSlash(binary, box, scale)) {
       candidates.push({ box, dash: false, mark: "/" });
       continue;
     }
@@ -84,8 +84,9 @@ export async function findOrphanInk(
       reading.digits.filter((c) => c.char !== " "),
     );
     if (mark === "/") {
-      // A slash by shape: unless the recogniser reads a digit there (a 7), which leaves the two in dispute.
-      if (/^\d$/.test(text) && confidence >= 0.5) out.push(item(text, Math.min(confidence, DISPUTED)));
+      // A slash by shape: unless the recogniser reads a digit there other than the 1 it makes of a slash (a 7
+      // whose bar is faint), which leaves the two in dispute.
+      if (/^[02-9]$/.test(text) && confidence >= 0.5) out.push(item(text, Math.min(confidence, DISPUTED)));
       else out.push(item("/", DASH_CONFIDENCE));
       continue;
     }

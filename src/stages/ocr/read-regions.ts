@@ -111,7 +111,6 @@ export function regionItems(
   binary: BinaryImage,
   scale: number,
   textHeight: number,
-  light?: BinaryImage,
 ): TextItem[] {
   const rx0 = crop.region.box[0];
   if (segments.length === 0) return [];
@@ -130,11 +129,11 @@ export function regionItems(
     const wordWidth = word[2] - word[0] + 1;
     // A short flat stroke alone is a printed blank (—, -), whatever the recogniser made of it (一, 1).
     const dash = wordHeight <= 0.35 * textHeight && wordWidth >= 1.5 * wordHeight && wordWidth <= 3 * textHeight;
-    const slash = !dash && isSlash(binary, word, scale, light);
+    const slash = !dash && isSlash(binary, word, scale);
     const free = chooseReading(chars, digits);
-    // The shape says slash but the recogniser reads a digit surely (a 7 or a 1 leaning): the two disagree, so the
-    // digit is kept below the threshold.
-    const slashOrDigit = slash && /^\d$/.test(free.text) && free.confidence >= SURE_DIGIT;
+    // The shape says slash but the recogniser reads a digit surely (a 7 whose bar is faint): the two disagree, so
+    // the digit is kept below the threshold. A "1" is what the recogniser makes of a slash itself.
+    const slashOrDigit = slash && /^[02-9]$/.test(free.text) && free.confidence >= SURE_DIGIT;
     const mark = dash ? "-" : slash && !slashOrDigit ? "/" : null;
     const read = mark
       ? { text: mark, confidence: DASH_CONFIDENCE }
