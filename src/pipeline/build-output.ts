@@ -53,7 +53,22 @@ export function buildOutput(parts: OutputParts, template: TemplateDef): ReportOu
     issues: parts.status === "partial_success" ? [...parts.issues, explainPartial(parts)] : [...parts.issues],
     pages: [...parts.pages],
   };
-  return reportSchemaFor(template).parse(output);
+  return schemaFor(template).parse(output);
+}
+
+/**
+ * One output schema per template, built once: zod compiles an object schema on its first parse, so a schema
+ * built per document was compiled again for every document.
+ */
+const schemas = new WeakMap<TemplateDef, ReturnType<typeof reportSchemaFor>>();
+
+function schemaFor(template: TemplateDef): ReturnType<typeof reportSchemaFor> {
+  let schema = schemas.get(template);
+  if (!schema) {
+    schema = reportSchemaFor(template);
+    schemas.set(template, schema);
+  }
+  return schema;
 }
 
 export { UNCERTAIN_BELOW };

@@ -1,6 +1,5 @@
 import { InputError } from "../errors.js";
-import type { ErrorClass, Issue } from "../model/issue.js";
-import type { ReportOutput } from "../model/report.js";
+import type { Issue } from "../model/issue.js";
 import {
   checkImageSize,
   countTiffPages,
@@ -11,22 +10,18 @@ import {
 } from "../stages/ingest/index.js";
 import { layoutPages } from "../stages/layout/index.js";
 import { mapDocument } from "../stages/mapping/index.js";
-import { imageFilePages, OcrEngine } from "../stages/ocr/index.js";
+import type { OcrEngine } from "../stages/ocr/index.js";
 import { readLegacyFacts } from "../stages/rules/index.js";
-import { v2021 } from "../templates/index.js";
 import { selectTemplate } from "../templates/select-template.js";
 import { buildOutput, decideStatusFor } from "./build-output.js";
 import { checkRules } from "./check-rules.js";
 import { extractMarkup, NO_TABLES_MESSAGE } from "./extract-markup.js";
+import { type DocumentResult, failureResult as fail, failureResult } from "./failure-result.js";
 import { flagImageTables } from "./flag-image-tables.js";
 import { findSuspectCells, markSuspectFlags, ocrImages, ocrPdfPages, toStoredFrame } from "./ocr-pages.js";
 import { type PageRead, readPages } from "./read-pages.js";
 
-export interface DocumentResult {
-  readonly output: ReportOutput;
-  /** Set when the input failed as a whole. */
-  readonly errorClass: ErrorClass | null;
-}
+export type { DocumentResult };
 
 /** Per-document limits and resources; every field is optional. */
 export interface ExtractOptions {
@@ -36,10 +31,11 @@ export interface ExtractOptions {
   readonly maxBytes?: number;
   /**
    * The OCR engine (the PP-OCRv4 models) for scanned pages and page-image inputs, owned by the caller
-   * (a batch creates one and terminates it in `finally`). Without one, a document that needs OCR gets its
-   * own engine for the call.
+   * (a batch creates one and terminates it in `finally`), or a function that gives it the first time a page
+   * needs OCR (a document process passes one, so a born-digital document never loads the OCR runtime).
+   * Without one, a document that needs OCR gets its own engine for the call.
    */
-  readonly ocr?: OcrEngine;
+  readonly ocr?: OcrEngine | (() => Promise<OcrEngine>);
 }
 
 /**
@@ -47,20 +43,26 @@ export interface ExtractOptions {
  * Never throws for a bad input: the result is a `failure` output with an issue naming the error class.
  */
 export async function extractDocument(path: FsPath, options: ExtractOptions = {}): Promise<DocumentResult> {
-  let own: OcrEngine | null = null;
-  const engine = () => {
-    if (options.ocr) return options.ocr;
-    own ??= new OcrEngine();
+  let own: Promise<OcrEngine> | null = null;
+  const engine = (): Promise<OcrEngine> => {
+    const given = options.ocr;
+    if (typeof given === "function") return given();
+    if (given) return Promise.resolve(given);
+    own ??= import("../stages/ocr/index.js").then(({ OcrEngine }) => new OcrEngine());
     return own;
   };
   try {
     return await extractWith(path, options, engine);
   } finally {
-    if (own) await (own as OcrEngine).terminate();
+    if (own) await (await (own as Promise<OcrEngine>)).terminate();
   }
 }
 
-async function extractWith(path: FsPath, options: ExtractOptions, engine: () => OcrEngine): Promise<DocumentResult> {
+async function extractWith(
+  path: FsPath,
+  options: ExtractOptions,
+  engine: () => Promise<OcrEngine>,
+): Promise<DocumentResult> {
   const file = fileNameOf(path);
   let input: Awaited<ReturnType<typeof readInput>>;
   try {
@@ -87,11 +89,12 @@ async function extractWith(path: FsPath, options: ExtractOptions, engine: () => 
     try {
       if (kind === "tiff") countTiffPages(input.bytes, options.maxPages ?? Number.POSITIVE_INFINITY);
       else checkImageSize(input.bytes, kind);
+      const { imageFilePages } = await import("../stages/ocr/index.js");
       const images = await imageFilePages(input.bytes, kind);
       if (images.length === 0) return fail(source, "corrupt", `The ${kind.toUpperCase()} file holds no image`);
       const issues: Issue[] = [];
       const read = await ocrImages(
-        engine(),
+        await engine(),
         images.map((image, i) => ({ page: i + 1, image: async () => image })),
         issues,
       );
@@ -121,7 +124,9 @@ async function extractWith(path: FsPath, options: ExtractOptions, engine: () => 
       }
       const issues: Issue[] = [];
       const pages = await readPages(doc, issues);
-      const ocred = pages.some((p) => p.needsOcr) ? await ocrPdfPages(engine(), doc, pages, issues) : new Set<number>();
+      const ocred = pages.some((p) => p.needsOcr)
+        ? await ocrPdfPages(await engine(), doc, pages, issues)
+        : new Set<number>();
       let result = analyse(source, pages, doc.numPages, issues, ocred);
       // A table pasted as a picture on a text page: OCR that page too, and read the document again.
       const pictured = new Set(
@@ -132,7 +137,7 @@ async function extractWith(path: FsPath, options: ExtractOptions, engine: () => 
       for (const page of ocred) pictured.delete(page);
       if (pictured.size > 0) {
         const retryIssues = issues.filter((i) => !(i.code === "page.needs_ocr" && pictured.has(i.page ?? 0)));
-        const more = await ocrPdfPages(engine(), doc, pages, retryIssues, pictured);
+        const more = await ocrPdfPages(await engine(), doc, pages, retryIssues, pictured);
         if (more.size > 0) result = analyse(source, pages, doc.numPages, retryIssues, new Set([...ocred, ...more]));
       }
       return result;
@@ -258,30 +263,7 @@ function analyse(
 const MIN_OCR_WORDS = 5;
 
 /** The output of an input that failed as a whole (the batch uses it for `timeout`, `too_large`, `internal`). */
-export { fail as failureResult };
-
-function fail(
-  source: { file: string; sha256: string; bytes: number; pages?: number },
-  errorClass: ErrorClass,
-  message: string,
-  pages: ReportOutput["pages"] = [],
-  pageIssues: readonly Issue[] = [],
-): DocumentResult {
-  const output = buildOutput(
-    {
-      ...source,
-      pageCount: source.pages ?? null,
-      meta: { agency: null, year: null, template: "unknown", title: null },
-      status: "failure",
-      cells: null,
-      flags: [],
-      issues: [{ code: errorClass, severity: "error", stage: "ingest", message }, ...pageIssues],
-      pages,
-    },
-    v2021,
-  );
-  return { output, errorClass };
-}
+export { failureResult };
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -5,7 +5,9 @@ import type { Issue } from "../model/issue.js";
 import type { NarrativeLine } from "../model/narrative.js";
 import type { RuleInput } from "../model/rule-input.js";
 import type { PdfDocument } from "../stages/ingest/index.js";
-import { type OcrEngine, ocrPage, type PageImage, pdfPageImage } from "../stages/ocr/index.js";
+// The OCR stage (onnxruntime, @napi-rs/canvas, the PP-OCRv4 code) is imported when a page is read by OCR: a
+// born-digital document never loads it.
+import type { OcrEngine, PageImage } from "../stages/ocr/index.js";
 import { evaluateRules } from "../stages/rules/index.js";
 import type { PageRead } from "./read-pages.js";
 
@@ -26,6 +28,7 @@ export async function ocrImages(
   issues: Issue[],
 ): Promise<Map<number, PageRead>> {
   const read = new Map<number, PageRead>();
+  const { ocrPage } = await import("../stages/ocr/index.js");
   for (const { page, image } of images) {
     try {
       const result = await ocrPage(engine, await image(), page);
@@ -70,6 +73,7 @@ export async function ocrPdfPages(
       image: async () => {
         const pdfPage = await doc.getPage(page);
         try {
+          const { pdfPageImage } = await import("../stages/ocr/index.js");
           return await pdfPageImage(pdfPage, pdfPage.rotate);
         } finally {
           pdfPage.cleanup();
