@@ -4,8 +4,7 @@
  * <tmp> --jobs 1`, against `pdftotext -layout` run on the same N files, one process per file. Both are CPU
  * seconds with process start-up included: for gongkai the CLI process and its document process(es), rules,
  * cross-report rules and output writing included; for pdftotext every one of its processes. Median of `runs`
- * runs, after one warm-up run of each (which also fills Node's compile cache, as any earlier run on the
- * machine has). Prints, asserts nothing.
+ * runs, after one warm-up run of each. Prints, asserts nothing.
  */
 import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
@@ -16,12 +15,12 @@ const ROOT = join(import.meta.dirname, "..");
 /** The stated goal (issue 14): gongkai's CPU seconds for the batch at most this many times pdftotext's. */
 export const CPU_TARGET_RATIO = 3;
 
-async function gongkaiRun(inbox: string, out: string, env?: NodeJS.ProcessEnv): Promise<Cost> {
+async function gongkaiRun(inbox: string, out: string): Promise<Cost> {
   await rm(out, { recursive: true, force: true });
   const cost = await runCosted(
     process.execPath,
     [join(ROOT, "dist/cli.js"), "extract", inbox, "--out", out, "--jobs", "1", "--quiet"],
-    env === undefined ? { cwd: ROOT } : { cwd: ROOT, env },
+    { cwd: ROOT },
   );
   await rm(out, { recursive: true, force: true });
   return cost;
@@ -44,13 +43,11 @@ export async function benchCpuBatch(inbox: string, out: string, runs: number, wi
   await gongkaiRun(inbox, out);
   const ours: Cost[] = [];
   for (let i = 0; i < runs; i++) ours.push(await gongkaiRun(inbox, out));
-  const noCache = await gongkaiRun(inbox, out, { ...process.env, NODE_DISABLE_COMPILE_CACHE: "1" });
   const gongkai = medianCost(ours);
   const s = (cost: Cost) => `${cost.cpu.toFixed(2)} CPU s (wall ${cost.wall.toFixed(2)} s)`;
   const lines = [
     `batch of ${files.length} born-digital reports, CPU seconds with process start-up, median of ${runs} run(s) after a warm-up:`,
     `  gongkai  dist/cli.js extract --jobs 1: ${s(gongkai)} = ${((gongkai.cpu / files.length) * 1000).toFixed(0)} CPU ms/report (the CLI process and its document process: reading, layout, mapping, rules, cross-report rules, writing)`,
-    `           the same without Node's compile cache (NODE_DISABLE_COMPILE_CACHE=1, one run): ${s(noCache)}`,
   ];
   if (!withPdftotext) {
     lines.push(`  pdftotext not found: no comparison (target ≤ ${CPU_TARGET_RATIO}× pdftotext's CPU)`);

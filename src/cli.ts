@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { enableCompileCache } from "./cli/compile-cache.js";
 import { bundledNode, MIN_NODE_MAJOR, nodeMajor, runOnNode } from "./cli/node-runtime.js";
 import { COMMAND_USAGE, COMMANDS, type CommandName, USAGE } from "./cli/usage.js";
 import { GongkaiError, UsageError } from "./errors.js";
@@ -13,7 +12,6 @@ const VERSION = (createRequire(import.meta.url)("../package.json") as { version:
 let activeCommand: CommandName | null = null;
 
 async function main(argv: readonly string[]): Promise<number> {
-  enableCompileCache();
   if (nodeMajor() < MIN_NODE_MAJOR) {
     // The installed bin may start on an older system Node: run again on the Node 22 the package brings.
     const node = bundledNode();
