@@ -208,6 +208,7 @@ async function main(): Promise<void> {
       "process start-up included where a process is started. Wall seconds beside: on a shared machine they measure",
       "the load as much as the work.",
       "",
+      "",
     ].join("\n"),
   );
   const cpuDocs = Number(flags["cpu-docs"]);
