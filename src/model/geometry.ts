@@ -17,7 +17,18 @@ export function round2(value: number): number {
 
 /** The smallest box holding all of `boxes` (at least one). */
 export function unionBoxes(boxes: readonly Box[]): Box {
-  return boxes.reduce(unionBox);
+  // A loop rather than `reduce(unionBox)`: one box allocated instead of one per box (a hot path of mapping).
+  const first = boxes[0];
+  if (first === undefined) throw new TypeError("Expected at least one box, got none");
+  let [x0, y0, x1, y1] = first;
+  for (let i = 1; i < boxes.length; i++) {
+    const box = boxes[i] as Box;
+    x0 = Math.min(x0, box[0]);
+    y0 = Math.min(y0, box[1]);
+    x1 = Math.max(x1, box[2]);
+    y1 = Math.max(y1, box[3]);
+  }
+  return [x0, y0, x1, y1];
 }
 
 export function unionBox(a: Box, b: Box): Box {

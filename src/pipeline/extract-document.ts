@@ -1,6 +1,6 @@
 import { describeError, InputError } from "../errors.js";
 import { type FsPath, fileNameOf, type InputFile, readInput } from "../stages/ingest/index.js";
-import { OcrEngine } from "../stages/ocr/index.js";
+import type { OcrEngine } from "../stages/ocr/index.js";
 import { type DocumentResult, failDocument } from "./document-result.js";
 import { describeInputKinds, findInputKind } from "./input-kinds/index.js";
 
@@ -14,10 +14,11 @@ export interface ExtractOptions {
   readonly maxBytes?: number;
   /**
    * The OCR engine (the PP-OCRv4 models) for scanned pages and page-image inputs, owned by the caller
-   * (a batch creates one and terminates it in `finally`). Without one, a document that needs OCR gets its
-   * own engine for the call.
+   * (a batch creates one and terminates it in `finally`), or a function that gives it the first time a page
+   * needs OCR (a document process passes one, so a born-digital document never loads the OCR runtime).
+   * Without one, a document that needs OCR gets its own engine for the call.
    */
-  readonly ocr?: OcrEngine;
+  readonly ocr?: OcrEngine | (() => Promise<OcrEngine>);
 }
 
 /**
@@ -25,20 +26,26 @@ export interface ExtractOptions {
  * Never throws for a bad input: the result is a `failure` output with an issue naming the error class.
  */
 export async function extractDocument(path: FsPath, options: ExtractOptions = {}): Promise<DocumentResult> {
-  let own: OcrEngine | null = null;
-  const engine = () => {
-    if (options.ocr) return options.ocr;
-    own ??= new OcrEngine();
+  let own: Promise<OcrEngine> | null = null;
+  const engine = (): Promise<OcrEngine> => {
+    const given = options.ocr;
+    if (typeof given === "function") return given();
+    if (given) return Promise.resolve(given);
+    own ??= import("../stages/ocr/index.js").then(({ OcrEngine }) => new OcrEngine());
     return own;
   };
   try {
     return await extractWith(path, options, engine);
   } finally {
-    if (own) await (own as OcrEngine).terminate();
+    if (own) await (await (own as Promise<OcrEngine>)).terminate();
   }
 }
 
-async function extractWith(path: FsPath, options: ExtractOptions, engine: () => OcrEngine): Promise<DocumentResult> {
+async function extractWith(
+  path: FsPath,
+  options: ExtractOptions,
+  engine: () => Promise<OcrEngine>,
+): Promise<DocumentResult> {
   const file = fileNameOf(path);
   let input: InputFile;
   try {

@@ -3,7 +3,9 @@ import type { Issue } from "../model/issue.js";
 import type { PageRead } from "../model/page-content.js";
 import { type Done, done } from "../model/result.js";
 import type { PdfDocument } from "../stages/ingest/index.js";
-import { type OcrEngine, ocrPage, type PageImage, pdfPageImage } from "../stages/ocr/index.js";
+// The OCR stage (onnxruntime, @napi-rs/canvas, the PP-OCRv4 code) is imported when a page is read by OCR: a
+// born-digital document never loads it.
+import type { OcrEngine, PageImage } from "../stages/ocr/index.js";
 
 /** Pages read by OCR in a document, with what was done to them. */
 export interface OcrPageInfo {
@@ -22,6 +24,7 @@ export async function ocrImages(
 ): Promise<Done<Map<number, PageRead>>> {
   const read = new Map<number, PageRead>();
   const issues: Issue[] = [];
+  const { ocrPage } = await import("../stages/ocr/index.js");
   for (const { page, image } of images) {
     try {
       const result = await ocrPage(engine, await image(), page);
@@ -66,6 +69,7 @@ export async function ocrPdfPages(
       image: async () => {
         const pdfPage = await doc.getPage(page);
         try {
+          const { pdfPageImage } = await import("../stages/ocr/index.js");
           return await pdfPageImage(pdfPage, pdfPage.rotate);
         } finally {
           pdfPage.cleanup();

@@ -1,7 +1,8 @@
 import { basename, join } from "node:path";
 import type { ReportOutput } from "../../model/report.js";
 import type { FsPath } from "../../stages/ingest/index.js";
-import { type DocumentResult, type ExtractOptions, failureResult } from "../extract-document.js";
+import { type DocumentResult, failDocument as failureResult } from "../document-result.js";
+import type { ExtractOptions } from "../extract-document.js";
 import type { BatchEntry } from "./batch-summary.js";
 import {
   DEFAULT_MAX_BYTES,

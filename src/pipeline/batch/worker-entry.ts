@@ -4,21 +4,27 @@
  * work where no event fires, by its watchdog thread (watchdog.ts), so a `kill -9` of the batch leaves no orphans.
  * The process owns one OCR engine (the PP-OCRv4 models, one thread each),
  * created on the first scanned page and terminated when the process ends: the batch's `--jobs` processes
- * together hold one OCR worker per job, sized to the cores by default.
+ * together hold one OCR worker per job, sized to the cores by default. The OCR stage's modules (onnxruntime,
+ * the models' code) are imported with that first scanned page, so a process that reads only born-digital
+ * documents never loads them.
  */
-import { OcrEngine } from "../../stages/ocr/index.js";
+import type { OcrEngine } from "../../stages/ocr/index.js";
 import { extractDocument } from "../extract-document.js";
 import { startWatchdog, watchdogLimitsFromArgv } from "./watchdog.js";
 import type { WorkerReply, WorkerRequest } from "./worker-protocol.js";
 
-const ocr = new OcrEngine({ workers: 1 });
+let engine: Promise<OcrEngine> | null = null;
+const ocr = (): Promise<OcrEngine> => {
+  engine ??= import("../../stages/ocr/index.js").then(({ OcrEngine }) => new OcrEngine({ workers: 1 }));
+  return engine;
+};
 const limits = watchdogLimitsFromArgv(process.argv);
 const watchdog = limits ? startWatchdog(limits) : null;
 
 process.on("disconnect", () => {
   // The OCR workers are threads of this process; give them a moment to close, never hang on them.
   setTimeout(() => process.exit(0), 2000).unref();
-  void ocr.terminate().finally(() => process.exit(0));
+  void (engine ?? Promise.resolve(null)).then((started) => started?.terminate()).finally(() => process.exit(0));
 });
 process.on("message", (message: WorkerRequest) => {
   void handle(message).then((reply) => process.send?.(reply));

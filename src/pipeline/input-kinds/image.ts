@@ -2,7 +2,6 @@ import { describeError, InputError } from "../../errors.js";
 import type { Issue } from "../../model/issue.js";
 import type { PageRead } from "../../model/page-content.js";
 import { checkImageSize, countTiffPages } from "../../stages/ingest/index.js";
-import { imageFilePages } from "../../stages/ocr/index.js";
 import { analysePages } from "../analyse-pages.js";
 import { failDocument } from "../document-result.js";
 import { ocrImages } from "../ocr-pages.js";
@@ -19,10 +18,12 @@ function imageKind(name: "png" | "jpeg" | "tiff"): InputKindDef {
       try {
         if (name === "tiff") countTiffPages(input.bytes, maxPages ?? Number.POSITIVE_INFINITY);
         else checkImageSize(input.bytes, name);
+        // The OCR stage (onnxruntime, the models' code) loads only for inputs that need it.
+        const { imageFilePages } = await import("../../stages/ocr/index.js");
         const images = await imageFilePages(input.bytes, name);
         if (images.length === 0) return failDocument(source, "corrupt", `The ${label} file holds no image`);
         const { value: read, issues } = await ocrImages(
-          engine(),
+          await engine(),
           images.map((image, i) => ({ page: i + 1, image: async () => image })),
         );
         const pages: PageRead[] = images.map(

@@ -6,8 +6,8 @@ import type { DocumentResult, DocumentSource } from "../document-result.js";
 export interface FrontEndContext {
   /** A PDF or TIFF with more pages than this fails as `too_large` before any page is read. */
   readonly maxPages?: number;
-  /** The document's OCR engine, made on first use. */
-  readonly engine: () => OcrEngine;
+  /** The document's OCR engine, made (and the OCR runtime loaded) on first use. */
+  readonly engine: () => Promise<OcrEngine>;
 }
 
 /**

@@ -28,7 +28,7 @@ export const pdfKind: InputKindDef = {
       let issues: Issue[] = [...text.issues];
       let ocred = new Set<number>();
       if (pages.some((p) => p.needsOcr)) {
-        const ocr = await ocrPdfPages(engine(), doc, pages);
+        const ocr = await ocrPdfPages(await engine(), doc, pages);
         ({ pages, read: ocred } = ocr.value);
         issues = [...dropNeedsOcr(issues, ocred), ...ocr.issues];
       }
@@ -42,7 +42,7 @@ export const pdfKind: InputKindDef = {
       for (const page of ocred) pictured.delete(page);
       if (pictured.size > 0) {
         const retryIssues = issues.filter((i) => !(i.code === "page.needs_ocr" && pictured.has(i.page ?? 0)));
-        const more = await ocrPdfPages(engine(), doc, pages, pictured);
+        const more = await ocrPdfPages(await engine(), doc, pages, pictured);
         const read = more.value.read;
         if (read.size > 0) {
           const moreIssues = [...dropNeedsOcr(retryIssues, read), ...more.issues];

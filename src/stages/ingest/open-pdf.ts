@@ -1,6 +1,5 @@
 import { createRequire } from "node:module";
 import { dirname, join, sep } from "node:path";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { DocumentInitParameters } from "pdfjs-dist/types/src/display/api.js";
 import { describeError, InputError } from "../../errors.js";
 
@@ -37,6 +36,9 @@ const baseOptions: DocumentInitParameters & { isEvalSupported?: boolean } = {
 
 /** Opens a PDF, runs `fn` and always destroys the document and its worker. */
 export async function withPdfDocument<T>(data: Uint8Array, fn: (doc: PdfDocument) => Promise<T>): Promise<T> {
+  // pdf.js (and the canvas it loads in Node) is imported on first use: a process that only names or plans
+  // inputs (the batch process) never loads it.
+  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
   // pdf.js takes ownership of (and detaches) the buffer it is given: pass a copy.
   const task = getDocument({ ...baseOptions, data: new Uint8Array(data) });
   try {

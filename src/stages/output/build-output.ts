@@ -60,7 +60,23 @@ export function buildOutput(parts: OutputParts, template: TemplateDef): ReportOu
     issues: parts.status === "partial_success" ? [...parts.issues, explainPartial(parts, template)] : [...parts.issues],
     pages: [...parts.pages],
   };
-  return reportSchemaFor(listCellPaths(template), templateVersions()).parse(output) as ReportOutput;
+  return schemaFor(template).parse(output) as ReportOutput;
+}
+
+/**
+ * One output schema per template (and set of registered versions), built once: zod compiles an object schema on
+ * its first parse, so a schema built per document was compiled again for every document.
+ */
+const schemas = new WeakMap<TemplateDef, { versions: string; schema: ReturnType<typeof reportSchemaFor> }>();
+
+function schemaFor(template: TemplateDef): ReturnType<typeof reportSchemaFor> {
+  const versions = templateVersions();
+  const key = versions.join(",");
+  const known = schemas.get(template);
+  if (known && known.versions === key) return known.schema;
+  const schema = reportSchemaFor(listCellPaths(template), versions);
+  schemas.set(template, { versions: key, schema });
+  return schema;
 }
 
 /** Issue codes that leave pages or rules undone: each makes a report `partial_success`. */

@@ -1,0 +1,59 @@
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { tsxExecArgv } from "../../src/pipeline/batch/worker-pool.js";
+import { extractDocument } from "../../src/pipeline/extract-document.js";
+import type { OcrEngine } from "../../src/stages/ocr/index.js";
+import { sharedOcrEngine } from "../helpers/extract-once.js";
+
+const ROOT = join(import.meta.dirname, "../..");
+const PROBE = join(ROOT, "tests/helpers/loaded-packages.ts");
+const BORN_DIGITAL = join(ROOT, "samples/ruled-clean-2023.pdf");
+const SCAN = join(ROOT, "samples/scanned/scan-county-rules-png.png");
+
+/** The CommonJS packages a fresh process loaded doing `args` (see tests/helpers/loaded-packages.ts). */
+function probe(...args: string[]): { packages: string[]; status: string | null } {
+  // A process of its own: this test process shares loaded modules with the other test files (isolate: false).
+  const out = execFileSync(process.execPath, [...tsxExecArgv(), PROBE, ...args], { cwd: ROOT, encoding: "utf8" });
+  return JSON.parse(out) as { packages: string[]; status: string | null };
+}
+
+describe("what a process loads", () => {
+  it("a document process reading a born-digital PDF loads pdf.js (and its canvas) but not the OCR runtime", () => {
+    const { packages, status } = probe("document", BORN_DIGITAL);
+    expect(status).toBe("success");
+    expect(packages).toContain("@napi-rs/canvas");
+    expect(packages).not.toContain("onnxruntime-node");
+  });
+
+  it("the batch process loads neither pdf.js's canvas nor the OCR runtime", () => {
+    const { packages } = probe("batch");
+    expect(packages).not.toContain("@napi-rs/canvas");
+    expect(packages).not.toContain("onnxruntime-node");
+  });
+});
+
+describe("an OCR engine given as a function (as a document process gives it)", () => {
+  it("is not asked for by a born-digital PDF", async () => {
+    let asked = 0;
+    const ocr = async (): Promise<OcrEngine> => {
+      asked += 1;
+      return sharedOcrEngine();
+    };
+    const { output } = await extractDocument(BORN_DIGITAL, { ocr });
+    expect(output.status).toBe("success");
+    expect(asked).toBe(0);
+  });
+
+  it("is asked for by a scan, which it reads", async () => {
+    let asked = 0;
+    const ocr = async (): Promise<OcrEngine> => {
+      asked += 1;
+      return sharedOcrEngine();
+    };
+    const { output } = await extractDocument(SCAN, { ocr });
+    expect(asked).toBe(1);
+    expect(output.pages.map((p) => p.method)).toEqual(["ocr"]);
+    expect(output.status).not.toBe("failure");
+  });
+});
