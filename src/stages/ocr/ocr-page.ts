@@ -24,11 +24,12 @@ import { shrinkTo } from "./resample.js";
 import { lineDirection, runsSideways, turnQuarters } from "./turn-page.js";
 
 /**
- * Pixels per point the page is read at, at most (3 ≈ 216 dpi: body text 25–35 px high, more than the
- * recogniser's 48 px rows need once a line is cropped with its margin). A finer scan is averaged down first:
- * every pass over the page costs in proportion to its pixels, and a 600 dpi page has four times a 300 dpi one's.
+ * Pixels per point the page is read at, at most (3.5 ≈ 250 dpi: body text 30–40 px high, about the recogniser's
+ * 48 px rows once a line is cropped with its margin). A finer scan is averaged down first: every pass over the
+ * page costs in proportion to its pixels, and a 600 dpi page has four times a 300 dpi one's. (At 3 px/pt a digit
+ * touching a column rule in a 300 dpi scan lost the ink that made it a glyph and its cell read as an empty 0.)
  */
-const WORK_SCALE = 3;
+const WORK_SCALE = 3.5;
 /** Lightest level taken for the ink of rules (a hairline scanned or blurred comes out gray, not black). */
 const LIGHT_MAX = 185;
 /** A short text read below this confidence throughout is dropped as noise (speckle, a smudge). */
@@ -108,7 +109,10 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
     if ([...text].length <= 2 && line.every((item) => (item.confidence ?? 0) < NOISE_CONFIDENCE)) return;
     items.push(...line);
   });
-  items.push(...(await findOrphanInk(models, clean, binary, light, segments, items, scale, textHeight)));
+  // Leftover marks are sized against the table's type, which may be smaller than the body text's (三号 body, 五号
+  // tables): a digit is about 0.7 of its own text height.
+  const glyph = Math.min(textHeight, (digitHeight(items, textHeight / scale) * scale) / 0.7);
+  items.push(...(await findOrphanInk(models, clean, binary, light, segments, items, scale, glyph)));
   items.splice(
     0,
     items.length,

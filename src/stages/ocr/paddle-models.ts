@@ -30,11 +30,10 @@ const sessionOptions: ort.InferenceSession.SessionOptions = {
   interOpNumThreads: 1,
   executionMode: "sequential",
   graphOptimizationLevel: "all",
-  // onnxruntime's arena keeps the memory of past runs for the next: without it every run maps fresh pages for
-  // its tensors, and a detection pass or a wide recognition batch costs up to twice the CPU. The memory pattern
-  // (a plan cached per input shape, whose buffers the arena would keep for every page size seen) stays off.
-  enableCpuMemArena: true,
-  enableMemPattern: false,
+  // onnxruntime's arena keeps the largest tensors it ever held: in a document process that reads scan after scan
+  // it grew past the 2 GiB memory limit (a 2-page PNG failed as too_large in `npm start`). Without it every run
+  // maps fresh memory, which costs CPU (the first detection of a document 2.3 CPU s against 0.95) but is freed.
+  enableCpuMemArena: false,
 };
 
 /** Loads the three sessions and the dictionary (about 0.3 s; the caller keeps them for its lifetime). */
