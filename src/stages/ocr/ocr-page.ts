@@ -161,7 +161,8 @@ async function straighten(
 /** The page image at no more than `WORK_SCALE` pixels per point, with its scale. */
 function workingImage(pageImage: PageImage): { image: GrayImage; scale: number } {
   const factor = WORK_SCALE / pageImage.scale;
-  if (factor >= 0.9) return { image: pageImage.image, scale: pageImage.scale };
+  // A page pdf.js drew (outlined text, a garbled font) is already within the render budget, and crisp.
+  if (factor >= 0.9 || pageImage.origin === "render") return { image: pageImage.image, scale: pageImage.scale };
   const { width, height } = pageImage.image;
   const image = shrinkTo(pageImage.image, Math.round(width * factor), Math.round(height * factor));
   return { image, scale: (pageImage.scale * image.width) / width };
