@@ -2,7 +2,7 @@ import type { Cell } from "../model/cell.js";
 import type { Issue } from "../model/issue.js";
 import { mapDocument } from "../stages/mapping/index.js";
 import { checkTableSize, type DocBlock, type MarkupLayout, toLayout } from "../stages/markup/index.js";
-import { buildOutput, decideStatusFor } from "../stages/output/index.js";
+import { buildOutput, decideStatusFor, reportMeta } from "../stages/output/index.js";
 import { readLegacyFacts } from "../stages/rules/index.js";
 import { selectTemplate } from "../templates/index.js";
 import { checkRules } from "./check-rules.js";
@@ -46,13 +46,7 @@ export function analyseBlocks(blocks: readonly DocBlock[], source: DocumentSourc
     {
       ...source,
       pageCount: null,
-      meta: {
-        agency: mapped.agency,
-        year: mapped.year,
-        template: mapped.detectedVersion,
-        title: mapped.title,
-        confidence: mapped.confidence,
-      },
+      meta: reportMeta(mapped),
       status: decideStatusFor(template, cells, issues, mapped.title !== null),
       cells,
       flags: checked.value,

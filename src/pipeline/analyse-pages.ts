@@ -3,7 +3,7 @@ import type { Issue } from "../model/issue.js";
 import type { PageRead } from "../model/page-content.js";
 import { flagImageTables, layoutPages, toStoredFrame } from "../stages/layout/index.js";
 import { mapDocument } from "../stages/mapping/index.js";
-import { buildOutput, decideStatusFor } from "../stages/output/index.js";
+import { buildOutput, decideStatusFor, reportMeta } from "../stages/output/index.js";
 import { findSuspectCells, markSuspectFlags, readLegacyFacts } from "../stages/rules/index.js";
 import { selectTemplate } from "../templates/index.js";
 import { NO_TABLES_MESSAGE } from "./analyse-blocks.js";
@@ -91,13 +91,7 @@ export function analysePages(
         {
           ...source,
           pageCount: doc.numPages,
-          meta: {
-            agency: mapped.agency,
-            year: mapped.year,
-            template: mapped.detectedVersion,
-            title: mapped.title,
-            confidence: mapped.confidence,
-          },
+          meta: reportMeta(mapped),
           status: decideStatusFor(template, cells, issues, mapped.title !== null),
           cells,
           flags,

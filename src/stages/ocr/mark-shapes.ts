@@ -6,10 +6,6 @@ import type { BinaryImage, PixelBox } from "./raster.js";
  * "7" (a bar across its top) are not.
  */
 export function isSlash(binary: BinaryImage, box: PixelBox, scale: number): boolean {
-  return slashShape(binary, box, scale);
-}
-
-function slashShape(binary: BinaryImage, box: PixelBox, scale: number): boolean {
   const [x0, y0, x1, y1] = box;
   const w = x1 - x0 + 1;
   const h = y1 - y0 + 1;

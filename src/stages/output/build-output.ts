@@ -31,6 +31,23 @@ export interface OutputParts {
   readonly pages: readonly PageInfo[];
 }
 
+/** The output's report metadata from what the mapping found (title, agency, year, their confidence, version). */
+export function reportMeta(mapped: {
+  readonly agency: string | null;
+  readonly year: number | null;
+  readonly detectedVersion: TemplateVersion;
+  readonly title: string | null;
+  readonly confidence: { agency: number | null; year: number | null };
+}): OutputParts["meta"] {
+  return {
+    agency: mapped.agency,
+    year: mapped.year,
+    template: mapped.detectedVersion,
+    title: mapped.title,
+    confidence: mapped.confidence,
+  };
+}
+
 /** Assembles the output document in a fixed key order and validates it against the template's schema. */
 export function buildOutput(parts: OutputParts, template: TemplateDef): ReportOutput {
   const cells: Record<string, Cell> = {};

@@ -1,1 +1,1 @@
-export { buildOutput, decideStatus, decideStatusFor, type OutputParts } from "./build-output.js";
+export { buildOutput, decideStatus, decideStatusFor, type OutputParts, reportMeta } from "./build-output.js";
