@@ -1,15 +1,19 @@
 // Run as a child process by tests/pipeline/lazy-modules.test.ts: loads one part of the pipeline as a process of a
 // batch does, then prints the packages it loaded from node_modules as CommonJS (require.cache), which holds the
 // two native ones that matter: @napi-rs/canvas (pdf.js requires it on import in Node) and onnxruntime-node.
-// `batch`: imports run-batch (the batch process). `document <file>`: extracts one file without an OCR engine.
+// `batch`: imports run-batch (the batch process). `document <file>`: extracts one file without an OCR engine,
+// with pdf.js tuned as a document process tunes it (worker-entry.ts).
 import { createRequire } from "node:module";
+import { tunePdfRuntime } from "../../src/stages/ingest/index.js";
 
 const require = createRequire(import.meta.url);
 const [what, file] = process.argv.slice(2);
 let status: string | null = null;
 if (what === "batch") await import("../../src/pipeline/run-batch.js");
 else if (what === "document" && file !== undefined) {
+  const pdfjsLoaded = tunePdfRuntime();
   const { extractDocument } = await import("../../src/pipeline/extract-document.js");
+  pdfjsLoaded();
   status = (await extractDocument(file)).output.status;
 } else throw new Error(`Expected \`batch\` or \`document <file>\`, got \`${process.argv.slice(2).join(" ")}\``);
 const packages = new Set<string>();

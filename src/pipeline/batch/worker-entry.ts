@@ -8,10 +8,14 @@
  * the models' code) are imported with that first scanned page, so a process that reads only born-digital
  * documents never loads them.
  */
+import { tunePdfRuntime } from "../../stages/ingest/index.js";
 import type { OcrEngine } from "../../stages/ocr/index.js";
-import { extractDocument } from "../extract-document.js";
 import { startWatchdog, watchdogLimitsFromArgv } from "./watchdog.js";
 import type { WorkerReply, WorkerRequest } from "./worker-protocol.js";
+
+// Tuned before pdf.js loads (the pipeline's modules load it): see tunePdfRuntime.
+const pdfjsLoaded = tunePdfRuntime();
+const pipeline = import("../extract-document.js").finally(pdfjsLoaded);
 
 let engine: Promise<OcrEngine> | null = null;
 const ocr = (): Promise<OcrEngine> => {
@@ -34,6 +38,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
   await watchdog?.ready;
   watchdog?.begin();
   try {
+    const { extractDocument } = await pipeline;
     return {
       id: request.id,
       result: await extractDocument(typeof request.path === "string" ? request.path : Buffer.from(request.path), {

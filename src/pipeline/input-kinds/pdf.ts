@@ -1,5 +1,5 @@
 import type { Issue } from "../../model/issue.js";
-import { withPdfDocument } from "../../stages/ingest/index.js";
+import { withPdfReader } from "../../stages/ingest/index.js";
 import { analysePages } from "../analyse-pages.js";
 import { failDocument } from "../document-result.js";
 import { dropNeedsOcr, ocrPdfPages } from "../ocr-pages.js";
@@ -15,7 +15,7 @@ export const pdfKind: InputKindDef = {
   label: "PDF",
   sniff: (input) => input.kind === "pdf",
   extract: (input, source, { maxPages, engine }) =>
-    withPdfDocument(input.bytes, async (doc) => {
+    withPdfReader(input.bytes, async (doc, drawable) => {
       if (maxPages !== undefined && doc.numPages > maxPages) {
         return failDocument(
           { ...source, pages: doc.numPages },
@@ -28,7 +28,7 @@ export const pdfKind: InputKindDef = {
       let issues: Issue[] = [...text.issues];
       let ocred = new Set<number>();
       if (pages.some((p) => p.needsOcr)) {
-        const ocr = await ocrPdfPages(await engine(), doc, pages);
+        const ocr = await ocrPdfPages(await engine(), await drawable(), pages);
         ({ pages, read: ocred } = ocr.value);
         issues = [...dropNeedsOcr(issues, ocred), ...ocr.issues];
       }
@@ -42,7 +42,7 @@ export const pdfKind: InputKindDef = {
       for (const page of ocred) pictured.delete(page);
       if (pictured.size > 0) {
         const retryIssues = issues.filter((i) => !(i.code === "page.needs_ocr" && pictured.has(i.page ?? 0)));
-        const more = await ocrPdfPages(await engine(), doc, pages, pictured);
+        const more = await ocrPdfPages(await engine(), await drawable(), pages, pictured);
         const read = more.value.read;
         if (read.size > 0) {
           const moreIssues = [...dropNeedsOcr(retryIssues, read), ...more.issues];

@@ -1,6 +1,7 @@
 export { detectKind, type InputKind } from "./detect-kind.js";
 export { decodeFileName, type FsPath, fileNameOf, shortenName } from "./file-name.js";
 export { checkImageSize } from "./image-size.js";
-export { type PdfDocument, type PdfPage, withPdfDocument } from "./open-pdf.js";
+export { type PdfDocument, type PdfPage, withPdfDocument, withPdfReader } from "./open-pdf.js";
+export { tunePdfRuntime } from "./pdf-runtime.js";
 export { type InputFile, readInput } from "./read-input.js";
 export { countTiffPages } from "./tiff-pages.js";
