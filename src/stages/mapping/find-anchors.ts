@@ -123,6 +123,7 @@ function occurrences(line: readonly Glyph[], spelling: string): Anchor[] {
   // Glyphs of one word: no space between them and (almost) touching; cells are further apart.
   const sameWord = (a: Glyph, b: Glyph) => !b.breakBefore && b.x0 - a.x1 < b.em * 0.15;
   for (let i = 0; i + target.length <= line.length; i++) {
+    if (target.length > 0 && line[i]?.ch !== target[0]) continue;
     const run = line.slice(i, i + target.length);
     if (!run.every((g, k) => g.ch === target[k])) continue;
     if (!run.every((g, k) => k === 0 || close(run[k - 1] as Glyph, g))) continue;

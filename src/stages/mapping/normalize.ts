@@ -1,8 +1,11 @@
 import { UNREADABLE } from "../../model/page-content.js";
 import type { NumberKind } from "../../templates/index.js";
 
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+
 /** Full-width ASCII (U+FF01–FF5E) to half-width, ideographic space to space. */
 export function toHalfWidth(text: string): string {
+  if (!FULL_WIDTH.test(text)) return text;
   return text
     .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode((ch.codePointAt(0) ?? 0) - 0xfee0))
     .replace(/\u3000/g, " ");
@@ -13,6 +16,21 @@ export function toHalfWidth(text: string): string {
  * straight quotes (from “ ” ‘ ’ 「 」). Typographic variants of the same label compare equal.
  */
 export function normalizeLabel(text: string): string {
+  // Header words are matched character by character (find-anchors.ts): single characters repeat.
+  if (text.length === 1) {
+    let char = normalizedChars.get(text);
+    if (char === undefined) {
+      char = normalizeText(text);
+      normalizedChars.set(text, char);
+    }
+    return char;
+  }
+  return normalizeText(text);
+}
+
+const normalizedChars = new Map<string, string>();
+
+function normalizeText(text: string): string {
   return toHalfWidth(text)
     .replace(/\s+/g, "")
     .replace(/\(/g, "（")

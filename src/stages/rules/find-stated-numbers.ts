@@ -56,13 +56,19 @@ function compileTest(source: string): RegExp {
   return regex;
 }
 
+/** A digit or a Chinese numeral: a clause without one holds no `{n}` or `{amount}`. */
+const NUMERAL = new RegExp(`[0-9${CHINESE_NUMERAL_CHARS}]`, "u");
+const PLACEHOLDER = /\{n\}|\{amount\}/;
+
 /** Every number the patterns bind in the narrative, clause by clause, in text order. */
 export function findStatedNumbers(narrative: NarrativeText, spec: StatementPatterns): StatedNumber[] {
   const found: StatedNumber[] = [];
   for (const clause of listClauses(narrative)) {
     if (!isReadable(clause, spec)) continue;
+    const numeral = NUMERAL.test(clause.text);
     for (const source of spec.patterns) {
-      for (const match of clause.text.matchAll(compilePattern(source))) {
+      if (!numeral && PLACEHOLDER.test(source)) continue;
+      for (const match of execAll(compilePattern(source), clause.text)) {
         const value = parseCount(match.groups?.n ?? "");
         if (value === null) continue;
         if (
@@ -80,6 +86,24 @@ export function findStatedNumbers(narrative: NarrativeText, spec: StatementPatte
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
+}
+
+/**
+ * The matches of a global regex in `text`, as `text.matchAll(regex)` gives them. `matchAll` copies the regex on
+ * every call, which cost more than the matching here (thousands of short clauses per report).
+ */
+function execAll(regex: RegExp, text: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  regex.lastIndex = 0;
+  for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
+    matches.push(match);
+    // An empty match: step over one character (a whole code point in unicode mode), as matchAll does.
+    if (match[0] === "") {
+      const codePoint = text.codePointAt(regex.lastIndex) ?? 0;
+      regex.lastIndex += regex.unicode && codePoint > 0xffff ? 2 : 1;
+    }
+  }
+  return matches;
 }
 
 function inNearestContext(

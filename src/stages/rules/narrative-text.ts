@@ -74,7 +74,19 @@ const CLAUSE_END = /[，。；,;！？!?（）()、]/;
 /** A 、-list's end: a statement over the list ("未发生…行政复议、行政诉讼案件") reads the whole group. */
 const GROUP_END = /[，。；,;！？!?（）()]/;
 
-export function listClauses(narrative: NarrativeText): Clause[] {
+const clauseLists = new WeakMap<NarrativeText, readonly Clause[]>();
+
+/** The narrative's clauses in text order (computed once per narrative: every narrative rule reads them). */
+export function listClauses(narrative: NarrativeText): readonly Clause[] {
+  let clauses = clauseLists.get(narrative);
+  if (clauses === undefined) {
+    clauses = splitClauses(narrative);
+    clauseLists.set(narrative, clauses);
+  }
+  return clauses;
+}
+
+function splitClauses(narrative: NarrativeText): Clause[] {
   const clauses: Clause[] = [];
   const { text } = narrative;
   let sentenceStart = 0;
