@@ -4,10 +4,14 @@ import { fileURLToPath } from "node:url";
 import { bundledNode, MIN_NODE_MAJOR, nodeMajor, runOnNode } from "./cli/node-runtime.js";
 import { COMMAND_USAGE, COMMANDS, type CommandName, USAGE } from "./cli/usage.js";
 import { GongkaiError, UsageError } from "./errors.js";
+import { enableCompileCache } from "./pipeline/batch/compile-cache.js";
 
 // Exit codes: 0 success, 1 runtime failure (or a failed document with --strict), 2 usage, 130 interrupted.
 
 const VERSION = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
+
+// Before the command's modules load (each command is imported when it runs).
+enableCompileCache();
 
 let activeCommand: CommandName | null = null;
 

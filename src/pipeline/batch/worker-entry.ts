@@ -10,10 +10,12 @@
  */
 import { tunePdfRuntime } from "../../stages/ingest/index.js";
 import type { OcrEngine } from "../../stages/ocr/index.js";
+import { enableCompileCache } from "./compile-cache.js";
 import { startWatchdog, watchdogLimitsFromArgv } from "./watchdog.js";
 import type { WorkerReply, WorkerRequest } from "./worker-protocol.js";
 
-// Tuned before pdf.js loads (the pipeline's modules load it): see tunePdfRuntime.
+// Both before the pipeline's modules (and pdf.js with them) load: see enableCompileCache and tunePdfRuntime.
+enableCompileCache();
 const pdfjsLoaded = tunePdfRuntime();
 const pipeline = import("../extract-document.js").finally(pdfjsLoaded);
 
