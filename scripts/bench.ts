@@ -19,6 +19,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { extractDocument } from "../src/pipeline/extract-document.js";
+import { tunePdfRuntime } from "../src/stages/ingest/index.js";
 import { benchBatch, buildDist, makeCorpus } from "./bench-batch.js";
 import { benchCpuBatch } from "./bench-cpu-batch.js";
 import { benchQueue } from "./bench-queue.js";
@@ -173,6 +174,8 @@ async function cpuBatchFigure(samples: readonly Sample[], docs: number, runs: nu
 }
 
 async function main(): Promise<void> {
+  // pdf.js as a document process runs it (pdf.js is loaded already: the canvas part has no effect here).
+  tunePdfRuntime();
   const { values: flags } = parseArgs({ options: BENCH_OPTIONS, strict: true });
   if (flags["scan-run"] !== undefined) {
     await scanRunChild(flags["scan-run"]);
