@@ -44,7 +44,7 @@ describe("gongkai --version and help", () => {
   it("help lists the commands and the input kinds; an unknown command is a usage error", async () => {
     const help = await cli(["--help"]);
     expect(help.code).toBe(0);
-    for (const word of ["extract", "export", "review", "check", "PNG", "JPEG", "TIFF", ".docx"]) {
+    for (const word of ["extract", "export", "review", "check", "PNG", "JPEG", "TIFF", ".docx", "OFD"]) {
       expect(help.stdout).toContain(word);
     }
     const unknown = await cli(["frobnicate"]);

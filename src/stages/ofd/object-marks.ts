@@ -24,6 +24,8 @@ const ASCENT = 0.88;
 const DESCENT = 0.12;
 /** A gap wider than this (ems) between one glyph's estimated end and the next starts a new run. */
 const RUN_GAP = 1 / 3;
+/** Whitespace characters wider than this (ems, two spaces or more) between two glyphs start a new run. */
+const SPACE_GAP = 0.8;
 /** Baselines further apart than this (ems) are different lines. */
 const BASELINE_SHIFT = 0.2;
 
@@ -176,7 +178,7 @@ function visibleArea(element: XmlElement, context: DrawContext, pointSize: numbe
 /**
  * Runs of glyphs as text items: a run ends where the next glyph leaves the baseline, steps back, or starts
  * more than ⅓ em after the estimated end of the glyph before (the width at which the layout stage puts a space
- * between runs). Boxes span ascent to descent of each glyph, mapped to the page; whitespace at a run's ends
+ * between runs), or after more than 0.8 em of space characters. Boxes span ascent to descent of each glyph, mapped to the page; whitespace at a run's ends
  * is dropped. A glyph whose centre is outside the visible area is not seen and not read.
  */
 function runItems(
@@ -189,25 +191,27 @@ function runItems(
 ): TextItem[] {
   const items: TextItem[] = [];
   let run: { chars: string[]; boxes: Box[] } = { chars: [], boxes: [] };
+  /** The last glyph of the run that is not whitespace. */
+  let ink: ObjectGlyph | null = null;
   const flush = () => {
-    const text = run.chars.join("");
-    const trimmed = text.trim();
-    if (trimmed !== "") {
-      const lead = text.length - text.trimStart().length;
-      const kept = run.boxes.slice(
-        [...text.slice(0, lead)].length,
-        [...text.slice(0, lead)].length + [...trimmed].length,
-      );
-      items.push({ text: trimmed, box: unionOf(kept), fontSize: pointSize, fontName });
+    const first = run.chars.findIndex((c) => c.trim() !== "");
+    const last = run.chars.findLastIndex((c) => c.trim() !== "");
+    if (first >= 0) {
+      const text = run.chars.slice(first, last + 1).join("");
+      items.push({ text, box: unionOf(run.boxes.slice(first, last + 1)), fontSize: pointSize, fontName });
     }
     run = { chars: [], boxes: [] };
+    ink = null;
   };
   glyphs.forEach((glyph, i) => {
     const previous = glyphs[i - 1];
+    const blank = glyph.char.trim() === "";
     if (previous) {
       const gap = glyph.x - (previous.x + previous.advance);
       const shifted = Math.abs(glyph.y - previous.y) > BASELINE_SHIFT * size;
-      if (shifted || gap > RUN_GAP * size || glyph.x < previous.x - RUN_GAP * size) flush();
+      // Spaces written as characters set words apart as a gap does: "共  4            1" holds two words.
+      const spaced = !blank && ink !== null && glyph.x - (ink.x + ink.advance) > SPACE_GAP * size;
+      if (shifted || spaced || gap > RUN_GAP * size || glyph.x < previous.x - RUN_GAP * size) flush();
     }
     const box = boxOf(
       [
@@ -224,6 +228,7 @@ function runItems(
     }
     run.chars.push(glyph.char);
     run.boxes.push(box);
+    if (!blank) ink = glyph;
   });
   flush();
   return items;

@@ -29,7 +29,8 @@ export function pageGeometry(page: OfdPage): OfdPageGeometry {
   /** Boxes painted so far in a colour other than white: what white text could stand on. */
   const grounds: Box[] = [];
   for (const mark of page.marks) {
-    if (mark.kind === "text") items.push(...mark.items.filter((item) => seen(mark, item, grounds)));
+    if (mark.kind === "text")
+      items.push(...mark.items.filter((item) => onPage(item, page) && seen(mark, item, grounds)));
     else if (mark.kind === "image") {
       grounds.push(mark.box);
       const box = mark.clip ? intersect(mark.box, mark.clip) : mark.box;
@@ -43,6 +44,13 @@ export function pageGeometry(page: OfdPage): OfdPageGeometry {
     }
   }
   return { items, strokes, fills, images, curvedFills };
+}
+
+/** Whether a text item's centre is on the page (producers leave text below its bottom edge, where no one sees it). */
+function onPage(item: TextItem, page: OfdPage): boolean {
+  const x = (item.box[0] + item.box[2]) / 2;
+  const y = (item.box[1] + item.box[3]) / 2;
+  return x >= 0 && x <= page.width && y >= 0 && y <= page.height;
 }
 
 /**

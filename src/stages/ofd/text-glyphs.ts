@@ -101,7 +101,11 @@ function glyphSteps(textObject: XmlElement): Map<number, number> {
     const codes = Math.max(1, Math.min(1000, Math.round(numberAttr(transform, "CodeCount", 1))));
     const glyphs = Math.max(0, Math.min(1000, Math.round(numberAttr(transform, "GlyphCount", 1))));
     if (position < 0) continue;
-    for (let i = 0; i < codes; i++) steps.set(position + i, i === codes - 1 ? glyphs : 0);
+    // N characters drawn as G glyphs: the G steps spread over the N characters in order (1:1 → one each, a
+    // ligature 2:1 → none after the first character and one after the second, 1:2 → two).
+    for (let i = 0; i < codes; i++) {
+      steps.set(position + i, Math.floor(((i + 1) * glyphs) / codes) - Math.floor((i * glyphs) / codes));
+    }
   }
   return steps;
 }
