@@ -35,7 +35,9 @@ export function readOfdPages(file: OfdFile): Done<OfdPagesRead> {
     try {
       page = file.page(n);
     } catch (error) {
-      if (error instanceof InputError && error.errorClass !== "corrupt") throw error;
+      if (error instanceof InputError && error.errorClass !== "corrupt") {
+        throw new InputError(error.errorClass, `Page ${n}: ${error.message}`, { cause: error });
+      }
       issues.push({
         code: "page.unreadable",
         severity: "error",

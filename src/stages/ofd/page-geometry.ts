@@ -32,6 +32,8 @@ export function pageGeometry(page: OfdPage): OfdPageGeometry {
     if (mark.kind === "text")
       items.push(...mark.items.filter((item) => onPage(item, page) && seen(mark, item, grounds)));
     else if (mark.kind === "image") {
+      // An image whose part was refused or not found paints nothing.
+      if (mark.part === null) continue;
       grounds.push(mark.box);
       const box = mark.clip ? intersect(mark.box, mark.clip) : mark.box;
       if (box) images.push(box);

@@ -18,8 +18,11 @@ import { boolAttr, childOf, childrenOf, numberList, parseXml, type XmlElement } 
 
 /** Millimetres to points. */
 export const PT_PER_MM = 72 / 25.4;
-/** Marks one page may paint (composite units drawn inside each other multiply): past it, `too_large`. */
-export const MAX_MARKS_PER_PAGE = 1_000_000;
+/**
+ * Marks one page may paint: a dense real page paints a few tens of thousands; composite units drawn inside each
+ * other multiply (ten units of ten units … eight deep is 10^8 from a few KiB). Past it, `too_large`.
+ */
+export const MAX_MARKS_PER_PAGE = 200_000;
 
 /** Parsed template parts of one document, shared by its pages. */
 export type TemplateCache = Map<string, XmlElement | Error>;

@@ -35,41 +35,33 @@ export function parseXml(bytes: Uint8Array, part: string): XmlElement {
   const root: XmlElement = { name: "#document", attrs: {}, children: [], text: "" };
   const stack: XmlElement[] = [root];
   let count = 0;
-  let failure: InputError | null = null;
+  // A limit passed is thrown from inside the callback: the parse stops there instead of reading on.
   const parser = new Parser(
     {
       onopentag(name, attribs) {
-        if (failure) return;
         count += 1;
-        if (count > MAX_XML_ELEMENTS) {
-          failure = new InputError("too_large", `${part} holds more than ${MAX_XML_ELEMENTS} elements`);
-          return;
-        }
+        if (count > MAX_XML_ELEMENTS)
+          throw new InputError("too_large", `${part} holds more than ${MAX_XML_ELEMENTS} elements`);
         if (stack.length > MAX_XML_DEPTH) {
-          failure = new InputError(
+          throw new InputError(
             "unsupported",
             `${part} nests elements more than ${MAX_XML_DEPTH} deep: not an OFD page gongkai reads`,
           );
-          return;
         }
         const element: XmlElement = { name: localName(name), attrs: localAttrs(attribs), children: [], text: "" };
         (stack.at(-1) as XmlElement).children.push(element);
         stack.push(element);
       },
       ontext(data) {
-        if (failure) return;
-        const top = stack.at(-1) as XmlElement;
-        top.text += data;
+        (stack.at(-1) as XmlElement).text += data;
       },
       onclosetag() {
-        if (failure) return;
         if (stack.length > 1) stack.pop();
       },
     },
     { xmlMode: true, decodeEntities: true },
   );
   parser.end(text);
-  if (failure) throw failure;
   return root;
 }
 
