@@ -78,7 +78,7 @@ describe("gongkai extract", () => {
     await mkdir(empty);
     const none = await cli(["extract", empty, "--out", join(tmp, "o1")]);
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/^gongkai: No inputs found in `.*empty`: gongkai reads PDF, PNG, JPEG, TIFF/);
+    expect(none.stderr).toMatch(/^gongkai: No inputs found in `.*empty`: gongkai reads PDF, OFD, PNG, JPEG, TIFF/);
     await writeFile(join(empty, "notes.txt"), "not a report\n");
     expect((await cli(["extract", empty, "--out", join(tmp, "o1")])).code).toBe(2);
     expect(await stat(join(tmp, "o1")).catch(() => null)).toBe(null);
