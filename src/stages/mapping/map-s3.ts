@@ -38,14 +38,6 @@ export function mapSection3(records: readonly RowRecord[], context: TableContext
   // The table runs from its header to its last row with values; lines after it are running text.
   const last = records.findLastIndex(isDataRow);
   for (const record of records.slice(0, last + 1)) tableRecords.add(record);
-  console.error("S3ANCH", alignment, anchors?.map((a) => `${a.left.toFixed(0)}-${a.right.toFixed(0)}`).join(" "));
-  for (const r of rows)
-    console.error(
-      "ROW",
-      JSON.stringify(r.label),
-      r.slots.map((s) => `${s.raw}@${Math.round((s.box[0] + s.box[2]) / 2)},${Math.round(s.box[1])}`).join("|"),
-      isDataRow(r),
-    );
   for (const a of assignRows(rows, template.s3Rows)) {
     const byPosition = a.record.ruled && a.record.slots.length === count;
     const placed = placeRow(a.record, count, byPosition ? null : anchors, alignment, dataRows);
