@@ -84,14 +84,16 @@ const DIGIT_HEIGHT = 0.85;
 export function numberShaped(
   free: ReturnType<typeof chooseReading>,
   digits: readonly RecognizedChar[],
-  wordHeight: number,
+  word: { readonly width: number; readonly height: number },
   hanziHeight: number | undefined,
 ): ReturnType<typeof chooseReading> {
   const hanzi = CJK.test(free.text) && [...free.text].length <= 2;
   if (!hanzi || hanziHeight === undefined || free.confidence >= UNSURE_HANZI) return free;
-  if (wordHeight > DIGIT_HEIGHT * hanziHeight) return free;
+  if (word.height > DIGIT_HEIGHT * hanziHeight) return free;
   const number = chooseReading(digits, digits);
   if (!/^[+-]?\d[\d.,]*$/.test(number.text)) return free;
+  // Ink as wide as words (a label half erased under a seal), not as the marks read: no number.
+  if (word.width > ([...number.text].length + 1) * DIGIT_ADVANCE * hanziHeight) return free;
   return { text: number.text, confidence: Math.min(number.confidence, DISPUTED) };
 }
 
@@ -156,7 +158,12 @@ export function regionItems(
     // A short flat stroke alone is a printed blank (—, -), whatever the recogniser made of it (一, 1).
     const dash = wordHeight <= 0.35 * textHeight && wordWidth >= 1.5 * wordHeight && wordWidth <= 3 * textHeight;
     const slash = !dash && isSlash(binary, word, scale);
-    const free = numberShaped(chooseReading(chars, digits), digits, wordHeight, hanziHeight);
+    const free = numberShaped(
+      chooseReading(chars, digits),
+      digits,
+      { width: wordWidth, height: wordHeight },
+      hanziHeight,
+    );
     // The shape says slash but the recogniser reads a digit surely (a 7 whose bar is faint): the two disagree, so
     // the digit is kept below the threshold. A "1" is what the recogniser makes of a slash itself.
     const slashOrDigit = slash && /^[02-9]$/.test(free.text) && free.confidence >= SURE_DIGIT;

@@ -30,6 +30,11 @@ const MIN_WIDTH = 32;
 const MAX_WIDTH = 2400;
 /** Input elements per recognition call: a batch of similar widths, padded to the widest. */
 const BATCH_BUDGET = 3 * REC_HEIGHT * 3200;
+/**
+ * A batch holds crops at most this much wider than its narrowest (and one output step more): the padding after a
+ * crop is read along with it, so a lone digit padded to a long line's width can come back as nothing.
+ */
+const BATCH_SPREAD = 1.25;
 /** Characters a value slot may hold: digits, group and decimal separators, signs. */
 const NUMBER_MARKS = "0123456789,.-+";
 
@@ -49,8 +54,10 @@ export async function recognizeCrops(models: PaddleModels, crops: readonly GrayI
   let start = 0;
   while (start < order.length) {
     let end = start + 1;
+    const first = widths[order[start] as number] as number;
     while (
       end < order.length &&
+      (widths[order[end] as number] as number) <= first * BATCH_SPREAD + STEP &&
       (end - start + 1) * 3 * REC_HEIGHT * (widths[order[end] as number] as number) <= BATCH_BUDGET
     )
       end++;
