@@ -7,6 +7,8 @@ import { recognizeCrops } from "./recognize-text.js";
 
 /** A word read below this is read again on its own. */
 const REREAD_BELOW = 0.9;
+/** A reread batch holds words at most this much wider than its narrowest (see `recognizeCrops`). */
+const REREAD_SPREAD = 1.25;
 const NUMBER = /^\d[\d,.]*$/;
 const CJK = /[\u3400-\u9fff]/;
 
@@ -40,10 +42,16 @@ export async function rereadWords(
   // On a speckled page a crop is read with its specks cleared; a mark read as nothing is also read as it stands
   // (clearing can thin a bold glyph past reading).
   const plain = noisy ? doubtful.flatMap(({ item }, i) => (item.text === UNREADABLE ? [i] : [])) : [];
-  const readings = await recognizeCrops(models, [
-    ...cuts.map((cut) => (noisy ? clearSpecks(cut, noisy.level, textHeight) : cut)),
-    ...plain.map((i) => cuts[i] as GrayImage),
-  ]);
+  // Each word is read in a batch of words about its own width: a lone digit padded to a long number's width
+  // can come back as nothing.
+  const readings = await recognizeCrops(
+    models,
+    [
+      ...cuts.map((cut) => (noisy ? clearSpecks(cut, noisy.level, textHeight) : cut)),
+      ...plain.map((i) => cuts[i] as GrayImage),
+    ],
+    { spread: REREAD_SPREAD },
+  );
   const readingOf = (i: number) => {
     const read = (r: (typeof readings)[number] | undefined) =>
       r
