@@ -3,13 +3,14 @@ import { jpegKind, pngKind, tiffKind } from "./image.js";
 import type { InputKindDef } from "./input-kind.js";
 import { docxKind, htmlKind } from "./markup.js";
 import { pdfKind } from "./pdf.js";
+import { docKind, wpsKind } from "./word-binary.js";
 
 /**
  * The input kinds the pipeline reads, in the order they are tried (the first whose `sniff` accepts an input
  * reads it) and named in the `unsupported` message. Adding a kind is one registration: its file here, or
  * `registerInputKind` from outside.
  */
-const kinds: InputKindDef[] = [pdfKind, htmlKind, docxKind, pngKind, jpegKind, tiffKind];
+const kinds: InputKindDef[] = [pdfKind, htmlKind, docxKind, docKind, pngKind, jpegKind, tiffKind, wpsKind];
 
 /**
  * Adds an input kind, tried before the kind named `before` (a kind whose inputs another kind's sniff would also

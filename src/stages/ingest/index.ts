@@ -2,5 +2,6 @@ export { detectKind, type InputKind } from "./detect-kind.js";
 export { decodeFileName, type FsPath, fileNameOf, shortenName } from "./file-name.js";
 export { checkImageSize } from "./image-size.js";
 export { type PdfDocument, type PdfPage, withPdfDocument } from "./open-pdf.js";
+export { CFB_SIGNATURE, type CompoundFile, readCompoundFile } from "./read-compound-file.js";
 export { type InputFile, readInput } from "./read-input.js";
 export { countTiffPages } from "./tiff-pages.js";

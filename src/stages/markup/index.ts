@@ -6,3 +6,4 @@ export { htmlBlocks } from "./html-blocks.js";
 export { checkTableSize } from "./nesting.js";
 export { readDocumentXml } from "./read-docx-xml.js";
 export { type MarkupLayout, toLayout } from "./to-layout.js";
+export { type WordStreams, wordBinaryBlocks } from "./word/read-word-binary.js";
