@@ -3,6 +3,7 @@ import { jpegKind, pngKind, tiffKind } from "./image.js";
 import type { InputKindDef } from "./input-kind.js";
 import { docxKind, htmlKind } from "./markup.js";
 import { pdfKind } from "./pdf.js";
+import { mhtKind } from "./web-archive.js";
 import { docKind, wpsKind } from "./word-binary.js";
 
 /**
@@ -10,7 +11,7 @@ import { docKind, wpsKind } from "./word-binary.js";
  * reads it) and named in the `unsupported` message. Adding a kind is one registration: its file here, or
  * `registerInputKind` from outside.
  */
-const kinds: InputKindDef[] = [pdfKind, htmlKind, docxKind, docKind, pngKind, jpegKind, tiffKind, wpsKind];
+const kinds: InputKindDef[] = [pdfKind, mhtKind, htmlKind, docxKind, docKind, pngKind, jpegKind, tiffKind, wpsKind];
 
 /**
  * Adds an input kind, tried before the kind named `before` (a kind whose inputs another kind's sniff would also

@@ -1,5 +1,5 @@
 export { decodeHtml } from "./decode-html.js";
-export type { DocBlock, DocCell, DocParagraph, DocTable } from "./doc-blocks.js";
+export type { DocBlock, DocCell, DocImage, DocParagraph, DocTable } from "./doc-blocks.js";
 export { expandGrid } from "./doc-blocks.js";
 export { docxBlocks } from "./docx-blocks.js";
 export { htmlBlocks } from "./html-blocks.js";
