@@ -92,14 +92,14 @@ async function makePictures(): Promise<void> {
   const { html, pictures } = await renderTablePictures(readFileSync(join(SAMPLES, "v2019-html-2019.html"), "utf8"));
   const resources: Resource[] = pictures.map((p) => ({ url: pageUrl(`t2019_files/${p.name}`), type: "image/png", bytes: p.bytes }));
   const pages = pictures.map((_, i) => i + 1);
-  writeFileSync(join(OUT, "pictures-v2019-2019.mhtml"), chromeMhtml({ url: pageUrl("t2019.html"), title: titleOf(html), html }, resources));
-  writeTruth("v2019-html-2019", "pictures-v2019-2019.mhtml", "the three tables as PNG screenshots (Chromium) in a Chrome .mhtml", pages);
-  const folder = join(OUT, "pictures-v2019-2019_files");
+  writeFileSync(join(OUT, "pictures-mht-v2019-2019.mhtml"), chromeMhtml({ url: pageUrl("t2019.html"), title: titleOf(html), html }, resources));
+  writeTruth("v2019-html-2019", "pictures-mht-v2019-2019.mhtml", "the three tables as PNG screenshots (Chromium) in a Chrome .mhtml", pages);
+  const folder = join(OUT, "pictures-page-v2019-2019_files");
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
   for (const p of pictures) writeFileSync(join(folder, p.name), p.bytes);
-  writeFileSync(join(OUT, "pictures-v2019-2019.html"), html.replaceAll("t2019_files/", "pictures-v2019-2019_files/"));
-  writeTruth("v2019-html-2019", "pictures-v2019-2019.html", "the same page saved as HTML with its pictures in pictures-v2019-2019_files/", pages);
+  writeFileSync(join(OUT, "pictures-page-v2019-2019.html"), html.replaceAll("t2019_files/", "pictures-page-v2019-2019_files/"));
+  writeTruth("v2019-html-2019", "pictures-page-v2019-2019.html", "the same page saved as HTML with its pictures in pictures-page-v2019-2019_files/", pages);
 }
 
 function writeReadme(): void {
