@@ -44,7 +44,10 @@ function base64Lines(bytes: Uint8Array): string {
 }
 
 /** A page as Chrome and Edge save it (.mhtml): the HTML re-encoded as UTF-8 and quoted-printable. */
-export function chromeMhtml(page: { url: string; title: string; html: string }, resources: readonly Resource[]): Buffer {
+export function chromeMhtml(
+  page: { url: string; title: string; html: string },
+  resources: readonly Resource[],
+): Buffer {
   const boundary = "----MultipartBoundary--k3ZVd2qJtYUpKjH5RzW0Qx1oC8nBfLmXeA7sGiT4vD----";
   const head = [
     "From: <Saved by Blink>",
@@ -122,5 +125,8 @@ export function ieMht(
       ].join(CRLF),
     ),
   ];
-  return Buffer.from(`${head.join(CRLF)}${CRLF}${parts.join(CRLF + CRLF)}${CRLF}${CRLF}--${boundary}--${CRLF}`, "latin1");
+  return Buffer.from(
+    `${head.join(CRLF)}${CRLF}${parts.join(CRLF + CRLF)}${CRLF}${CRLF}--${boundary}--${CRLF}`,
+    "latin1",
+  );
 }

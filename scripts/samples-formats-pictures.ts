@@ -22,7 +22,12 @@ export async function renderTablePictures(html: string): Promise<{ html: string;
     for (const [i, table] of tables.entries()) {
       const bytes = new Uint8Array(await table.screenshot({ type: "png" }));
       const box = await table.boundingBox();
-      pictures.push({ name: `table${i + 1}.png`, bytes, width: Math.round(box?.width ?? 0), height: Math.round(box?.height ?? 0) });
+      pictures.push({
+        name: `table${i + 1}.png`,
+        bytes,
+        width: Math.round(box?.width ?? 0),
+        height: Math.round(box?.height ?? 0),
+      });
     }
     let index = 0;
     const replaced = html.replace(/<table\b[\s\S]*?<\/table>/g, () => {

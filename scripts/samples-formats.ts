@@ -7,8 +7,8 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
-import { renderTablePictures } from "./samples-formats-pictures.js";
 import { chromeMhtml, ieMht, type Resource } from "./samples-formats-mht.js";
+import { renderTablePictures } from "./samples-formats-pictures.js";
 import { encodeGbk } from "./samples-past-html.js";
 import { WORK_DIR } from "./samples-pdf.js";
 
@@ -63,43 +63,99 @@ function makeDocs(): void {
   toDoc("docx-official-2022.docx", "doc-official-2022.doc", "v2021 official template .docx → LibreOffice .doc");
   toDoc("v2019-docx-2020.docx", "doc-v2019-2020.doc", "v2019 .docx → LibreOffice .doc");
   toDoc("legacy-html-2017.html", "doc-legacy-html-2017.doc", "legacy HTML page → LibreOffice Writer → .doc");
-  toDoc("html-nested-2023.html", "doc-nested-2023.doc", "portal page with the tables nested in layout tables → .doc (nested Word tables, itap 2–3)");
+  toDoc(
+    "html-nested-2023.html",
+    "doc-nested-2023.doc",
+    "portal page with the tables nested in layout tables → .doc (nested Word tables, itap 2–3)",
+  );
   toDoc("v2019-gbk-2020.html", "doc-v2019-gbk-2020.doc", "GBK HTML page → LibreOffice Writer → .doc");
   // WPS Office saves .wps in the Word 97–2003 binary format; a LibreOffice .doc under that name stands in for one.
   copyFileSync(join(OUT, "doc-v2019-2020.doc"), join(OUT, "wps-v2019-2020.wps"));
-  writeTruth("v2019-docx-2020", "wps-v2019-2020.wps", "a Word-binary .wps (the .doc above under a .wps name, as WPS Office saves it)");
+  writeTruth(
+    "v2019-docx-2020",
+    "wps-v2019-2020.wps",
+    "a Word-binary .wps (the .doc above under a .wps name, as WPS Office saves it)",
+  );
 }
 
 function makeArchives(): void {
   const utf8 = (stem: string) => readFileSync(join(SAMPLES, `${stem}.html`), "utf8");
   const v2019 = utf8("v2019-html-2019");
-  writeFileSync(join(OUT, "mht-chrome-v2019-2019.mhtml"), chromeMhtml({ url: pageUrl("t2019.html"), title: titleOf(v2019), html: v2019 }, []));
-  writeTruth("v2019-html-2019", "mht-chrome-v2019-2019.mhtml", "Chrome/Edge .mhtml: Saved by Blink, quoted-printable UTF-8, Snapshot-Content-Location");
+  writeFileSync(
+    join(OUT, "mht-chrome-v2019-2019.mhtml"),
+    chromeMhtml({ url: pageUrl("t2019.html"), title: titleOf(v2019), html: v2019 }, []),
+  );
+  writeTruth(
+    "v2019-html-2019",
+    "mht-chrome-v2019-2019.mhtml",
+    "Chrome/Edge .mhtml: Saved by Blink, quoted-printable UTF-8, Snapshot-Content-Location",
+  );
   const nested = utf8("html-nested-2023");
-  writeFileSync(join(OUT, "mht-chrome-nested-2023.mhtml"), chromeMhtml({ url: pageUrl("t2023.html"), title: titleOf(nested), html: nested }, []));
-  writeTruth("html-nested-2023", "mht-chrome-nested-2023.mhtml", "Chrome .mhtml of a portal page (tables nested in layout tables)");
+  writeFileSync(
+    join(OUT, "mht-chrome-nested-2023.mhtml"),
+    chromeMhtml({ url: pageUrl("t2023.html"), title: titleOf(nested), html: nested }, []),
+  );
+  writeTruth(
+    "html-nested-2023",
+    "mht-chrome-nested-2023.mhtml",
+    "Chrome .mhtml of a portal page (tables nested in layout tables)",
+  );
   const gbk = readFileSync(join(SAMPLES, "v2019-gbk-2020.html"));
   const gbkTitle = titleOf(new TextDecoder("gbk").decode(gbk));
-  writeFileSync(join(OUT, "mht-ie-gbk-2020.mht"), ieMht({ url: pageUrl("t2020.htm"), title: gbkTitle, html: gbk, charset: "gb2312" }, []));
-  writeTruth("v2019-gbk-2020", "mht-ie-gbk-2020.mht", 'IE .mht: MimeOLE, preamble, quoted-printable GBK HTML, charset="gb2312"');
+  writeFileSync(
+    join(OUT, "mht-ie-gbk-2020.mht"),
+    ieMht({ url: pageUrl("t2020.htm"), title: gbkTitle, html: gbk, charset: "gb2312" }, []),
+  );
+  writeTruth(
+    "v2019-gbk-2020",
+    "mht-ie-gbk-2020.mht",
+    'IE .mht: MimeOLE, preamble, quoted-printable GBK HTML, charset="gb2312"',
+  );
   // The page re-encoded to GBK by the archive while its <meta> still says UTF-8: the part's charset wins.
   const legacy = utf8("legacy-html-2017");
-  writeFileSync(join(OUT, "mht-ie-legacy-2017.mht"), ieMht({ url: pageUrl("t2017.htm"), title: titleOf(legacy), html: encodeGbk(legacy), charset: "gb2312" }, []));
-  writeTruth("legacy-html-2017", "mht-ie-legacy-2017.mht", 'IE .mht: GBK bytes under charset="gb2312" while the page\'s <meta> says utf-8');
+  writeFileSync(
+    join(OUT, "mht-ie-legacy-2017.mht"),
+    ieMht({ url: pageUrl("t2017.htm"), title: titleOf(legacy), html: encodeGbk(legacy), charset: "gb2312" }, []),
+  );
+  writeTruth(
+    "legacy-html-2017",
+    "mht-ie-legacy-2017.mht",
+    'IE .mht: GBK bytes under charset="gb2312" while the page\'s <meta> says utf-8',
+  );
 }
 
 async function makePictures(): Promise<void> {
   const { html, pictures } = await renderTablePictures(readFileSync(join(SAMPLES, "v2019-html-2019.html"), "utf8"));
-  const resources: Resource[] = pictures.map((p) => ({ url: pageUrl(`t2019_files/${p.name}`), type: "image/png", bytes: p.bytes }));
+  const resources: Resource[] = pictures.map((p) => ({
+    url: pageUrl(`t2019_files/${p.name}`),
+    type: "image/png",
+    bytes: p.bytes,
+  }));
   const pages = pictures.map((_, i) => i + 1);
-  writeFileSync(join(OUT, "pictures-mht-v2019-2019.mhtml"), chromeMhtml({ url: pageUrl("t2019.html"), title: titleOf(html), html }, resources));
-  writeTruth("v2019-html-2019", "pictures-mht-v2019-2019.mhtml", "the three tables as PNG screenshots (Chromium) in a Chrome .mhtml", pages);
+  writeFileSync(
+    join(OUT, "pictures-mht-v2019-2019.mhtml"),
+    chromeMhtml({ url: pageUrl("t2019.html"), title: titleOf(html), html }, resources),
+  );
+  writeTruth(
+    "v2019-html-2019",
+    "pictures-mht-v2019-2019.mhtml",
+    "the three tables as PNG screenshots (Chromium) in a Chrome .mhtml",
+    pages,
+  );
   const folder = join(OUT, "pictures-page-v2019-2019_files");
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
   for (const p of pictures) writeFileSync(join(folder, p.name), p.bytes);
-  writeFileSync(join(OUT, "pictures-page-v2019-2019.html"), html.replaceAll("t2019_files/", "pictures-page-v2019-2019_files/"));
-  writeTruth("v2019-html-2019", "pictures-page-v2019-2019.html", "the same page saved as HTML with its pictures in pictures-page-v2019-2019_files/", pages);
+  writeFileSync(
+    join(OUT, "pictures-page-v2019-2019.html"),
+    html.replaceAll("t2019_files/", "pictures-page-v2019-2019_files/"),
+  );
+  writeTruth(
+    "v2019-html-2019",
+    "pictures-page-v2019-2019.html",
+    "the same page saved as HTML with its pictures in pictures-page-v2019-2019_files/",
+    pages,
+  );
 }
 
 function writeReadme(): void {

@@ -18,27 +18,39 @@ describe("golden: .doc, .wps and web-archive samples match their source samples'
     expect(byFormat(/\.doc$/).length).toBeGreaterThanOrEqual(3);
     expect(byFormat(/\.mht(?:ml)?$/).length).toBeGreaterThanOrEqual(3);
     expect(byFormat(/\.wps$/).length).toBeGreaterThanOrEqual(1);
-    expect(byFormat(/\.doc$/).map((t) => t.report.template)).toEqual(expect.arrayContaining(["v2019", "legacy", "v2021"]));
-    expect(byFormat(/^pictures-/).map((t) => t.file.replace(/^.*\./, "")).sort()).toEqual(["html", "mhtml"]);
+    expect(byFormat(/\.doc$/).map((t) => t.report.template)).toEqual(
+      expect.arrayContaining(["v2019", "legacy", "v2021"]),
+    );
+    expect(
+      byFormat(/^pictures-/)
+        .map((t) => t.file.replace(/^.*\./, ""))
+        .sort(),
+    ).toEqual(["html", "mhtml"]);
   });
 
-  it.each(truths.map((t) => [t.file, t] as const))("%s: every cell, blank, flag and the status", async (file, truth) => {
-    const { output } = await extractOnce(join(dir, file));
-    const diff = compareWithTruth(output, truth);
-    expect(diff.problems).toEqual([]);
-    expect(diff.exact).toBe(diff.cells);
-  });
+  it.each(truths.map((t) => [t.file, t] as const))(
+    "%s: every cell, blank, flag and the status",
+    async (file, truth) => {
+      const { output } = await extractOnce(join(dir, file));
+      const diff = compareWithTruth(output, truth);
+      expect(diff.problems).toEqual([]);
+      expect(diff.exact).toBe(diff.cells);
+    },
+  );
 
-  it.each(byFormat(/\.(?:doc|wps)$/).map((t) => [t.file] as const))("%s: cells located by Word table/paragraph index", async (file) => {
-    const { output } = await extractOnce(join(dir, file));
-    const read = Object.entries(output.cells).filter(([, c]) => c.value !== null && c.source !== "derived");
-    expect(read.length).toBeGreaterThan(0);
-    for (const [path, cell] of read) {
-      expect({ path, page: cell.page, bbox: cell.bbox }).toEqual({ path, page: null, bbox: null });
-      expect(cell.locator).toMatch(/^(?:tbl\[\d+\]\/tr\[\d+\]\/tc\[\d+\](?:\/|$)|p\[\d+\])/);
-    }
-    expect({ pages: output.source.pages, list: output.pages }).toEqual({ pages: null, list: [] });
-  });
+  it.each(byFormat(/\.(?:doc|wps)$/).map((t) => [t.file] as const))(
+    "%s: cells located by Word table/paragraph index",
+    async (file) => {
+      const { output } = await extractOnce(join(dir, file));
+      const read = Object.entries(output.cells).filter(([, c]) => c.value !== null && c.source !== "derived");
+      expect(read.length).toBeGreaterThan(0);
+      for (const [path, cell] of read) {
+        expect({ path, page: cell.page, bbox: cell.bbox }).toEqual({ path, page: null, bbox: null });
+        expect(cell.locator).toMatch(/^(?:tbl\[\d+\]\/tr\[\d+\]\/tc\[\d+\](?:\/|$)|p\[\d+\])/);
+      }
+      expect({ pages: output.source.pages, list: output.pages }).toEqual({ pages: null, list: [] });
+    },
+  );
 
   it.each(byFormat(/^mht-/).map((t) => [t.file] as const))("%s: cells located by DOM path", async (file) => {
     const { output } = await extractOnce(join(dir, file));

@@ -16,6 +16,8 @@ export function detectKind(bytes: Uint8Array): InputKind {
   const head = decoder.decode(bytes.subarray(0, 1024));
   // A web archive's headers come first; its HTML part may open within the first KiB (before the `<html` test).
   if (isMimeArchive(bytes)) return "mht";
+  // Rich Text Format: AbiWord's "doc" export and many portals' .doc downloads are RTF under a .doc name.
+  if (head.startsWith("{\\rtf")) return "rtf";
   if (head.includes("%PDF-")) return "pdf";
   if (/<html|<!doctype html/i.test(head) || looksLikeHtml(bytes, head)) return "html";
   return "unknown";

@@ -30,15 +30,15 @@ export interface ArchivePart {
 const MAX_PARTS = 10_000;
 /** Multipart nesting (related in alternative in mixed …) gongkai follows. */
 const MAX_NESTING = 8;
-const latin1 = new TextDecoder("latin1");
 
 /**
  * Splits a web archive into its parts. Throws `InputError`: `corrupt` when the boundary its header declares
  * never occurs, when it holds no HTML part, or when its header block is broken; `too_large` past MAX_PARTS.
  */
 export function readWebArchive(bytes: Uint8Array): WebArchive {
-  // Headers and boundaries are ASCII; bodies stay bytes (latin1 maps each byte to one code unit and back).
-  const text = latin1.decode(bytes);
+  // Headers and boundaries are ASCII; bodies stay bytes: ISO-8859-1 maps each byte to one code unit and back
+  // (Node's "latin1", not the WHATWG decoder of that label, which is windows-1252 and remaps 0x80–0x9F).
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
   const parts: ArchivePart[] = [];
   const top = splitHeaders(text, 0);
   const start = readParts(text, top, parts, 0);
