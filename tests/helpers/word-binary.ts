@@ -146,7 +146,7 @@ function papxPages(
       index++;
     }
     const crun = inPage.length;
-    inPage.forEach((run, i) => view.setUint32(i * 4, run.start, true));
+    for (const [i, run] of inPage.entries()) view.setUint32(i * 4, run.start, true);
     view.setUint32(crun * 4, (inPage.at(-1) as (typeof runs)[number]).end, true);
     offsets.forEach((o, i) => {
       page[(crun + 1) * 4 + i * 13] = o;
@@ -158,7 +158,7 @@ function papxPages(
   fcs.push(runs.at(-1)?.end ?? 0);
   const bte = [...fcs.flatMap(u32), ...pages.flatMap((_, i) => u32(fkpStart / 512 + i))];
   const all = new Uint8Array(pages.length * 512);
-  pages.forEach((p, i) => all.set(p, i * 512));
+  for (const [i, p] of pages.entries()) all.set(p, i * 512);
   return { pages: all, bte };
 }
 

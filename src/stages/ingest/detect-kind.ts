@@ -1,5 +1,17 @@
 /** Input kinds recognised by their leading bytes; the extension is never trusted. */
-export type InputKind = "pdf" | "png" | "jpeg" | "tiff" | "zip" | "docx" | "cfb" | "mht" | "html" | "empty" | "unknown";
+export type InputKind =
+  | "pdf"
+  | "png"
+  | "jpeg"
+  | "tiff"
+  | "zip"
+  | "docx"
+  | "cfb"
+  | "mht"
+  | "rtf"
+  | "html"
+  | "empty"
+  | "unknown";
 
 const decoder = new TextDecoder("latin1");
 
