@@ -12,7 +12,7 @@ import type { InputKindDef } from "./input-kind.js";
  */
 export const docKind: InputKindDef = {
   name: "doc",
-  label: ".doc/.wps",
+  label: ".doc",
   sniff: (input) => input.kind === "cfb",
   extract: async (input, source) => {
     const container = readCompoundFile(input.bytes);
