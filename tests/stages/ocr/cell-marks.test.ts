@@ -11,7 +11,6 @@ function draw(w: number, h: number, ink: (x: number, y: number) => boolean): Bin
 }
 
 describe("marks in table cells", () => {
-  const _scale = 2; // 144 dpi: a 10 pt digit is 20 px tall
   it("an unreadable mark is a value slot that holds no number", () => {
     expect(isValueToken(UNREADABLE)).toBe(true);
     expect(parseNumber(UNREADABLE)).toBeNull();
