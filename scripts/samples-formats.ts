@@ -7,10 +7,12 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
+import { decodeHtml, docxBlocks, htmlBlocks, readDocumentXml } from "../src/stages/markup/index.js";
 import { chromeMhtml, ieMht, type Resource } from "./samples-formats-mht.js";
 import { renderTablePictures } from "./samples-formats-pictures.js";
 import { encodeGbk } from "./samples-past-html.js";
 import { WORK_DIR } from "./samples-pdf.js";
+import { blocksToParagraphs, buildWord, toCompoundFile } from "./word-binary-writer.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const SAMPLES = join(ROOT, "samples");
@@ -75,6 +77,36 @@ function makeDocs(): void {
     "v2019-docx-2020",
     "wps-v2019-2020.wps",
     "a Word-binary .wps (the .doc above under a .wps name, as WPS Office saves it)",
+  );
+}
+
+/**
+ * The second writer (scripts/word-binary-writer.ts): a sample's paragraphs and tables, as the HTML / .docx front
+ * end reads them, written as a .doc with what LibreOffice never writes.
+ */
+function makeSecondWriterDocs(): void {
+  const docx = readDocumentXml(readFileSync(join(SAMPLES, "docx-official-2022.docx")));
+  if (docx === null) throw new Error("Expected word/document.xml in docx-official-2022.docx");
+  const official = blocksToParagraphs(docxBlocks(docx));
+  // 8-bit GBK text (as some non-Microsoft writers store it), cut into pieces stored in reverse order.
+  const length = official.reduce((n, p) => n + [...p.text].length, 0);
+  const cuts = [0.2, 0.45, 0.7].map((f) => Math.floor(length * f));
+  writeFileSync(join(OUT, "doc-writer2-gbk-2022.doc"), toCompoundFile(buildWord(official, { encoding: "gbk", cuts })));
+  writeTruth(
+    "docx-official-2022",
+    "doc-writer2-gbk-2022.doc",
+    "v2021 official template written by gongkai's test writer: 8-bit GBK pieces stored out of order, spans as horzMerge/vertMerge flags on a uniform grid",
+  );
+  const legacy = blocksToParagraphs(htmlBlocks(decodeHtml(readFileSync(join(SAMPLES, "v2019-gbk-2020.html"))).text));
+  const total = legacy.reduce((n, p) => n + [...p.text].length, 0);
+  writeFileSync(
+    join(OUT, "doc-writer2-v2019-2020.doc"),
+    toCompoundFile(buildWord(legacy, { cuts: [Math.floor(total / 3), Math.floor((2 * total) / 3)] })),
+  );
+  writeTruth(
+    "v2019-gbk-2020",
+    "doc-writer2-v2019-2020.doc",
+    "v2019 GBK page written by gongkai's test writer: UTF-16 pieces out of order, merge flags, several FKP pages",
   );
 }
 
@@ -174,10 +206,11 @@ ${rows.join("\n")}
 
 The .doc files are written by LibreOffice (\`soffice --convert-to "doc:MS Word 97"\`), from a .docx or through
 Writer's HTML import. Debian has no second writer of the Word binary format: AbiWord's \`--to=doc\` writes RTF
-under a .doc name (\`file\` says "Rich Text Format"), which gongkai reports as \`unsupported\`
-(\`tests/bad-input/formats.test.ts\`); the Word-binary reader's unit tests (\`tests/stages/markup/word-binary.test.ts\`)
-build files by hand with what LibreOffice does not write (8-bit pieces, GBK 8-bit text, horizontal merge flags,
-fields, huge PAPX). The .wps is the v2019 .doc under a .wps name: WPS Office saves .wps in that format.
+under a .doc name, which gongkai reports as \`unsupported\` (\`tests/fixtures/bad-input/doc-rtf.doc\`). The
+\`doc-writer2-*\` files are written by gongkai's own minimal writer (\`scripts/word-binary-writer.ts\`, also used by
+the reader's unit tests) with what LibreOffice does not write: 8-bit GBK pieces, pieces stored out of order,
+spans as horzMerge/vertMerge flags on a uniform grid instead of cell widths, several FKP pages. It is written
+from the same reading of [MS-DOC] as the reader, so it checks the reader's coverage, not its reading of the spec. The .wps is the v2019 .doc under a .wps name: WPS Office saves .wps in that format.
 The web archives are written by \`scripts/samples-formats-mht.ts\` in the header and encoding shapes of Chrome
 ("Saved by Blink") and Internet Explorer 8 (MimeOLE). The pictures are Chromium screenshots of the three tables
 of \`v2019-html-2019.html\` at 1.5 device pixels per CSS pixel (\`scripts/samples-formats-pictures.ts\`).
@@ -188,6 +221,7 @@ of \`v2019-html-2019.html\` at 1.5 device pixels per CSS pixel (\`scripts/sample
 mkdirSync(OUT, { recursive: true });
 const only = process.argv.slice(2);
 if (only.length === 0 || only.includes("doc")) makeDocs();
+if (only.length === 0 || only.includes("writer2")) makeSecondWriterDocs();
 if (only.length === 0 || only.includes("mht")) makeArchives();
 if (only.length === 0 || only.includes("pictures")) await makePictures();
 if (only.length === 0) writeReadme();

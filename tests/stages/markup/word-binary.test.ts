@@ -1,6 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../../src/errors.js";
-import { type DocBlock, wordBinaryBlocks } from "../../../src/stages/markup/index.js";
 import {
   buildWord,
   IN_TABLE,
@@ -12,7 +10,9 @@ import {
   tableDef,
   u16,
   type WordOptions,
-} from "../../helpers/word-binary.js";
+} from "../../../scripts/word-binary-writer.js";
+import { InputError } from "../../../src/errors.js";
+import { type DocBlock, wordBinaryBlocks } from "../../../src/stages/markup/index.js";
 
 /** Blocks as short strings: "p[1] 标题", "tbl[1] a | b{c2} / c | d{r2}". */
 function show(blocks: readonly DocBlock[]): string[] {
@@ -111,6 +111,27 @@ describe("wordBinaryBlocks: table structure", () => {
     expect(show(wordBinaryBlocks(streams))).toEqual([
       "tbl[1] 申请人情况{c3} / 三、办理结果{r2} | 予以公开 | 5 / 部分{c2}",
     ]);
+  });
+
+  it("a vertical merge over two columns: the continued row's horizontally merged cells go to the merge too", () => {
+    const grid = [0, 1000, 2000, 3000];
+    const streams = buildWord([
+      cell("（三）不予公开"),
+      cell(""),
+      cell("1"),
+      rowEnd(grid, [
+        { h: 1, v: 3 },
+        { h: 2, v: 3 },
+      ]),
+      cell(""),
+      cell(""),
+      cell("2"),
+      rowEnd(grid, [
+        { h: 1, v: 1 },
+        { h: 2, v: 1 },
+      ]),
+    ]);
+    expect(show(wordBinaryBlocks(streams))).toEqual(["tbl[1] （三）不予公开{c2}{r2} | 1 / 2"]);
   });
 
   it("puts an empty cell before a row that starts right of the table's edge", () => {

@@ -71,27 +71,34 @@ function tableRows(table: WordTable, path: string): DocCell[][] {
     const out: Open[] = [];
     const columns = placeCells(row, grid);
     let at = 0;
+    // What the last cell went to: a cell of this row, or a vertical merge from above (whose horizontally merged
+    // neighbours go there too).
+    let last: Open | "above" | null = null;
     row.cells.forEach((cell, c) => {
       const place = columns[c] ?? { start: at, span: 1 };
       const def = row.def?.cells[c];
       const locator = `${path}/tr[${r + 1}]/tc[${c + 1}]`;
       if (place.start > at) {
         out.push({ lines: [], rowSpan: 1, colSpan: place.start - at, locator: `${path}/tr[${r + 1}]` });
+        last = null;
       }
       at = Math.max(at, place.start) + place.span;
-      const previous = out.at(-1);
-      if (def && def.horzMerge >= 2 && previous) {
-        previous.colSpan += place.span;
-        previous.lines.push(...cellLines(cell));
+      if (def && def.horzMerge >= 2 && last !== null) {
+        if (last !== "above") {
+          last.colSpan += place.span;
+          last.lines.push(...cellLines(cell));
+        }
         return;
       }
       const open = openMerges.get(place.start);
       if (def && (def.vertMerge === 1 || def.vertMerge === 2) && open) {
         open.rowSpan += 1;
+        last = "above";
         return;
       }
       const made: Open = { lines: cellLines(cell), rowSpan: 1, colSpan: place.span, locator };
       out.push(made);
+      last = made;
       if (def?.vertMerge === 3) openMerges.set(place.start, made);
       else openMerges.delete(place.start);
     });

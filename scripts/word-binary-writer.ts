@@ -1,9 +1,12 @@
 /**
- * A minimal writer of Word 97–2003 binary streams for the reader's tests ([MS-DOC]): a FIB, the text in pieces
- * (UTF-16 or 8-bit, stored in any order), PAPX runs in 512-byte FKP pages, PlcBtePapx and the Clx. It writes what
- * LibreOffice does not (8-bit pieces, GBK text, several pieces, merge flags, fields, huge PAPX), so the reader is
- * not tuned to one writer. Not a general writer: no styles, fonts or character properties.
+ * A minimal writer of Word 97–2003 binary streams ([MS-DOC]), a second writer beside LibreOffice for the reader's
+ * tests and for samples/formats (scripts/samples-formats.ts): a FIB, the text in pieces (UTF-16 or 8-bit, stored
+ * in any order), PAPX runs in 512-byte FKP pages, PlcBtePapx and the Clx, wrapped in a compound file by `cfb`.
+ * It writes what LibreOffice does not (8-bit pieces, GBK text, several pieces out of order, merge flags instead of
+ * cell widths, fields, huge PAPX). Not a general writer: no styles, fonts or character properties.
  */
+import * as CFB from "cfb";
+import type { DocBlock } from "../src/stages/markup/index.js";
 export interface WordParagraph {
   /** Text including its mark at the end (\r paragraph, \x07 cell or row end). */
   readonly text: string;
@@ -137,7 +140,11 @@ function papxPages(
       const size = 1 + (odd ? 0 : 1) + data.length;
       const start = (top - size) & ~1;
       const crun = inPage.length + 1;
-      if (start < (crun + 1) * 4 + crun * 13 || crun > 255) break;
+      if (start < (crun + 1) * 4 + crun * 13 || crun > 255) {
+        if (inPage.length === 0)
+          throw new Error(`Expected a paragraph's properties to fit an FKP page, got ${size} bytes`);
+        break;
+      }
       if (odd) page.set([(data.length + 1) / 2, ...data], start);
       else page.set([0, data.length / 2, ...data], start);
       top = start;
@@ -199,25 +206,77 @@ function cp1252(c: string): number {
   return table[c] ?? 0x3f;
 }
 
+let gb2312: Map<string, number[]> | null = null;
+
+/** GB2312 bytes of a text (each character looked up among every GB2312 code; "?" when it has none). */
 function encodeGbk(text: string): Uint8Array {
-  const out: number[] = [];
-  const decoder = new TextDecoder("gbk");
-  for (const ch of text) {
-    const code = ch.codePointAt(0) as number;
-    if (code < 0x80) {
-      out.push(code);
-      continue;
-    }
-    let found: number[] | null = null;
-    for (let lead = 0xa1; lead <= 0xf7 && !found; lead++) {
+  if (gb2312 === null) {
+    gb2312 = new Map();
+    const decoder = new TextDecoder("gbk");
+    for (let lead = 0xa1; lead <= 0xf7; lead++) {
       for (let trail = 0xa1; trail <= 0xfe; trail++) {
-        if (decoder.decode(new Uint8Array([lead, trail])) === ch) {
-          found = [lead, trail];
-          break;
-        }
+        const ch = decoder.decode(new Uint8Array([lead, trail]));
+        if (ch.length === 1 && ch !== "\ufffd" && !gb2312.has(ch)) gb2312.set(ch, [lead, trail]);
       }
     }
-    out.push(...(found ?? [0x3f]));
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0) as number;
+    out.push(...(code < 0x80 ? [code] : (gb2312.get(ch) ?? [0x3f])));
   }
   return new Uint8Array(out);
+}
+
+/** The streams in a compound file, as a .doc on disk. */
+export function toCompoundFile(streams: WordStreamsBuilt): Buffer {
+  const container = CFB.utils.cfb_new();
+  CFB.utils.cfb_add(container, "/WordDocument", Buffer.from(streams.wordDocument));
+  for (const name of ["1Table", "Data"]) {
+    const bytes = streams.stream(name);
+    if (bytes) CFB.utils.cfb_add(container, `/${name}`, Buffer.from(bytes));
+  }
+  return Buffer.from(CFB.write(container, { type: "buffer" }) as Uint8Array);
+}
+
+/**
+ * Paragraphs and tables (the block model of the HTML and .docx front ends) as Word paragraphs: each table on a
+ * uniform grid of `width`-twip columns, every grid slot a cell as Word stores them — a column span as cells
+ * merged into the one before (horzMerge), a row span as a vertical merge run (vertMerge) — not as cell widths,
+ * which is what LibreOffice writes.
+ */
+export function blocksToParagraphs(blocks: readonly DocBlock[], width = 900): WordParagraph[] {
+  const out: WordParagraph[] = [];
+  for (const block of blocks) {
+    if (block.kind === "paragraph") out.push({ text: `${block.text}\r` });
+    if (block.kind !== "table") continue;
+    const taken: (number | undefined)[][] = [];
+    type Slot = { text: string; h: number; v: number };
+    const grid: Slot[][] = [];
+    block.rows.forEach((row, r) => {
+      const line = (grid[r] ??= []);
+      let col = 0;
+      for (const cell of row) {
+        while (taken[r]?.[col] !== undefined) col++;
+        for (let dr = 0; dr < cell.rowSpan; dr++) {
+          for (let dc = 0; dc < cell.colSpan; dc++) {
+            (taken[r + dr] ??= [])[col + dc] = 1;
+            const slot = ((grid[r + dr] ??= [])[col + dc] = { text: "", h: 0, v: 0 });
+            if (cell.colSpan > 1) slot.h = dc === 0 ? 1 : 2;
+            if (cell.rowSpan > 1) slot.v = dr === 0 ? 3 : 1;
+          }
+        }
+        (line[col] as Slot).text = cell.lines.join("\x0b");
+        col += cell.colSpan;
+      }
+    });
+    const columns = Math.max(...grid.map((row) => row.length));
+    for (const row of grid) {
+      const slots = Array.from({ length: columns }, (_, c) => row[c] ?? { text: "", h: 0, v: 0 });
+      for (const slot of slots) out.push({ text: `${slot.text}\x07`, sprms: IN_TABLE });
+      const centers = Array.from({ length: columns + 1 }, (_, i) => i * width);
+      out.push({ text: "\x07", sprms: [...IN_TABLE, ...TTP, ...tableDef(centers, slots)] });
+    }
+  }
+  return out;
 }
