@@ -210,7 +210,8 @@ under a .doc name, which gongkai reports as \`unsupported\` (\`tests/fixtures/ba
 \`doc-writer2-*\` files are written by gongkai's own minimal writer (\`scripts/word-binary-writer.ts\`, also used by
 the reader's unit tests) with what LibreOffice does not write: 8-bit GBK pieces, pieces stored out of order,
 spans as horzMerge/vertMerge flags on a uniform grid instead of cell widths, several FKP pages. It is written
-from the same reading of [MS-DOC] as the reader, so it checks the reader's coverage, not its reading of the spec. The .wps is the v2019 .doc under a .wps name: WPS Office saves .wps in that format.
+from the same reading of [MS-DOC] as the reader, so it checks the reader's coverage, not its reading of the spec.
+The .wps is the v2019 .doc under a .wps name: WPS Office saves .wps in that format.
 The web archives are written by \`scripts/samples-formats-mht.ts\` in the header and encoding shapes of Chrome
 ("Saved by Blink") and Internet Explorer 8 (MimeOLE). The pictures are Chromium screenshots of the three tables
 of \`v2019-html-2019.html\` at 1.5 device pixels per CSS pixel (\`scripts/samples-formats-pictures.ts\`).
