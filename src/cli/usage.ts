@@ -6,7 +6,7 @@ export const COMMANDS: readonly CommandName[] = ["extract", "check", "export", "
 
 /** The input kinds `extract` reads; the kind comes from a file's leading bytes, folders are searched by extension. */
 export const INPUT_KINDS =
-  "PDF, PNG, JPEG, TIFF, HTML (.html/.htm), web archives (.mht/.mhtml) and Word (.docx, .doc, .wps)";
+  "PDF, OFD, PNG, JPEG, TIFF, HTML (.html/.htm), web archives (.mht/.mhtml) and Word (.docx, .doc, .wps)";
 
 const COMMON = `  -h, --help            this text
   -q, --quiet           nothing on stdout but what a script needs; problems still go to stderr`;

@@ -72,8 +72,8 @@ afterAll(async () => {
 
 describe("the bad-input corpus in one batch", () => {
   it("lists every fixture of the folder in its manifest", async () => {
-    // Every input of the folder: PDFs, and the .doc, .wps and .mht fixtures (scripts/make-bad-input-formats.ts).
-    const inputs = (await readdir(FIXTURES)).filter((f) => /\.(?:pdf|doc|wps|mht)$/.test(f)).sort();
+    // Every input of the folder: PDFs, OFDs, and the .doc, .wps and .mht fixtures (scripts/make-bad-input-formats.ts).
+    const inputs = (await readdir(FIXTURES)).filter((f) => /\.(?:pdf|ofd|doc|wps|mht)$/.test(f)).sort();
     expect(corpus.map((e) => e.file).sort()).toEqual(inputs);
   });
 
@@ -117,7 +117,7 @@ describe("the bad-input corpus in one batch", () => {
     expect(lines).toHaveLength(corpus.length + 2);
     expect(new Set(lines.map((l) => l.out)).size).toBe(lines.length);
     expect(stdout).toContain(`${corpus.length + 2} input(s): ${corpus.length + 2} done, 1 of them duplicates`);
-    expect(stdout).toMatch(/ {2}too_large 2: more pages than --max-pages/);
+    expect(stdout).toMatch(/ {2}too_large 4: more pages than --max-pages/);
     expect(stdout).toMatch(/ {2}encrypted 2: the PDF or Word document is password-protected/);
   });
 });

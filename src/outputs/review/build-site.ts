@@ -16,10 +16,10 @@ import { REVIEW_CSS } from "./assets-css.js";
 import { hrefOf, slugOf } from "./html.js";
 import { type IndexEntry, renderIndexPage, toIndexEntry } from "./index-page.js";
 import { locateSource } from "./locate-source.js";
-import { findNarrativeMarks, quotedClause } from "./narrative-marks.js";
+import { findNarrativeMarks, findOfdNarrativeMarks, quotedClause } from "./narrative-marks.js";
 import { prunePageFolders, readCachedPages, writeRenderRecord } from "./page-cache.js";
 import { renderPicturePages } from "./picture-pages.js";
-import { DEFAULT_SCALE, type PageImage, renderImagePages, renderPdfPages } from "./render-pages.js";
+import { DEFAULT_SCALE, type PageImage, renderImagePages, renderOfdPages, renderPdfPages } from "./render-pages.js";
 import { flaggedSeverities, type Neighbours, renderReportPage } from "./report-page.js";
 import { collectReviewFlags, type ReviewedCell, type ReviewReport } from "./review-model.js";
 import { type MarkupKind, renderSourceTables } from "./source-view.js";
@@ -105,9 +105,10 @@ export async function buildReviewSite(extractedDir: string, options: ReviewOptio
       source.markup === null
         ? null
         : renderSourceTables(source.markup.bytes, source.markup.kind, review.cells, review.flags, flagged);
+    const find = source.kind === "pdf" ? findNarrativeMarks : source.kind === "ofd" ? findOfdNarrativeMarks : null;
     const narrativeMarks =
-      source.kind === "pdf" && source.path !== null && review.flags.some((f) => quotedClause(f) !== null)
-        ? await findNarrativeMarks(new Uint8Array(await readFile(source.path)), review.flags).catch(() => [])
+      find !== null && source.path !== null && review.flags.some((f) => quotedClause(f) !== null)
+        ? await find(new Uint8Array(await readFile(source.path)), review.flags).catch(() => [])
         : [];
     const sourceHref =
       source.path === null ? null : hrefOf(relative(join(root, "reports"), source.path).split(sep).join("/"));
@@ -180,7 +181,7 @@ function buildReview(
   };
 }
 
-/** Finds a report's source and renders its pages (PDF, PNG/JPEG/TIFF) unless they are cached, or keeps its markup. */
+/** Finds a report's source and renders its pages (PDF, OFD, PNG/JPEG/TIFF) unless cached, or keeps its markup. */
 async function viewSource(
   report: ExtractedReport,
   extracted: ExtractedDir,
@@ -217,6 +218,7 @@ async function viewSource(
   try {
     let pages: PageImage[];
     if (source.kind === "pdf") pages = await renderPdfPages(source.bytes, outDir, scale);
+    else if (source.kind === "ofd") pages = await renderOfdPages(source.bytes, outDir, scale);
     else if (source.kind === "png" || source.kind === "jpeg" || source.kind === "tiff") {
       pages = await renderImagePages(source.bytes, source.kind, outDir, scale);
     } else return { ...base, pages: [], missing: `${source.path} is ${source.kind}: nothing to show`, path };

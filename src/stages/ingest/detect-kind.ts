@@ -6,6 +6,7 @@ export type InputKind =
   | "tiff"
   | "zip"
   | "docx"
+  | "ofd"
   | "cfb"
   | "mht"
   | "rtf"
@@ -18,7 +19,7 @@ const decoder = new TextDecoder("latin1");
 export function detectKind(bytes: Uint8Array): InputKind {
   if (bytes.length === 0) return "empty";
   // A signature at offset 0 wins over a `%PDF-` further on (a .docx can hold that string in its first KiB).
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return isDocx(bytes) ? "docx" : "zip";
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return isDocx(bytes) ? "docx" : isOfd(bytes) ? "ofd" : "zip";
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])) return "png";
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "jpeg";
   if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return "tiff";
@@ -60,6 +61,40 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 /** A Word package: a ZIP whose directory names word/document.xml (OOXML part names are stored as is). */
 function isDocx(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes("word/document.xml", 0, "latin1");
+}
+
+/**
+ * An OFD package (GB/T 33190-2016 §7.2): a ZIP whose directory names `OFD.xml` at its root, or, for a package
+ * that lost it, a document part `Doc_<n>/Document.xml` (such a package is then read as a damaged OFD, not
+ * refused as an unknown ZIP). Names are matched in the central directory (PK 01 02, name at +46, its length at
+ * +28) and in local headers (PK 03 04, name at +30, its length at +26).
+ */
+function isOfd(bytes: Uint8Array): boolean {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (const [name, exact] of [
+    ["OFD.xml", true],
+    ["/Document.xml", false],
+  ] as const) {
+    for (let at = buffer.indexOf(name, 0, "latin1"); at >= 0; at = buffer.indexOf(name, at + 1, "latin1")) {
+      const start = exact ? at : nameStart(buffer, at);
+      if (start < 0) continue;
+      const length = at + name.length - start;
+      const central =
+        start >= 46 && buffer.readUInt32LE(start - 46) === 0x02014b50 && buffer.readUInt16LE(start - 18) === length;
+      const local =
+        start >= 30 && buffer.readUInt32LE(start - 30) === 0x04034b50 && buffer.readUInt16LE(start - 4) === length;
+      if (!(central || local)) continue;
+      if (exact || /^Doc_\d+\/Document\.xml$/.test(buffer.toString("latin1", start, at + name.length))) return true;
+    }
+  }
+  return false;
+}
+
+/** Where a `Doc_<n>` part name that ends at `at` would start, or -1. */
+function nameStart(buffer: Buffer, at: number): number {
+  const head = buffer.toString("latin1", Math.max(0, at - 12), at);
+  const match = /Doc_\d+$/.exec(head);
+  return match ? at - head.length + match.index : -1;
 }
 
 /**

@@ -1,11 +1,12 @@
 import { assignRows } from "./assign-rows.js";
-import { completeAnchors, findAnchors } from "./find-anchors.js";
+import { type Anchor, completeAnchors, findAnchors } from "./find-anchors.js";
 import { makeCell } from "./make-cell.js";
 import { mergeSplitRows } from "./merge-split-rows.js";
 import { mergeValueLines } from "./merge-value-lines.js";
-import { detectAlignment, placeValues } from "./place-values.js";
-import { isDataRow, type RowRecord } from "./row-record.js";
+import { type Alignment, detectAlignment, placeValues } from "./place-values.js";
+import { isDataRow, type RowRecord, type ValueSlot } from "./row-record.js";
 import { notFound, PLACED_BY_HEADER, rowConfidence, type TableContext } from "./table-context.js";
+import { trackColumns } from "./track-columns.js";
 
 /** Section 三: 25 rows × 7 columns; rows by label, columns by ruled cell or header position. */
 export function mapSection3(records: readonly RowRecord[], context: TableContext): void {
@@ -39,12 +40,43 @@ export function mapSection3(records: readonly RowRecord[], context: TableContext
   // The table runs from its header to its last row with values; lines after it are running text.
   const last = records.findLastIndex(isDataRow);
   for (const record of records.slice(0, last + 1)) tableRecords.add(record);
+  console.error("S3ANCH", alignment, anchors?.map((a) => `${a.left.toFixed(0)}-${a.right.toFixed(0)}`).join(" "));
+  for (const r of rows)
+    console.error(
+      "ROW",
+      JSON.stringify(r.label),
+      r.slots.map((s) => `${s.raw}@${Math.round((s.box[0] + s.box[2]) / 2)},${Math.round(s.box[1])}`).join("|"),
+      isDataRow(r),
+    );
   for (const a of assignRows(rows, template.s3Rows)) {
     const byPosition = a.record.ruled && a.record.slots.length === count;
-    const placed = placeValues(a.record, count, byPosition ? null : anchors, alignment);
+    const placed = placeRow(a.record, count, byPosition ? null : anchors, alignment, dataRows);
     const confidence = Math.min(rowConfidence(a), byPosition || !a.record.ruled ? 1 : PLACED_BY_HEADER);
     template.s3Columns.forEach((column, i) => {
       cells.set(`s3.${a.key}.${column.key}`, makeCell(placed[i] ?? null, confidence));
     });
   }
+}
+
+/** The most a value of an OCR row is trusted when the header and the rows around it put it in different columns. */
+const COLUMNS_DISAGREE = 0.8;
+
+/**
+ * A row's values in columns: by position or the header words; an unruled OCR row also by where the rows around
+ * it print their columns (`trackColumns`). Where the two disagree the columns around it win — they stand at the
+ * row's own height — and every value of the row is kept below the flagging threshold.
+ */
+function placeRow(
+  record: RowRecord,
+  count: number,
+  anchors: readonly Anchor[] | null,
+  alignment: Alignment,
+  rows: readonly RowRecord[],
+): (ValueSlot | null)[] {
+  const placed = placeValues(record, count, anchors, alignment);
+  const tracked = anchors ? trackColumns(record, rows, anchors) : null;
+  if (!tracked) return placed;
+  const local = placeValues(record, count, tracked, "centre");
+  if (local.every((slot, i) => (slot?.raw ?? null) === (placed[i]?.raw ?? null))) return placed;
+  return local.map((slot) => (slot ? { ...slot, ocr: Math.min(slot.ocr ?? 1, COLUMNS_DISAGREE) } : slot));
 }
