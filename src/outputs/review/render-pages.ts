@@ -85,6 +85,8 @@ export async function renderImagePages(
   kind: "png" | "jpeg" | "tiff",
   outDir: string,
   scale = DEFAULT_SCALE,
+  /** The number of the file's first page (a web page's pictures are pages 1…k, one file each). */
+  firstPage = 1,
 ): Promise<PageImage[]> {
   await mkdir(outDir, { recursive: true });
   const pages: PageImage[] = [];
@@ -99,9 +101,10 @@ export async function renderImagePages(
     source.getContext("2d").putImageData(pixels, 0, 0);
     const canvas = createCanvas(Math.ceil(page.width * scale), Math.ceil(page.height * scale));
     canvas.getContext("2d").drawImage(source, 0, 0, canvas.width, canvas.height);
-    const name = `p${index + 1}.png`;
+    const number = firstPage + index;
+    const name = `p${number}.png`;
     await writeFile(join(outDir, name), await canvas.encode("png"));
-    pages.push({ page: index + 1, width: round2(page.width), height: round2(page.height), image: name });
+    pages.push({ page: number, width: round2(page.width), height: round2(page.height), image: name });
   }
   return pages;
 }

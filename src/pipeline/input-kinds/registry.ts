@@ -4,13 +4,26 @@ import type { InputKindDef } from "./input-kind.js";
 import { docxKind, htmlKind } from "./markup.js";
 import { ofdKind } from "./ofd.js";
 import { pdfKind } from "./pdf.js";
+import { mhtKind } from "./web-archive.js";
+import { docKind, wpsKind } from "./word-binary.js";
 
 /**
  * The input kinds the pipeline reads, in the order they are tried (the first whose `sniff` accepts an input
  * reads it) and named in the `unsupported` message. Adding a kind is one registration: its file here, or
  * `registerInputKind` from outside.
  */
-const kinds: InputKindDef[] = [pdfKind, htmlKind, docxKind, ofdKind, pngKind, jpegKind, tiffKind];
+const kinds: InputKindDef[] = [
+  pdfKind,
+  mhtKind,
+  htmlKind,
+  docxKind,
+  docKind,
+  ofdKind,
+  pngKind,
+  jpegKind,
+  tiffKind,
+  wpsKind,
+];
 
 /**
  * Adds an input kind, tried before the kind named `before` (a kind whose inputs another kind's sniff would also

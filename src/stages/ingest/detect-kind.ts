@@ -1,5 +1,18 @@
 /** Input kinds recognised by their leading bytes; the extension is never trusted. */
-export type InputKind = "pdf" | "png" | "jpeg" | "tiff" | "zip" | "docx" | "ofd" | "html" | "empty" | "unknown";
+export type InputKind =
+  | "pdf"
+  | "png"
+  | "jpeg"
+  | "tiff"
+  | "zip"
+  | "docx"
+  | "ofd"
+  | "cfb"
+  | "mht"
+  | "rtf"
+  | "html"
+  | "empty"
+  | "unknown";
 
 const decoder = new TextDecoder("latin1");
 
@@ -10,11 +23,35 @@ export function detectKind(bytes: Uint8Array): InputKind {
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])) return "png";
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "jpeg";
   if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return "tiff";
+  // An OLE compound file (MS-CFB): Word 97–2003 .doc, WPS Office .wps, but also .xls, .ppt, .msg …
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return "cfb";
   // A PDF header may follow up to 1 KiB of junk (PDF 32000-1 §7.5.2 readers tolerate it).
   const head = decoder.decode(bytes.subarray(0, 1024));
+  // A web archive's headers come first; its HTML part may open within the first KiB (before the `<html` test).
+  if (isMimeArchive(bytes)) return "mht";
+  // Rich Text Format: AbiWord's "doc" export and many portals' .doc downloads are RTF under a .doc name.
+  if (head.startsWith("{\\rtf")) return "rtf";
   if (head.includes("%PDF-")) return "pdf";
   if (/<html|<!doctype html/i.test(head) || looksLikeHtml(bytes, head)) return "html";
   return "unknown";
+}
+
+/**
+ * A MIME web archive (.mht / .mhtml, RFC 2557): the file opens with a block of RFC 5322 header lines (after an
+ * optional UTF-8 byte-order mark and blank lines) that declares a multipart body, or MIME-Version with an HTML
+ * body (a single-part archive).
+ */
+function isMimeArchive(bytes: Uint8Array): boolean {
+  const text = decoder.decode(bytes.subarray(0, 8192)).replace(/^(?:\xef\xbb\xbf)?[\r\n]*/, "");
+  const end = text.search(/\r?\n\r?\n/);
+  if (end <= 0) return false;
+  const lines = text.slice(0, end).split(/\r?\n/);
+  if (!lines.every((line, i) => /^[!-9;-~]+:/.test(line) || (i > 0 && /^[ \t]/.test(line)))) return false;
+  const headers = lines.join("\n");
+  return (
+    /^content-type:\s*multipart\//im.test(headers) ||
+    (/^mime-version:/im.test(headers) && /^content-type:\s*text\/html/im.test(headers))
+  );
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {

@@ -11,7 +11,9 @@ import { trackColumns } from "./track-columns.js";
 /** Section 三: 25 rows × 7 columns; rows by label, columns by ruled cell or header position. */
 export function mapSection3(records: readonly RowRecord[], context: TableContext): void {
   const { template, cells, tableRecords } = context;
-  if (records.length === 0) {
+  // Lines of section 三 without a single value (its table is a picture, or left out) are no table: a sentence
+  // such as "结转下年度继续办理0件" must not become a row of blank cells.
+  if (!records.some(isDataRow)) {
     context.issues.push(notFound("s3", "the section 三 table (申请人情况)"));
     return;
   }
