@@ -118,7 +118,7 @@ them) is in the README; this page is what code reading gongkai's outputs may rel
 \`\`\`
 
 \`bbox\` is \`[x0, y0, x1, y1]\` in PDF points, origin top-left of the page as shown (an image file: its width
-taken as A4's). HTML and .docx cells have \`page\` and \`bbox\` null and a \`locator\` (a DOM path or a Word body
+taken as A4's; an OFD page: its millimetres × 72/25.4, from its PhysicalBox's top-left). HTML and .docx cells have \`page\` and \`bbox\` null and a \`locator\` (a DOM path or a Word body
 index). \`uncertain_reading\` is present (true) on an \`s3.*\`/\`s4.*\` arithmetic flag that fails where a cell
 involved is below confidence 0.9; absent means false.
 

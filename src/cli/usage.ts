@@ -5,7 +5,8 @@ export type CommandName = "extract" | "check" | "export" | "review" | "worker" |
 export const COMMANDS: readonly CommandName[] = ["extract", "check", "export", "review", "worker", "status"];
 
 /** The input kinds `extract` reads; the kind comes from a file's leading bytes, folders are searched by extension. */
-export const INPUT_KINDS = "PDF, PNG, JPEG, TIFF, HTML (.html/.htm) and Word .docx";
+export const INPUT_KINDS =
+  "PDF, OFD, PNG, JPEG, TIFF, HTML (.html/.htm), web archives (.mht/.mhtml) and Word (.docx, .doc, .wps)";
 
 const COMMON = `  -h, --help            this text
   -q, --quiet           nothing on stdout but what a script needs; problems still go to stderr`;

@@ -33,6 +33,7 @@ export const issueCodeSchema = z.enum([
   "meta.agency_words",
   "meta.no_title",
   "meta.uncertain",
+  "table.image_missing",
   "table.not_found",
   "table.several",
   "template.section2_not_read",

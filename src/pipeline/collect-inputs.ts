@@ -22,6 +22,10 @@ export interface SkippedEntry {
 const INPUT_EXTENSIONS = new Set([".pdf"]);
 /** Web pages and Word documents (issue 6), read from their markup. */
 for (const ext of [".html", ".htm", ".docx"]) INPUT_EXTENSIONS.add(ext);
+/** OFD (GB/T 33190-2016), the national fixed-layout format (issue 15). */
+INPUT_EXTENSIONS.add(".ofd");
+/** Word 97–2003 and WPS Office documents, web archives (issue 15). */
+for (const ext of [".doc", ".wps", ".mht", ".mhtml"]) INPUT_EXTENSIONS.add(ext);
 /** Page images (scans) read by OCR (issue 3). */
 const IMAGE_EXTENSIONS = [".png", ".jpg", ".jpeg", ".tif", ".tiff"];
 for (const ext of IMAGE_EXTENSIONS) INPUT_EXTENSIONS.add(ext);

@@ -4,10 +4,8 @@ import type { PageRead } from "../model/page-content.js";
 import { type Done, done } from "../model/result.js";
 import type { PdfDocument } from "../stages/ingest/index.js";
 import { extractRuleSegments } from "../stages/layout/index.js";
-import { extractTextItems, MIN_PAGE_CHARS, MIN_TEXT_QUALITY, scoreText } from "../stages/text-layer/index.js";
-
-/** Filled curved shapes on a textless page from which it is taken to be text drawn as outlines. */
-const MIN_OUTLINE_GLYPHS = 50;
+import { extractTextItems } from "../stages/text-layer/index.js";
+import { judgePage, unreadablePage } from "./page-read.js";
 
 /**
  * Reads every page's text items (text-layer stage) and ruling lines (layout stage) and scores its text
@@ -32,39 +30,17 @@ export async function readPages(doc: PdfDocument): Promise<Done<PageRead[]>> {
           page: n,
         });
       }
-      const score = scoreText(items.map((i) => i.text).join(""));
-      // No text but an image, or text drawn as glyph outlines (converted to curves): OCR reads it.
-      const imagePage = score.chars < MIN_PAGE_CHARS && (images.length > 0 || curvedFills >= MIN_OUTLINE_GLYPHS);
-      const needsOcr = imagePage || (score.chars > 0 && score.quality < MIN_TEXT_QUALITY);
-      if (needsOcr) {
-        const why = imagePage
-          ? images.length > 0
-            ? `has ${score.chars} characters of text and paints an image (a scan?)`
-            : `has ${score.chars} characters of text and ${curvedFills} filled outlines (text converted to curves?)`
-          : `text layer is unusable (quality ${score.quality.toFixed(2)})`;
-        issues.push({
-          code: "page.needs_ocr",
-          severity: "warning",
-          stage: "text-layer",
-          message: `Page ${n} ${why}: it needs OCR`,
-          page: n,
-        });
-      }
-      // Scored per run as well: a garbled table font must not hide a readable narrative font.
-      const usable = items.filter((item) => scoreText(item.text).quality >= MIN_TEXT_QUALITY);
-      pages.push({
-        content: {
-          page: n,
-          width: viewport.width,
-          height: viewport.height,
-          items: usable,
-          segments,
-          imageBoxes: images,
-          textQuality: score.quality,
-          charCount: score.chars,
-        },
-        needsOcr,
+      const { read, issue } = judgePage({
+        page: n,
+        width: viewport.width,
+        height: viewport.height,
+        items,
+        segments,
+        images,
+        curvedFills,
       });
+      if (issue) issues.push(issue);
+      pages.push(read);
       page.cleanup();
     } catch (error) {
       const message = describeError(error);
@@ -75,19 +51,7 @@ export async function readPages(doc: PdfDocument): Promise<Done<PageRead[]>> {
         message: `Page ${n} could not be parsed: ${message}`,
         page: n,
       });
-      pages.push({
-        content: {
-          page: n,
-          width: 595,
-          height: 842,
-          items: [],
-          segments: [],
-          imageBoxes: [],
-          textQuality: 0,
-          charCount: 0,
-        },
-        needsOcr: true,
-      });
+      pages.push(unreadablePage(n));
     }
   }
   return done(pages, issues);

@@ -43,8 +43,9 @@ const corpus = JSON.parse(await readFile(join(FIXTURES, "manifest.json"), "utf8"
 let tmp = "";
 let lines: ManifestLine[] = [];
 let stdout = "";
+const outName = (name: string) => name.replace(/\.[^.]+$/, ".json");
 const readOutput = async (name: string) =>
-  JSON.parse(await readFile(join(tmp, "out", name.replace(/\.pdf$/, ".json")), "utf8")) as ReportOutput;
+  JSON.parse(await readFile(join(tmp, "out", outName(name)), "utf8")) as ReportOutput;
 const readTruth = async (stem: string) =>
   JSON.parse(await readFile(join(ROOT, "samples", `${stem}.truth.json`), "utf8")) as Truth;
 
@@ -71,8 +72,9 @@ afterAll(async () => {
 
 describe("the bad-input corpus in one batch", () => {
   it("lists every fixture of the folder in its manifest", async () => {
-    const pdfs = (await readdir(FIXTURES)).filter((f) => f.endsWith(".pdf")).sort();
-    expect(corpus.map((e) => e.file).sort()).toEqual(pdfs);
+    // Every input of the folder: PDFs, OFDs, and the .doc, .wps and .mht fixtures (scripts/make-bad-input-formats.ts).
+    const inputs = (await readdir(FIXTURES)).filter((f) => /\.(?:pdf|ofd|doc|wps|mht)$/.test(f)).sort();
+    expect(corpus.map((e) => e.file).sort()).toEqual(inputs);
   });
 
   it.each(corpus.map((e) => [e.file, e] as const))("%s ends as expected", async (file, entry) => {
@@ -81,7 +83,7 @@ describe("the bad-input corpus in one batch", () => {
     expect(reportSchemaFor(listCellPaths(v2021)).safeParse(output).success).toBe(true);
     expect(output.schema).toBe(REPORT_SCHEMA_ID);
     expect(output.source.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
-    const line = lines.find((l) => l.out === file.replace(/\.pdf$/, ".json"));
+    const line = lines.find((l) => l.out === outName(file));
     expect(line).toBeDefined();
     expect(line?.seconds).toBeLessThanOrEqual(TIMEOUT_SECONDS + 5);
     if (entry.expect.status === "failure") {
@@ -115,7 +117,7 @@ describe("the bad-input corpus in one batch", () => {
     expect(lines).toHaveLength(corpus.length + 2);
     expect(new Set(lines.map((l) => l.out)).size).toBe(lines.length);
     expect(stdout).toContain(`${corpus.length + 2} input(s): ${corpus.length + 2} done, 1 of them duplicates`);
-    expect(stdout).toMatch(/ {2}too_large 2: more pages than --max-pages/);
-    expect(stdout).toMatch(/ {2}encrypted 1: the PDF is password-protected/);
+    expect(stdout).toMatch(/ {2}too_large 4: more pages than --max-pages/);
+    expect(stdout).toMatch(/ {2}encrypted 2: the PDF or Word document is password-protected/);
   });
 });

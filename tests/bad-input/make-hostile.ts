@@ -14,6 +14,8 @@ const SAMPLES = join(ROOT, "samples");
 export const GOOD_PDF = "ruled-clean-2023";
 export const GOOD_DOCX = "docx-captions-2023";
 export const GOOD_HTML = "html-nested-2023";
+/** The plain OFD sample (samples/ofd), a report whose truth is arith-errors-2023's. */
+export const GOOD_OFD = "ofd/ofd-plain-arith-errors-2023";
 
 type Maker = (inbox: string, file: string) => Promise<void>;
 
@@ -65,7 +67,11 @@ export function tinyTiff(pages: number, loop = false): Uint8Array {
 /** A ZIP whose word/document.xml inflates to 128 MiB, its headers claiming 1 KiB. */
 function zipBomb(): Uint8Array {
   const xml = new Uint8Array(128 * 1024 * 1024).fill(0x20);
-  const zip = zipSync({ "word/document.xml": xml }, { level: 9 });
+  return lieAboutSizes(zipSync({ "word/document.xml": xml }, { level: 9 }));
+}
+
+/** The ZIP with every entry's uncompressed size, in its local header and its directory entry, set to 1 KiB. */
+function lieAboutSizes(zip: Uint8Array): Uint8Array {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   for (let at = 0; at + 4 <= zip.length; at++) {
     const signature = view.getUint32(at, true);
@@ -212,6 +218,20 @@ export const MAKERS: Record<string, Maker> = {
     await put(join(inbox, file), zip);
   },
   zipBomb: async (inbox, file) => put(join(inbox, file), zipBomb()),
+  /** The good OFD with page 1's content part inflating to 128 MiB of spaces, its ZIP headers saying 1 KiB. */
+  ofdZipBomb: async (inbox, file) => {
+    const parts = unzipSync(await sample(`${GOOD_OFD}.ofd`));
+    parts["Doc_0/Pages/Page_0/Content.xml"] = new Uint8Array(128 * 1024 * 1024).fill(0x20);
+    await put(join(inbox, file), lieAboutSizes(zipSync(parts, { level: 9 })));
+  },
+  /** The good OFD with 100,000 PageBlocks nested in one another on page 2. */
+  ofdNestedBlocks: async (inbox, file) => {
+    const parts = unzipSync(await sample(`${GOOD_OFD}.ofd`));
+    const page = "Doc_0/Pages/Page_1/Content.xml";
+    const blocks = nested("<ofd:PageBlock>", "</ofd:PageBlock>", 100_000, "");
+    parts[page] = strToU8(new TextDecoder().decode(parts[page]).replace("</ofd:Layer>", `${blocks}</ofd:Layer>`));
+    await put(join(inbox, file), zipSync(parts));
+  },
   /** A PNG declaring 100,000 × 100,000 pixels in a few bytes (a decompression bomb). */
   pngBomb: async (inbox, file) => {
     const ihdr = Buffer.alloc(25);

@@ -44,7 +44,7 @@ describe("gongkai --version and help", () => {
   it("help lists the commands and the input kinds; an unknown command is a usage error", async () => {
     const help = await cli(["--help"]);
     expect(help.code).toBe(0);
-    for (const word of ["extract", "export", "review", "check", "PNG", "JPEG", "TIFF", ".docx"]) {
+    for (const word of ["extract", "export", "review", "check", "PNG", "JPEG", "TIFF", ".docx", "OFD"]) {
       expect(help.stdout).toContain(word);
     }
     const unknown = await cli(["frobnicate"]);
@@ -78,7 +78,7 @@ describe("gongkai extract", () => {
     await mkdir(empty);
     const none = await cli(["extract", empty, "--out", join(tmp, "o1")]);
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/^gongkai: No inputs found in `.*empty`: gongkai reads PDF, PNG, JPEG, TIFF/);
+    expect(none.stderr).toMatch(/^gongkai: No inputs found in `.*empty`: gongkai reads PDF, OFD, PNG, JPEG, TIFF/);
     await writeFile(join(empty, "notes.txt"), "not a report\n");
     expect((await cli(["extract", empty, "--out", join(tmp, "o1")])).code).toBe(2);
     expect(await stat(join(tmp, "o1")).catch(() => null)).toBe(null);

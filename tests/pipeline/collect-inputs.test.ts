@@ -27,6 +27,16 @@ describe("collecting inputs from folders", () => {
   });
 });
 
+describe("collecting the formats archives also hold (issue 15)", () => {
+  it("picks up .doc, .wps, .mht and .mhtml (any case), and skips a saved page's _files/ folder of pictures", async () => {
+    mkdirSync(join(dir, "formats/年报_files"), { recursive: true });
+    for (const name of ["a.doc", "b.WPS", "c.mht", "d.mhtml", "年报.html", "年报_files/table1.png", "e.docm"])
+      writeFileSync(join(dir, "formats", name), "x");
+    const planned = await collectInputs([join(dir, "formats")]);
+    expect(planned.map((p) => p.outRelative).sort()).toEqual(["a.json", "b.json", "c.json", "d.json", "年报.json"]);
+  });
+});
+
 describe("output paths depend on the input set only", () => {
   it("places clashing command-line stems below their common folder, whatever the working folder", async () => {
     for (const sub of ["a", "b/c"]) {

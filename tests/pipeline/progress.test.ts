@@ -95,7 +95,7 @@ describe("batch summary", () => {
     const text = formatBatchSummary(summary);
     expect(text).toContain("12 input(s): 10 done, 1 of them duplicates extracted once, 2 skipped as already done");
     expect(text).toContain("status: failure 1, success 9");
-    expect(text).toContain("  encrypted 1: the PDF is password-protected");
+    expect(text).toContain("  encrypted 1: the PDF or Word document is password-protected");
     expect(text).toContain("  bad.pdf  failure (encrypted): locked");
     expect(text).toContain("flags by rule: s3.balance 8");
   });

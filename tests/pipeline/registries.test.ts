@@ -122,6 +122,6 @@ describe("registries", () => {
     await writeFile(join(dir, "unknown.bin"), "neither a page nor a document\n");
     const { output, errorClass } = await extractDocument(join(dir, "unknown.bin"));
     expect(errorClass).toBe("unsupported");
-    expect(output.issues[0]?.message).toContain("PDF, gzip-compressed HTML, HTML, .docx");
+    expect(output.issues[0]?.message).toContain("PDF, .mht/.mhtml, gzip-compressed HTML, HTML, .docx, .doc");
   });
 });

@@ -16,12 +16,13 @@ import { REVIEW_CSS } from "./assets-css.js";
 import { hrefOf, slugOf } from "./html.js";
 import { type IndexEntry, renderIndexPage, toIndexEntry } from "./index-page.js";
 import { locateSource } from "./locate-source.js";
-import { findNarrativeMarks, quotedClause } from "./narrative-marks.js";
+import { findNarrativeMarks, findOfdNarrativeMarks, quotedClause } from "./narrative-marks.js";
 import { prunePageFolders, readCachedPages, writeRenderRecord } from "./page-cache.js";
-import { DEFAULT_SCALE, type PageImage, renderImagePages, renderPdfPages } from "./render-pages.js";
+import { renderPicturePages } from "./picture-pages.js";
+import { DEFAULT_SCALE, type PageImage, renderImagePages, renderOfdPages, renderPdfPages } from "./render-pages.js";
 import { flaggedSeverities, type Neighbours, renderReportPage } from "./report-page.js";
 import { collectReviewFlags, type ReviewedCell, type ReviewReport } from "./review-model.js";
-import { renderSourceTables } from "./source-view.js";
+import { type MarkupKind, renderSourceTables } from "./source-view.js";
 
 export interface ReviewOptions {
   /** A folder holding the source files; tried before the paths in manifest.jsonl. */
@@ -54,8 +55,8 @@ interface SourceView {
   readonly path: string | null;
   /** The source's kind as its bytes say; null when not found. */
   readonly kind: string | null;
-  /** HTML and .docx bytes, kept to show their tables (small files); null otherwise. */
-  readonly markup: { readonly kind: "html" | "docx"; readonly bytes: Uint8Array } | null;
+  /** HTML, Word and web-archive bytes, kept to show their tables (small files); null otherwise. */
+  readonly markup: { readonly kind: MarkupKind; readonly bytes: Uint8Array } | null;
   readonly fresh: number;
 }
 
@@ -104,9 +105,10 @@ export async function buildReviewSite(extractedDir: string, options: ReviewOptio
       source.markup === null
         ? null
         : renderSourceTables(source.markup.bytes, source.markup.kind, review.cells, review.flags, flagged);
+    const find = source.kind === "pdf" ? findNarrativeMarks : source.kind === "ofd" ? findOfdNarrativeMarks : null;
     const narrativeMarks =
-      source.kind === "pdf" && source.path !== null && review.flags.some((f) => quotedClause(f) !== null)
-        ? await findNarrativeMarks(new Uint8Array(await readFile(source.path)), review.flags).catch(() => [])
+      find !== null && source.path !== null && review.flags.some((f) => quotedClause(f) !== null)
+        ? await find(new Uint8Array(await readFile(source.path)), review.flags).catch(() => [])
         : [];
     const sourceHref =
       source.path === null ? null : hrefOf(relative(join(root, "reports"), source.path).split(sep).join("/"));
@@ -179,7 +181,7 @@ function buildReview(
   };
 }
 
-/** Finds a report's source and renders its pages (PDF, PNG/JPEG/TIFF) unless they are cached, or keeps its markup. */
+/** Finds a report's source and renders its pages (PDF, OFD, PNG/JPEG/TIFF) unless cached, or keeps its markup. */
 async function viewSource(
   report: ExtractedReport,
   extracted: ExtractedDir,
@@ -194,15 +196,29 @@ async function viewSource(
   const path = source.found ? source.path : null;
   const base = { key, markup: null, fresh: 0, kind: source.found ? source.kind : null };
   const cached = await readCachedPages(outDir, sha256, scale);
+  if (source.found && isMarkup(source.kind)) {
+    // Shown as its own tables; a web page's pictures read by OCR also as pages.
+    const markup = { kind: source.kind, bytes: source.bytes };
+    const view = { ...base, missing: null, path, markup };
+    if (report.output.pages.length === 0 || (source.kind !== "html" && source.kind !== "mht")) {
+      return { ...view, pages: [] };
+    }
+    if (cached !== null) return { ...view, pages: cached };
+    try {
+      const pages = await renderPicturePages(report.output, { ...source, kind: source.kind }, outDir, scale);
+      await writeRenderRecord(outDir, sha256, scale, pages);
+      return { ...view, pages, fresh: pages.length };
+    } catch {
+      return { ...view, pages: [] };
+    }
+  }
   if (cached !== null) return { ...base, pages: cached, missing: null, path };
   await rm(outDir, { recursive: true, force: true });
   if (!source.found) return { ...base, pages: [], missing: source.reason, path };
-  if (source.kind === "html" || source.kind === "docx") {
-    return { ...base, pages: [], missing: null, path, markup: { kind: source.kind, bytes: source.bytes } };
-  }
   try {
     let pages: PageImage[];
     if (source.kind === "pdf") pages = await renderPdfPages(source.bytes, outDir, scale);
+    else if (source.kind === "ofd") pages = await renderOfdPages(source.bytes, outDir, scale);
     else if (source.kind === "png" || source.kind === "jpeg" || source.kind === "tiff") {
       pages = await renderImagePages(source.bytes, source.kind, outDir, scale);
     } else return { ...base, pages: [], missing: `${source.path} is ${source.kind}: nothing to show`, path };
@@ -212,6 +228,10 @@ async function viewSource(
     await rm(outDir, { recursive: true, force: true });
     return { ...base, pages: [], missing: `${source.path} could not be rendered: ${(error as Error).message}`, path };
   }
+}
+
+function isMarkup(kind: string): kind is MarkupKind {
+  return kind === "html" || kind === "docx" || kind === "cfb" || kind === "mht";
 }
 
 function describeReviewed(

@@ -1,8 +1,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { createCanvas } from "@napi-rs/canvas";
+import { createCanvas, ImageData } from "@napi-rs/canvas";
 import { withPdfDocument } from "../../stages/ingest/index.js";
 import { imageFilePages } from "../../stages/ocr/index.js";
+import { openOfd, renderOfdPage } from "../../stages/ofd/index.js";
 
 /** A rendered page: its size in PDF points (the cells' bbox space) and its PNG file name. */
 export interface PageImage {
@@ -41,6 +42,40 @@ export async function renderPdfPages(bytes: Uint8Array, outDir: string, scale = 
 }
 
 /**
+ * Renders every page of an OFD to `<outDir>/p<n>.png` with the OFD stage's renderer (paths, images, and text in a
+ * system CJK font in place of the document's own fonts), in the frame its cells' boxes are in: points from the
+ * page's top-left corner. A page that cannot be read is drawn blank at its document's default size.
+ */
+export async function renderOfdPages(bytes: Uint8Array, outDir: string, scale = DEFAULT_SCALE): Promise<PageImage[]> {
+  await mkdir(outDir, { recursive: true });
+  const file = openOfd(bytes);
+  const pages: PageImage[] = [];
+  for (let n = 1; n <= file.pageCount; n++) {
+    const image = `p${n}.png`;
+    let width = 595.28;
+    let height = 841.89;
+    let png: Buffer;
+    try {
+      const page = file.page(n);
+      ({ width, height } = page);
+      const raster = await renderOfdPage(file, page, scale);
+      const canvas = createCanvas(raster.width, raster.height);
+      canvas.getContext("2d").putImageData(new ImageData(raster.data, raster.width, raster.height), 0, 0);
+      png = await canvas.encode("png");
+    } catch {
+      const canvas = createCanvas(Math.ceil(width * scale), Math.ceil(height * scale));
+      const context = canvas.getContext("2d");
+      context.fillStyle = "#fff";
+      context.fillRect(0, 0, canvas.width, canvas.height);
+      png = await canvas.encode("png");
+    }
+    await writeFile(join(outDir, image), png);
+    pages.push({ page: n, width: round2(width), height: round2(height), image });
+  }
+  return pages;
+}
+
+/**
  * Renders the pages of a PNG, JPEG or TIFF input to `<outDir>/p<n>.png`, in the frame the OCR stage gave its
  * cells' boxes: the image's width taken as A4's in points (landscape: A4's height), so the boxes fall where
  * they were read. Gray, as OCR saw it.
@@ -50,6 +85,8 @@ export async function renderImagePages(
   kind: "png" | "jpeg" | "tiff",
   outDir: string,
   scale = DEFAULT_SCALE,
+  /** The number of the file's first page (a web page's pictures are pages 1…k, one file each). */
+  firstPage = 1,
 ): Promise<PageImage[]> {
   await mkdir(outDir, { recursive: true });
   const pages: PageImage[] = [];
@@ -64,9 +101,10 @@ export async function renderImagePages(
     source.getContext("2d").putImageData(pixels, 0, 0);
     const canvas = createCanvas(Math.ceil(page.width * scale), Math.ceil(page.height * scale));
     canvas.getContext("2d").drawImage(source, 0, 0, canvas.width, canvas.height);
-    const name = `p${index + 1}.png`;
+    const number = firstPage + index;
+    const name = `p${number}.png`;
     await writeFile(join(outDir, name), await canvas.encode("png"));
-    pages.push({ page: index + 1, width: round2(page.width), height: round2(page.height), image: name });
+    pages.push({ page: number, width: round2(page.width), height: round2(page.height), image: name });
   }
   return pages;
 }

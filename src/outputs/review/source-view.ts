@@ -1,4 +1,5 @@
 import type { Cell } from "../../model/cell.js";
+import { readCompoundFile, readWebArchive } from "../../stages/ingest/index.js";
 import {
   type DocBlock,
   type DocTable,
@@ -6,21 +7,25 @@ import {
   docxBlocks,
   htmlBlocks,
   readDocumentXml,
+  wordBinaryBlocks,
 } from "../../stages/markup/index.js";
 import { cellLabel } from "./cell-label.js";
 import { escapeHtml } from "./html.js";
 import { renderNarrativeParagraphs } from "./narrative-marks.js";
 import type { ReviewFlag } from "./review-model.js";
 
+/** Sources shown as their tables: HTML, .docx, Word 97–2003 (.doc/.wps, kind `cfb`) and web archives (`mht`). */
+export type MarkupKind = "html" | "docx" | "cfb" | "mht";
+
 /**
- * The tables of an HTML page or a .docx file as they are written in the source (spans kept), in place of page
+ * The tables of an HTML page, a Word file or a web archive as they are written in the source (spans kept), in place of page
  * images: every table holding an extracted cell, each such cell marked with its path so a click or a flag
  * highlights it. Read with the markup stage's own readers, so the locators are the ones the cells carry. Only
  * text is copied: no markup, script or style of the source reaches the review page.
  */
 export function renderSourceTables(
   bytes: Uint8Array,
-  kind: "html" | "docx",
+  kind: MarkupKind,
   cells: Readonly<Record<string, Cell>>,
   flags: readonly ReviewFlag[],
   flagged: ReadonlyMap<string, string>,
@@ -38,9 +43,18 @@ export function renderSourceTables(
   return [narrative, ...tables.map((table) => renderTable(table, byLocator, flagged))].filter(Boolean).join("\n");
 }
 
-function readBlocks(bytes: Uint8Array, kind: "html" | "docx"): DocBlock[] | null {
+function readBlocks(bytes: Uint8Array, kind: MarkupKind): DocBlock[] | null {
   try {
     if (kind === "html") return htmlBlocks(decodeHtml(bytes).text);
+    if (kind === "mht") {
+      const page = readWebArchive(bytes).html;
+      return htmlBlocks(decodeHtml(page.body(), { charset: page.charset }).text);
+    }
+    if (kind === "cfb") {
+      const container = readCompoundFile(bytes);
+      const wordDocument = container.stream("WordDocument");
+      return wordDocument === null ? null : wordBinaryBlocks({ wordDocument, stream: container.stream });
+    }
     const xml = readDocumentXml(bytes);
     return xml === null ? null : docxBlocks(xml);
   } catch {

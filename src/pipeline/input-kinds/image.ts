@@ -1,5 +1,4 @@
 import { describeError, InputError } from "../../errors.js";
-import type { Issue } from "../../model/issue.js";
 import type { PageRead } from "../../model/page-content.js";
 import { checkImageSize, countTiffPages } from "../../stages/ingest/index.js";
 import { analysePages } from "../analyse-pages.js";

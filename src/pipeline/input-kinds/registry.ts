@@ -2,14 +2,28 @@ import type { InputFile } from "../../stages/ingest/index.js";
 import { jpegKind, pngKind, tiffKind } from "./image.js";
 import type { InputKindDef } from "./input-kind.js";
 import { docxKind, htmlKind } from "./markup.js";
+import { ofdKind } from "./ofd.js";
 import { pdfKind } from "./pdf.js";
+import { mhtKind } from "./web-archive.js";
+import { docKind, wpsKind } from "./word-binary.js";
 
 /**
  * The input kinds the pipeline reads, in the order they are tried (the first whose `sniff` accepts an input
  * reads it) and named in the `unsupported` message. Adding a kind is one registration: its file here, or
  * `registerInputKind` from outside.
  */
-const kinds: InputKindDef[] = [pdfKind, htmlKind, docxKind, pngKind, jpegKind, tiffKind];
+const kinds: InputKindDef[] = [
+  pdfKind,
+  mhtKind,
+  htmlKind,
+  docxKind,
+  docKind,
+  ofdKind,
+  pngKind,
+  jpegKind,
+  tiffKind,
+  wpsKind,
+];
 
 /**
  * Adds an input kind, tried before the kind named `before` (a kind whose inputs another kind's sniff would also
@@ -33,7 +47,7 @@ export function findInputKind(input: InputFile): InputKindDef | undefined {
   return kinds.find((kind) => kind.sniff(input));
 }
 
-/** The kinds read, for messages: "PDF, HTML, .docx, PNG, JPEG and TIFF". */
+/** The kinds read, for messages: "PDF, HTML, .docx, OFD, PNG, JPEG and TIFF". */
 export function describeInputKinds(): string {
   const labels = kinds.map((k) => k.label);
   return labels.length <= 1 ? labels.join("") : `${labels.slice(0, -1).join(", ")} and ${labels.at(-1)}`;

@@ -30,9 +30,23 @@ export function dropPageFurniture(
       // A page number is the first or last line of its page; a bare number above other text in the margin band
       // is a table value on a wrapped row's last line (unruled tables).
       const outermost = line.box[1] <= top + 0.5 || line.box[3] >= bottom - 0.5;
-      if (PAGE_NUMBER.test(line.text.trim())) return !outermost;
+      if (PAGE_NUMBER.test(line.text.trim())) return !outermost || hugsText(line, lines);
       const runningHead = line.box[3] < height * MARGIN && (topTexts.get(line.text.replace(/\d+/g, "#")) ?? 0) >= 3;
       return !runningHead;
     });
+  });
+}
+
+/**
+ * A bare number set right against the text beside it (less than half a line of paper between them): the last
+ * value of a table row that a page photographed at an angle carried below its label's line, not a page number,
+ * which stands apart from the body.
+ */
+function hugsText(line: TextLine, lines: readonly TextLine[]): boolean {
+  const height = line.box[3] - line.box[1];
+  return lines.some((other) => {
+    if (other === line || /^[\d\s\-－—–~·]*$/.test(other.text)) return false;
+    const gap = Math.max(other.box[1] - line.box[3], line.box[1] - other.box[3]);
+    return gap < 0.5 * Math.max(height, other.box[3] - other.box[1]);
   });
 }

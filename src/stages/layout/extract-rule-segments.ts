@@ -79,6 +79,21 @@ export async function extractRuleSegments(
   return { segments, images, curvedFills };
 }
 
+/**
+ * Ruling lines from paths already read into straight runs of points in top-left page coordinates (an OFD page):
+ * the same tests as for a PDF's paths. A stroked run gives its horizontal and vertical pieces; a filled run
+ * gives a rule when it is a thin rectangle (borders drawn as filled bars).
+ */
+export function ruleSegmentsOfRuns(strokes: readonly Point[][], fills: readonly Point[][]): RuleSegment[] {
+  const segments: RuleSegment[] = [];
+  for (const run of strokes) segments.push(...strokeSegments(run));
+  for (const run of fills) {
+    const rule = thinRectangleRule(run);
+    if (rule) segments.push(rule);
+  }
+  return segments;
+}
+
 function readSubpaths(data: ArrayLike<number>): Point[][] {
   const subpaths: Point[][] = [];
   let current: Point[] = [];
@@ -129,7 +144,7 @@ function breakCurve(current: Point[], subpaths: Point[][]): Point[] {
   return [end];
 }
 
-function strokeSegments(points: Point[]): RuleSegment[] {
+function strokeSegments(points: readonly Point[]): RuleSegment[] {
   const out: RuleSegment[] = [];
   for (let k = 1; k < points.length; k++) {
     const a = points[k - 1] as Point;
@@ -152,7 +167,7 @@ function axisSegment(a: Point, b: Point): RuleSegment | null {
   return null;
 }
 
-function thinRectangleRule(points: Point[]): RuleSegment | null {
+function thinRectangleRule(points: readonly Point[]): RuleSegment | null {
   if (points.length < 4 || points.length > 5) return null;
   const xs = points.map((p) => p[0]);
   const ys = points.map((p) => p[1]);

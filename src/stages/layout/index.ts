@@ -7,7 +7,7 @@ import { dropPageFurniture } from "./drop-page-furniture.js";
 
 export { buildGrids } from "./build-grids.js";
 export { buildLines, makeLine } from "./build-lines.js";
-export { extractRuleSegments } from "./extract-rule-segments.js";
+export { extractRuleSegments, ruleSegmentsOfRuns } from "./extract-rule-segments.js";
 export { flagImageTables } from "./flag-image-tables.js";
 export { toStoredFrame } from "./to-stored-frame.js";
 

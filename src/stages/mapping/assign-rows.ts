@@ -1,5 +1,6 @@
 import type { Fingerprint } from "../../templates/index.js";
 import { matchKeys } from "./match-fingerprint.js";
+import { normalizeLabel } from "./normalize.js";
 import { isDataRow, type RowRecord } from "./row-record.js";
 
 export interface RowAssignment {
@@ -11,7 +12,7 @@ export interface RowAssignment {
   readonly ambiguous: boolean;
 }
 
-type Defs = readonly { key: string; fingerprint: Fingerprint }[];
+type Defs = readonly { key: string; fingerprint: Fingerprint; label?: string }[];
 
 /** Evidence weights: a row's own label, then label lines around it, nearer ones (and lines above) first. */
 const OWN_LABEL = 10;
@@ -20,6 +21,13 @@ const BELOW = 6;
 const MIN_NEIGHBOUR = 2;
 /** Below the nearest line above or below alone: a line around may belong to the neighbouring row. */
 const AROUND = 4;
+/**
+ * A label read from a page image that names no row by its keywords, but spells one row's printed label with a
+ * few characters misread ("本年新以息公开申请数量"): weaker than the row's own keywords, stronger than lines around.
+ */
+const LOOKS_LIKE = 5;
+/** The share of a template label's characters, in order, that a misread label must keep to look like it. */
+const LOOKS_LIKE_SHARE = 0.65;
 /** The most characters a line of a vertical group label holds beside a row's numbers ("予公", "）不"). */
 const GROUP_FRAGMENT = 2;
 
@@ -96,7 +104,9 @@ export function assignRows(records: readonly RowRecord[], defs: Defs): RowAssign
       const lines = records.slice(i, i + span);
       if (lines.length < span || !lines.every(bare)) break;
       const label = lines.map((r) => r.label).join("");
-      const keys = matchKeys(label, defs);
+      const named = matchKeys(label, defs);
+      const read = lines.some((r) => r.items.some((item) => item.source === "ocr"));
+      const keys = named.length === 0 && read ? looksLike(label, defs) : named;
       const [lo, hi] = window(i);
       const open = keys.filter((key) => !used.has(key) && (order.get(key) ?? -1) > lo && (order.get(key) ?? -1) < hi);
       if (keys.length === 1 && open.length === 1 && open[0]) {
@@ -154,6 +164,9 @@ function scoreRow(records: readonly RowRecord[], i: number, defs: Defs): Evidenc
   };
   const own = records[i]?.label ?? "";
   note(own, OWN_LABEL, "label");
+  if (evidence.size === 0 && records[i]?.items.some((item) => item.source === "ocr")) {
+    for (const key of looksLike(own, defs)) evidence.set(key, { score: LOOKS_LIKE, by: "label" });
+  }
   let above = "";
   for (let j = i - 1, d = 1; j >= 0 && !isDataRow(records[j] as RowRecord); j--, d++) {
     above = (records[j]?.label ?? "") + above;
@@ -175,6 +188,41 @@ function scoreRow(records: readonly RowRecord[], i: number, defs: Defs): Evidenc
     if (own.length <= GROUP_FRAGMENT) note(justAbove + justBelow, AROUND - 1, "neighbour");
   }
   return evidence;
+}
+
+/** Only the words of a label: no numbering, brackets, punctuation or digits. */
+function labelWords(text: string): string[] {
+  return [...normalizeLabel(text).replace(/[\p{P}\p{S}\d\sA-Za-z]|^[一二三四五六七八九十]+(?=[、.])/gu, "")];
+}
+
+/** Length of the longest common subsequence of two character lists. */
+function commonRun(a: readonly string[], b: readonly string[]): number {
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (const ch of a) {
+    const row = [0];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = ch === b[j - 1] ? (prev[j - 1] as number) + 1 : Math.max(prev[j] as number, row[j - 1] as number);
+    }
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
+/**
+ * Keys whose printed label a misread label keeps most of, in order: each keeps at least `LOOKS_LIKE_SHARE` of
+ * the longer of the two labels, and none is clearly behind the best (an even race names both; order decides).
+ */
+function looksLike(label: string, defs: Defs): string[] {
+  const words = labelWords(label);
+  if (words.length < 4) return [];
+  const shares = defs.map((def) => {
+    const printed = labelWords(def.label ?? "");
+    const share = printed.length === 0 ? 0 : commonRun(words, printed) / Math.max(words.length, printed.length);
+    return { key: def.key, share };
+  });
+  const best = Math.max(...shares.map((s) => s.share));
+  if (best < LOOKS_LIKE_SHARE) return [];
+  return shares.filter((s) => s.share >= best - 0.05).map((s) => s.key);
 }
 
 /** The order-keeping pairing of data rows with template rows that has the most evidence (dynamic programming). */

@@ -57,11 +57,30 @@ function readingOrder(items: readonly TextItem[]): TextItem[] {
 /** The most a place of an OCR grid row can be trusted when its label cell holds numbers. */
 const MISPLACED_OCR_ROW = 0.5;
 
-/** A label cell with a number right of all its text: a value cell whose column rule was not found. */
-function holdsValues(cell: GridCell): boolean {
-  const words = cell.items.filter((i) => i.source === "ocr");
+/**
+ * The OCR numbers in a row's label cells right of all their text: values whose column rule was not found. (A
+ * number left of the label text, in a group cell, is no value of this row.)
+ */
+function strayValues(labelCells: readonly GridCell[]): TextItem[] {
+  const words = labelCells.flatMap((cell) => cell.items.filter((i) => i.source === "ocr"));
   const textEnd = Math.max(-Infinity, ...words.filter((i) => !isValueToken(i.text)).map((i) => i.box[2]));
-  return words.some((i) => isValueToken(i.text) && /\d/.test(i.text) && i.box[0] > textEnd);
+  return words.filter((i) => isValueToken(i.text) && /\d/.test(i.text) && i.box[0] > textEnd);
+}
+
+/**
+ * An OCR grid row whose cells do not hold one value each — numbers in a label cell, or two numbers apart in
+ * one value cell ("1 0 26") — lost column rules (a page photographed at an angle, faint rules): its values
+ * are the printed numbers themselves, one slot each, placed by the header like an unruled row's, and never
+ * trusted above `MISPLACED_OCR_ROW`. Null when every cell holds at most one value.
+ */
+function misfitSlots(labelCells: readonly GridCell[], valueCells: readonly GridCell[], page: number) {
+  const stray = strayValues(labelCells);
+  const crowded = valueCells.some((cell) => cellText(cell).split(" ").filter(isValueToken).length > 1);
+  if (stray.length === 0 && !crowded) return null;
+  const items = [...stray, ...valueCells.flatMap((cell) => cell.items)];
+  return splitTokens(items)
+    .filter((t) => isValueToken(t.text))
+    .map((t): ValueSlot => ({ raw: t.text, box: t.box, page, ocr: Math.min(t.ocr ?? 1, MISPLACED_OCR_ROW) }));
 }
 
 function gridRecords(grid: Grid, gridId: number): RowRecord[] {
@@ -80,20 +99,27 @@ function gridRecords(grid: Grid, gridId: number): RowRecord[] {
     if (lastLabel === -1 && cells[0] && cells[0].col === 0 && texts[0] === "") lastLabel = 0;
     const labelCells = cells.slice(0, lastLabel + 1);
     const ocrGrid = grid.cells.some((cell) => cell.items.some((item) => item.source === "ocr"));
-    // Numbers read right of the label text inside a label cell: column rules were missed, so the values of
-    // this row are not where its cells say (an OCR page only; a text layer's grid is drawn, not found).
-    const cap = ocrGrid && labelCells.some(holdsValues) ? MISPLACED_OCR_ROW : 1;
-    const slots: ValueSlot[] = cells.slice(lastLabel + 1).map((cell, i) => {
-      const slot: ValueSlot = { raw: texts[lastLabel + 1 + i] ?? "", box: cell.box, page: grid.page };
-      if (!ocrGrid) return slot;
-      const read = cell.items.length > 0 ? (ocrConfidence(cell.items) ?? 1) : OCR_EMPTY_PLACE;
-      return { ...slot, ocr: Math.min(read, cap) };
-    });
+    // Column rules missed on an OCR page (a text layer's grid is drawn, not found): the row's values are not
+    // where its cells say, so they are taken one per printed number.
+    const misfit = ocrGrid ? misfitSlots(labelCells, cells.slice(lastLabel + 1), grid.page) : null;
+    const stray = new Set(misfit ? strayValues(labelCells) : []);
+    const slots: ValueSlot[] =
+      misfit ??
+      cells.slice(lastLabel + 1).map((cell, i) => {
+        const slot: ValueSlot = { raw: texts[lastLabel + 1 + i] ?? "", box: cell.box, page: grid.page };
+        if (!ocrGrid) return slot;
+        const read = cell.items.length > 0 ? (ocrConfidence(cell.items) ?? 1) : OCR_EMPTY_PLACE;
+        return { ...slot, ocr: read };
+      });
+    const labelText = (cell: GridCell, i: number) =>
+      stray.size === 0 ? texts[i] : cellText({ ...cell, items: cell.items.filter((item) => !stray.has(item)) });
     const rowBox: Box = [grid.box[0], grid.ys[r] as number, grid.box[2], grid.ys[r + 1] as number];
     out.push({
       page: grid.page,
       box: rowBox,
-      label: labelCells.map((cell, i) => (cell.rowSpan > 1 && labelCells.length > 1 ? "" : texts[i])).join(""),
+      label: labelCells
+        .map((cell, i) => (cell.rowSpan > 1 && labelCells.length > 1 ? "" : labelText(cell, i)))
+        .join(""),
       labelBox: labelCells.length > 0 ? unionBoxes(labelCells.map((c) => c.box)) : null,
       slots,
       ruled: true,

@@ -29,14 +29,24 @@ export function findAnchors(
   const lines = headerLines(headerItems);
   const anchors: (Anchor | null)[] = [];
   let minX = Number.NEGATIVE_INFINITY;
-  for (const spellings of words) {
-    // The leftmost place any spelling matches: a column's word is the first after the previous column's.
+  // The leftmost place any spelling of column i matches after x: a column's word is the first after the
+  // previous column's.
+  const leftmost = (i: number, x: number, strong = false) => {
+    const spellings = (words[i] ?? []).filter((w) => !strong || (!w.startsWith("=") && w.length >= 2));
     const candidates = spellings.flatMap((spelling) =>
-      lines.flatMap((line) => occurrences(line, spelling)).filter((a) => a.x > minX + 1),
+      lines.flatMap((line) => occurrences(line, spelling)).filter((a) => a.x > x + 1),
     );
-    const found = candidates.length > 0 ? candidates.reduce((best, a) => (a.x < best.x ? a : best)) : null;
-    anchors.push(found);
-    if (found) minX = found.x;
+    return candidates.length > 0 ? candidates.reduce((best, a) => (a.x < best.x ? a : best)) : null;
+  };
+  for (let i = 0; i < words.length; i++) {
+    const found = leftmost(i, minX);
+    // The next column's word (spelled out, not a one-character fallback) printed before this match: this column's own word was misread, and the match
+    // is a later column's word of the same spelling (the 总计 of the next group) — this column is not found.
+    const next = found ? leftmost(i + 1, minX, true) : null;
+    const skipped = found !== null && next !== null && next.right < found.left;
+    anchors.push(skipped ? null : found);
+    // The next word stands right of this whole word (a lone "结" under a word's first line is still this one).
+    if (found && !skipped) minX = found.right - 1;
   }
   return anchors;
 }

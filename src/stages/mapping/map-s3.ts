@@ -1,16 +1,19 @@
 import { assignRows } from "./assign-rows.js";
-import { completeAnchors, findAnchors } from "./find-anchors.js";
+import { type Anchor, completeAnchors, findAnchors } from "./find-anchors.js";
 import { makeCell } from "./make-cell.js";
 import { mergeSplitRows } from "./merge-split-rows.js";
 import { mergeValueLines } from "./merge-value-lines.js";
-import { detectAlignment, placeValues } from "./place-values.js";
-import { isDataRow, type RowRecord } from "./row-record.js";
+import { type Alignment, detectAlignment, placeValues } from "./place-values.js";
+import { isDataRow, type RowRecord, type ValueSlot } from "./row-record.js";
 import { notFound, PLACED_BY_HEADER, rowConfidence, type TableContext } from "./table-context.js";
+import { trackColumns } from "./track-columns.js";
 
 /** Section 三: 25 rows × 7 columns; rows by label, columns by ruled cell or header position. */
 export function mapSection3(records: readonly RowRecord[], context: TableContext): void {
   const { template, cells, tableRecords } = context;
-  if (records.length === 0) {
+  // Lines of section 三 without a single value (its table is a picture, or left out) are no table: a sentence
+  // such as "结转下年度继续办理0件" must not become a row of blank cells.
+  if (!records.some(isDataRow)) {
     context.issues.push(notFound("s3", "the section 三 table (申请人情况)"));
     return;
   }
@@ -39,10 +42,33 @@ export function mapSection3(records: readonly RowRecord[], context: TableContext
   for (const record of records.slice(0, last + 1)) tableRecords.add(record);
   for (const a of assignRows(rows, template.s3Rows)) {
     const byPosition = a.record.ruled && a.record.slots.length === count;
-    const placed = placeValues(a.record, count, byPosition ? null : anchors, alignment);
+    const placed = placeRow(a.record, count, byPosition ? null : anchors, alignment, dataRows);
     const confidence = Math.min(rowConfidence(a), byPosition || !a.record.ruled ? 1 : PLACED_BY_HEADER);
     template.s3Columns.forEach((column, i) => {
       cells.set(`s3.${a.key}.${column.key}`, makeCell(placed[i] ?? null, confidence));
     });
   }
+}
+
+/** The most a value of an OCR row is trusted when the header and the rows around it put it in different columns. */
+const COLUMNS_DISAGREE = 0.8;
+
+/**
+ * A row's values in columns: by position or the header words; an unruled OCR row also by where the rows around
+ * it print their columns (`trackColumns`). Where the two disagree the columns around it win — they stand at the
+ * row's own height — and every value of the row is kept below the flagging threshold.
+ */
+function placeRow(
+  record: RowRecord,
+  count: number,
+  anchors: readonly Anchor[] | null,
+  alignment: Alignment,
+  rows: readonly RowRecord[],
+): (ValueSlot | null)[] {
+  const placed = placeValues(record, count, anchors, alignment);
+  const tracked = anchors ? trackColumns(record, rows, anchors) : null;
+  if (!tracked) return placed;
+  const local = placeValues(record, count, tracked, "centre");
+  if (local.every((slot, i) => (slot?.raw ?? null) === (placed[i]?.raw ?? null))) return placed;
+  return local.map((slot) => (slot ? { ...slot, ocr: Math.min(slot.ocr ?? 1, COLUMNS_DISAGREE) } : slot));
 }

@@ -27,19 +27,23 @@ export function placeValues(
   }
   if (slots.length === count && (record.ruled || !anchors)) return [...slots];
   if (!anchors || anchors.length !== count) return Array.from({ length: count }, () => null);
-  const placed: ValueSlot[][] = anchors.map(() => []);
+  let placed: ValueSlot[][] = anchors.map(() => []);
   for (const slot of slots) {
     if (slot.raw.trim() === "") continue;
     placed[columnOf(slot.box, anchors, alignment)]?.push(slot);
   }
+  // OCR numbers that fell two to a column and are not one grouped number ("3 119"): a value near a column's
+  // edge crossed into its neighbour's. They keep their order and go one per column, nearest the header words.
+  const collided = placed.some(
+    (group) => group.filter((s) => s.ocr !== undefined).length > 1 && !GROUPED.test(group.map((s) => s.raw).join(" ")),
+  );
+  if (collided) placed = spreadInOrder(placed, anchors) ?? placed;
   // Two OCR readings in one column of a row: a value was placed into its neighbour's column, so every place of
   // the row is in doubt (the column it left reads empty).
   // Likewise an OCR grid row with fewer or more cells than the table has columns: some column rule was missed
   // or invented, and its values were placed by the header instead.
   const ocrRow = slots.some((s) => s.ocr !== undefined);
-  const crowded =
-    placed.some((group) => group.filter((s) => s.ocr !== undefined).length > 1) ||
-    (ocrRow && record.ruled && slots.length !== count);
+  const crowded = collided || (ocrRow && record.ruled && slots.length !== count);
   const doubt = (slot: ValueSlot): ValueSlot =>
     crowded && (slot.ocr !== undefined || ocrRow) ? { ...slot, ocr: Math.min(slot.ocr ?? 1, CROWDED_OCR_ROW) } : slot;
   return placed.map((group, i) => doubt(placeGroup(group, i)));
@@ -60,6 +64,43 @@ export function placeValues(
     const ocr = group.some((s) => s.ocr !== undefined) ? Math.min(...group.map((s) => s.ocr ?? 1)) : undefined;
     return ocr === undefined ? joined : { ...joined, ocr };
   }
+}
+
+/** A number printed with its thousands apart ("3 119", "1 362 000"). */
+const GROUPED = /^[1-9]\d{0,2}(?: \d{3})+$/;
+
+/**
+ * Values one per column, keeping their order, moved as few columns as possible from where the header put
+ * them (`binned`, column by column); among equal moves, nearest their column's header word. Null when there
+ * are more values than columns.
+ */
+function spreadInOrder(binned: readonly (readonly ValueSlot[])[], anchors: readonly Anchor[]): ValueSlot[][] | null {
+  const values = binned.flatMap((group, c) => group.map((slot) => ({ slot, c })));
+  const n = values.length;
+  const m = anchors.length;
+  if (n > m) return null;
+  const cost = (v: number, c: number) => {
+    const { slot, c: home } = values[v] as { slot: ValueSlot; c: number };
+    const near = Math.abs((slot.box[0] + slot.box[2]) / 2 - (anchors[c] as Anchor).x);
+    return Math.abs(c - home) + near / 1e4;
+  };
+  // best[v][c]: least cost of placing values 0..v-1 in columns 0..c-1.
+  const best = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(Number.POSITIVE_INFINITY));
+  for (let c = 0; c <= m; c++) (best[0] as number[])[c] = 0;
+  for (let v = 1; v <= n; v++) {
+    for (let c = v; c <= m; c++) {
+      const skip = (best[v] as number[])[c - 1] as number;
+      const take = ((best[v - 1] as number[])[c - 1] as number) + cost(v - 1, c - 1);
+      (best[v] as number[])[c] = Math.min(skip, take);
+    }
+  }
+  const placed: ValueSlot[][] = anchors.map(() => []);
+  for (let v = n, c = m; v > 0; c--) {
+    if (c > v && ((best[v] as number[])[c] as number) === ((best[v] as number[])[c - 1] as number)) continue;
+    (placed[c - 1] as ValueSlot[]).push((values[v - 1] as { slot: ValueSlot }).slot);
+    v--;
+  }
+  return placed;
 }
 
 /** The most a place of an OCR row with two readings in one column can be trusted. */

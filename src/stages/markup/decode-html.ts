@@ -3,16 +3,23 @@
  * `<meta charset>` or `<meta http-equiv="Content-Type" content="…; charset=…">` in the first 4 KiB (a GBK label
  * over bytes that are all valid UTF-8 is read as UTF-8: a page re-encoded without fixing its tag); without
  * either, UTF-8 if the bytes are valid UTF-8, else GB18030 (Chinese portals' undeclared pages are GBK).
- * GB2312 and GBK are decoded as GB18030, their superset (as browsers do).
+ * GB2312 and GBK are decoded as GB18030, their superset (as browsers do). `charset`, when given, is declared by
+ * the page's container (a web archive's part header) and is taken before the page's own `<meta>`.
  */
-export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string } {
+export function decodeHtml(
+  bytes: Uint8Array,
+  { charset = null }: { charset?: string | null } = {},
+): { text: string; encoding: string } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decode(bytes.subarray(3), "utf-8");
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decode(bytes.subarray(2), "utf-16le");
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decode(bytes.subarray(2), "utf-16be");
   // UTF-16 without a byte-order mark: markup starts with `<`, so one of its first two bytes is 0.
   if (bytes[0] === 0x3c && bytes[1] === 0x00) return decode(bytes, "utf-16le");
   if (bytes[0] === 0x00 && bytes[1] === 0x3c) return decode(bytes, "utf-16be");
-  const declared = sniffedLabel(declaredCharset(new TextDecoder("latin1").decode(bytes.subarray(0, 4096))));
+  // A charset its container declares (a web archive part's Content-Type) before the page's own <meta>.
+  const declared = sniffedLabel(
+    charset?.toLowerCase() ?? declaredCharset(new TextDecoder("latin1").decode(bytes.subarray(0, 4096))),
+  );
   if (declared !== null) {
     // A page saved as UTF-8 under its original <meta> (editors and CMSs re-encode without fixing the tag):
     // non-ASCII bytes that are all valid UTF-8 are almost never text of another encoding (GBK, Big5, Shift_JIS).

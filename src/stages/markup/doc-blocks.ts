@@ -26,7 +26,22 @@ export interface DocParagraph {
   readonly locator: string;
 }
 
-export type DocBlock = DocTable | DocParagraph;
+/**
+ * A picture in the running content of a web page (`<img>`): a table pasted as a screenshot or scan is common on
+ * portals. Its pixels are not in the markup; the front end finds them (in a web archive, beside a saved page).
+ */
+export interface DocImage {
+  readonly kind: "image";
+  /** The `src` attribute as written (relative, absolute, `cid:`, `data:`). */
+  readonly src: string;
+  readonly alt: string;
+  /** Declared `width` / `height` attributes in CSS pixels, when given as numbers. */
+  readonly width: number | null;
+  readonly height: number | null;
+  readonly locator: string;
+}
+
+export type DocBlock = DocTable | DocParagraph | DocImage;
 
 /** A cell placed in the expanded grid: top-left slot and spans. */
 export interface PlacedCell {

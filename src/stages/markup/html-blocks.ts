@@ -77,6 +77,21 @@ class Walker {
         this.flush();
         continue;
       }
+      if (node.name === "img") {
+        const src = (node.attribs.src ?? "").trim();
+        if (src !== "") {
+          this.flush();
+          this.blocks.push({
+            kind: "image",
+            src,
+            alt: collapseSpace(node.attribs.alt ?? node.attribs.title ?? ""),
+            width: pixels(node.attribs.width),
+            height: pixels(node.attribs.height),
+            locator: here,
+          });
+        }
+        continue;
+      }
       if (node.name === "table") {
         this.flush();
         if (isLayoutTable(node)) this.walk(node.children, here);
@@ -184,6 +199,12 @@ function rowCells(tr: Element, path: string): DocCell[] {
     });
   }
   return cells;
+}
+
+/** A `width`/`height` attribute in CSS pixels ("600", "600px"); null for percentages and anything else. */
+function pixels(value: string | undefined): number | null {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$/i.exec(value ?? "");
+  return match ? Number(match[1]) : null;
 }
 
 function spanOf(value: string | undefined): number {

@@ -21,15 +21,18 @@ const ROW_GAP = 4;
 const CHAR_WIDTH = 10;
 const FONT_SIZE = 10;
 
-export function toLayout(docBlocks: readonly DocBlock[]): MarkupLayout {
+/** `page`: the page number the synthetic geometry is on (a web page read with pictures of tables has several). */
+export function toLayout(docBlocks: readonly DocBlock[], page = 1): MarkupLayout {
   const blocks: LayoutBlock[] = [];
   const regions: { box: Box; locator: string }[] = [];
   let y = 0;
   for (const block of docBlocks) {
+    // A picture has no text in the markup (read by OCR as a page of its own, if at all).
+    if (block.kind === "image") continue;
     if (block.kind === "paragraph") {
       const box: Box = [0, y, Math.max(1, [...block.text].length) * CHAR_WIDTH, y + LINE_HEIGHT];
       const item: TextItem = { text: block.text, box, fontSize: FONT_SIZE, fontName: "markup" };
-      blocks.push({ kind: "line", line: { page: 1, box, items: [item], text: block.text } });
+      blocks.push({ kind: "line", line: { page, box, items: [item], text: block.text } });
       regions.push({ box, locator: block.locator });
       y += LINE_HEIGHT + ROW_GAP;
       continue;
@@ -68,7 +71,7 @@ export function toLayout(docBlocks: readonly DocBlock[]): MarkupLayout {
     const bottom = ys.at(-1) ?? y;
     blocks.push({
       kind: "grid",
-      grid: { page: 1, box: [0, y, xs.at(-1) ?? 0, bottom], ys, xs, cells: gridCells },
+      grid: { page, box: [0, y, xs.at(-1) ?? 0, bottom], ys, xs, cells: gridCells },
     });
     y = bottom + ROW_GAP;
   }

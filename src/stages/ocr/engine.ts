@@ -19,6 +19,7 @@ export class OcrEngine {
   /** Text regions recognised so far (for the bench and tests). */
   recognitions = 0;
 
+  // biome-ignore lint/complexity/noUselessConstructor: callers pass options (worker-entry: { workers: 1 }) that this engine no longer needs; the signature is kept for them.
   constructor(_options: OcrEngineOptions = {}) {}
 
   /** The PP-OCRv4 models, loaded on first use. */

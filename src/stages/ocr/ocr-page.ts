@@ -103,8 +103,10 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
     crops.map(({ region: { box } }) => crop(clean, box[0], box[1], box[2] + 1, box[3] + 1, pad)),
   );
   const items: TextItem[] = [];
+  const hanzi = hanziHeight(readings, inks);
   crops.forEach((c, i) => {
-    const line = regionItems(c, readings[i] as (typeof readings)[number], inks[i] ?? [], binary, scale, textHeight);
+    const reading = readings[i] as (typeof readings)[number];
+    const line = regionItems(c, reading, inks[i] ?? [], binary, scale, textHeight, hanzi);
     const text = line.map((item) => item.text).join("");
     if ([...text].length <= 2 && line.every((item) => (item.confidence ?? 0) < NOISE_CONFIDENCE)) return;
     items.push(...line);
@@ -123,7 +125,9 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
   );
   items.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
   const digits = digitHeight(items, textHeight / scale);
-  const dust = items.filter((item) => isDust(item, digits) || isSpeckBeside(item, items, textHeight / scale));
+  const dust = items.filter(
+    (item) => isDust(item, digits) || isSpeckBeside(item, items, textHeight / scale) || isReadTwice(item, items),
+  );
   if (dust.length) items.splice(0, items.length, ...items.filter((item) => !dust.includes(item)));
   const read = items.filter((i) => i.text !== "");
   const confidence = read.length ? read.reduce((s, i) => s + (i.confidence ?? 0), 0) / read.length : 0;
@@ -178,6 +182,22 @@ function isDust(item: TextItem, digitHeight: number): boolean {
     item.box[3] - item.box[1] < DUST_HEIGHT * digitHeight &&
     (item.confidence ?? 0) < DUST_CONFIDENCE
   );
+}
+
+/**
+ * Part of a word read again on its own (two detector regions over one number: "215" and its "2"): the ink
+ * lies within the longer reading's box, which already holds it. Left in, the two join into "2152".
+ */
+function isReadTwice(item: TextItem, items: readonly TextItem[]): boolean {
+  const [x0, y0, x1, y1] = item.box;
+  const area = (x1 - x0) * (y1 - y0);
+  if (area <= 0) return false;
+  return items.some((n) => {
+    if (n === item || [...n.text].length <= [...item.text].length || !n.text.includes(item.text)) return false;
+    const w = Math.min(x1, n.box[2]) - Math.max(x0, n.box[0]);
+    const h = Math.min(y1, n.box[3]) - Math.max(y0, n.box[1]);
+    return w > 0 && h > 0 && w * h >= 0.8 * area;
+  });
 }
 
 /** The median ink height of the page's surely read numbers (0.7 text heights when it has none). */
@@ -235,6 +255,26 @@ function outsideText(segments: readonly RuleSegment[], regions: readonly TextReg
 }
 
 /** Body text height of the page in pixels: the median ink height of its regions (10 pt when it has none). */
+/**
+ * The ink height of the page's Chinese characters: the median over regions read as Chinese surely (two or more
+ * characters, none below 0.9, no digit). Undefined when no region is. Digits stand shorter.
+ */
+function hanziHeight(
+  readings: readonly { chars: readonly { char: string; confidence: number }[] }[],
+  inks: readonly (readonly PixelBox[])[],
+): number | undefined {
+  const heights: number[] = [];
+  readings.forEach((reading, i) => {
+    const text = reading.chars.map((c) => c.char).join("");
+    const sure = reading.chars.every((c) => c.char === " " || c.confidence >= 0.9);
+    if (!sure || /\d/.test(text) || (text.match(/[\u3400-\u9fff]/g)?.length ?? 0) < 2) return;
+    const segments = inks[i] ?? [];
+    if (segments.length > 0) heights.push(Math.max(...segments.map((s) => s[3] - s[1] + 1)));
+  });
+  heights.sort((a, b) => a - b);
+  return heights[Math.floor(heights.length / 2)];
+}
+
 function medianHeight(inks: readonly (readonly PixelBox[])[], scale: number): number {
   const heights = inks
     .map((segments) => Math.max(0, ...segments.map((s) => s[3] - s[1] + 1)))

@@ -70,6 +70,33 @@ export function chooseReading(
   const confidence = mapped === text ? least(kept) : Math.min(least(kept), DISAGREE_CAP);
   return { text, confidence };
 }
+/** The most a lone Chinese character read this unsurely at digit height is trusted to be one. */
+const UNSURE_HANZI = 0.6;
+/** Digits stand this much shorter than the body text's Chinese characters, or shorter. */
+const DIGIT_HEIGHT = 0.85;
+
+/**
+ * A word read as one or two Chinese characters, unsurely, whose ink stands no taller than digits (clearly
+ * shorter than the page's Chinese characters, `hanziHeight` pixels; "+1" read as 型): its reading limited to
+ * number marks, when that is a number — below the flagging threshold (`DISPUTED`), as the two readings
+ * disagree. A printed 无 is as tall as the text around it and stays 无.
+ */
+export function numberShaped(
+  free: ReturnType<typeof chooseReading>,
+  digits: readonly RecognizedChar[],
+  word: { readonly width: number; readonly height: number },
+  hanziHeight: number | undefined,
+): ReturnType<typeof chooseReading> {
+  const hanzi = CJK.test(free.text) && [...free.text].length <= 2;
+  if (!hanzi || hanziHeight === undefined || free.confidence >= UNSURE_HANZI) return free;
+  if (word.height > DIGIT_HEIGHT * hanziHeight) return free;
+  const number = chooseReading(digits, digits);
+  if (!/^[+-]?\d[\d.,]*$/.test(number.text)) return free;
+  // Ink as wide as words (a label half erased under a seal), not as the marks read: no number.
+  if (word.width > ([...number.text].length + 1) * DIGIT_ADVANCE * hanziHeight) return free;
+  return { text: number.text, confidence: Math.min(number.confidence, DISPUTED) };
+}
+
 /** The runner-up readings of a line's doubtful Chinese characters, at their index in its text. */
 function doubtsOf(chars: readonly RecognizedChar[]): TextDoubt[] {
   const out: TextDoubt[] = [];
@@ -111,6 +138,7 @@ export function regionItems(
   binary: BinaryImage,
   scale: number,
   textHeight: number,
+  hanziHeight?: number,
 ): TextItem[] {
   const rx0 = crop.region.box[0];
   if (segments.length === 0) return [];
@@ -130,7 +158,12 @@ export function regionItems(
     // A short flat stroke alone is a printed blank (—, -), whatever the recogniser made of it (一, 1).
     const dash = wordHeight <= 0.35 * textHeight && wordWidth >= 1.5 * wordHeight && wordWidth <= 3 * textHeight;
     const slash = !dash && isSlash(binary, word, scale);
-    const free = chooseReading(chars, digits);
+    const free = numberShaped(
+      chooseReading(chars, digits),
+      digits,
+      { width: wordWidth, height: wordHeight },
+      hanziHeight,
+    );
     // The shape says slash but the recogniser reads a digit surely (a 7 whose bar is faint): the two disagree, so
     // the digit is kept below the threshold. A "1" is what the recogniser makes of a slash itself.
     const slashOrDigit = slash && /^[02-9]$/.test(free.text) && free.confidence >= SURE_DIGIT;

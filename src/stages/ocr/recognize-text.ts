@@ -37,9 +37,16 @@ const NUMBER_MARKS = "0123456789,.-+";
  * Reads text crops with the PP-OCRv4 recogniser (CTC, greedy decoding). Crops are scaled to 48 px high and
  * batched by width. Each character's x extent comes from the output steps it was read at, so a line read
  * whole can be cut into its words and numbers. `digits` is the same output decoded over the number marks
- * only (a value slot's reading: "O" cannot come back for a 0, nor 十 for a +).
+ * only (a value slot's reading: "O" cannot come back for a 0, nor 十 for a +). With `spread`, a batch holds
+ * crops at most that many times wider than its narrowest (and one output step more): the padding after a crop
+ * is read along with it, so a lone digit padded to a long line's width can come back as nothing.
  */
-export async function recognizeCrops(models: PaddleModels, crops: readonly GrayImage[]): Promise<Recognition[]> {
+export async function recognizeCrops(
+  models: PaddleModels,
+  crops: readonly GrayImage[],
+  options: { readonly spread?: number } = {},
+): Promise<Recognition[]> {
+  const spread = options.spread ?? Number.POSITIVE_INFINITY;
   const results: Recognition[] = new Array(crops.length);
   const widths = crops.map((c) =>
     Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.round((c.width * REC_HEIGHT) / c.height))),
@@ -49,8 +56,10 @@ export async function recognizeCrops(models: PaddleModels, crops: readonly GrayI
   let start = 0;
   while (start < order.length) {
     let end = start + 1;
+    const first = widths[order[start] as number] as number;
     while (
       end < order.length &&
+      (widths[order[end] as number] as number) <= first * spread + STEP &&
       (end - start + 1) * 3 * REC_HEIGHT * (widths[order[end] as number] as number) <= BATCH_BUDGET
     )
       end++;

@@ -7,6 +7,8 @@ import { recognizeCrops } from "./recognize-text.js";
 
 /** A word read below this is read again on its own. */
 const REREAD_BELOW = 0.9;
+/** A reread batch holds words at most this much wider than its narrowest (see `recognizeCrops`). */
+const REREAD_SPREAD = 1.25;
 const NUMBER = /^\d[\d,.]*$/;
 const CJK = /[\u3400-\u9fff]/;
 
@@ -34,21 +36,41 @@ export async function rereadWords(
     });
   if (doubtful.length === 0) return [...items];
   const pad = Math.round(0.4 * textHeight);
+  const cuts = doubtful.map(({ item }) =>
+    crop(image, item.box[0] * scale, item.box[1] * scale, item.box[2] * scale, item.box[3] * scale, pad),
+  );
+  // On a speckled page a crop is read with its specks cleared; a mark read as nothing is also read as it stands
+  // (clearing can thin a bold glyph past reading).
+  const plain = noisy ? doubtful.flatMap(({ item }, i) => (item.text === UNREADABLE ? [i] : [])) : [];
+  // Each word is read in a batch of words about its own width: a lone digit padded to a long number's width
+  // can come back as nothing.
   const readings = await recognizeCrops(
     models,
-    doubtful.map(({ item }) => {
-      const cut = crop(image, item.box[0] * scale, item.box[1] * scale, item.box[2] * scale, item.box[3] * scale, pad);
-      return noisy ? clearSpecks(cut, noisy.level, textHeight) : cut;
-    }),
+    [
+      ...cuts.map((cut) => (noisy ? clearSpecks(cut, noisy.level, textHeight) : cut)),
+      ...plain.map((i) => cuts[i] as GrayImage),
+    ],
+    { spread: REREAD_SPREAD },
   );
+  const readingOf = (i: number) => {
+    const read = (r: (typeof readings)[number] | undefined) =>
+      r
+        ? chooseReading(
+            r.chars.filter((c) => c.char !== " "),
+            r.digits.filter((c) => c.char !== " "),
+          )
+        : { text: "", confidence: 0 };
+    const first = read(readings[i]);
+    const k = plain.indexOf(i);
+    if (k < 0) return first;
+    const second = read(readings[doubtful.length + k]);
+    return NUMBER.test(second.text) && (!NUMBER.test(first.text) || second.confidence > first.confidence)
+      ? second
+      : first;
+  };
   const out = [...items];
   doubtful.forEach(({ item, index }, i) => {
-    const reading = readings[i];
-    if (!reading) return;
-    const again = chooseReading(
-      reading.chars.filter((c) => c.char !== " "),
-      reading.digits.filter((c) => c.char !== " "),
-    );
+    const again = readingOf(i);
     if (!NUMBER.test(again.text)) return;
     const before = item.confidence ?? 0;
     if (item.text === UNREADABLE) {

@@ -142,7 +142,7 @@ export function decideStatus(cells: ReadonlyMap<string, Cell>, issues: readonly 
 
 /**
  * Status of a `legacy` report, which has no fixed table: `success` when at least one fact was read, no page was
- * left unread and no fact read is uncertain (an OCR reading below the threshold); `partial_success` when the
+ * left unread, no printed fact left unread and no fact read is uncertain (an OCR reading below the threshold); `partial_success` when the
  * report was identified (or some fact read) but not that;
  * `failure` when neither. A fact the report does not state is not a missing cell.
  */
@@ -155,7 +155,9 @@ export function decideLegacyStatus(
   if (!read && !identified) return "failure";
   const incomplete = issues.some((i) => INCOMPLETE_CODES.includes(i.code));
   const uncertain = [...cells.values()].some((c) => c.value !== null && c.confidence < UNCERTAIN_BELOW);
-  return read && !incomplete && !uncertain ? "success" : "partial_success";
+  // A fact printed but not read (its place holds a mark no number was read in) is a cell left unread.
+  const unread = [...cells.values()].some((c) => c.value === null && c.raw !== null && c.raw.trim() !== "");
+  return read && !incomplete && !uncertain && !unread ? "success" : "partial_success";
 }
 
 /** The status rule of the report's template. */

@@ -54,7 +54,28 @@ export function findSuspectCells(input: RuleInput, flags: readonly Flag[]): Issu
       break;
     }
   }
-  return issues;
+  return [...issues, ...derivedSuspects(input.template, issues)];
+}
+
+/**
+ * The derived cells (the 2019 （六）其他处理, summed from printed rows) that add up a suspect cell: each is as
+ * likely wrong as its part, so it is named too.
+ */
+function derivedSuspects(template: TemplateDef, suspects: readonly Issue[]): Issue[] {
+  const out: Issue[] = [];
+  for (const suspect of suspects) {
+    const path = suspect.message.slice(0, suspect.message.indexOf(":"));
+    const [section, row, column] = path.split(".");
+    if (section !== "s3") continue;
+    for (const derived of template.s3Derived ?? []) {
+      if (!derived.from.includes(row ?? "")) continue;
+      out.push({
+        ...suspect,
+        message: `s3.${derived.key}.${column}: the sum of ${derived.from.map((r) => `s3.${r}.${column}`).join(" + ")}, which includes ${path}, a likely misread — value kept as summed`,
+      });
+    }
+  }
+  return out;
 }
 
 /**

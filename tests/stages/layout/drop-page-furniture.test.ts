@@ -36,6 +36,13 @@ describe("dropPageFurniture", () => {
     ]);
   });
 
+  it("keeps a table's last value set right under its label line at the foot of a photographed page", () => {
+    const lines = [line("行政处罚", 735), line("119", 746)];
+    expect(kept(dropPageFurniture([lines], [A4])[0] ?? [])).toEqual(["行政处罚", "119"]);
+    // The same number with a footer's gap above it is a page number.
+    expect(kept(dropPageFurniture([[line("行政处罚", 735), line("119", 770)]], [A4])[0] ?? [])).toEqual(["行政处罚"]);
+  });
+
   it.each([["- 4 -"], ["-3-"], ["第 3 页"], ["3"], ["12"]])("keeps %j in the middle of the page", (text) => {
     expect(kept(dropPageFurniture([[line(text, 400)]], [A4])[0] ?? [])).toEqual([text]);
   });

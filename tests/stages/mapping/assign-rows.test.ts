@@ -3,7 +3,7 @@ import { assignRows, type RowAssignment } from "../../../src/stages/mapping/assi
 import type { RowRecord } from "../../../src/stages/mapping/row-record.js";
 import { s2Items } from "../../../src/templates/v2021/s2-items.js";
 import { s3Rows } from "../../../src/templates/v2021/s3-rows.js";
-import { lineRecord, ruledRecord, sevenValues } from "./record-builder.js";
+import { lineRecord, ruledRecord, sevenValues, textItem } from "./record-builder.js";
 
 const BLANKS = ["", "", "", "", "", "", ""];
 
@@ -150,6 +150,51 @@ describe("assignRows", () => {
       ["rules", 1],
       ["admin_fees", 2],
     ]);
+  });
+
+  it("names an OCR row by the printed label it spells with characters misread, among stray rows", () => {
+    const ocr = (record: RowRecord): RowRecord => ({
+      ...record,
+      items: [{ ...textItem(record.label, 50, record.box[1], 240), source: "ocr", confidence: 0.9 }],
+    });
+    const records = [
+      ocr(lineRecord("", ["-"], { y: 90 })),
+      ocr(lineRecord("企业机构组织机构", ["", ""], { y: 100 })),
+      ocr(lineRecord("二、本年新以息公开申请数量1", sevenValues(1), { y: 112 })),
+      ocr(lineRecord("二、上年结转政府体卓公开申请数量", sevenValues(2), { y: 124 })),
+      ocr(lineRecord("（一）予以公开", sevenValues(3), { y: 136 })),
+    ];
+    const result = summarize(assignRows(records, s3Rows), records);
+    expect(result).toEqual(["new_received:neighbour:2", "carried_over:label:3", "granted:label:4"]);
+    // The same misread label from a text layer is not guessed at: a text layer's words are as printed.
+    const text = records.map((r) => ({ ...r, items: [] }));
+    expect(summarize(assignRows(text, s3Rows), text)).not.toContain("new_received:neighbour:2");
+  });
+
+  it("names an OCR row printed all blank by the label it spells with characters misread", () => {
+    const ocr = (record: RowRecord): RowRecord => ({
+      ...record,
+      items: [{ ...textItem(record.label, 50, record.box[1], 240), source: "ocr", confidence: 0.7 }],
+    });
+    const records = [
+      ocr(lineRecord("1.属于国家秘密", ["1", "1"], { y: 100, columns: [0, 6] })),
+      ocr(lineRecord("2.其他法律行平年域止公", [], { y: 112 })),
+      ocr(lineRecord("开", [], { y: 124 })),
+      ocr(lineRecord("3.危及“三安全一稳定”", ["2", "2"], { y: 136, columns: [0, 6] })),
+    ];
+    expect(summarize(assignRows(records, s3Rows), records)).toEqual([
+      "deny_state_secret:label:0",
+      "deny_law_forbidden:blank_row:1",
+      "deny_three_security:label:3",
+    ]);
+  });
+
+  it("does not name an OCR row whose label looks like no printed label", () => {
+    const record: RowRecord = {
+      ...lineRecord("本年度收到申请情况", sevenValues(1)),
+      items: [{ ...textItem("本年度收到申请情况", 50, 100, 240), source: "ocr", confidence: 0.9 }],
+    };
+    expect(assignRows([record], s3Rows)).toEqual([]);
   });
 
   it("returns nothing for no records", () => {

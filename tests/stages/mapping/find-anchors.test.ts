@@ -76,6 +76,31 @@ describe("findAnchors", () => {
     ).toEqual([205, 570]);
   });
 
+  it("leaves a column whose word was misread unfound rather than take the next group's same word", () => {
+    // 复议 group's 总计 read as 总让: the 总计 of the litigation group further right must not be taken for it.
+    const items = [
+      textItem("维持", 100, 90, 120),
+      textItem("总让", 140, 90, 160),
+      textItem("维持", 180, 90, 200),
+      textItem("总计", 220, 90, 240),
+    ];
+    const words = [["维持"], ["总计", "=总"], ["维持"], ["总计", "=总"]];
+    expect(xs(findAnchors(items, words))).toEqual([110, null, 190, 230]);
+  });
+
+  it("does not take a lone character under the previous column's word as the next column's", () => {
+    // 尚未审 / 结: the lone 结 on the second line belongs to its word, not to the next column 结果维持.
+    const items = [textItem("尚未审", 100, 90, 130), textItem("结", 121, 102, 130), textItem("结果维", 150, 90, 180)];
+    expect(
+      xs(
+        findAnchors(items, [
+          ["尚未审结", "尚未"],
+          ["结果维持", "结果", "=结"],
+        ]),
+      ),
+    ).toEqual([115, 165]);
+  });
+
   it("reads a word justified into runs with small gaps (法 / 律服 / 务)", () => {
     const runs = [textItem("法", 300, 90, 310), textItem("律服", 312, 90, 332), textItem("务", 334, 90, 344)];
     expect(xs(findAnchors(runs, [["法律服务"]]))).toEqual([322]);

@@ -82,6 +82,29 @@ describe("placeValues", () => {
     expect(raws(placeValues(record, 7, leftHeaders, "right"))[1]).toBe("5");
   });
 
+  it("spreads OCR numbers that fell two to a column over the empty neighbour, in order and in doubt", () => {
+    // Right-aligned numbers binned by their right edge: "0" of column 3 ends on column 3's header edge, so it
+    // falls into column 2 beside the "1" printed there; column 3 reads empty.
+    const record = withSlots([
+      ["1", [265, 100, 270, 110]],
+      ["1", [337, 100, 341, 110]],
+      ["0", [375, 100, 380, 110]],
+      ["2", [425, 100, 430, 110]],
+    ]);
+    record.slots = record.slots.map((slot) => ({ ...slot, ocr: 0.99 }));
+    const binned = placeValues({ ...record, slots: record.slots.slice(0, 1) }, 7, ANCHORS, "right");
+    expect(raws(binned)[0]).toBe("1");
+    const placed = placeValues(record, 7, ANCHORS, "right");
+    expect(raws(placed).slice(0, 5)).toEqual(["1", "", "1", "0", "2"]);
+    expect(placed.every((slot) => (slot?.ocr ?? 1) <= 0.5)).toBe(true);
+  });
+
+  it("keeps an OCR thousands group together in its column", () => {
+    const record = lineRecord("一、本年新收政府信息公开申请数量", ["3", "119", "12"], { columns: [0, 0, 1] });
+    record.slots = record.slots.map((slot) => ({ ...slot, ocr: 0.99 }));
+    expect(raws(placeValues(record, 7, ANCHORS)).slice(0, 3)).toEqual(["3 119", "12", ""]);
+  });
+
   it("reads an unruled row that printed nothing after its label as all blank, placed after the label", () => {
     const placed = placeValues(lineRecord("3.其他"), 7, null);
     expect(raws(placed)).toEqual(Array(7).fill(""));

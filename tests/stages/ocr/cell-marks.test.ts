@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { Cell } from "../../../src/model/cell.js";
 import { UNREADABLE } from "../../../src/model/page-content.js";
 import { isValueToken, parseNumber } from "../../../src/stages/mapping/normalize.js";
 import { type BinaryImage, binarize, detectRules, flattenBackground } from "../../../src/stages/ocr/index.js";
@@ -12,7 +11,6 @@ function draw(w: number, h: number, ink: (x: number, y: number) => boolean): Bin
 }
 
 describe("marks in table cells", () => {
-  const scale = 2; // 144 dpi: a 10 pt digit is 20 px tall
   it("an unreadable mark is a value slot that holds no number", () => {
     expect(isValueToken(UNREADABLE)).toBe(true);
     expect(parseNumber(UNREADABLE)).toBeNull();

@@ -6,7 +6,7 @@ import { checkAgencyPlace, reviseAgency } from "../../../src/stages/mapping/chec
 import { despeckle } from "../../../src/stages/ocr/despeckle.js";
 import { type GrayImage, runsSideways, turnQuarters } from "../../../src/stages/ocr/index.js";
 import { attachSigns } from "../../../src/stages/ocr/orphan-ink.js";
-import { chooseReading } from "../../../src/stages/ocr/read-regions.js";
+import { chooseReading, DISPUTED, numberShaped } from "../../../src/stages/ocr/read-regions.js";
 import type { RecognizedChar } from "../../../src/stages/ocr/recognize-text.js";
 
 const chars = (text: string, confidence = 0.99): RecognizedChar[] =>
@@ -23,6 +23,33 @@ describe("choosing between the free reading and the number-mark reading", () => 
 
   it("keeps Chinese as read", () => {
     expect(chooseReading(chars("予以公开"), chars("1"))).toEqual({ text: "予以公开", confidence: 0.99 });
+  });
+
+  it("reads a lone unsure Chinese character at digit height as the number marks it holds, in doubt", () => {
+    const hanzi = chooseReading(chars("型", 0.53), chars("1", 0.95));
+    expect(numberShaped(hanzi, chars("1", 0.95), { width: 19, height: 15 }, 20)).toEqual({
+      text: "1",
+      confidence: DISPUTED,
+    });
+  });
+
+  it.each([
+    ["as tall as the page's Chinese (a printed 无)", "无", 0.53, 19],
+    ["read surely", "型", 0.9, 15],
+  ])("keeps a lone Chinese character %s", (_, text, confidence, height) => {
+    const hanzi = chooseReading(chars(text, confidence), chars("1", 0.95));
+    expect(numberShaped(hanzi, chars("1", 0.95), { width: 19, height }, 20)).toBe(hanzi);
+  });
+
+  it("keeps the Chinese reading when the number marks hold no number or the page's Chinese height is unknown", () => {
+    const hanzi = chooseReading(chars("型", 0.53), chars(".", 0.95));
+    expect(numberShaped(hanzi, chars(".", 0.95), { width: 19, height: 15 }, 20)).toBe(hanzi);
+    expect(numberShaped(hanzi, chars("1", 0.95), { width: 19, height: 15 }, undefined)).toBe(hanzi);
+  });
+
+  it("keeps the Chinese reading of ink as wide as words (a label half erased under a seal)", () => {
+    const hanzi = chooseReading(chars("强", 0.4), chars("7", 0.9));
+    expect(numberShaped(hanzi, chars("7", 0.9), { width: 81, height: 16 }, 21)).toBe(hanzi);
   });
 
   it("keeps a printed blank read clearly instead of the 1 the number marks would make of it", () => {

@@ -58,6 +58,19 @@ describe("the rules as a checksum on OCR", () => {
     expect(cells.get("s3.granted.natural")?.value).toBe(28);
   });
 
+  it("also names the derived cell that sums a suspect cell", () => {
+    const cells = cellsFromTruth();
+    const good = cells.get("s3.other_no_supplement.commercial") as Cell;
+    // A digit dropped from a printed 12: read as 1.
+    const misread = good.value === 1 ? 2 : Number(String(good.value).slice(0, -1) || "0");
+    cells.set("s3.other_no_supplement.commercial", { ...good, value: misread, raw: String(misread) });
+    const issues = findSuspectCells(input(cells), evaluateRules(input(cells)));
+    const named = issues.map((i) => i.message.slice(0, i.message.indexOf(":")));
+    expect(named).toContain("s3.other_no_supplement.commercial");
+    expect(named).toContain("s3.other_processing.commercial");
+    expect(issues.every((i) => i.code === "ocr.suspect_cell")).toBe(true);
+  });
+
   it("names nothing when the rules pass, when cells are from the text layer, or when no single digit explains it", () => {
     const cells = cellsFromTruth();
     expect(findSuspectCells(input(cells), evaluateRules(input(cells)))).toEqual([]);

@@ -1,0 +1,70 @@
+import * as CFB from "cfb";
+import { describeError, InputError } from "../../errors.js";
+
+/**
+ * The streams of an OLE compound file (CFB: Word 97–2003 .doc, WPS Office .wps, Excel .xls …) by their
+ * names at the root, read with the `cfb` package. The container is checked before it is trusted: a header
+ * that says the file holds more sectors than it has bytes for is a truncated file.
+ */
+export interface CompoundFile {
+  /** Root-level stream names as stored (`WordDocument`, `1Table`, `Data`, `EncryptionInfo` …). */
+  readonly names: readonly string[];
+  /** A root-level stream's bytes, or null when there is none of that name. */
+  readonly stream: (name: string) => Uint8Array | null;
+}
+
+/** The CFB signature (MS-CFB 2.2): D0 CF 11 E0 A1 B1 1A E1. */
+export const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
+
+/** Reads the container; throws `InputError` (`corrupt`) when it is truncated or its structure is broken. */
+export function readCompoundFile(bytes: Uint8Array): CompoundFile {
+  checkHeader(bytes);
+  let container: CFB.CFB$Container;
+  try {
+    container = CFB.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: "buffer" });
+  } catch (error) {
+    throw new InputError("corrupt", `The compound file (OLE container) cannot be read: ${describeError(error)}`);
+  }
+  const streams = new Map<string, Uint8Array>();
+  container.FileIndex.forEach((entry, i) => {
+    const path = container.FullPaths[i] ?? "";
+    // Root-level streams only: "Root Entry/WordDocument" (storages end in "/").
+    const parts = path.split("/").filter(Boolean);
+    if (entry.type !== 2 || parts.length !== 2) return;
+    const content = entry.content as Uint8Array | number[] | undefined;
+    streams.set(entry.name, content instanceof Uint8Array ? content : Uint8Array.from(content ?? []));
+  });
+  return { names: [...streams.keys()], stream: (name) => streams.get(name) ?? null };
+}
+
+/**
+ * MS-CFB 2.2 header checks that the reader does not make: the signature, a sector size of 512 or 4096 bytes,
+ * and a file long enough for the FAT sectors the header counts (a file cut short is `corrupt`, never a
+ * document read from whatever zeros lie past its end).
+ */
+function checkHeader(bytes: Uint8Array): void {
+  if (bytes.length < 512 || !CFB_SIGNATURE.every((b, i) => bytes[i] === b)) {
+    throw new InputError("corrupt", `The compound file is cut short: ${bytes.length} bytes, less than its header`);
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const sectorShift = view.getUint16(0x1e, true);
+  if (sectorShift !== 9 && sectorShift !== 12) {
+    throw new InputError(
+      "corrupt",
+      `The compound file declares sectors of 2^${sectorShift} bytes (512 or 4096 expected)`,
+    );
+  }
+  const sectorSize = 1 << sectorShift;
+  const fatSectors = view.getUint32(0x2c, true);
+  // Each FAT sector maps sectorSize / 4 sectors; the file must be long enough for the last FAT sector it lists.
+  const headerFat = Math.min(fatSectors, 109);
+  let lastFat = -1;
+  for (let i = 0; i < headerFat; i++) lastFat = Math.max(lastFat, view.getUint32(0x4c + 4 * i, true));
+  const needed = sectorSize * (lastFat + 2);
+  if (lastFat >= 0 && lastFat < 0xfffffffa && needed > bytes.length) {
+    throw new InputError(
+      "corrupt",
+      `The compound file is cut short: its allocation table needs ${needed} bytes, the file has ${bytes.length}`,
+    );
+  }
+}

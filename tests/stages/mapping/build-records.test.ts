@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import type { Box } from "../../../src/model/geometry.js";
+import type { GridCell } from "../../../src/model/layout.js";
+import type { TextItem } from "../../../src/model/page-content.js";
+import { buildRecords } from "../../../src/stages/mapping/build-records.js";
+
+/** An OCR word at [x0, y, x1, y + 8]. */
+const word = (text: string, x0: number, x1: number, y = 104): TextItem => ({
+  text,
+  box: [x0, y, x1, y + 8],
+  fontSize: 8,
+  fontName: "ocr",
+  source: "ocr",
+  confidence: 0.99,
+});
+
+/** One grid row at y 100–116 from cells given as [x0, x1, items]. */
+function gridRow(cells: readonly [number, number, TextItem[]][]) {
+  const gridCells: GridCell[] = cells.map(([x0, x1, items], col) => ({
+    row: 0,
+    col,
+    rowSpan: 1,
+    colSpan: 1,
+    box: [x0, 100, x1, 116] as Box,
+    items,
+  }));
+  const xs = [...cells.map(([x0]) => x0), (cells.at(-1) as [number, number, TextItem[]])[1]];
+  const grid = { page: 1, box: [xs[0], 100, xs.at(-1), 116] as Box, ys: [100, 116], xs, cells: gridCells };
+  const [record] = buildRecords([[{ kind: "grid", grid }]]);
+  if (!record) throw new Error("no record");
+  return record;
+}
+
+describe("OCR grid rows whose column rules were missed", () => {
+  it("takes each printed number as a slot when a label cell holds numbers and a cell holds several", () => {
+    // The bottom of a photographed table: the rules between the first values were lost.
+    const record = gridRow([
+      [50, 260, [word("(七)总计", 60, 100), word("22", 230, 240), word("3", 255, 259)]],
+      [260, 300, [word("0", 280, 285)]],
+      [300, 340, [word("0", 320, 325)]],
+      [340, 440, [word("1", 350, 354), word("0", 390, 395), word("26", 425, 435)]],
+    ]);
+    expect(record.label).toBe("(七)总计");
+    expect(record.slots.map((s) => s.raw)).toEqual(["22", "3", "0", "0", "1", "0", "26"]);
+    expect(record.slots.every((s) => (s.ocr ?? 1) <= 0.5)).toBe(true);
+    expect(record.slots[6]?.box).toEqual([425, 104, 435, 112]);
+  });
+
+  it("keeps a well-ruled OCR row's cells as they are", () => {
+    const record = gridRow([
+      [50, 260, [word("2.重复申请", 60, 110)]],
+      [260, 300, [word("1", 280, 285)]],
+      [300, 340, []],
+      [340, 380, [word("12", 355, 365)]],
+    ]);
+    expect(record.slots.map((s) => s.raw)).toEqual(["1", "", "12"]);
+    expect(record.slots[1]?.box).toEqual([300, 100, 340, 116]);
+    expect(record.slots[0]?.ocr).toBe(0.99);
+  });
+
+  it("does not take a number left of the label text (a group cell's misread) for a value", () => {
+    const record = gridRow([
+      [50, 100, [word("7", 70, 74, 110)]],
+      [100, 260, [word("1.本机关不掌握相关政府信息", 110, 240)]],
+      [260, 300, [word("7", 280, 285)]],
+      [300, 340, [word("10", 315, 325)]],
+    ]);
+    expect(record.slots.map((s) => s.raw)).toEqual(["7", "10"]);
+    expect(record.slots[0]?.ocr).toBe(0.99);
+  });
+});
