@@ -47,7 +47,10 @@ const NOT_A_TITLE_START = /^(?:(?:19|20)\d\d[年./-]\d{1,2}[月./-]\d{1,2}日?|.
  * ("海原县工业信息化和商务局2021年政府信息公开工作年度报告") or before it ("2021年XX市人民政府…"), and may wrap.
  */
 export function extractMeta(records: readonly RowRecord[]): ReportMeta {
-  const head = records.slice(0, 12).filter((r) => !r.ruled);
+  const head = records
+    .filter((r) => !isSpeckLine(r))
+    .slice(0, 12)
+    .filter((r) => !r.ruled);
   const title = findTitle(head.map((r) => r.text.replace(/\s+/g, "")));
   if (!title) return { title: null, agency: null, year: null, confidence: { agency: null, year: null } };
   // "关于印发《XX局2023年…报告》的通知": the report's own title is inside the notice's.
@@ -88,6 +91,17 @@ export function extractMeta(records: readonly RowRecord[]): ReportMeta {
       year: year === null ? null : read,
     },
   };
+}
+
+/**
+ * A line of a scan holding nothing but marks the recogniser made of specks ("-", "4", an unreadable mark, each
+ * a character or two, no Chinese): no line of the report's head. A speckled page has dozens above its title.
+ */
+function isSpeckLine(record: RowRecord): boolean {
+  return (
+    record.items.length > 0 &&
+    record.items.every((i) => i.source === "ocr" && [...i.text.trim()].length <= 2 && !/[\u3400-\u9fff]/.test(i.text))
+  );
 }
 
 /** The OCR confidence of the lines the title was put together from (1 for a text layer). */

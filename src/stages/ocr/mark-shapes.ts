@@ -1,3 +1,4 @@
+import { findComponents } from "./components.js";
 import type { BinaryImage, PixelBox } from "./raster.js";
 
 /**
@@ -33,4 +34,39 @@ export function isSlash(binary: BinaryImage, box: PixelBox, scale: number): bool
   // Monotonic: no row's centre lies right of a row above it by more than a pixel or two.
   for (let i = 1; i < centres.length; i++) if ((centres[i] as number) > (centres[i - 1] as number) + 2) return false;
   return true;
+}
+
+/** Ink no larger than this both ways (in text heights) beside a mark is speckle, not part of a glyph. */
+const SPECK = 0.25;
+
+/**
+ * The mark in `box` without the dust around it: the box of its one sizeable blob of ink when everything else in
+ * the box is speck-sized, else the box itself. On a speckled scan the specks above and below a printed dash make
+ * its ink box as tall as a digit's (and the recogniser reads the whole as a "1"); the stroke itself is still flat.
+ */
+export function withoutSpecks(binary: BinaryImage, box: PixelBox, textHeight: number): PixelBox {
+  const [x0, y0, x1, y1] = box;
+  const bw = x1 - x0 + 1;
+  const bh = y1 - y0 + 1;
+  if (bw <= 0 || bh <= 0) return box;
+  const speck = Math.max(1, Math.floor(SPECK * textHeight));
+  if (bw <= speck && bh <= speck) return box;
+  const blobs = findComponents(bw, bh, (i) => binary.data[(y0 + ((i / bw) | 0)) * binary.width + x0 + (i % bw)] === 1);
+  const large = blobs.filter(({ box: b }) => b[2] - b[0] + 1 > speck || b[3] - b[1] + 1 > speck);
+  if (large.length !== 1) return box;
+  const [a0, b0, a1, b1] = (large[0] as (typeof large)[number]).box;
+  // A speck touching the mark joins its blob: rows at its top or bottom inked no wider than a speck, over no more
+  // than a speck's height, are that speck (a "7"'s stem or a "1" runs on much further).
+  const thin = (y: number) => {
+    let n = 0;
+    for (let x = x0 + a0; x <= x0 + a1; x++) n += binary.data[(y0 + y) * binary.width + x] === 1 ? 1 : 0;
+    return n <= speck;
+  };
+  let top = b0;
+  while (top < b1 && thin(top)) top++;
+  if (top - b0 > speck) top = b0;
+  let bottom = b1;
+  while (bottom > top && thin(bottom)) bottom--;
+  if (b1 - bottom > speck) bottom = b1;
+  return [x0 + a0, y0 + top, x0 + a1, y0 + bottom];
 }

@@ -2,7 +2,7 @@ import { type PageContent, type RuleSegment, type TextItem, UNREADABLE } from ".
 import { isUpsideDown } from "./classify-direction.js";
 import { despeckle } from "./despeckle.js";
 import { detectRules, eraseRules } from "./detect-rules.js";
-import { detectText, type TextRegion } from "./detect-text.js";
+import { DETECT_SCALE, detectText, type TextRegion } from "./detect-text.js";
 import type { OcrEngine } from "./engine.js";
 import { attachSigns, findOrphanInk } from "./orphan-ink.js";
 import type { PaddleModels } from "./paddle-models.js";
@@ -97,7 +97,14 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
   const specks = despeckle(clean, binary, textHeight);
   if (specks > 0) inks = regions.map((r) => inkSegments(binary, r.box, clean));
   const pad = Math.max(2, Math.round(2 * scale));
-  const crops: RegionCrop[] = regions.map((region) => ({ region, pad }));
+  // Where the detector ran coarser than the page, each region is cut at its own ink (and a margin), not at the
+  // detector's box, whose edges are only as fine as the detector's pixels: the same line then reaches the
+  // recogniser the same way whatever box was drawn round it.
+  const coarse = scale > DETECT_SCALE;
+  const crops: RegionCrop[] = regions.map((region, i) => ({
+    region: coarse ? { ...region, box: inkBox(inks[i]) ?? region.box } : region,
+    pad,
+  }));
   const readings = await recognizeCrops(
     models,
     crops.map(({ region: { box } }) => crop(clean, box[0], box[1], box[2] + 1, box[3] + 1, pad)),
@@ -273,6 +280,17 @@ function hanziHeight(
   });
   heights.sort((a, b) => a - b);
   return heights[Math.floor(heights.length / 2)];
+}
+
+/** The extent of a region's ink (null when it holds none). */
+function inkBox(segments: readonly PixelBox[] | undefined): PixelBox | null {
+  if (!segments || segments.length === 0) return null;
+  return [
+    Math.min(...segments.map((s) => s[0])),
+    Math.min(...segments.map((s) => s[1])),
+    Math.max(...segments.map((s) => s[2])),
+    Math.max(...segments.map((s) => s[3])),
+  ];
 }
 
 function medianHeight(inks: readonly (readonly PixelBox[])[], scale: number): number {

@@ -1,10 +1,10 @@
 import type { RuleSegment, TextItem } from "../../model/page-content.js";
 import { UNREADABLE } from "../../model/page-content.js";
 import { findComponents } from "./components.js";
-import { isSlash } from "./mark-shapes.js";
+import { isSlash, withoutSpecks } from "./mark-shapes.js";
 import type { PaddleModels } from "./paddle-models.js";
 import { type BinaryImage, crop, type GrayImage, type PixelBox } from "./raster.js";
-import { chooseReading, DASH_CONFIDENCE, DISPUTED } from "./read-regions.js";
+import { chooseReading, DASH_CONFIDENCE, DASH_MISREAD, DISPUTED } from "./read-regions.js";
 import { recognizeCrops } from "./recognize-text.js";
 
 /** A leftover mark is trusted at most this much: the detector passed it over. */
@@ -30,13 +30,23 @@ export async function findOrphanInk(
 ): Promise<TextItem[]> {
   const covered = coverMask(binary, segments, items, scale, textHeight);
   const blobs = dropRulePieces(groupBlobs(components(binary, covered, textHeight), textHeight), textHeight);
-  const candidates: { box: PixelBox; dash: boolean; mark: string }[] = [];
+  const candidates: { box: PixelBox; dash: boolean; mark: string; flatCore?: boolean }[] = [];
+  const isDash = (b: PixelBox) => {
+    const w = b[2] - b[0] + 1;
+    const h = b[3] - b[1] + 1;
+    return h <= 0.3 * textHeight && w >= 1.5 * h && w >= 0.3 * textHeight && h >= 0.03 * textHeight && isBar(binary, b);
+  };
   for (const box of blobs) {
     const w = box[2] - box[0] + 1;
     const h = box[3] - box[1] + 1;
     if (w > 3 * textHeight || h > 1.8 * textHeight) continue;
-    const dash =
-      h <= 0.3 * textHeight && w >= 1.5 * h && w >= 0.3 * textHeight && h >= 0.03 * textHeight && isBar(binary, box);
+    const dash = isDash(box);
+    // Specks grouped with a dash (a speckled scan): its stroke, stripped of them, is flat. It is read all the
+    // same, and taken for a dash only where the recogniser reads what it makes of one.
+    if (!dash && isDash(withoutSpecks(binary, box, textHeight))) {
+      candidates.push({ box, dash: false, mark: "-", flatCore: true });
+      continue;
+    }
     // A fragment beside a word read already is part of it (a dot, a stroke the word's box missed), or dust;
     // a dash there is a minus sign (joined to its number by `attachSigns`).
     if (!dash && w < 0.6 * textHeight && h < 0.6 * textHeight && nearItem(box, items, scale, 0.3 * textHeight))
@@ -58,7 +68,7 @@ export async function findOrphanInk(
   );
   const out: TextItem[] = [];
   let next = 0;
-  for (const { box, dash, mark } of candidates) {
+  for (const { box, dash, mark, flatCore } of candidates) {
     const points: [number, number, number, number] = [
       box[0] / scale,
       box[1] / scale,
@@ -83,6 +93,10 @@ export async function findOrphanInk(
       reading.chars.filter((c) => c.char !== " "),
       reading.digits.filter((c) => c.char !== " "),
     );
+    if (flatCore && DASH_MISREAD.test(text)) {
+      out.push(item("-", DASH_CONFIDENCE));
+      continue;
+    }
     if (mark === "/") {
       // A slash by shape: unless the recogniser reads a digit there other than the 1 it makes of a slash (a 7
       // whose bar is faint), which leaves the two in dispute.

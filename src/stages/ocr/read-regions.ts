@@ -1,7 +1,7 @@
 import type { TextDoubt, TextItem } from "../../model/page-content.js";
 import { UNREADABLE } from "../../model/page-content.js";
 import type { TextRegion } from "./detect-text.js";
-import { isSlash } from "./mark-shapes.js";
+import { isSlash, withoutSpecks } from "./mark-shapes.js";
 import type { BinaryImage, GrayImage, PixelBox } from "./raster.js";
 import type { Recognition, RecognizedChar } from "./recognize-text.js";
 
@@ -116,6 +116,8 @@ const DIGIT_ADVANCE = 0.55;
 /** A recogniser's digit this sure disputes a slash found by shape; the disputed reading is kept at `DISPUTED`. */
 const SURE_DIGIT = 0.8;
 export const DISPUTED = 0.6;
+/** What the recogniser makes of a printed dash: a 1, 一, a hyphen, or nothing. */
+export const DASH_MISREAD = /^[1一\-—–_]*$/;
 /** How sure a flat stroke standing alone is a printed blank. */
 export const DASH_CONFIDENCE = 0.92;
 
@@ -155,15 +157,23 @@ export function regionItems(
     const digits = recognition.digits.filter((c) => c.char !== " " && inWord(c));
     const wordHeight = word[3] - word[1] + 1;
     const wordWidth = word[2] - word[0] + 1;
-    // A short flat stroke alone is a printed blank (—, -), whatever the recogniser made of it (一, 1).
-    const dash = wordHeight <= 0.35 * textHeight && wordWidth >= 1.5 * wordHeight && wordWidth <= 3 * textHeight;
-    const slash = !dash && isSlash(binary, word, scale);
+    // A short flat stroke alone (specks around it aside) is a printed blank (—, -), whatever the recogniser made
+    // of it (一, 1).
     const free = numberShaped(
       chooseReading(chars, digits),
       digits,
       { width: wordWidth, height: wordHeight },
       hanziHeight,
     );
+    const flat = (w: number, h: number) => h <= 0.35 * textHeight && w >= 1.5 * h && w <= 3 * textHeight;
+    // With specks stripped only where the recogniser read what it reads a dash as: a faint "4" broken into its
+    // bar and crumbs is still the 4 it was read as.
+    const stripped = () => {
+      const [s0, t0, s1, t1] = withoutSpecks(binary, word, textHeight);
+      return flat(s1 - s0 + 1, t1 - t0 + 1);
+    };
+    const dash = flat(wordWidth, wordHeight) || (DASH_MISREAD.test(free.text) && stripped());
+    const slash = !dash && isSlash(binary, word, scale);
     // The shape says slash but the recogniser reads a digit surely (a 7 whose bar is faint): the two disagree, so
     // the digit is kept below the threshold. A "1" is what the recogniser makes of a slash itself.
     const slashOrDigit = slash && /^[02-9]$/.test(free.text) && free.confidence >= SURE_DIGIT;

@@ -90,6 +90,22 @@ describe("extractMeta", () => {
     expect(extractMeta(lines([...filler, "XX局2023年政府信息公开工作年度报告"])).title).toBeNull();
   });
 
+  it('does not count lines a scan\'s specks were read as ("-", "4", unreadable) among the first lines', () => {
+    const ocr = (text: string, y: number) => {
+      const record = lineRecord(text, [], { y });
+      const item = { text, box: record.box, fontSize: 10, fontName: "ocr", source: "ocr" as const, confidence: 0.4 };
+      return { ...record, items: [item] };
+    };
+    const specks = ["-", "4", "\uFFFD", "8", "1", "-", "\uFFFD", "2", "3", "-", "4", "1", "\uFFFD", "2"].map((t, i) =>
+      ocr(t, 10 + 4 * i),
+    );
+    const title = ocr("南京市司法局2022年政府信息公开工作年度报告", 80);
+    expect(extractMeta([...specks, title])).toMatchObject({ agency: "南京市司法局", year: 2022 });
+    // A text layer's short lines are lines of the report: they still count.
+    const printed = Array.from({ length: 12 }, (_, i) => lineRecord(String(i + 1), [], { y: 10 + 4 * i }));
+    expect(extractMeta([...printed, title]).title).toBeNull();
+  });
+
   // Was a bug: the earliest start line won, so a line printed above a complete title is glued onto it:
   // "发布机构：XX局" + title → agency "发布机构：XX局XX局"; a date line "2024年1月20日" + "XX局2023年…" → year 2024,
   // agency "1月20日XX局2023年". A title complete on its own line should be taken alone.

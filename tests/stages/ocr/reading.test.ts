@@ -6,7 +6,14 @@ import { checkAgencyPlace, reviseAgency } from "../../../src/stages/mapping/chec
 import { despeckle } from "../../../src/stages/ocr/despeckle.js";
 import { type GrayImage, runsSideways, turnQuarters } from "../../../src/stages/ocr/index.js";
 import { attachSigns } from "../../../src/stages/ocr/orphan-ink.js";
-import { chooseReading, DISPUTED, numberShaped } from "../../../src/stages/ocr/read-regions.js";
+import {
+  chooseReading,
+  DASH_CONFIDENCE,
+  DISPUTED,
+  inkSegments,
+  numberShaped,
+  regionItems,
+} from "../../../src/stages/ocr/read-regions.js";
 import type { RecognizedChar } from "../../../src/stages/ocr/recognize-text.js";
 
 const chars = (text: string, confidence = 0.99): RecognizedChar[] =>
@@ -237,5 +244,51 @@ describe("specks", () => {
     expect(binary.data[10 * width + 120]).toBe(0);
     expect(gray.data[45 * width + 171]).toBe(255);
     expect(binary.data[30 * width + 25]).toBe(1);
+  });
+  it("a dash with specks above, below and touching it is a printed blank, not the 1 the recogniser reads", () => {
+    const width = 80;
+    const height = 40;
+    const binary = { width, height, data: new Uint8Array(width * height) };
+    const ink = (x0: number, y0: number, x1: number, y1: number) => {
+      for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) binary.data[y * width + x] = 1;
+    };
+    // A 20 × 2 px dash in a 20 px text line; a speck stands on it, others lie above and below (a speckled scan).
+    ink(30, 20, 49, 21);
+    ink(42, 17, 43, 19);
+    ink(33, 12, 34, 13);
+    ink(46, 27, 47, 28);
+    const box = [26, 8, 54, 32] as const;
+    const segments = inkSegments(binary, [...box]);
+    const recognition = {
+      chars: [{ char: "1", x0: 6, x1: 22, confidence: 0.99 }],
+      digits: [{ char: "1", x0: 6, x1: 22, confidence: 0.99 }],
+    };
+    const items = regionItems({ region: { box: [...box], score: 0.9 }, pad: 2 }, recognition, segments, binary, 2, 20);
+    expect(items.map((i) => [i.text, i.confidence])).toEqual([["-", DASH_CONFIDENCE]]);
+  });
+  it("a faint 4 broken into its bar and crumbs stays the 4 the recogniser reads", () => {
+    const width = 80;
+    const height = 40;
+    const binary = { width, height, data: new Uint8Array(width * height) };
+    const ink = (x0: number, y0: number, x1: number, y1: number) => {
+      for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) binary.data[y * width + x] = 1;
+    };
+    ink(30, 22, 45, 23); // the bar
+    ink(40, 10, 41, 13); // crumbs of the stem and the diagonal, each speck-sized
+    ink(40, 16, 41, 19);
+    ink(40, 26, 41, 29);
+    ink(34, 14, 35, 16);
+    const box = [26, 6, 50, 32] as const;
+    const segments = inkSegments(binary, [...box]);
+    const four = [{ char: "4", x0: 6, x1: 20, confidence: 0.95 }];
+    const items = regionItems(
+      { region: { box: [...box], score: 0.9 }, pad: 2 },
+      { chars: four, digits: four },
+      segments,
+      binary,
+      2,
+      20,
+    );
+    expect(items.map((i) => i.text)).toEqual(["4"]);
   });
 });

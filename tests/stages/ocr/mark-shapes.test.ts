@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { isSlash, withoutSpecks } from "../../../src/stages/ocr/mark-shapes.js";
+import type { BinaryImage, PixelBox } from "../../../src/stages/ocr/raster.js";
+
+/** A bilevel image `w`×`h` with ink where `ink(x, y)` says. */
+function draw(w: number, h: number, ink: (x: number, y: number) => boolean): BinaryImage {
+  const data = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) data[y * w + x] = ink(x, y) ? 1 : 0;
+  return { width: w, height: h, data };
+}
+
+const TEXT = 20;
+const box = (image: BinaryImage): PixelBox => {
+  let [x0, y0, x1, y1] = [image.width, image.height, -1, -1];
+  for (let y = 0; y < image.height; y++)
+    for (let x = 0; x < image.width; x++)
+      if (image.data[y * image.width + x] === 1)
+        [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+  return [x0, y0, x1, y1];
+};
+const inside = (x: number, y: number, [x0, y0, x1, y1]: readonly [number, number, number, number]) =>
+  x >= x0 && x <= x1 && y >= y0 && y <= y1;
+
+describe("withoutSpecks", () => {
+  it("finds a dash's flat stroke under the specks around it and one touching it (a speckled scan)", () => {
+    // A 20×2 px dash at y 13–14; a 2×2 speck above and one below it, apart; a 2×3 speck standing on its end.
+    const image = draw(
+      40,
+      24,
+      (x, y) =>
+        inside(x, y, [10, 13, 29, 14]) ||
+        inside(x, y, [4, 4, 5, 5]) ||
+        inside(x, y, [2, 19, 3, 20]) ||
+        inside(x, y, [22, 10, 23, 12]),
+    );
+    const all = box(image);
+    expect(all[3] - all[1] + 1).toBe(17); // the ink's box is as tall as a digit
+    expect(withoutSpecks(image, all, TEXT)).toEqual([10, 13, 29, 14]);
+  });
+  it("leaves a 7 whole: its stem runs on far beyond a speck's height", () => {
+    const seven = draw(
+      30,
+      30,
+      (x, y) =>
+        inside(x, y, [8, 4, 20, 6]) ||
+        (inside(x, y, [18 - Math.floor((y - 7) / 4), y, 19 - Math.floor((y - 7) / 4), y]) && y >= 7 && y <= 22),
+    );
+    const all = box(seven);
+    expect(withoutSpecks(seven, all, TEXT)).toEqual(all);
+  });
+  it("leaves a 1 with a speck beside it as the 1 (tall, never a flat stroke)", () => {
+    const one = draw(30, 30, (x, y) => inside(x, y, [12, 5, 13, 20]) || inside(x, y, [20, 2, 21, 3]));
+    const [x0, y0, x1, y1] = withoutSpecks(one, box(one), TEXT);
+    expect([x0, x1]).toEqual([12, 13]);
+    expect(y1 - y0 + 1).toBe(16);
+  });
+  it("keeps the box of a mark made of several sizeable strokes (二, 0.5)", () => {
+    const two = draw(30, 30, (x, y) => inside(x, y, [6, 8, 22, 9]) || inside(x, y, [4, 18, 24, 19]));
+    expect(withoutSpecks(two, box(two), TEXT)).toEqual(box(two));
+  });
+  it("a slash is still told from a 1 (unchanged by the speck rule)", () => {
+    const slash = draw(
+      20,
+      24,
+      (x, y) => x >= 14 - Math.floor(y / 2) && x <= 15 - Math.floor(y / 2) && y >= 2 && y <= 21,
+    );
+    expect(isSlash(slash, box(slash), 2)).toBe(true);
+  });
+});
