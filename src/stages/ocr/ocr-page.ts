@@ -101,13 +101,16 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
   // detector's box, whose edges are only as fine as the detector's pixels: the same line then reaches the
   // recogniser the same way whatever box was drawn round it.
   const coarse = scale > DETECT_SCALE;
-  const crops: RegionCrop[] = regions.map((region, i) => ({
-    region: coarse ? { ...region, box: inkBox(inks[i]) ?? region.box } : region,
-    pad,
-  }));
+  const crops: RegionCrop[] = regions.map((region, i) => {
+    const ink = coarse ? inkBox(inks[i]) : null;
+    // The margin grows with the line: a title's large characters cut close read as others (管 as 官).
+    return ink
+      ? { region: { ...region, box: ink }, pad: Math.max(pad, Math.round(0.2 * (ink[3] - ink[1] + 1))) }
+      : { region, pad };
+  });
   const readings = await recognizeCrops(
     models,
-    crops.map(({ region: { box } }) => crop(clean, box[0], box[1], box[2] + 1, box[3] + 1, pad)),
+    crops.map(({ region: { box }, pad: margin }) => crop(clean, box[0], box[1], box[2] + 1, box[3] + 1, margin)),
   );
   const items: TextItem[] = [];
   const hanzi = hanziHeight(readings, inks);

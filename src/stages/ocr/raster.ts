@@ -26,9 +26,10 @@ export function toGray(width: number, height: number, pixels: ArrayLike<number>,
     // Transparent pixels (alpha 0) are paper.
     const a = channels === 4 ? (pixels[p + 3] as number) : 255;
     // A red seal (公章) or red ink over the text is not the print: a strongly red pixel counts by its red
-    // channel (near paper), so the black digits under a seal stay and the seal goes.
-    const red = r - Math.max(g, b) > 60;
-    const y = red ? r : (r * 299 + g * 587 + b * 114) / 1000;
+    // channel raised by its redness (paper), so the black digits under a seal stay and the seal goes — its
+    // darker strokes too (197,77,89 counted as 197 stayed ink on a light page, and read as a 1 beside a 2).
+    const redness = r - Math.max(g, b);
+    const y = redness > 60 ? Math.min(255, r + redness) : (r * 299 + g * 587 + b * 114) / 1000;
     data[i] = Math.round(y * (a / 255) + 255 * (1 - a / 255));
   }
   return { width, height, data };
