@@ -4,6 +4,7 @@ import { checkImageSize, countTiffPages } from "../../stages/ingest/index.js";
 import { analysePages } from "../analyse-pages.js";
 import { failDocument } from "../document-result.js";
 import { ocrImages } from "../ocr-pages.js";
+import { unreadablePage } from "../page-read.js";
 import type { InputKindDef } from "./input-kind.js";
 
 /** PNG, JPEG and TIFF (every page of a multi-page TIFF): page images read by OCR, cells located by page and box. */
@@ -12,6 +13,7 @@ function imageKind(name: "png" | "jpeg" | "tiff"): InputKindDef {
   return {
     name,
     label,
+    locator: "page",
     sniff: (input) => input.kind === name,
     extract: async (input, source, { maxPages, engine }) => {
       try {
@@ -26,7 +28,7 @@ function imageKind(name: "png" | "jpeg" | "tiff"): InputKindDef {
           images.map((image, i) => ({ page: i + 1, image: async () => image })),
         );
         const pages: PageRead[] = images.map(
-          (image, i) => read.get(i + 1) ?? emptyPage(i + 1, image.width, image.height),
+          (image, i) => read.get(i + 1) ?? unreadablePage(i + 1, image.width, image.height),
         );
         return analysePages(source, pages, images.length, issues, new Set(read.keys()));
       } catch (error) {
@@ -40,10 +42,3 @@ function imageKind(name: "png" | "jpeg" | "tiff"): InputKindDef {
 export const pngKind = imageKind("png");
 export const jpegKind = imageKind("jpeg");
 export const tiffKind = imageKind("tiff");
-
-function emptyPage(page: number, width: number, height: number): PageRead {
-  return {
-    content: { page, width, height, items: [], segments: [], imageBoxes: [], textQuality: 0, charCount: 0 },
-    needsOcr: true,
-  };
-}

@@ -13,6 +13,7 @@ import type { InputKindDef } from "./input-kind.js";
 export const htmlKind: InputKindDef = {
   name: "html",
   label: "HTML",
+  locator: "path",
   sniff: (input) => input.kind === "html",
   extract: async (input, source, context) =>
     readWebPage(
@@ -28,6 +29,7 @@ export const htmlKind: InputKindDef = {
 export const docxKind: InputKindDef = {
   name: "docx",
   label: ".docx",
+  locator: "path",
   sniff: (input) => input.kind === "docx",
   extract: async (input, source) => {
     let xml: string | null;

@@ -14,6 +14,7 @@ import type { InputKindDef } from "./input-kind.js";
 export const ofdKind: InputKindDef = {
   name: "ofd",
   label: "OFD",
+  locator: "page",
   sniff: (input) => input.kind === "ofd",
   extract: async (input, source, { maxPages, engine }) => {
     let file: OfdFile;

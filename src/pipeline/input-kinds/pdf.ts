@@ -12,6 +12,7 @@ import type { InputKindDef } from "./input-kind.js";
 export const pdfKind: InputKindDef = {
   name: "pdf",
   label: "PDF",
+  locator: "page",
   sniff: (input) => input.kind === "pdf",
   extract: (input, source, { maxPages, engine }) =>
     withPdfReader(input.bytes, async (doc, drawable) => {

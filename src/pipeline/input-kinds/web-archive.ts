@@ -14,6 +14,7 @@ import type { InputKindDef } from "./input-kind.js";
 export const mhtKind: InputKindDef = {
   name: "mht",
   label: ".mht/.mhtml",
+  locator: "path",
   sniff: (input) => input.kind === "mht",
   extract: async (input, source, context) => {
     const archive = readWebArchive(input.bytes);

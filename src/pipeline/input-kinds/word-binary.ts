@@ -13,6 +13,7 @@ import type { InputKindDef } from "./input-kind.js";
 export const docKind: InputKindDef = {
   name: "doc",
   label: ".doc",
+  locator: "path",
   sniff: (input) => input.kind === "cfb",
   extract: async (input, source) => {
     const container = readCompoundFile(input.bytes);
@@ -37,6 +38,7 @@ export const docKind: InputKindDef = {
 export const wpsKind: InputKindDef = {
   name: "wps",
   label: ".wps",
+  locator: "path",
   sniff: (input) => /\.wps$/i.test(String(input.path)) && (input.kind === "unknown" || input.kind === "zip"),
   extract: async (_input, source) =>
     failDocument(
