@@ -1,5 +1,5 @@
 import { checkTableSize, type DocBlock, toLayout } from "../stages/markup/index.js";
-import { type DocumentResult, type DocumentSource, failDocument } from "./document-result.js";
+import { type DocumentSource, type FrontEndResult, failedDocument } from "./document-result.js";
 import { finishDocument, mapAndLocate } from "./finish-document.js";
 import { pathLocator } from "./locators.js";
 
@@ -14,15 +14,15 @@ export const NO_TABLES_MESSAGE =
  * names where it was read (a DOM path or a paragraph/table index). Throws `InputError` for a document too large
  * to read.
  */
-export function analyseBlocks(blocks: readonly DocBlock[], source: DocumentSource): DocumentResult {
+export function analyseBlocks(blocks: readonly DocBlock[], source: DocumentSource): FrontEndResult {
   // Bounded work: nesting (checked while reading the blocks) and table size limit what a hostile file costs.
   checkTableSize(blocks);
   const layout = toLayout(blocks);
   const report = mapAndLocate([layout.blocks], pathLocator(layout));
   const anyTable = [...report.cells.values()].some((c) => c.value !== null && c.source !== "derived");
   if (!anyTable && report.mapped.title === null) {
-    return failDocument(source, "not_a_report", "No report title and none of the template's tables were found");
+    return failedDocument("not_a_report", "No report title and none of the template's tables were found");
   }
-  if (!anyTable) return failDocument(source, "no_tables", NO_TABLES_MESSAGE);
+  if (!anyTable) return failedDocument("no_tables", NO_TABLES_MESSAGE);
   return finishDocument(report, { source, pageCount: null, pages: [], issues: report.issues, ocr: false });
 }

@@ -3,7 +3,7 @@ import type { Issue } from "../model/issue.js";
 import type { PageRead } from "../model/page-content.js";
 import { flagImageTables, layoutPages } from "../stages/layout/index.js";
 import { NO_TABLES_MESSAGE } from "./analyse-blocks.js";
-import { type DocumentResult, failDocument } from "./document-result.js";
+import { type FrontEndResult, failedDocument } from "./document-result.js";
 import { finishDocument, mapAndLocate } from "./finish-document.js";
 import { pageLocator } from "./locators.js";
 
@@ -14,7 +14,7 @@ export function analysePages(
   numPages: number,
   pageIssues: readonly Issue[],
   ocrPages: ReadonlySet<number>,
-): DocumentResult {
+): FrontEndResult {
   try {
     const report = mapAndLocate(layoutPages(pages.map((p) => p.content)), pageLocator(pages));
     const { mapped, cells } = report;
@@ -27,7 +27,7 @@ export function analysePages(
       method: ocrPages.has(p.content.page) ? ("ocr" as const) : ("text" as const),
       text_quality: round3(p.content.textQuality),
     }));
-    const counted = { ...source, pages: numPages };
+    const counted = { pageCount: numPages, pages: pageInfo };
     if (!anyTable && mapped.title === null) {
       const ocr = issues.filter((i) => i.code === "page.needs_ocr");
       // Page images read by OCR that gave (next to) nothing: the scan is unreadable, which says nothing of
@@ -36,31 +36,23 @@ export function analysePages(
         .filter((p) => ocrPages.has(p.content.page))
         .reduce((n, p) => n + p.content.items.filter((i) => (i.confidence ?? 0) >= 0.5).length, 0);
       if (ocrPages.size > 0 && ocrChars < MIN_OCR_WORDS)
-        return failDocument(
-          counted,
+        return failedDocument(
           "unreadable",
           `OCR read ${ocrChars} word(s) from ${ocrPages.size} page image(s): blank, too faint or no text; no report title or table could be read`,
-          pageInfo,
+          counted,
         );
       // Nothing readable: either it is no report, or its text must be read from the page images first.
       return ocr.length === 0
-        ? failDocument(
-            counted,
-            "not_a_report",
-            "No report title and none of the template's tables were found",
-            pageInfo,
-          )
-        : failDocument(
-            counted,
+        ? failedDocument("not_a_report", "No report title and none of the template's tables were found", counted)
+        : failedDocument(
             "unsupported",
             `No usable text layer: ${ocr.length} of ${numPages} page(s) need OCR, and OCR read nothing usable from them`,
-            pageInfo,
-            ocr,
+            { ...counted, issues: ocr },
           );
     }
     // A report's title over no table (a portal page linking to the report, the tables left out): no data.
     if (!anyTable && !issues.some((i) => i.code === "page.needs_ocr")) {
-      return failDocument(counted, "no_tables", NO_TABLES_MESSAGE, pageInfo);
+      return failedDocument("no_tables", NO_TABLES_MESSAGE, counted);
     }
     return finishDocument(report, {
       source,
@@ -70,8 +62,8 @@ export function analysePages(
       ocr: ocrPages.size > 0,
     });
   } catch (error) {
-    if (error instanceof InputError) return failDocument(source, error.errorClass, error.message);
-    return failDocument(source, "internal", `Internal error: ${describeError(error)}`);
+    if (error instanceof InputError) return failedDocument(error.errorClass, error.message);
+    return failedDocument("internal", `Internal error: ${describeError(error)}`);
   }
 }
 

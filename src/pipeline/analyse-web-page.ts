@@ -5,7 +5,7 @@ import { layoutPages } from "../stages/layout/index.js";
 import { type DocBlock, type MarkupLayout, toLayout } from "../stages/markup/index.js";
 import type { PageImage } from "../stages/ocr/index.js";
 import { NO_TABLES_MESSAGE } from "./analyse-blocks.js";
-import { type DocumentResult, type DocumentSource, failDocument } from "./document-result.js";
+import { type DocumentSource, type FrontEndResult, failedDocument } from "./document-result.js";
 import { finishDocument, mapAndLocate } from "./finish-document.js";
 import { webPageLocator } from "./locators.js";
 import { unreadablePage } from "./page-read.js";
@@ -31,7 +31,7 @@ export function analyseWebPage(
   read: ReadonlyMap<number, PageRead>,
   source: DocumentSource,
   pageIssues: readonly Issue[],
-): DocumentResult {
+): FrontEndResult {
   const count = pictures.length;
   const reads: PageRead[] = pictures.map(
     (p, i) => read.get(i + 1) ?? unreadablePage(i + 1, p.image.width, p.image.height),
@@ -69,23 +69,18 @@ export function analyseWebPage(
   const anyTable = [...report.cells.values()].some((c) => c.value !== null && c.source !== "derived");
   if (!anyTable) {
     const words = reads.reduce((n, r) => n + r.content.items.filter((i) => (i.confidence ?? 0) >= 0.5).length, 0);
-    const withPages = { ...source, pages: count };
-    if (report.mapped.title !== null)
-      return failDocument(withPages, "no_tables", NO_TABLES_MESSAGE, pageInfo, pageIssues);
+    const counted = { pageCount: count, pages: pageInfo, issues: pageIssues };
+    if (report.mapped.title !== null) return failedDocument("no_tables", NO_TABLES_MESSAGE, counted);
     return words < MIN_OCR_WORDS
-      ? failDocument(
-          withPages,
+      ? failedDocument(
           "unreadable",
           `OCR read ${words} word(s) from the page's ${count} picture(s), and its text holds no report title or table`,
-          pageInfo,
-          pageIssues,
+          counted,
         )
-      : failDocument(
-          withPages,
+      : failedDocument(
           "not_a_report",
           "No report title and none of the template's tables were found, in the page's text or its pictures",
-          pageInfo,
-          pageIssues,
+          counted,
         );
   }
   return finishDocument(report, {

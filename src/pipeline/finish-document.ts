@@ -1,12 +1,13 @@
 import type { Issue } from "../model/issue.js";
 import type { LayoutBlock } from "../model/layout.js";
 import type { ReportOutput } from "../model/report.js";
+import { type Done, done } from "../model/result.js";
 import { type MappedReport, mapDocument } from "../stages/mapping/index.js";
 import { buildOutput, decideStatusFor, reportMeta } from "../stages/output/index.js";
 import { findSuspectCells, markSuspectFlags, readLegacyFacts } from "../stages/rules/index.js";
 import { selectTemplate } from "../templates/index.js";
 import { checkRules } from "./check-rules.js";
-import type { DocumentResult, DocumentSource } from "./document-result.js";
+import type { DocumentSource } from "./document-result.js";
 import type { Located, Locator } from "./locators.js";
 
 /** A document mapped onto its template, its cells and narrative located by its front end's locator. */
@@ -44,7 +45,7 @@ export interface DocumentParts {
  * The common end of every front end: the rules (on OCR'd input also as a checksum: a failure a likely misread
  * explains becomes an uncertain reading, the value kept as printed), the status and the output.
  */
-export function finishDocument(report: LocatedReport, parts: DocumentParts): DocumentResult {
+export function finishDocument(report: LocatedReport, parts: DocumentParts): Done<ReportOutput> {
   const { mapped, cells, narrative } = report;
   const template = mapped.template;
   const ruleInput = {
@@ -73,5 +74,5 @@ export function finishDocument(report: LocatedReport, parts: DocumentParts): Doc
     },
     template,
   );
-  return { output, errorClass: null };
+  return done(output);
 }

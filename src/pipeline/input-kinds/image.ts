@@ -2,7 +2,7 @@ import { describeError, InputError } from "../../errors.js";
 import type { PageRead } from "../../model/page-content.js";
 import { checkImageSize, countTiffPages } from "../../stages/ingest/index.js";
 import { analysePages } from "../analyse-pages.js";
-import { failDocument } from "../document-result.js";
+import { failedDocument } from "../document-result.js";
 import { ocrImages } from "../ocr-pages.js";
 import { unreadablePage } from "../page-read.js";
 import type { InputKindDef } from "./input-kind.js";
@@ -22,7 +22,7 @@ function imageKind(name: "png" | "jpeg" | "tiff"): InputKindDef {
         // The OCR stage (onnxruntime, the models' code) loads only for inputs that need it.
         const { imageFilePages } = await import("../../stages/ocr/index.js");
         const images = await imageFilePages(input.bytes, name);
-        if (images.length === 0) return failDocument(source, "corrupt", `The ${label} file holds no image`);
+        if (images.length === 0) return failedDocument("corrupt", `The ${label} file holds no image`);
         const { value: read, issues } = await ocrImages(
           await engine(),
           images.map((image, i) => ({ page: i + 1, image: async () => image })),
@@ -32,8 +32,8 @@ function imageKind(name: "png" | "jpeg" | "tiff"): InputKindDef {
         );
         return analysePages(source, pages, images.length, issues, new Set(read.keys()));
       } catch (error) {
-        if (error instanceof InputError) return failDocument(source, error.errorClass, error.message);
-        return failDocument(source, "corrupt", `The ${label} image could not be decoded: ${describeError(error)}`);
+        if (error instanceof InputError) return failedDocument(error.errorClass, error.message);
+        return failedDocument("corrupt", `The ${label} image could not be decoded: ${describeError(error)}`);
       }
     },
   };

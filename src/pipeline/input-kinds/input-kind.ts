@@ -1,7 +1,7 @@
 import type { LocatorKind } from "../../model/locator.js";
 import type { InputFile } from "../../stages/ingest/index.js";
 import type { OcrEngine } from "../../stages/ocr/index.js";
-import type { DocumentResult, DocumentSource } from "../document-result.js";
+import type { DocumentSource, FrontEndResult } from "../document-result.js";
 
 /** What a front end may use besides its input: the per-document limits and the OCR engine. */
 export interface FrontEndContext {
@@ -31,8 +31,9 @@ export interface InputKindDef {
   /** Whether an input is of this kind: its leading bytes, or ingest's coarse `kind` from them. */
   readonly sniff: (input: InputFile) => boolean;
   /**
-   * The document's output. Throws only for a defect: a bad input is a failure result (an `InputError` thrown
-   * is turned into one by the caller).
+   * The document's output, or — for an input that fails as a whole — the `Failed` side (`failedDocument`: its
+   * error class, why, and its page count and pages if it got that far). Throws only for a defect, or an
+   * `InputError` the caller turns into the failure.
    */
-  readonly extract: (input: InputFile, source: DocumentSource, context: FrontEndContext) => Promise<DocumentResult>;
+  readonly extract: (input: InputFile, source: DocumentSource, context: FrontEndContext) => Promise<FrontEndResult>;
 }

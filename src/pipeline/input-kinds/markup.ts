@@ -1,7 +1,7 @@
 import { describeError, InputError } from "../../errors.js";
 import { decodeHtml, docxBlocks, readDocumentXml } from "../../stages/markup/index.js";
 import { analyseBlocks } from "../analyse-blocks.js";
-import { failDocument } from "../document-result.js";
+import { failedDocument } from "../document-result.js";
 import { readWebPage } from "../read-web-page.js";
 import { folderImages, NO_PICTURES } from "../web-images.js";
 import type { InputKindDef } from "./input-kind.js";
@@ -37,9 +37,9 @@ export const docxKind: InputKindDef = {
       xml = readDocumentXml(input.bytes);
     } catch (error) {
       if (error instanceof InputError) throw error;
-      return failDocument(source, "corrupt", `Cannot unzip the .docx: ${describeError(error)}`);
+      return failedDocument("corrupt", `Cannot unzip the .docx: ${describeError(error)}`);
     }
-    if (xml === null) return failDocument(source, "corrupt", "The ZIP has no word/document.xml");
+    if (xml === null) return failedDocument("corrupt", "The ZIP has no word/document.xml");
     return analyseBlocks(docxBlocks(xml), source);
   },
 };

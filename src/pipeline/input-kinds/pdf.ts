@@ -1,6 +1,6 @@
 import { withPdfReader } from "../../stages/ingest/index.js";
 import { analyseWithOcr } from "../analyse-with-ocr.js";
-import { failDocument } from "../document-result.js";
+import { failedDocument } from "../document-result.js";
 import { ocrPdfPages } from "../ocr-pages.js";
 import { readPages } from "../read-pages.js";
 import type { InputKindDef } from "./input-kind.js";
@@ -17,10 +17,10 @@ export const pdfKind: InputKindDef = {
   extract: (input, source, { maxPages, engine }) =>
     withPdfReader(input.bytes, async (doc, drawable) => {
       if (maxPages !== undefined && doc.numPages > maxPages) {
-        return failDocument(
-          { ...source, pages: doc.numPages },
+        return failedDocument(
           "too_large",
           `The PDF has ${doc.numPages} pages, more than the limit of ${maxPages} (--max-pages)`,
+          { pageCount: doc.numPages },
         );
       }
       // OCR draws pages: from the drawing document, opened the first time a page needs it.

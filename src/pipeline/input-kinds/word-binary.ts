@@ -2,7 +2,7 @@ import { describeError, InputError } from "../../errors.js";
 import { type CompoundFile, type InputFile, readCompoundFile } from "../../stages/ingest/index.js";
 import { wordBinaryBlocks } from "../../stages/markup/index.js";
 import { analyseBlocks } from "../analyse-blocks.js";
-import { type DocumentResult, type DocumentSource, failDocument } from "../document-result.js";
+import { type FrontEndResult, failedDocument } from "../document-result.js";
 import type { InputKindDef } from "./input-kind.js";
 
 /**
@@ -18,13 +18,13 @@ export const docKind: InputKindDef = {
   extract: async (input, source) => {
     const container = readCompoundFile(input.bytes);
     const wordDocument = container.stream("WordDocument");
-    if (wordDocument === null) return notWord(container, input, source);
+    if (wordDocument === null) return notWord(container, input);
     let blocks: ReturnType<typeof wordBinaryBlocks>;
     try {
       blocks = wordBinaryBlocks({ wordDocument, stream: container.stream });
     } catch (error) {
       if (error instanceof InputError) throw error;
-      return failDocument(source, "corrupt", `The Word file cannot be read: ${describeError(error)}`);
+      return failedDocument("corrupt", `The Word file cannot be read: ${describeError(error)}`);
     }
     return analyseBlocks(blocks, source);
   },
@@ -40,20 +40,18 @@ export const wpsKind: InputKindDef = {
   label: ".wps",
   locator: "path",
   sniff: (input) => /\.wps$/i.test(String(input.path)) && (input.kind === "unknown" || input.kind === "zip"),
-  extract: async (_input, source) =>
-    failDocument(
-      source,
+  extract: async () =>
+    failedDocument(
       "unsupported",
       "A .wps file that is not in the Word 97–2003 binary format (an OLE compound file with a WordDocument stream): WPS Office's own older format, which gongkai does not read; save it from WPS Office as .doc or .docx",
     ),
 };
 
 /** What a compound file without a WordDocument stream is, by the streams it holds. */
-function notWord(container: CompoundFile, input: InputFile, source: DocumentSource): DocumentResult {
+function notWord(container: CompoundFile, input: InputFile): FrontEndResult {
   const has = (name: string) => container.names.includes(name);
   if (has("EncryptionInfo") && has("EncryptedPackage")) {
-    return failDocument(
-      source,
+    return failedDocument(
       "encrypted",
       "A password-protected Office document (an encrypted .docx in a compound file): it cannot be read without the password",
     );
@@ -71,8 +69,7 @@ function notWord(container: CompoundFile, input: InputFile, source: DocumentSour
   // Property-set streams start with a control character (\x05SummaryInformation): shown without it.
   const streams = container.names.map((n) => [...n].filter((c) => c >= " ").join("")).join(", ");
   const wps = /\.wps$/i.test(String(input.path)) ? "A .wps file that is not Word-binary compatible: " : "";
-  return failDocument(
-    source,
+  return failedDocument(
     "unsupported",
     `${wps}an OLE compound file without a WordDocument stream (${what}; streams: ${streams || "none"}), so not a Word 97–2003 document`,
   );
