@@ -3,6 +3,8 @@ import { type FsPath, fileNameOf, type InputFile, readInput } from "../stages/in
 import type { OcrEngine } from "../stages/ocr/index.js";
 import { type DocumentResult, documentResult, failDocument } from "./document-result.js";
 import { describeInputKinds, findInputKind } from "./input-kinds/index.js";
+// Loads the front ends with this module (see front-ends.ts).
+import "./input-kinds/front-ends.js";
 
 export type { DocumentResult };
 

@@ -80,6 +80,7 @@ const toyInputKind = () =>
       name: "html-gz",
       label: "gzip-compressed HTML",
       locator: "path",
+      extensions: [".gz"],
       sniff: (input) => input.bytes[0] === 0x1f && input.bytes[1] === 0x8b,
       extract: async (input, source) => analyseBlocks(htmlBlocks(decodeHtml(gunzipSync(input.bytes)).text), source),
     },

@@ -28,6 +28,8 @@ export interface InputKindDef {
    * matching locator of locators.ts.
    */
   readonly locator: LocatorKind;
+  /** File name extensions (lower case, with the dot) the folder scan collects as inputs of this kind. */
+  readonly extensions: readonly string[];
   /** Whether an input is of this kind: its leading bytes, or ingest's coarse `kind` from them. */
   readonly sniff: (input: InputFile) => boolean;
   /**
@@ -35,5 +37,8 @@ export interface InputKindDef {
    * error class, why, and its page count and pages if it got that far). Throws only for a defect, or an
    * `InputError` the caller turns into the failure.
    */
-  readonly extract: (input: InputFile, source: DocumentSource, context: FrontEndContext) => Promise<FrontEndResult>;
+  readonly extract: FrontEnd;
 }
+
+/** A front end: an input of its kind read into the document's output (see `InputKindDef.extract`). */
+export type FrontEnd = (input: InputFile, source: DocumentSource, context: FrontEndContext) => Promise<FrontEndResult>;

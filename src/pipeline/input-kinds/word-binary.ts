@@ -3,49 +3,36 @@ import { type CompoundFile, type InputFile, readCompoundFile } from "../../stage
 import { wordBinaryBlocks } from "../../stages/markup/index.js";
 import { analyseBlocks } from "../analyse-blocks.js";
 import { type FrontEndResult, failedDocument } from "../document-result.js";
-import type { InputKindDef } from "./input-kind.js";
+import type { FrontEnd } from "./input-kind.js";
 
 /**
  * A Word 97–2003 binary document (.doc), and a WPS Office .wps saved in that format: an OLE compound file with a
  * WordDocument stream. Its paragraphs and tables go through the same mapping as a .docx's, each cell located by
  * its table/paragraph index (`tbl[2]/tr[27]/tc[9]`, `p[12]`).
  */
-export const docKind: InputKindDef = {
-  name: "doc",
-  label: ".doc",
-  locator: "path",
-  sniff: (input) => input.kind === "cfb",
-  extract: async (input, source) => {
-    const container = readCompoundFile(input.bytes);
-    const wordDocument = container.stream("WordDocument");
-    if (wordDocument === null) return notWord(container, input);
-    let blocks: ReturnType<typeof wordBinaryBlocks>;
-    try {
-      blocks = wordBinaryBlocks({ wordDocument, stream: container.stream });
-    } catch (error) {
-      if (error instanceof InputError) throw error;
-      return failedDocument("corrupt", `The Word file cannot be read: ${describeError(error)}`);
-    }
-    return analyseBlocks(blocks, source);
-  },
+export const extractWord: FrontEnd = async (input, source) => {
+  const container = readCompoundFile(input.bytes);
+  const wordDocument = container.stream("WordDocument");
+  if (wordDocument === null) return notWord(container, input);
+  let blocks: ReturnType<typeof wordBinaryBlocks>;
+  try {
+    blocks = wordBinaryBlocks({ wordDocument, stream: container.stream });
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    return failedDocument("corrupt", `The Word file cannot be read: ${describeError(error)}`);
+  }
+  return analyseBlocks(blocks, source);
 };
 
 /**
  * A .wps file that is no compound file (the bytes say nothing gongkai reads): WPS Office's own format of WPS 2000
- * and before, which no published specification describes. Tried last, so a .wps that is really HTML, PDF or
- * .docx is read as what it is.
+ * and before, which no published specification describes.
  */
-export const wpsKind: InputKindDef = {
-  name: "wps",
-  label: ".wps",
-  locator: "path",
-  sniff: (input) => /\.wps$/i.test(String(input.path)) && (input.kind === "unknown" || input.kind === "zip"),
-  extract: async () =>
-    failedDocument(
-      "unsupported",
-      "A .wps file that is not in the Word 97–2003 binary format (an OLE compound file with a WordDocument stream): WPS Office's own older format, which gongkai does not read; save it from WPS Office as .doc or .docx",
-    ),
-};
+export const extractOldWps: FrontEnd = async () =>
+  failedDocument(
+    "unsupported",
+    "A .wps file that is not in the Word 97–2003 binary format (an OLE compound file with a WordDocument stream): WPS Office's own older format, which gongkai does not read; save it from WPS Office as .doc or .docx",
+  );
 
 /** What a compound file without a WordDocument stream is, by the streams it holds. */
 function notWord(container: CompoundFile, input: InputFile): FrontEndResult {
