@@ -44,6 +44,9 @@ function describeRule(rule: RuleDef): string {
       return `\`${rule.path}\` plausible in 万元 (not a 元 amount)`;
     case "template_year":
       return "the layout's template belongs to the report year";
+    default:
+      // Rule kinds are open (stages/rules/rule-kinds.ts): one this table does not know is named by its kind.
+      return `a \`${(rule as RuleDef).kind}\` rule`;
   }
 }
 

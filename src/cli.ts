@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { bundledNode, MIN_NODE_MAJOR, nodeMajor, runOnNode } from "./cli/node-runtime.js";
 import { COMMAND_USAGE, COMMANDS, type CommandName, USAGE } from "./cli/usage.js";
-import { GongkaiError, UsageError } from "./errors.js";
+import { describeError, GongkaiError, UsageError } from "./errors.js";
 import { enableCompileCache } from "./pipeline/batch/compile-cache.js";
 
 // Exit codes: 0 success, 1 runtime failure (or a failed document with --strict), 2 usage, 130 interrupted.
@@ -77,9 +77,7 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`gongkai: ${error.message}\n`);
       process.exitCode = 1;
     } else {
-      process.stderr.write(
-        `gongkai: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-      );
+      process.stderr.write(`gongkai: internal error: ${describeError(error, { stack: true })}\n`);
       process.exitCode = 1;
     }
   },

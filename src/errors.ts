@@ -19,7 +19,11 @@ export class InputError extends GongkaiError {
   }
 }
 
-/** The message of a thrown value: an Error's `message`, anything else as a string. */
-export function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/**
+ * The message of a thrown value: an Error's `message` (with `stack`: its stack, which starts with the message,
+ * when it has one — for a defect reported to a person), anything else as a string.
+ */
+export function describeError(error: unknown, { stack = false }: { stack?: boolean } = {}): string {
+  if (!(error instanceof Error)) return String(error);
+  return stack ? (error.stack ?? error.message) : error.message;
 }

@@ -1,5 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import { UsageError } from "../errors.js";
+import { describeError, UsageError } from "../errors.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -13,7 +13,7 @@ export function parseCommandArgs<T extends Options>(args: readonly string[], opt
       options: { ...options, help: { type: "boolean", short: "h" } },
     });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.replace(/\.\s*To specify.*$/s, "") : String(error));
+    throw new UsageError(describeError(error).replace(/\.\s*To specify.*$/s, ""));
   }
 }
 

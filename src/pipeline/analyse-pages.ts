@@ -1,14 +1,11 @@
 import { describeError, InputError } from "../errors.js";
 import type { Issue } from "../model/issue.js";
 import type { PageRead } from "../model/page-content.js";
-import { flagImageTables, layoutPages, toStoredFrame } from "../stages/layout/index.js";
-import { mapDocument } from "../stages/mapping/index.js";
-import { buildOutput, decideStatusFor, reportMeta } from "../stages/output/index.js";
-import { findSuspectCells, markSuspectFlags, readLegacyFacts } from "../stages/rules/index.js";
-import { selectTemplate } from "../templates/index.js";
+import { flagImageTables, layoutPages } from "../stages/layout/index.js";
 import { NO_TABLES_MESSAGE } from "./analyse-blocks.js";
-import { checkRules } from "./check-rules.js";
-import { type DocumentResult, failDocument } from "./document-result.js";
+import { type FrontEndResult, failedDocument } from "./document-result.js";
+import { finishDocument, mapAndLocate } from "./finish-document.js";
+import { pageLocator } from "./locators.js";
 
 /** Layout → mapping → rules over pages read from the text layer or by OCR (`ocrPages`). */
 export function analysePages(
@@ -17,94 +14,56 @@ export function analysePages(
   numPages: number,
   pageIssues: readonly Issue[],
   ocrPages: ReadonlySet<number>,
-): DocumentResult {
-  const doc = { numPages };
+): FrontEndResult {
   try {
-    {
-      const issues: Issue[] = [...pageIssues];
-      const mapped = mapDocument(layoutPages(pages.map((p) => p.content)), selectTemplate);
-      const template = mapped.template;
-      issues.push(...mapped.issues);
-      // A `facts` template's facts the 统计表 lacks come from the narrative (none for a template without them).
-      const facts = readLegacyFacts(template, mapped.narrative, mapped.cells);
-      issues.push(...facts.issues);
-      // Boxes on OCR pages were found on a straightened copy: report them on the page as stored.
-      const { cells, narrative } = toStoredFrame(facts.value, mapped.narrative, pages);
-      // A `facts` template has no table that must be there: only when it gave no fact at all may an image hold it.
-      const legacyRead = template.layout === "facts" && [...cells.values()].some((c) => c.value !== null);
-      if (!legacyRead) issues.push(...flagImageTables(pages, cells));
-      const anyTable = [...cells.values()].some((c) => c.value !== null);
-      const pageInfo = pages.map((p) => ({
-        page: p.content.page,
-        method: ocrPages.has(p.content.page) ? ("ocr" as const) : ("text" as const),
-        text_quality: round3(p.content.textQuality),
-      }));
-      if (!anyTable && mapped.title === null) {
-        const ocr = issues.filter((i) => i.code === "page.needs_ocr");
-        // Page images read by OCR that gave (next to) nothing: the scan is unreadable, which says nothing of
-        // whether it is a report.
-        const ocrChars = pages
-          .filter((p) => ocrPages.has(p.content.page))
-          .reduce((n, p) => n + p.content.items.filter((i) => (i.confidence ?? 0) >= 0.5).length, 0);
-        if (ocrPages.size > 0 && ocrChars < MIN_OCR_WORDS)
-          return failDocument(
-            { ...source, pages: doc.numPages },
-            "unreadable",
-            `OCR read ${ocrChars} word(s) from ${ocrPages.size} page image(s): blank, too faint or no text; no report title or table could be read`,
-            pageInfo,
+    const report = mapAndLocate(layoutPages(pages.map((p) => p.content)), pageLocator(pages));
+    const { mapped, cells } = report;
+    // A `facts` template has no table that must be there: only when it gave no fact at all may an image hold it.
+    const legacyRead = mapped.template.layout === "facts" && [...cells.values()].some((c) => c.value !== null);
+    const issues = [...pageIssues, ...report.issues, ...(legacyRead ? [] : flagImageTables(pages, cells))];
+    const anyTable = [...cells.values()].some((c) => c.value !== null);
+    const pageInfo = pages.map((p) => ({
+      page: p.content.page,
+      method: ocrPages.has(p.content.page) ? ("ocr" as const) : ("text" as const),
+      text_quality: round3(p.content.textQuality),
+    }));
+    const counted = { pageCount: numPages, pages: pageInfo };
+    if (!anyTable && mapped.title === null) {
+      const ocr = issues.filter((i) => i.code === "page.needs_ocr");
+      // Page images read by OCR that gave (next to) nothing: the scan is unreadable, which says nothing of
+      // whether it is a report.
+      const ocrChars = pages
+        .filter((p) => ocrPages.has(p.content.page))
+        .reduce((n, p) => n + p.content.items.filter((i) => (i.confidence ?? 0) >= 0.5).length, 0);
+      if (ocrPages.size > 0 && ocrChars < MIN_OCR_WORDS)
+        return failedDocument(
+          "unreadable",
+          `OCR read ${ocrChars} word(s) from ${ocrPages.size} page image(s): blank, too faint or no text; no report title or table could be read`,
+          counted,
+        );
+      // Nothing readable: either it is no report, or its text must be read from the page images first.
+      return ocr.length === 0
+        ? failedDocument("not_a_report", "No report title and none of the template's tables were found", counted)
+        : failedDocument(
+            "unsupported",
+            `No usable text layer: ${ocr.length} of ${numPages} page(s) need OCR, and OCR read nothing usable from them`,
+            { ...counted, issues: ocr },
           );
-        // Nothing readable: either it is no report, or its text must be read from the page images first.
-        return ocr.length === 0
-          ? failDocument(
-              { ...source, pages: doc.numPages },
-              "not_a_report",
-              "No report title and none of the template's tables were found",
-              pageInfo,
-            )
-          : failDocument(
-              { ...source, pages: doc.numPages },
-              "unsupported",
-              `No usable text layer: ${ocr.length} of ${doc.numPages} page(s) need OCR, and OCR read nothing usable from them`,
-              pageInfo,
-              ocr,
-            );
-      }
-      // A report's title over no table (a portal page linking to the report, the tables left out): no data.
-      if (!anyTable && !issues.some((i) => i.code === "page.needs_ocr")) {
-        return failDocument({ ...source, pages: doc.numPages }, "no_tables", NO_TABLES_MESSAGE, pageInfo);
-      }
-      const ruleInput = {
-        template,
-        detectedVersion: mapped.detectedVersion,
-        layoutVersions: mapped.layoutVersions,
-        agency: mapped.agency,
-        year: mapped.year,
-        cells,
-        narrative,
-      };
-      // On OCR pages the rules double as a checksum: name the likely misread, keep the printed value.
-      const checked = checkRules(ruleInput, (found) => (ocrPages.size > 0 ? findSuspectCells(ruleInput, found) : []));
-      issues.push(...checked.issues);
-      // A failure that a likely misread explains is an uncertain reading, not a published error.
-      const flags = markSuspectFlags(checked.value, issues, template);
-      const output = buildOutput(
-        {
-          ...source,
-          pageCount: doc.numPages,
-          meta: reportMeta(mapped),
-          status: decideStatusFor(template, cells, issues, mapped.title !== null),
-          cells,
-          flags,
-          issues,
-          pages: pageInfo,
-        },
-        template,
-      );
-      return { output, errorClass: null };
     }
+    // A report's title over no table (a portal page linking to the report, the tables left out): no data.
+    if (!anyTable && !issues.some((i) => i.code === "page.needs_ocr")) {
+      return failedDocument("no_tables", NO_TABLES_MESSAGE, counted);
+    }
+    return finishDocument(report, {
+      source,
+      pageCount: numPages,
+      pages: pageInfo,
+      issues,
+      ocr: ocrPages.size > 0,
+    });
   } catch (error) {
-    if (error instanceof InputError) return failDocument(source, error.errorClass, error.message);
-    return failDocument(source, "internal", `Internal error: ${describeError(error)}`);
+    if (error instanceof InputError) return failedDocument(error.errorClass, error.message);
+    return failedDocument("internal", `Internal error: ${describeError(error)}`);
   }
 }
 

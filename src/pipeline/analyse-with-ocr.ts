@@ -3,7 +3,7 @@ import type { PageRead } from "../model/page-content.js";
 import type { Done } from "../model/result.js";
 import type { OcrEngine } from "../stages/ocr/index.js";
 import { analysePages } from "./analyse-pages.js";
-import type { DocumentResult, DocumentSource } from "./document-result.js";
+import type { DocumentSource, FrontEndResult } from "./document-result.js";
 import { dropNeedsOcr } from "./ocr-pages.js";
 
 /**
@@ -28,7 +28,7 @@ export async function analyseWithOcr(
   text: Done<PageRead[]>,
   engine: () => Promise<OcrEngine>,
   ocrSome: OcrSomePages,
-): Promise<DocumentResult> {
+): Promise<FrontEndResult> {
   let pages = text.value;
   let issues: Issue[] = [...text.issues];
   let ocred = new Set<number>();
@@ -40,7 +40,7 @@ export async function analyseWithOcr(
   let result = analysePages(source, pages, numPages, issues, ocred);
   // A table pasted as a picture on a text page: OCR that page too, and read the document again.
   const pictured = new Set(
-    result.output.issues
+    (result.ok ? result.value.issues : result.issues)
       .filter((i) => i.code === "page.needs_ocr" && i.page !== undefined)
       .map((i) => i.page as number),
   );

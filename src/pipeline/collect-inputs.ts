@@ -3,6 +3,7 @@ import { basename, dirname, extname, resolve, sep } from "node:path";
 import { UsageError } from "../errors.js";
 import { decodeFileName, type FsPath, shortenName } from "../stages/ingest/index.js";
 import { WORK_DIR } from "./batch/write-atomic.js";
+import { isInputExtension } from "./input-kinds/index.js";
 
 export interface PlannedInput {
   /** Path of the input as found, for people: the manifest's `file` (a non-UTF-8 name decoded, see file-name.ts). */
@@ -18,17 +19,6 @@ export interface SkippedEntry {
   readonly path: string;
   readonly reason: string;
 }
-
-const INPUT_EXTENSIONS = new Set([".pdf"]);
-/** Web pages and Word documents (issue 6), read from their markup. */
-for (const ext of [".html", ".htm", ".docx"]) INPUT_EXTENSIONS.add(ext);
-/** OFD (GB/T 33190-2016), the national fixed-layout format (issue 15). */
-INPUT_EXTENSIONS.add(".ofd");
-/** Word 97–2003 and WPS Office documents, web archives (issue 15). */
-for (const ext of [".doc", ".wps", ".mht", ".mhtml"]) INPUT_EXTENSIONS.add(ext);
-/** Page images (scans) read by OCR (issue 3). */
-const IMAGE_EXTENSIONS = [".png", ".jpg", ".jpeg", ".tif", ".tiff"];
-for (const ext of IMAGE_EXTENSIONS) INPUT_EXTENSIONS.add(ext);
 
 /** Files of the run itself at the top of the output folder: no input's output may take these names. */
 export const RUN_FILES = ["manifest.jsonl", "cross-report.json"] as const;
@@ -174,7 +164,7 @@ async function walk(dir: Buffer, files: Buffer[], ancestors: readonly string[], 
       else if (ancestors.length >= MAX_DEPTH)
         onSkip({ path: show(full), reason: `more than ${MAX_DEPTH} levels deep` });
       else await walk(full, files, [...ancestors, id], onSkip);
-    } else if (INPUT_EXTENSIONS.has(extname(name).toLowerCase())) files.push(full);
+    } else if (isInputExtension(extname(name).toLowerCase())) files.push(full);
   }
 }
 

@@ -1,8 +1,10 @@
 import { describeError, InputError } from "../errors.js";
 import { type FsPath, fileNameOf, type InputFile, readInput } from "../stages/ingest/index.js";
 import type { OcrEngine } from "../stages/ocr/index.js";
-import { type DocumentResult, failDocument } from "./document-result.js";
+import { type DocumentResult, documentResult, failDocument } from "./document-result.js";
 import { describeInputKinds, findInputKind } from "./input-kinds/index.js";
+// Loads the front ends with this module (see front-ends.ts).
+import "./input-kinds/front-ends.js";
 
 export type { DocumentResult };
 
@@ -65,10 +67,11 @@ async function extractWith(
       `Unsupported input kind "${input.kind}": ${describeInputKinds()} are read`,
     );
   try {
-    return await kind.extract(input, source, {
+    const result = await kind.extract(input, source, {
       engine,
       ...(options.maxPages === undefined ? {} : { maxPages: options.maxPages }),
     });
+    return documentResult(source, result);
   } catch (error) {
     if (error instanceof InputError) return failDocument(source, error.errorClass, error.message);
     return failDocument(source, "internal", `Internal error: ${describeError(error)}`);

@@ -1,21 +1,17 @@
 import type { Box } from "../model/geometry.js";
 import type { Issue } from "../model/issue.js";
-import type { PageRead, RuleSegment, TextItem } from "../model/page-content.js";
+import type { PageContent, PageRead } from "../model/page-content.js";
 import { MIN_PAGE_CHARS, MIN_TEXT_QUALITY, scoreText } from "../stages/text-layer/index.js";
 
 /** Filled curved shapes on a textless page from which it is taken to be text drawn as outlines. */
 const MIN_OUTLINE_GLYPHS = 50;
 
-/** What a page's own drawing gives, before its text layer is judged (PDF and OFD pages alike). */
-export interface PageDrawing {
-  /** 1-based. */
-  readonly page: number;
-  /** Page size in points. */
-  readonly width: number;
-  readonly height: number;
-  readonly items: readonly TextItem[];
-  readonly segments: readonly RuleSegment[];
-  /** Boxes of the images the page paints. */
+/**
+ * What a page's own drawing gives, before its text layer is judged (PDF and OFD pages alike): the page's number,
+ * size (points), text items and ruling lines as `PageContent` has them, with what the judging reads besides.
+ */
+export interface PageDrawing extends Pick<PageContent, "page" | "width" | "height" | "items" | "segments"> {
+  /** Boxes of the images the page paints (`PageContent.imageBoxes` once judged). */
   readonly images: readonly Box[];
   /** Filled shapes with curves (glyph outlines, seals). */
   readonly curvedFills: number;
@@ -66,7 +62,10 @@ export function judgePage(drawing: PageDrawing): { read: PageRead; issue: Issue 
   };
 }
 
-/** An empty page in place of one that could not be read (its `page.unreadable` issue says why). */
+/**
+ * An empty page, still to be read by OCR: in place of one that could not be read (its `page.unreadable` issue says
+ * why), or of a page image OCR gave nothing for.
+ */
 export function unreadablePage(page: number, width = 595, height = 842, needsOcr = true): PageRead {
   return {
     content: { page, width, height, items: [], segments: [], imageBoxes: [], textQuality: 0, charCount: 0 },

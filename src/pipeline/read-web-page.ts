@@ -4,8 +4,7 @@ import { checkImageSize, MAX_PICTURE_BYTES } from "../stages/ingest/index.js";
 import { type DocBlock, type DocImage, htmlBlocks } from "../stages/markup/index.js";
 import { analyseBlocks } from "./analyse-blocks.js";
 import { analyseWebPage, type PagePicture } from "./analyse-web-page.js";
-import type { DocumentSource } from "./document-result.js";
-import { type DocumentResult, failDocument } from "./document-result.js";
+import { type DocumentSource, type FrontEndResult, failedDocument } from "./document-result.js";
 import type { FrontEndContext } from "./input-kinds/input-kind.js";
 import { ocrImages } from "./ocr-pages.js";
 import type { WebPictures } from "./web-images.js";
@@ -32,10 +31,10 @@ export async function readWebPage(
   source: DocumentSource,
   context: FrontEndContext,
   pictures: WebPictures,
-): Promise<DocumentResult> {
+): Promise<FrontEndResult> {
   const blocks = htmlBlocks(html);
   const first = analyseBlocks(blocks, source);
-  if (first.output.status === "success") return first;
+  if (first.ok && first.value.status === "success") return first;
   const candidates = blocks.filter((b): b is DocImage => b.kind === "image" && mayHoldTable(b));
   if (candidates.length === 0 || !mayBeReport(first, blocks)) return first;
   const found: { block: DocImage; bytes: Uint8Array }[] = [];
@@ -46,7 +45,7 @@ export async function readWebPage(
     if (why === null && "bytes" in got) found.push({ block, bytes: got.bytes });
     else missing.push(missingIssue(block, why ?? "", pictures.where));
   }
-  if (found.length === 0) return withMissing(first, missing, source);
+  if (found.length === 0) return withMissing(first, missing);
   const { imageFilePages } = await import("../stages/ocr/index.js");
   const decoded: PagePicture[] = [];
   const skipped: Issue[] = [];
@@ -59,7 +58,7 @@ export async function readWebPage(
       skipped.push(missingIssue(block, `its bytes cannot be decoded as a picture (${String(error)})`, pictures.where));
     }
   }
-  if (decoded.length === 0) return withMissing(first, [...missing, ...skipped], source);
+  if (decoded.length === 0) return withMissing(first, [...missing, ...skipped]);
   const ocr = await ocrImages(
     await context.engine(),
     decoded.map((d, i) => ({ page: i + 1, image: async () => d.image })),
@@ -72,8 +71,8 @@ function mayHoldTable(image: DocImage): boolean {
 }
 
 /** The page says something of a report (a title, the law's name, a 统计表), or shows little but pictures. */
-function mayBeReport(first: DocumentResult, blocks: readonly DocBlock[]): boolean {
-  if (first.errorClass !== "not_a_report") return true;
+function mayBeReport(first: FrontEndResult, blocks: readonly DocBlock[]): boolean {
+  if (first.ok || first.errorClass !== "not_a_report") return true;
   const text = blocks.map((b) => (b.kind === "paragraph" ? b.text : "")).join("");
   return /政府信息公开|信息公开.{0,8}(?:年报|年度报告)|统计表/.test(text) || text.length < PICTURE_PAGE_TEXT;
 }
@@ -121,15 +120,14 @@ function missingIssue(image: DocImage, why: string, where: string): Issue {
  * The markup-only reading with the pictures that could not be read said: a page with no table read stays a
  * failure, but as `no_tables` (its title was read) or `unreadable` (nothing was), never `not_a_report`.
  */
-function withMissing(first: DocumentResult, missing: readonly Issue[], source: DocumentSource): DocumentResult {
+function withMissing(first: FrontEndResult, missing: readonly Issue[]): FrontEndResult {
+  if (first.ok) return { ...first, value: { ...first.value, issues: [...first.value.issues, ...missing] } };
   if (first.errorClass === "not_a_report") {
-    return failDocument(
-      source,
+    return failedDocument(
       "unreadable",
       `No report title or table in the page's text; ${missing.length} picture(s) that may hold the report could not be read`,
-      [],
-      missing,
+      { issues: missing },
     );
   }
-  return { ...first, output: { ...first.output, issues: [...first.output.issues, ...missing] } };
+  return { ...first, issues: [...first.issues, ...missing] };
 }

@@ -1,8 +1,9 @@
 import type { Severity } from "../model/flag.js";
 
 /**
- * Shapes of consistency rules (SPEC §4). A rule is data: an instance of one of the kinds below, interpreted by
- * stages/rules. Adding a rule is a new instance in a template's rules list; a new kind needs code and a test.
+ * What consistency rules (SPEC §4) share. A rule is data: an instance of one of the registered kinds
+ * (`RuleKinds`), checked by stages/rules. Adding a rule is a new instance in a template's rules list; a new kind
+ * is one file under stages/rules, registered in rule-kinds.ts, with a test.
  */
 
 /** A text in both output languages. */
@@ -31,65 +32,6 @@ export interface RuleBase {
   readonly readingCheck?: true;
 }
 
-/**
- * What a `sum_equals` rule repeats over. Each key of the scope replaces its placeholder in the rule's paths:
- * `{column}` for `s3_columns`, `{row}` for `s3_rows`, `{group}` for `s4_groups`; `once` has none.
- */
-export type SumScope = "once" | "s3_columns" | "s3_rows" | "s4_groups";
-
-export interface SumSide {
-  /** Cell paths summed, with the scope's placeholder. */
-  readonly paths: readonly string[];
-  /** How the message names this side, e.g. "本年新收 + 上年结转". */
-  readonly label: LocalText;
-}
-
-/** `sum(expected.paths) = sum(actual.paths)`; skipped when any operand is null. */
-export interface SumEqualsRule extends RuleBase {
-  readonly kind: "sum_equals";
-  readonly forEach: SumScope;
-  /** The flag's path, with the scope's placeholder, e.g. `s3.{column}`. */
-  readonly path: string;
-  /** The message's subject; `{label}` / `{key}` become the scope item's template label / key. */
-  readonly subject: LocalText;
-  /** The side the template treats as the reference. */
-  readonly expected: SumSide;
-  /** The printed total side. */
-  readonly actual: SumSide;
-}
-
-/** `integer`: counts integers ≥ 0, decimals ≥ 0, signed integers; `missing`: value null; `blank`: printed blank. */
-export type CellCheck = "integer" | "missing" | "blank";
-
-/** A check of every template cell on its own; one flag per failing cell, at the cell's path. */
-export interface CellCheckRule extends RuleBase {
-  readonly kind: "cell_check";
-  readonly check: CellCheck;
-}
-
-/**
- * A number the narrative states, compared with the sum of table cells. Patterns are regular-expression sources
- * tried on one clause of normalised text (no whitespace, ASCII digits); `{n}` stands for the number (Arabic or
- * small Chinese numerals). A clause is the text between ，。；,;（）() marks.
- */
-export interface NarrativeEqualsRule extends RuleBase {
-  readonly kind: "narrative_equals";
-  readonly path: string;
-  /** Cell paths whose sum the narrative number should equal. */
-  readonly target: readonly string[];
-  /** Other sums the narrative number may equal without a flag (phrasings that fold in another count). */
-  readonly alsoAccept?: readonly (readonly string[])[];
-  readonly patterns: readonly string[];
-  /** Patterns that state the count is zero ("未发生行政复议"). */
-  readonly zeroPatterns?: readonly string[];
-  /** A clause containing any of these words is about something else and is skipped. */
-  readonly clauseExclude?: readonly string[];
-  /** Regex sources: a whole sentence matching any is skipped (other business, a wider scope than the table). */
-  readonly sentenceExclude?: readonly string[];
-  /** What the number counts, for the message, e.g. "本年新收申请". */
-  readonly label: LocalText;
-}
-
 /** Administrative level of an agency, read from its name. */
 export type IssuerLevel = "national" | "provincial" | "city" | "county" | "department" | "unknown";
 
@@ -102,45 +44,19 @@ export interface IssuerLevels {
   readonly levels: readonly { readonly level: Exclude<IssuerLevel, "unknown">; readonly patterns: readonly string[] }[];
 }
 
-/** A cell that must be 0 for issuers of the denied levels (e.g. 规章 made by a county). */
-export interface IssuerScopeRule extends RuleBase {
-  readonly kind: "issuer_scope";
-  readonly path: string;
-  readonly issuerLevels: IssuerLevels;
-  /** Levels that may not have a value > 0, each with the reason the message gives. */
-  readonly denied: readonly { readonly level: IssuerLevel; readonly reason: LocalText }[];
-}
-
 /**
- * A 万元 amount checked for a unit slip: the narrative states the amount in 元 with the same number, or its
- * amount differs from the table by a factor ≥ `ratioLimit`, or the amount exceeds `maxWan` for the issuer's level.
+ * The rule kinds, by name: the data shape of each. Each kind's one file (stages/rules/check-*.ts: its shape, its
+ * checker and this entry, added by `declare module` augmentation) adds itself here, and registers its checker in
+ * stages/rules/rule-kinds.ts; template data is typed by what is added. A plug-in's kind adds itself the same way
+ * (tests/pipeline/registries.test.ts).
  */
-export interface UnitPlausibleRule extends RuleBase {
-  readonly kind: "unit_plausible";
-  readonly path: string;
-  readonly issuerLevels: IssuerLevels;
-  /** Patterns on a clause; `{amount}` stands for a decimal number followed by its unit (元 or 万元). */
-  readonly patterns: readonly string[];
-  /** Only sentences containing one of these words are read (the fee item, not other charges). */
-  readonly sentenceContext: readonly string[];
-  readonly clauseExclude: readonly string[];
-  readonly ratioLimit: number;
-  /** Largest plausible amount in 万元 per level; `default` for levels not listed. */
-  readonly maxWan: Readonly<Partial<Record<IssuerLevel, number>>> & { readonly default: number };
-}
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging, one entry per rule kind file.
+export interface RuleKinds {}
 
-/** The detected layout version against the report year: the years of each registered template (`years`). */
-export interface TemplateYearRule extends RuleBase {
-  readonly kind: "template_year";
-  readonly path: string;
-}
+/** A rule of any registered kind. */
+export type RuleDef = RuleKinds[keyof RuleKinds];
 
-export type RuleDef =
-  | SumEqualsRule
-  | CellCheckRule
-  | NarrativeEqualsRule
-  | IssuerScopeRule
-  | UnitPlausibleRule
-  | TemplateYearRule;
+/** The data shape of the rule kind `K`. */
+export type RuleOf<K extends keyof RuleKinds> = RuleKinds[K];
 
-export type RuleKind = RuleDef["kind"];
+export type RuleKind = keyof RuleKinds;

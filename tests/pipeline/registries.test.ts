@@ -10,7 +10,7 @@ import { registerInputKind } from "../../src/pipeline/input-kinds/index.js";
 import { decodeHtml, htmlBlocks } from "../../src/stages/markup/index.js";
 import { registerRuleKind } from "../../src/stages/rules/index.js";
 import { registerTemplate, type TemplateDef, type TemplateVersion, v2021 } from "../../src/templates/index.js";
-import type { RuleBase, RuleDef } from "../../src/templates/rule-def.js";
+import type { RuleBase } from "../../src/templates/rule-def.js";
 
 /**
  * The extension points of README "Adding a template version / a rule / an input kind", used as a plug-in would:
@@ -19,10 +19,19 @@ import type { RuleBase, RuleDef } from "../../src/templates/rule-def.js";
  * the toys are registered before this file's tests and removed after them.
  */
 
-/** A toy rule kind: one flag per listed cell that was read, naming its value. */
+/**
+ * A toy rule kind: one flag per listed cell that was read, naming its value. Its shape joins `RuleKinds` as a
+ * built-in kind's file adds its own (stages/rules/check-*.ts), so template data holds its rules without a cast.
+ */
 interface ToyReadRule extends RuleBase {
   readonly kind: "toy_read";
   readonly paths: readonly string[];
+}
+
+declare module "../../src/templates/rule-def.js" {
+  interface RuleKinds {
+    toy_read: ToyReadRule;
+  }
 }
 
 const toyRuleKind = () =>
@@ -61,7 +70,7 @@ const toyTemplate: TemplateDef = {
   version: TOY_VERSION,
   years: { from: 2020 },
   markers: [...v2021.markers, "玩具版式"],
-  rules: [...(v2021.rules ?? []), toyRule as unknown as RuleDef],
+  rules: [...(v2021.rules ?? []), toyRule],
 };
 
 /** A toy input kind: a gzip-compressed HTML page, read as the blocks of the page inside. */
@@ -70,6 +79,8 @@ const toyInputKind = () =>
     {
       name: "html-gz",
       label: "gzip-compressed HTML",
+      locator: "path",
+      extensions: [".gz"],
       sniff: (input) => input.bytes[0] === 0x1f && input.bytes[1] === 0x8b,
       extract: async (input, source) => analyseBlocks(htmlBlocks(decodeHtml(gunzipSync(input.bytes)).text), source),
     },

@@ -8,7 +8,7 @@ import {
   type TemplateVersion,
   templateFor,
 } from "../../templates/index.js";
-import type { NarrativeEqualsRule } from "../../templates/rule-def.js";
+import type { RuleOf } from "../../templates/rule-def.js";
 import type { RuleInput } from "../../templates/rule-input.js";
 import type { ReportCorrections } from "./corrections.js";
 import type { ExtractedOutput } from "./read-extracted.js";
@@ -108,7 +108,7 @@ function adjustNarrativeFlag(flag: Flag, template: TemplateDef, cells: ReadonlyM
 /** The narrative number is the flag's `actual`; the table side is summed again from the corrected cells. */
 function recheckNarrativeEquals(
   flag: Flag,
-  rule: NarrativeEqualsRule,
+  rule: RuleOf<"narrative_equals">,
   refs: readonly CellRef[],
   cells: ReadonlyMap<string, Cell>,
 ): Flag[] {

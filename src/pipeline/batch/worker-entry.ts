@@ -8,6 +8,7 @@
  * the models' code) are imported with that first scanned page, so a process that reads only born-digital
  * documents never loads them.
  */
+import { describeError } from "../../errors.js";
 import { tunePdfRuntime } from "../../stages/ingest/index.js";
 import type { OcrEngine } from "../../stages/ocr/index.js";
 import { enableCompileCache } from "./compile-cache.js";
@@ -50,7 +51,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
     };
   } catch (error) {
     // extractDocument turns bad input into a failure output; a throw here is a defect.
-    return { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    return { id: request.id, error: describeError(error, { stack: true }) };
   } finally {
     watchdog?.end();
   }

@@ -2,48 +2,33 @@ import { describeError, InputError } from "../../errors.js";
 import type { PageRead } from "../../model/page-content.js";
 import { checkImageSize, countTiffPages } from "../../stages/ingest/index.js";
 import { analysePages } from "../analyse-pages.js";
-import { failDocument } from "../document-result.js";
+import { failedDocument } from "../document-result.js";
 import { ocrImages } from "../ocr-pages.js";
-import type { InputKindDef } from "./input-kind.js";
+import { unreadablePage } from "../page-read.js";
+import type { FrontEnd } from "./input-kind.js";
 
 /** PNG, JPEG and TIFF (every page of a multi-page TIFF): page images read by OCR, cells located by page and box. */
-function imageKind(name: "png" | "jpeg" | "tiff"): InputKindDef {
+export function extractImage(name: "png" | "jpeg" | "tiff"): FrontEnd {
   const label = name.toUpperCase();
-  return {
-    name,
-    label,
-    sniff: (input) => input.kind === name,
-    extract: async (input, source, { maxPages, engine }) => {
-      try {
-        if (name === "tiff") countTiffPages(input.bytes, maxPages ?? Number.POSITIVE_INFINITY);
-        else checkImageSize(input.bytes, name);
-        // The OCR stage (onnxruntime, the models' code) loads only for inputs that need it.
-        const { imageFilePages } = await import("../../stages/ocr/index.js");
-        const images = await imageFilePages(input.bytes, name);
-        if (images.length === 0) return failDocument(source, "corrupt", `The ${label} file holds no image`);
-        const { value: read, issues } = await ocrImages(
-          await engine(),
-          images.map((image, i) => ({ page: i + 1, image: async () => image })),
-        );
-        const pages: PageRead[] = images.map(
-          (image, i) => read.get(i + 1) ?? emptyPage(i + 1, image.width, image.height),
-        );
-        return analysePages(source, pages, images.length, issues, new Set(read.keys()));
-      } catch (error) {
-        if (error instanceof InputError) return failDocument(source, error.errorClass, error.message);
-        return failDocument(source, "corrupt", `The ${label} image could not be decoded: ${describeError(error)}`);
-      }
-    },
-  };
-}
-
-export const pngKind = imageKind("png");
-export const jpegKind = imageKind("jpeg");
-export const tiffKind = imageKind("tiff");
-
-function emptyPage(page: number, width: number, height: number): PageRead {
-  return {
-    content: { page, width, height, items: [], segments: [], imageBoxes: [], textQuality: 0, charCount: 0 },
-    needsOcr: true,
+  return async (input, source, { maxPages, engine }) => {
+    try {
+      if (name === "tiff") countTiffPages(input.bytes, maxPages ?? Number.POSITIVE_INFINITY);
+      else checkImageSize(input.bytes, name);
+      // The OCR stage (onnxruntime, the models' code) loads only for inputs that need it.
+      const { imageFilePages } = await import("../../stages/ocr/index.js");
+      const images = await imageFilePages(input.bytes, name);
+      if (images.length === 0) return failedDocument("corrupt", `The ${label} file holds no image`);
+      const { value: read, issues } = await ocrImages(
+        await engine(),
+        images.map((image, i) => ({ page: i + 1, image: async () => image })),
+      );
+      const pages: PageRead[] = images.map(
+        (image, i) => read.get(i + 1) ?? unreadablePage(i + 1, image.width, image.height),
+      );
+      return analysePages(source, pages, images.length, issues, new Set(read.keys()));
+    } catch (error) {
+      if (error instanceof InputError) return failedDocument(error.errorClass, error.message);
+      return failedDocument("corrupt", `The ${label} image could not be decoded: ${describeError(error)}`);
+    }
   };
 }

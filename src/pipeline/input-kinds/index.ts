@@ -1,2 +1,2 @@
-export type { FrontEndContext, InputKindDef } from "./input-kind.js";
-export { describeInputKinds, findInputKind, registerInputKind } from "./registry.js";
+export type { FrontEnd, FrontEndContext, InputKindDef } from "./input-kind.js";
+export { describeInputKinds, findInputKind, isInputExtension, registerInputKind } from "./registry.js";

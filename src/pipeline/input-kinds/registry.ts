@@ -1,28 +1,133 @@
 import type { InputFile } from "../../stages/ingest/index.js";
-import { jpegKind, pngKind, tiffKind } from "./image.js";
-import type { InputKindDef } from "./input-kind.js";
-import { docxKind, htmlKind } from "./markup.js";
-import { ofdKind } from "./ofd.js";
-import { pdfKind } from "./pdf.js";
-import { mhtKind } from "./web-archive.js";
-import { docKind, wpsKind } from "./word-binary.js";
+import type { FrontEnd, InputKindDef } from "./input-kind.js";
+
+/**
+ * A front end loaded the first time an input of its kind is read: the folder scan and the batch process read this
+ * table without loading any front end (their parsers and stages).
+ */
+function load<M>(module: () => Promise<M>, pick: (loaded: M) => FrontEnd): FrontEnd {
+  return async (input, source, context) => pick(await module())(input, source, context);
+}
 
 /**
  * The input kinds the pipeline reads, in the order they are tried (the first whose `sniff` accepts an input
- * reads it) and named in the `unsupported` message. Adding a kind is one registration: its file here, or
- * `registerInputKind` from outside.
+ * reads it) and named in the `unsupported` message. Adding a kind is one registration: an entry here with its
+ * front end in a file of this folder, or `registerInputKind` from outside.
  */
 const kinds: InputKindDef[] = [
-  pdfKind,
-  mhtKind,
-  htmlKind,
-  docxKind,
-  docKind,
-  ofdKind,
-  pngKind,
-  jpegKind,
-  tiffKind,
-  wpsKind,
+  {
+    name: "pdf",
+    label: "PDF",
+    locator: "page",
+    extensions: [".pdf"],
+    sniff: (input) => input.kind === "pdf",
+    extract: load(
+      () => import("./pdf.js"),
+      (m) => m.extractPdf,
+    ),
+  },
+  {
+    // Before `html`: an archive's HTML part may open within the bytes the HTML sniff looks at.
+    name: "mht",
+    label: ".mht/.mhtml",
+    locator: "path",
+    extensions: [".mht", ".mhtml"],
+    sniff: (input) => input.kind === "mht",
+    extract: load(
+      () => import("./web-archive.js"),
+      (m) => m.extractWebArchive,
+    ),
+  },
+  {
+    name: "html",
+    label: "HTML",
+    locator: "path",
+    extensions: [".html", ".htm"],
+    sniff: (input) => input.kind === "html",
+    extract: load(
+      () => import("./markup.js"),
+      (m) => m.extractHtml,
+    ),
+  },
+  {
+    name: "docx",
+    label: ".docx",
+    locator: "path",
+    extensions: [".docx"],
+    sniff: (input) => input.kind === "docx",
+    extract: load(
+      () => import("./markup.js"),
+      (m) => m.extractDocx,
+    ),
+  },
+  {
+    // A .wps saved in the Word 97–2003 format is one of these.
+    name: "doc",
+    label: ".doc",
+    locator: "path",
+    extensions: [".doc"],
+    sniff: (input) => input.kind === "cfb",
+    extract: load(
+      () => import("./word-binary.js"),
+      (m) => m.extractWord,
+    ),
+  },
+  {
+    name: "ofd",
+    label: "OFD",
+    locator: "page",
+    extensions: [".ofd"],
+    sniff: (input) => input.kind === "ofd",
+    extract: load(
+      () => import("./ofd.js"),
+      (m) => m.extractOfd,
+    ),
+  },
+  {
+    name: "png",
+    label: "PNG",
+    locator: "page",
+    extensions: [".png"],
+    sniff: (input) => input.kind === "png",
+    extract: load(
+      () => import("./image.js"),
+      (m) => m.extractImage("png"),
+    ),
+  },
+  {
+    name: "jpeg",
+    label: "JPEG",
+    locator: "page",
+    extensions: [".jpg", ".jpeg"],
+    sniff: (input) => input.kind === "jpeg",
+    extract: load(
+      () => import("./image.js"),
+      (m) => m.extractImage("jpeg"),
+    ),
+  },
+  {
+    name: "tiff",
+    label: "TIFF",
+    locator: "page",
+    extensions: [".tif", ".tiff"],
+    sniff: (input) => input.kind === "tiff",
+    extract: load(
+      () => import("./image.js"),
+      (m) => m.extractImage("tiff"),
+    ),
+  },
+  {
+    // Tried last, so a .wps that is really HTML, PDF, .docx or Word 97–2003 is read as what it is.
+    name: "wps",
+    label: ".wps",
+    locator: "path",
+    extensions: [".wps"],
+    sniff: (input) => /\.wps$/i.test(String(input.path)) && (input.kind === "unknown" || input.kind === "zip"),
+    extract: load(
+      () => import("./word-binary.js"),
+      (m) => m.extractOldWps,
+    ),
+  },
 ];
 
 /**
@@ -45,6 +150,11 @@ export function registerInputKind(kind: InputKindDef, { before }: { before?: str
 /** The registered kind that reads an input, or undefined. */
 export function findInputKind(input: InputFile): InputKindDef | undefined {
   return kinds.find((kind) => kind.sniff(input));
+}
+
+/** Whether the folder scan collects a file with this extension (lower case, with the dot) as an input. */
+export function isInputExtension(extension: string): boolean {
+  return kinds.some((kind) => kind.extensions.includes(extension));
 }
 
 /** The kinds read, for messages: "PDF, HTML, .docx, OFD, PNG, JPEG and TIFF". */

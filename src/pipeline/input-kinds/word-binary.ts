@@ -2,56 +2,43 @@ import { describeError, InputError } from "../../errors.js";
 import { type CompoundFile, type InputFile, readCompoundFile } from "../../stages/ingest/index.js";
 import { wordBinaryBlocks } from "../../stages/markup/index.js";
 import { analyseBlocks } from "../analyse-blocks.js";
-import { type DocumentResult, type DocumentSource, failDocument } from "../document-result.js";
-import type { InputKindDef } from "./input-kind.js";
+import { type FrontEndResult, failedDocument } from "../document-result.js";
+import type { FrontEnd } from "./input-kind.js";
 
 /**
  * A Word 97–2003 binary document (.doc), and a WPS Office .wps saved in that format: an OLE compound file with a
  * WordDocument stream. Its paragraphs and tables go through the same mapping as a .docx's, each cell located by
  * its table/paragraph index (`tbl[2]/tr[27]/tc[9]`, `p[12]`).
  */
-export const docKind: InputKindDef = {
-  name: "doc",
-  label: ".doc",
-  sniff: (input) => input.kind === "cfb",
-  extract: async (input, source) => {
-    const container = readCompoundFile(input.bytes);
-    const wordDocument = container.stream("WordDocument");
-    if (wordDocument === null) return notWord(container, input, source);
-    let blocks: ReturnType<typeof wordBinaryBlocks>;
-    try {
-      blocks = wordBinaryBlocks({ wordDocument, stream: container.stream });
-    } catch (error) {
-      if (error instanceof InputError) throw error;
-      return failDocument(source, "corrupt", `The Word file cannot be read: ${describeError(error)}`);
-    }
-    return analyseBlocks(blocks, source);
-  },
+export const extractWord: FrontEnd = async (input, source) => {
+  const container = readCompoundFile(input.bytes);
+  const wordDocument = container.stream("WordDocument");
+  if (wordDocument === null) return notWord(container, input);
+  let blocks: ReturnType<typeof wordBinaryBlocks>;
+  try {
+    blocks = wordBinaryBlocks({ wordDocument, stream: container.stream });
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    return failedDocument("corrupt", `The Word file cannot be read: ${describeError(error)}`);
+  }
+  return analyseBlocks(blocks, source);
 };
 
 /**
  * A .wps file that is no compound file (the bytes say nothing gongkai reads): WPS Office's own format of WPS 2000
- * and before, which no published specification describes. Tried last, so a .wps that is really HTML, PDF or
- * .docx is read as what it is.
+ * and before, which no published specification describes.
  */
-export const wpsKind: InputKindDef = {
-  name: "wps",
-  label: ".wps",
-  sniff: (input) => /\.wps$/i.test(String(input.path)) && (input.kind === "unknown" || input.kind === "zip"),
-  extract: async (_input, source) =>
-    failDocument(
-      source,
-      "unsupported",
-      "A .wps file that is not in the Word 97–2003 binary format (an OLE compound file with a WordDocument stream): WPS Office's own older format, which gongkai does not read; save it from WPS Office as .doc or .docx",
-    ),
-};
+export const extractOldWps: FrontEnd = async () =>
+  failedDocument(
+    "unsupported",
+    "A .wps file that is not in the Word 97–2003 binary format (an OLE compound file with a WordDocument stream): WPS Office's own older format, which gongkai does not read; save it from WPS Office as .doc or .docx",
+  );
 
 /** What a compound file without a WordDocument stream is, by the streams it holds. */
-function notWord(container: CompoundFile, input: InputFile, source: DocumentSource): DocumentResult {
+function notWord(container: CompoundFile, input: InputFile): FrontEndResult {
   const has = (name: string) => container.names.includes(name);
   if (has("EncryptionInfo") && has("EncryptedPackage")) {
-    return failDocument(
-      source,
+    return failedDocument(
       "encrypted",
       "A password-protected Office document (an encrypted .docx in a compound file): it cannot be read without the password",
     );
@@ -69,8 +56,7 @@ function notWord(container: CompoundFile, input: InputFile, source: DocumentSour
   // Property-set streams start with a control character (\x05SummaryInformation): shown without it.
   const streams = container.names.map((n) => [...n].filter((c) => c >= " ").join("")).join(", ");
   const wps = /\.wps$/i.test(String(input.path)) ? "A .wps file that is not Word-binary compatible: " : "";
-  return failDocument(
-    source,
+  return failedDocument(
     "unsupported",
     `${wps}an OLE compound file without a WordDocument stream (${what}; streams: ${streams || "none"}), so not a Word 97–2003 document`,
   );

@@ -1,11 +1,26 @@
 import type { Cell } from "../../model/cell.js";
 import type { Flag } from "../../model/flag.js";
 import type { CellPath } from "../../model/template-paths.js";
-import type { CellCheckRule, LocalText } from "../../templates/rule-def.js";
+import type { LocalText, RuleBase } from "../../templates/rule-def.js";
 import type { RuleInput } from "../../templates/rule-input.js";
 import { listCellPaths } from "../../templates/template-paths.js";
 import { formatNumber, readCellRef } from "./cell-refs.js";
 import type { RuleKindDef } from "./rule-kind.js";
+
+/** `integer`: counts integers ≥ 0, decimals ≥ 0, signed integers; `missing`: value null; `blank`: printed blank. */
+export type CellCheck = "integer" | "missing" | "blank";
+
+/** A check of every template cell on its own; one flag per failing cell, at the cell's path. */
+export interface CellCheckRule extends RuleBase {
+  readonly kind: "cell_check";
+  readonly check: CellCheck;
+}
+
+declare module "../../templates/rule-def.js" {
+  interface RuleKinds {
+    cell_check: CellCheckRule;
+  }
+}
 
 /** One flag per template cell that fails the rule's check, at the cell's path. */
 export function checkCells(rule: CellCheckRule, input: RuleInput): Flag[] {

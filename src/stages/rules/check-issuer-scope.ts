@@ -1,9 +1,24 @@
 import type { Flag } from "../../model/flag.js";
-import type { IssuerScopeRule } from "../../templates/rule-def.js";
+import type { IssuerLevel, IssuerLevels, LocalText, RuleBase } from "../../templates/rule-def.js";
 import type { RuleInput } from "../../templates/rule-input.js";
 import { formatNumber, readCellRef } from "./cell-refs.js";
 import { classifyIssuer } from "./classify-issuer.js";
 import type { RuleKindDef } from "./rule-kind.js";
+
+/** A cell that must be 0 for issuers of the denied levels (e.g. 规章 made by a county). */
+export interface IssuerScopeRule extends RuleBase {
+  readonly kind: "issuer_scope";
+  readonly path: string;
+  readonly issuerLevels: IssuerLevels;
+  /** Levels that may not have a value > 0, each with the reason the message gives. */
+  readonly denied: readonly { readonly level: IssuerLevel; readonly reason: LocalText }[];
+}
+
+declare module "../../templates/rule-def.js" {
+  interface RuleKinds {
+    issuer_scope: IssuerScopeRule;
+  }
+}
 
 /** A flag when the cell is > 0 and the agency's level is one the rule denies; nothing for unknown agencies. */
 export function checkIssuerScope(rule: IssuerScopeRule, input: RuleInput): Flag[] {

@@ -1,10 +1,39 @@
 import type { Flag } from "../../model/flag.js";
-import type { NarrativeEqualsRule } from "../../templates/rule-def.js";
+import type { LocalText, RuleBase } from "../../templates/rule-def.js";
 import type { RuleInput } from "../../templates/rule-input.js";
 import { formatNumber, readCellRef, sumCellRefs } from "./cell-refs.js";
 import { findStatedNumbers } from "./find-stated-numbers.js";
 import { locateOffset, type NarrativeText } from "./narrative-text.js";
 import type { RuleKindDef } from "./rule-kind.js";
+
+/**
+ * A number the narrative states, compared with the sum of table cells. Patterns are regular-expression sources
+ * tried on one clause of normalised text (no whitespace, ASCII digits); `{n}` stands for the number (Arabic or
+ * small Chinese numerals). A clause is the text between ，。；,;（）() marks.
+ */
+export interface NarrativeEqualsRule extends RuleBase {
+  readonly kind: "narrative_equals";
+  readonly path: string;
+  /** Cell paths whose sum the narrative number should equal. */
+  readonly target: readonly string[];
+  /** Other sums the narrative number may equal without a flag (phrasings that fold in another count). */
+  readonly alsoAccept?: readonly (readonly string[])[];
+  readonly patterns: readonly string[];
+  /** Patterns that state the count is zero ("未发生行政复议"). */
+  readonly zeroPatterns?: readonly string[];
+  /** A clause containing any of these words is about something else and is skipped. */
+  readonly clauseExclude?: readonly string[];
+  /** Regex sources: a whole sentence matching any is skipped (other business, a wider scope than the table). */
+  readonly sentenceExclude?: readonly string[];
+  /** What the number counts, for the message, e.g. "本年新收申请". */
+  readonly label: LocalText;
+}
+
+declare module "../../templates/rule-def.js" {
+  interface RuleKinds {
+    narrative_equals: NarrativeEqualsRule;
+  }
+}
 
 /**
  * A flag when the narrative states one number for the rule's count and the table says otherwise. Nothing when

@@ -1,9 +1,36 @@
 import type { Flag } from "../../model/flag.js";
-import type { SumEqualsRule } from "../../templates/rule-def.js";
+import type { LocalText, RuleBase } from "../../templates/rule-def.js";
 import type { RuleInput } from "../../templates/rule-input.js";
 import { formatNumber, readCellRef, sumCellRefs } from "./cell-refs.js";
 import type { RuleKindDef } from "./rule-kind.js";
-import { fillScopePlaceholder, fillSubject, listScopeItems } from "./scope-items.js";
+import { fillScopePlaceholder, fillSubject, listScopeItems, type SumScope } from "./scope-items.js";
+
+export interface SumSide {
+  /** Cell paths summed, with the scope's placeholder. */
+  readonly paths: readonly string[];
+  /** How the message names this side, e.g. "本年新收 + 上年结转". */
+  readonly label: LocalText;
+}
+
+/** `sum(expected.paths) = sum(actual.paths)`; skipped when any operand is null. */
+export interface SumEqualsRule extends RuleBase {
+  readonly kind: "sum_equals";
+  readonly forEach: SumScope;
+  /** The flag's path, with the scope's placeholder, e.g. `s3.{column}`. */
+  readonly path: string;
+  /** The message's subject; `{label}` / `{key}` become the scope item's template label / key. */
+  readonly subject: LocalText;
+  /** The side the template treats as the reference. */
+  readonly expected: SumSide;
+  /** The printed total side. */
+  readonly actual: SumSide;
+}
+
+declare module "../../templates/rule-def.js" {
+  interface RuleKinds {
+    sum_equals: SumEqualsRule;
+  }
+}
 
 /** Tolerance for comparing sums: counts are integers, decimals are rounded by `sumCellRefs`. */
 const EPSILON = 1e-6;

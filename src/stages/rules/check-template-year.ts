@@ -1,8 +1,20 @@
 import type { Flag } from "../../model/flag.js";
 import { coversYear, templateFor } from "../../templates/index.js";
-import type { TemplateYearRule } from "../../templates/rule-def.js";
+import type { RuleBase } from "../../templates/rule-def.js";
 import type { RuleInput } from "../../templates/rule-input.js";
 import type { RuleKindDef } from "./rule-kind.js";
+
+/** The detected layout version against the report year: the years of each registered template (`years`). */
+export interface TemplateYearRule extends RuleBase {
+  readonly kind: "template_year";
+  readonly path: string;
+}
+
+declare module "../../templates/rule-def.js" {
+  interface RuleKinds {
+    template_year: TemplateYearRule;
+  }
+}
 
 /**
  * A flag when a layout the report prints (the detected version, or section 三's when it differs) is a registered

@@ -1,11 +1,35 @@
 import type { Flag } from "../../model/flag.js";
-import type { LocalText, UnitPlausibleRule } from "../../templates/rule-def.js";
+import type { IssuerLevel, IssuerLevels, LocalText, RuleBase } from "../../templates/rule-def.js";
 import type { RuleInput } from "../../templates/rule-input.js";
 import { formatNumber, readCellRef, roundSum } from "./cell-refs.js";
 import { classifyIssuer } from "./classify-issuer.js";
 import { findStatedNumbers, type StatedNumber } from "./find-stated-numbers.js";
 import { locateOffset, type NarrativeText } from "./narrative-text.js";
 import type { RuleKindDef } from "./rule-kind.js";
+
+/**
+ * A 万元 amount checked for a unit slip: the narrative states the amount in 元 with the same number, or its
+ * amount differs from the table by a factor ≥ `ratioLimit`, or the amount exceeds `maxWan` for the issuer's level.
+ */
+export interface UnitPlausibleRule extends RuleBase {
+  readonly kind: "unit_plausible";
+  readonly path: string;
+  readonly issuerLevels: IssuerLevels;
+  /** Patterns on a clause; `{amount}` stands for a decimal number followed by its unit (元 or 万元). */
+  readonly patterns: readonly string[];
+  /** Only sentences containing one of these words are read (the fee item, not other charges). */
+  readonly sentenceContext: readonly string[];
+  readonly clauseExclude: readonly string[];
+  readonly ratioLimit: number;
+  /** Largest plausible amount in 万元 per level; `default` for levels not listed. */
+  readonly maxWan: Readonly<Partial<Record<IssuerLevel, number>>> & { readonly default: number };
+}
+
+declare module "../../templates/rule-def.js" {
+  interface RuleKinds {
+    unit_plausible: UnitPlausibleRule;
+  }
+}
 
 const YUAN_PER_WAN = 10_000;
 

@@ -1,5 +1,10 @@
-import type { SumScope } from "../../templates/rule-def.js";
 import type { TemplateDef } from "../../templates/template-def.js";
+
+/**
+ * What a `sum_equals` rule repeats over. Each key of the scope replaces its placeholder in the rule's paths:
+ * `{column}` for `s3_columns`, `{row}` for `s3_rows`, `{group}` for `s4_groups`; `once` has none.
+ */
+export type SumScope = "once" | "s3_columns" | "s3_rows" | "s4_groups";
 
 /** One repetition of a scoped rule: the key put in for the placeholder and its template label. */
 export interface ScopeItem {

@@ -1,4 +1,4 @@
-import type { NarrativeEqualsRule } from "../rule-def.js";
+import type { RuleOf } from "../rule-def.js";
 
 /** Clauses about other work that also counts 申请 or 件 (licences, registrations, petitions, hotlines). */
 const otherWork = [
@@ -48,7 +48,7 @@ const unit = "(?:件|个|宗|起)";
 const lead = "(?:共|合计|共计|总计|累计|为|达)?";
 
 /** Section 三 and 四 counts as the narrative states them (SPEC §4 text.*). */
-export const narrativeRules: readonly NarrativeEqualsRule[] = [
+export const narrativeRules: readonly RuleOf<"narrative_equals">[] = [
   {
     kind: "narrative_equals",
     id: "text.new_received",

@@ -1,4 +1,4 @@
-import type { RuleDef, SumEqualsRule } from "../rule-def.js";
+import type { RuleDef, RuleOf } from "../rule-def.js";
 import { issuerLevels } from "./issuer-levels.js";
 import { narrativeRules } from "./rules-narrative.js";
 
@@ -33,7 +33,7 @@ const applicantColumns = ["natural", "commercial", "research", "social", "legal"
  * Arithmetic the template prints or implies (SPEC §4, severity error), for a layout whose （七）总计 sums
  * `results` (the 2021 layout's 21 rows, the 2019 layout's 18 rows + other_processing).
  */
-export function makeSumRules(results: readonly string[], resultsLabel: string): readonly SumEqualsRule[] {
+export function makeSumRules(results: readonly string[], resultsLabel: string): readonly RuleOf<"sum_equals">[] {
   return [
     {
       kind: "sum_equals",
