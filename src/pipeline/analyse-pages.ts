@@ -1,5 +1,5 @@
 import { describeError, InputError } from "../errors.js";
-import type { Issue } from "../model/issue.js";
+import { type ErrorClass, errorClassSchema, type Issue } from "../model/issue.js";
 import type { PageRead } from "../model/page-content.js";
 import { flagImageTables, layoutPages, toStoredFrame } from "../stages/layout/index.js";
 import { mapDocument } from "../stages/mapping/index.js";
@@ -46,6 +46,19 @@ export function analysePages(
         const ocrChars = pages
           .filter((p) => ocrPages.has(p.content.page))
           .reduce((n, p) => n + p.content.items.filter((i) => (i.confidence ?? 0) >= 0.5).length, 0);
+        // Page images that could not even be decoded (damaged JBIG2/JPX/JPEG data, a declared size no decoder
+        // allocates): the document takes their class, not that of an empty read.
+        const broken = issues.filter((i) => i.page !== undefined && isErrorClass(i.code));
+        if (broken.length > 0 && ocrChars < MIN_OCR_WORDS) {
+          const first = broken[0] as Issue;
+          return failDocument(
+            { ...source, pages: doc.numPages },
+            first.code as ErrorClass,
+            `${broken.length} of ${doc.numPages} page(s) could not be decoded and nothing else could be read: ${first.message}`,
+            pageInfo,
+            broken,
+          );
+        }
         if (ocrPages.size > 0 && ocrChars < MIN_OCR_WORDS)
           return failDocument(
             { ...source, pages: doc.numPages },
@@ -106,6 +119,11 @@ export function analysePages(
     if (error instanceof InputError) return failDocument(source, error.errorClass, error.message);
     return failDocument(source, "internal", `Internal error: ${describeError(error)}`);
   }
+}
+
+/** Whether an issue code is an error class (a page that failed as a whole says which class). */
+function isErrorClass(code: string): code is ErrorClass {
+  return (errorClassSchema.options as readonly string[]).includes(code);
 }
 
 /** Fewer surely read OCR words than this on a document's page images: nothing could be read. */
