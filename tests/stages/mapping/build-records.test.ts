@@ -77,7 +77,6 @@ describe("grid rows", () => {
     box: [x0, y + 4, x0 + 30, y + 12],
     fontSize: 8,
     fontName: "F1",
-    source: "text",
   });
 
   it("gathers each row's cells wherever the grid lists them, left to right as listed", () => {
