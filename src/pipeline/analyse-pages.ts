@@ -1,7 +1,7 @@
 import { describeError, InputError } from "../errors.js";
 import { type ErrorClass, errorClassSchema, type Issue } from "../model/issue.js";
 import type { PageRead } from "../model/page-content.js";
-import { flagImageTables, layoutPages, toStoredFrame } from "../stages/layout/index.js";
+import { flagImageTables, layoutDocument, toStoredFrame } from "../stages/layout/index.js";
 import { mapDocument } from "../stages/mapping/index.js";
 import { buildOutput, decideStatusFor, reportMeta } from "../stages/output/index.js";
 import { findSuspectCells, markSuspectFlags, readLegacyFacts } from "../stages/rules/index.js";
@@ -22,9 +22,10 @@ export function analysePages(
   try {
     {
       const issues: Issue[] = [...pageIssues];
-      const mapped = mapDocument(layoutPages(pages.map((p) => p.content)), selectTemplate);
+      const layout = layoutDocument(pages.map((p) => p.content));
+      const mapped = mapDocument(layout.pages, selectTemplate);
       const template = mapped.template;
-      issues.push(...mapped.issues);
+      issues.push(...layout.issues, ...mapped.issues);
       // A `facts` template's facts the 统计表 lacks come from the narrative (none for a template without them).
       const facts = readLegacyFacts(template, mapped.narrative, mapped.cells);
       issues.push(...facts.issues);

@@ -2,7 +2,7 @@ import type { Cell } from "../model/cell.js";
 import type { Issue } from "../model/issue.js";
 import type { LayoutBlock } from "../model/layout.js";
 import type { PageContent, PageRead } from "../model/page-content.js";
-import { layoutPages, toStoredFrame } from "../stages/layout/index.js";
+import { layoutDocument, toStoredFrame } from "../stages/layout/index.js";
 import { mapDocument } from "../stages/mapping/index.js";
 import { type DocBlock, type MarkupLayout, toLayout } from "../stages/markup/index.js";
 import type { PageImage } from "../stages/ocr/index.js";
@@ -39,6 +39,7 @@ export function analyseWebPage(
   const reads: PageRead[] = pictures.map((p, i) => read.get(i + 1) ?? emptyPage(i + 1, p.image));
   const pictureAt = new Map(pictures.map((p, i) => [p.locator, i]));
   const pages: LayoutBlock[][] = [];
+  const meshIssues: Issue[] = [];
   // Markup between pictures: synthetic pages after the pictures' numbers, each with its own locator map.
   const markup = new Map<number, MarkupLayout>();
   let segment: DocBlock[] = [];
@@ -58,7 +59,9 @@ export function analyseWebPage(
     }
     flush();
     // Each picture laid out alone: lines repeated across pictures are no running heads.
-    pages.push(layoutPages([(reads[index] as PageRead).content])[0] ?? []);
+    const laidOut = layoutDocument([(reads[index] as PageRead).content]);
+    pages.push(laidOut.pages[0] ?? []);
+    meshIssues.push(...laidOut.issues);
   }
   flush();
   const mapped = mapDocument(pages, selectTemplate);
@@ -71,7 +74,7 @@ export function analyseWebPage(
     method: "ocr" as const,
     text_quality: Math.round(r.content.textQuality * 1000) / 1000,
   }));
-  const issues: Issue[] = [...pageIssues, ...mapped.issues, ...facts.issues];
+  const issues: Issue[] = [...pageIssues, ...meshIssues, ...mapped.issues, ...facts.issues];
   const anyTable = [...cells.values()].some((c) => c.value !== null && c.source !== "derived");
   if (!anyTable) {
     const words = reads.reduce((n, r) => n + r.content.items.filter((i) => (i.confidence ?? 0) >= 0.5).length, 0);
