@@ -11,7 +11,7 @@ export function buildRecords(pages: readonly (readonly LayoutBlock[])[]): RowRec
   let gridId = 0;
   for (const blocks of pages) {
     for (const block of blocks) {
-      if (block.kind === "grid") records.push(...gridRecords(block.grid, gridId++));
+      if (block.kind === "grid") for (const record of gridRecords(block.grid, gridId++)) records.push(record);
       else records.push(lineRecord(block.line));
     }
   }
