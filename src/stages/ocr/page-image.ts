@@ -62,6 +62,16 @@ interface PdfImageObject {
 /** Pixels a page image may declare (RGBA, 4 bytes each): 300 dpi A0 is 140 M; more is a decompression bomb. */
 const MAX_IMAGE_PIXELS = 200_000_000;
 
+/** pdf.js operators that stroke a path. */
+const STROKES = new Set<number>([
+  OPS.stroke,
+  OPS.closeStroke,
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
+]);
+
 /** A decoded image as pdf.js hands it over; `null` is what pdf.js gives for an image it could not decode. */
 function imageObject(page: PdfPage, name: string): Promise<PdfImageObject | null> {
   return new Promise<PdfImageObject | null>((resolve) => {
@@ -103,16 +113,20 @@ async function checkImagesDecode(page: PdfPage, images: readonly (readonly unkno
  */
 async function embeddedImage(page: PdfPage, width: number, height: number): Promise<PageImage | null> {
   const list = await page.getOperatorList();
+  // Only a page that is pictures (and at most a background fill or two) is judged by its pictures: a page of
+  // text, strokes or shapes (a report drawn as outlines) is drawn and read whatever its pictures are.
+  // pdf.js 6 gives a path's painting operator as the first argument of its constructPath.
   const images: unknown[][] = [];
-  for (let i = 0; i < list.fnArray.length; i++) {
+  let fills = 0;
+  let drawn = false;
+  for (let i = 0; i < list.fnArray.length && !drawn; i++) {
     const fn = list.fnArray[i];
+    const paint = fn === OPS.constructPath ? (list.argsArray[i] as unknown[])[0] : fn;
     if (fn === OPS.paintImageXObject) images.push(list.argsArray[i] as unknown[]);
-    else if (fn === OPS.showText || fn === OPS.paintInlineImageXObject) {
-      images.length = 0;
-      break;
-    }
+    else if (paint === OPS.fill || paint === OPS.eoFill) fills++;
+    else drawn = fn === OPS.showText || fn === OPS.paintInlineImageXObject || STROKES.has(paint as number);
   }
-  await checkImagesDecode(page, images);
+  if (!drawn && fills <= 2) await checkImagesDecode(page, images);
   const names: string[] = [];
   let transforms = 0;
   let matrix: number[] | null = null;
