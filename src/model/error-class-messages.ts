@@ -3,7 +3,8 @@ import type { ErrorClass } from "./issue.js";
 /** One line per error class, for summaries and the README (the issue's message says what happened in detail). */
 export const ERROR_CLASS_MESSAGES: Readonly<Record<ErrorClass, string>> = {
   encrypted: "the PDF or Word document is password-protected; gongkai does not guess passwords",
-  corrupt: "the file is empty, truncated or damaged beyond repair (PDF, compound file, web archive)",
+  corrupt:
+    "the file is empty, truncated or damaged beyond repair (PDF, a scanned page's picture, compound file, web archive)",
   not_a_report: "a readable document, but no report title and none of the template's tables",
   unreadable:
     "a scan or page image on which OCR could read (next to) nothing, or a web page shown as pictures that could not be had",

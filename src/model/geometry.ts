@@ -16,6 +16,23 @@ export function round2(value: number): number {
 }
 
 /** The smallest box holding all of `boxes` (at least one). */
+/**
+ * The largest and smallest of numbers, as `Math.max(...values)` / `Math.min(...values)` give them (-Infinity /
+ * Infinity when empty, NaN when one is) without spreading them as arguments: a spread of more than ~100,000
+ * values overflows the stack (a page of hostile paths or a document of hundreds of pages).
+ */
+export function maxOf(values: readonly number[]): number {
+  let max = Number.NEGATIVE_INFINITY;
+  for (const value of values) max = Math.max(max, value);
+  return max;
+}
+
+export function minOf(values: readonly number[]): number {
+  let min = Number.POSITIVE_INFINITY;
+  for (const value of values) min = Math.min(min, value);
+  return min;
+}
+
 export function unionBoxes(boxes: readonly Box[]): Box {
   // A loop rather than `reduce(unionBox)`: one box allocated instead of one per box (a hot path of mapping).
   const first = boxes[0];

@@ -34,6 +34,7 @@ export const issueCodeSchema = z.enum([
   "meta.no_title",
   "meta.uncertain",
   "table.image_missing",
+  "table.implausible_grid",
   "table.not_found",
   "table.several",
   "template.section2_not_read",

@@ -1,7 +1,7 @@
 import { describeError, InputError } from "../errors.js";
-import type { Issue } from "../model/issue.js";
+import { type ErrorClass, errorClassSchema, type Issue } from "../model/issue.js";
 import type { PageRead } from "../model/page-content.js";
-import { flagImageTables, layoutPages } from "../stages/layout/index.js";
+import { flagImageTables, layoutDocument } from "../stages/layout/index.js";
 import { NO_TABLES_MESSAGE } from "./analyse-blocks.js";
 import { type FrontEndResult, failedDocument } from "./document-result.js";
 import { finishDocument, mapAndLocate } from "./finish-document.js";
@@ -16,11 +16,17 @@ export function analysePages(
   ocrPages: ReadonlySet<number>,
 ): FrontEndResult {
   try {
-    const report = mapAndLocate(layoutPages(pages.map((p) => p.content)), pageLocator(pages));
+    const layout = layoutDocument(pages.map((p) => p.content));
+    const report = mapAndLocate(layout.pages, pageLocator(pages));
     const { mapped, cells } = report;
     // A `facts` template has no table that must be there: only when it gave no fact at all may an image hold it.
     const legacyRead = mapped.template.layout === "facts" && [...cells.values()].some((c) => c.value !== null);
-    const issues = [...pageIssues, ...report.issues, ...(legacyRead ? [] : flagImageTables(pages, cells))];
+    const issues = [
+      ...pageIssues,
+      ...layout.issues,
+      ...report.issues,
+      ...(legacyRead ? [] : flagImageTables(pages, cells)),
+    ];
     const anyTable = [...cells.values()].some((c) => c.value !== null);
     const pageInfo = pages.map((p) => ({
       page: p.content.page,
@@ -35,6 +41,17 @@ export function analysePages(
       const ocrChars = pages
         .filter((p) => ocrPages.has(p.content.page))
         .reduce((n, p) => n + p.content.items.filter((i) => (i.confidence ?? 0) >= 0.5).length, 0);
+      // Page images that could not even be decoded (damaged JBIG2/JPX/JPEG data, a declared size no decoder
+      // allocates): the document takes their class, not that of an empty read.
+      const broken = issues.filter((i) => i.page !== undefined && isErrorClass(i.code));
+      if (broken.length > 0 && ocrChars < MIN_OCR_WORDS) {
+        const first = broken[0] as Issue;
+        return failedDocument(
+          first.code as ErrorClass,
+          `${broken.length} of ${numPages} page(s) could not be decoded and nothing else could be read: ${first.message}`,
+          { ...counted, issues: broken },
+        );
+      }
       if (ocrPages.size > 0 && ocrChars < MIN_OCR_WORDS)
         return failedDocument(
           "unreadable",
@@ -65,6 +82,11 @@ export function analysePages(
     if (error instanceof InputError) return failedDocument(error.errorClass, error.message);
     return failedDocument("internal", `Internal error: ${describeError(error)}`);
   }
+}
+
+/** Whether an issue code is an error class (a page that failed as a whole says which class). */
+function isErrorClass(code: string): code is ErrorClass {
+  return (errorClassSchema.options as readonly string[]).includes(code);
 }
 
 /** Fewer surely read OCR words than this on a document's page images: nothing could be read. */

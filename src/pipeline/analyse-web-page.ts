@@ -1,7 +1,7 @@
 import type { Issue } from "../model/issue.js";
 import type { LayoutBlock } from "../model/layout.js";
 import type { PageRead } from "../model/page-content.js";
-import { layoutPages } from "../stages/layout/index.js";
+import { layoutDocument } from "../stages/layout/index.js";
 import { type DocBlock, type MarkupLayout, toLayout } from "../stages/markup/index.js";
 import type { PageImage } from "../stages/ocr/index.js";
 import { NO_TABLES_MESSAGE } from "./analyse-blocks.js";
@@ -38,6 +38,7 @@ export function analyseWebPage(
   );
   const pictureAt = new Map(pictures.map((p, i) => [p.locator, i]));
   const pages: LayoutBlock[][] = [];
+  const meshIssues: Issue[] = [];
   // Markup between pictures: synthetic pages after the pictures' numbers, each with its own locator map.
   const markup = new Map<number, MarkupLayout>();
   let segment: DocBlock[] = [];
@@ -57,7 +58,9 @@ export function analyseWebPage(
     }
     flush();
     // Each picture laid out alone: lines repeated across pictures are no running heads.
-    pages.push(layoutPages([(reads[index] as PageRead).content])[0] ?? []);
+    const laidOut = layoutDocument([(reads[index] as PageRead).content]);
+    pages.push(laidOut.pages[0] ?? []);
+    meshIssues.push(...laidOut.issues);
   }
   flush();
   const report = mapAndLocate(pages, webPageLocator(pictures, reads, markup));
@@ -87,7 +90,7 @@ export function analyseWebPage(
     source,
     pageCount: count,
     pages: pageInfo,
-    issues: [...pageIssues, ...report.issues],
+    issues: [...pageIssues, ...meshIssues, ...report.issues],
     ocr: true,
   });
 }

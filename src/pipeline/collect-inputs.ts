@@ -1,7 +1,8 @@
 import { readdir, stat } from "node:fs/promises";
-import { basename, dirname, extname, resolve, sep } from "node:path";
+import { dirname, extname, resolve, sep } from "node:path";
 import { UsageError } from "../errors.js";
-import { decodeFileName, type FsPath, shortenName } from "../stages/ingest/index.js";
+import { decodeFileName, type FsPath, fileNameOf, shortenName } from "../stages/ingest/index.js";
+import { findArgumentPath, missingArgumentMessage } from "./argument-path.js";
 import { WORK_DIR } from "./batch/write-atomic.js";
 import { isInputExtension } from "./input-kinds/index.js";
 
@@ -39,17 +40,18 @@ export async function collectInputs(
 ): Promise<PlannedInput[]> {
   const found: Found[] = [];
   for (const arg of args) {
-    const info = await stat(arg).catch(() => null);
-    if (!info) throw new UsageError(`Expected an existing file or folder, got \`${arg}\``);
+    const arg_path = await findArgumentPath(arg);
+    if (!arg_path) throw new UsageError(missingArgumentMessage(arg));
+    const { raw, info } = arg_path;
     if (info.isDirectory()) {
-      const root = Buffer.from(arg);
+      const root = raw;
       const files: Buffer[] = [];
       await walk(root, files, [`${info.dev}:${info.ino}`], onSkip);
       for (const file of files.sort(Buffer.compare)) {
         const rel = file.subarray(root.length + (root.at(-1) === 0x2f ? 0 : 1));
         found.push({ raw: file, components: splitBytes(rel).map(decodeFileName), fromFolder: true });
       }
-    } else found.push({ raw: Buffer.from(arg), components: [basename(arg)], fromFolder: false });
+    } else found.push({ raw, components: [fileNameOf(raw)], fromFolder: false });
   }
   return assignOutputs(dedupe(found));
 }
@@ -66,7 +68,7 @@ interface Found {
 function dedupe(found: readonly Found[]): Found[] {
   const seen = new Set<string>();
   return found.filter((f) => {
-    const key = f.fromFolder ? f.raw.toString("latin1") : resolve(f.raw.toString());
+    const key = f.fromFolder ? f.raw.toString("latin1") : absoluteBytes(f.raw);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -90,10 +92,14 @@ function assignOutputs(found: readonly Found[]): PlannedInput[] {
   const folderOuts = new Set(found.filter((f) => f.fromFolder).map((f) => withJson(f.components.join("/"))));
   for (const [name, group] of byName) {
     if (group.length === 1 && !folderOuts.has(name)) continue;
-    const absolute = group.map((i) => resolve((found[i] as Found).raw.toString()));
+    const absolute = group.map((i) => absoluteBytes((found[i] as Found).raw));
     const common = commonFolder(absolute);
     for (const [k, i] of group.entries()) {
-      wanted[i] = (absolute[k] as string).slice(common.length).split(sep).filter(Boolean);
+      wanted[i] = (absolute[k] as string)
+        .slice(common.length)
+        .split(sep)
+        .filter(Boolean)
+        .map((c) => decodeFileName(Buffer.from(c, "latin1")));
     }
   }
   const outs = wanted.map((components) => toOutPath(components));
@@ -126,6 +132,11 @@ function toOutPath(components: readonly string[]): string {
 function decodedPath(f: Found): string {
   const parts = splitBytes(f.raw).map((part) => decodeFileName(part));
   return (f.raw.at(0) === 0x2f ? "/" : "") + parts.join("/");
+}
+
+/** A path's bytes made absolute and normalised, as a latin1 string (one character a byte: nothing is lost). */
+function absoluteBytes(raw: Buffer): string {
+  return resolve(Buffer.from(process.cwd()).toString("latin1"), raw.toString("latin1"));
 }
 
 function commonFolder(paths: readonly string[]): string {

@@ -1,4 +1,4 @@
-import { describeError } from "../errors.js";
+import { describeError, InputError } from "../errors.js";
 import type { Issue } from "../model/issue.js";
 import type { PageRead } from "../model/page-content.js";
 import { type Done, done } from "../model/result.js";
@@ -37,6 +37,12 @@ export async function ocrImages(
         page,
       });
     } catch (error) {
+      // A page image that is damaged or too large to decode: the issue names the class (`corrupt`, `too_large`),
+      // which the document takes when no page gave anything (analysePages).
+      if (error instanceof InputError) {
+        issues.push({ code: error.errorClass, severity: "error", stage: "text-layer", message: error.message, page });
+        continue;
+      }
       issues.push({
         code: "page.unreadable",
         severity: "error",

@@ -2,7 +2,7 @@ import { describeError, InputError } from "../errors.js";
 import type { Issue } from "../model/issue.js";
 import type { PageRead } from "../model/page-content.js";
 import { type Done, done } from "../model/result.js";
-import { detectKind } from "../stages/ingest/index.js";
+import { checkImageSize, detectKind } from "../stages/ingest/index.js";
 import { ruleSegmentsOfRuns } from "../stages/layout/index.js";
 import type { OcrEngine, PageImage } from "../stages/ocr/index.js";
 import { type OfdFile, type OfdPage, pageGeometry, renderOfdPage } from "../stages/ofd/index.js";
@@ -97,11 +97,24 @@ async function ofdPageImage(file: OfdFile, page: OfdPage): Promise<PageImage> {
     const bytes = file.part(scan);
     const kind = detectKind(bytes);
     if (kind === "png" || kind === "jpeg" || kind === "tiff") {
-      const [decoded] = await imageFilePages(bytes, kind);
+      // A page that is one picture: one too large to decode, or one that cannot be decoded, is the page's
+      // class (the canvas would leave it blank, and OCR read nothing from a page that is not blank).
+      if (kind !== "tiff") checkImageSize(bytes, kind);
+      const [decoded] = await imageFilePages(bytes, kind).catch((error: unknown) => {
+        throw new InputError(
+          "corrupt",
+          `Page ${page.page} is a picture (${kind.toUpperCase()}, ${scan}) whose image data cannot be decoded: ${describeError(error)}`,
+        );
+      });
       if (decoded) {
         const { image } = decoded;
         return { image, scale: image.width / page.width, width: page.width, height: page.height, origin: "embedded" };
       }
+    } else if (isJbig2(bytes)) {
+      throw new InputError(
+        "unsupported",
+        `Page ${page.page} is a JBIG2 picture (${scan}): gongkai does not decode JBIG2 images in OFD files`,
+      );
     }
   }
   const scale = Math.min(300 / 72, Math.sqrt(RENDER_PIXEL_BUDGET / (page.width * page.height)));
@@ -126,4 +139,9 @@ function scanOf(page: OfdPage): string | null {
   const [x0, y0, x1, y1] = image.box;
   const covers = x1 - x0 >= page.width * 0.95 && y1 - y0 >= page.height * 0.95;
   return upright && covers ? image.part : null;
+}
+
+/** The JBIG2 file header (ITU T.88 D.4.1): 97 4A 42 32 0D 0A 1A 0A. */
+function isJbig2(bytes: Uint8Array): boolean {
+  return [0x97, 0x4a, 0x42, 0x32, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => bytes[i] === b);
 }

@@ -117,7 +117,7 @@ describe("the bad-input corpus in one batch", () => {
     expect(lines).toHaveLength(corpus.length + 2);
     expect(new Set(lines.map((l) => l.out)).size).toBe(lines.length);
     expect(stdout).toContain(`${corpus.length + 2} input(s): ${corpus.length + 2} done, 1 of them duplicates`);
-    expect(stdout).toMatch(/ {2}too_large 4: more pages than --max-pages/);
+    expect(stdout).toMatch(/ {2}too_large 6: more pages than --max-pages/);
     expect(stdout).toMatch(/ {2}encrypted 2: the PDF or Word document is password-protected/);
   });
 });

@@ -28,6 +28,8 @@ interface Entry {
   readonly about: string;
   readonly out: string;
   readonly argument?: boolean;
+  /** An issue code the output must carry (besides its class or its exact values). */
+  readonly issue?: string;
   readonly expect:
     | { readonly status: "failure"; readonly error_class: string }
     | { readonly status: "success"; readonly truth: string };
@@ -88,6 +90,7 @@ describe("hostile names, folders and documents in one batch", () => {
     expect(reportSchemaFor(listCellPaths(v2021)).safeParse(output).success).toBe(true);
     // The full name is kept, however the output's name was shortened or made unique.
     expect(output.source.file).toBe(entry.file.split("/").at(-1));
+    if (entry.issue) expect(output.issues.map((i) => i.code)).toContain(entry.issue);
     if (entry.expect.status === "failure") {
       expect({ status: output.status, code: output.issues[0]?.code }).toEqual({
         status: "failure",

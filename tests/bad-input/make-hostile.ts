@@ -113,23 +113,24 @@ function menuPdf(mediaBox: string, extra: string[] = [], extraTrailer = ""): Buf
 }
 
 /**
- * The good report with a hairline mesh drawn over its page 3 (table 三): 1,000 × 1,000 lines of 0.1 pt, each
- * drawn as 100 tiny paths (200,000 paths), added as a second content stream by an incremental update.
+ * The good report with a hairline mesh drawn over its page 3 (table 三): by default 1,000 × 1,000 lines of 0.1 pt,
+ * each drawn as 100 tiny paths (200,000 paths), added as a second content stream by an incremental update.
  * Read as a ruled grid, the mesh cut 7 printed values into blanks or wrong numbers at full confidence.
  */
-async function hairlinePdf(): Promise<Buffer> {
+async function hairlinePdf(rowLines = 1000, colLines = 1000): Promise<Buffer> {
   const pdf = await sample(`${GOOD_PDF}.pdf`);
   const ops: string[] = ["q 0.1 w 0.5 G"];
-  const [x0, x1, y0, y1, lines, pieces] = [40, 560, 80, 800, 1000, 100];
-  for (let i = 0; i < lines; i++) {
-    const y = (y0 + (i * (y1 - y0)) / (lines - 1)).toFixed(2);
-    const x = (x0 + (i * (x1 - x0)) / (lines - 1)).toFixed(2);
+  const [x0, x1, y0, y1, pieces] = [40, 560, 80, 800, 100];
+  for (let i = 0; i < Math.max(rowLines, colLines); i++) {
+    const y = (y0 + (i * (y1 - y0)) / (rowLines - 1)).toFixed(2);
+    const x = (x0 + (i * (x1 - x0)) / (colLines - 1)).toFixed(2);
     for (let p = 0; p < pieces; p++) {
       const a = (x0 + (p * (x1 - x0)) / pieces).toFixed(2);
       const b = (x0 + ((p + 1) * (x1 - x0)) / pieces).toFixed(2);
       const c = (y0 + (p * (y1 - y0)) / pieces).toFixed(2);
       const d = (y0 + ((p + 1) * (y1 - y0)) / pieces).toFixed(2);
-      ops.push(`${a} ${y} m ${b} ${y} l S`, `${x} ${c} m ${x} ${d} l S`);
+      if (i < rowLines) ops.push(`${a} ${y} m ${b} ${y} l S`);
+      if (i < colLines) ops.push(`${x} ${c} m ${x} ${d} l S`);
     }
   }
   ops.push("Q");
@@ -262,6 +263,8 @@ export const MAKERS: Record<string, Maker> = {
       ),
     ),
   hairlines: async (inbox, file) => put(join(inbox, file), await hairlinePdf()),
+  /** A coarser mesh, 140 rows × 20 columns: within a table's size, its rules cut through the printed text. */
+  hairlinesCoarse: async (inbox, file) => put(join(inbox, file), await hairlinePdf(141, 21)),
   /** A page of 1e30 × 1e30 points. */
   hugeMediaBox: async (inbox, file) => put(join(inbox, file), menuPdf("0 0 1e30 1e30")),
   /** The good page in UTF-16LE without a byte-order mark (under its `<meta charset="utf-8">`). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clusterValues, overlap, roundBox, unionBoxes } from "../../src/model/geometry.js";
+import { clusterValues, maxOf, minOf, overlap, roundBox, unionBoxes } from "../../src/model/geometry.js";
 
 describe("clusterValues", () => {
   it.each([
@@ -39,5 +39,23 @@ describe("geometry helpers", () => {
 
   it("rounds boxes to 0.01 pt", () => {
     expect(roundBox([1.234, 5.678, 9.999, 0.001])).toEqual([1.23, 5.68, 10, 0]);
+  });
+});
+
+describe("maxOf and minOf", () => {
+  it.each([
+    [[3, -1, 7], 7, -1],
+    [[], Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
+    [[1, Number.NaN], Number.NaN, Number.NaN],
+  ])("of %j are Math.max's and Math.min's", (values, max, min) => {
+    expect(maxOf(values)).toBe(max);
+    expect(minOf(values)).toBe(min);
+  });
+
+  it("take a million values, which a spread into Math.max cannot", () => {
+    const values = Array.from({ length: 1_000_000 }, (_, i) => (i * 7919) % 1_000_003);
+    expect(() => Math.max(...values)).toThrow(RangeError);
+    expect(maxOf(values)).toBe(1_000_002);
+    expect(minOf(values)).toBe(0);
   });
 });

@@ -46,6 +46,7 @@ export const ISSUE_LABELS: Readonly<Record<string, string>> = {
   "meta.no_title": "未找到报告标题",
   "table.not_found": "未找到表格",
   "table.several": "同一表格出现多次",
+  "table.implausible_grid": "页面上的网格线不像表格，已按无线表格读取",
   "rules.failed": "规则检查未能完成",
   encrypted: "文件有密码保护",
   corrupt: "文件为空、截断或损坏",

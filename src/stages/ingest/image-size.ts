@@ -18,7 +18,8 @@ export function checkImageSize(bytes: Uint8Array, kind: "png" | "jpeg"): void {
 }
 
 function pngSize(bytes: Uint8Array): { width: number; height: number } | null {
-  if (bytes.length < 24) return null;
+  // The size is IHDR's, the first chunk: bytes that do not say IHDR there are no PNG header (the decoder says so).
+  if (bytes.length < 24 || String.fromCharCode(...bytes.subarray(12, 16)) !== "IHDR") return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }

@@ -19,6 +19,7 @@ export const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as
 /** Reads the container; throws `InputError` (`corrupt`) when it is truncated or its structure is broken. */
 export function readCompoundFile(bytes: Uint8Array): CompoundFile {
   checkHeader(bytes);
+  checkDirectoryTree(bytes);
   let container: CFB.CFB$Container;
   try {
     container = CFB.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: "buffer" });
@@ -67,4 +68,62 @@ function checkHeader(bytes: Uint8Array): void {
       `The compound file is cut short: its allocation table needs ${needed} bytes, the file has ${bytes.length}`,
     );
   }
+}
+
+/** Directory entries and sectors walked at most: a compound file of reports holds tens of streams. */
+const MAX_DIRECTORY_ENTRIES = 100_000;
+/** MS-CFB sector ids that end a chain or mark a free or special sector (and NOSTREAM for a tree link). */
+const MAX_REGULAR_SECTOR = 0xfffffff9;
+const NO_STREAM = 0xffffffff;
+
+/**
+ * The directory's red-black tree (MS-CFB 2.6.4) must be a tree: the `cfb` package walks its sibling and child
+ * links without a guard, and a link back to an entry on the way (a hostile or damaged file) made it grow its
+ * paths until the document process ran out of memory. A link to an entry seen before, or past the directory's
+ * end, or a directory chain that loops, is `corrupt`.
+ */
+function checkDirectoryTree(bytes: Uint8Array): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const sectorSize = 1 << view.getUint16(0x1e, true);
+  const sectorAt = (id: number) => (id + 1) * sectorSize;
+  const fatSectors: number[] = [];
+  for (let i = 0; i < 109; i++) fatSectors.push(view.getUint32(0x4c + 4 * i, true));
+  let difat = view.getUint32(0x44, true);
+  const seenDifat = new Set<number>();
+  while (difat <= MAX_REGULAR_SECTOR && sectorAt(difat) + sectorSize <= bytes.length && !seenDifat.has(difat)) {
+    seenDifat.add(difat);
+    for (let i = 0; i < sectorSize / 4 - 1; i++) fatSectors.push(view.getUint32(sectorAt(difat) + 4 * i, true));
+    difat = view.getUint32(sectorAt(difat) + sectorSize - 4, true);
+  }
+  const next = (id: number): number => {
+    const fat = fatSectors[Math.floor(id / (sectorSize / 4))];
+    if (fat === undefined || fat > MAX_REGULAR_SECTOR) return NO_STREAM;
+    const at = sectorAt(fat) + 4 * (id % (sectorSize / 4));
+    return at + 4 <= bytes.length ? view.getUint32(at, true) : NO_STREAM;
+  };
+  const directory: number[] = [];
+  const seenSectors = new Set<number>();
+  for (let id = view.getUint32(0x30, true); id <= MAX_REGULAR_SECTOR; id = next(id)) {
+    if (seenSectors.has(id)) throw corruptDirectory("its directory's sector chain loops");
+    if (sectorAt(id) + sectorSize > bytes.length) throw corruptDirectory("its directory runs past the end of the file");
+    seenSectors.add(id);
+    for (let at = sectorAt(id); at < sectorAt(id) + sectorSize; at += 128) directory.push(at);
+    if (directory.length > MAX_DIRECTORY_ENTRIES) throw corruptDirectory("its directory has no end");
+  }
+  if (directory.length === 0) throw corruptDirectory("it has no directory");
+  const link = (entry: number, offset: number) => view.getUint32((directory[entry] as number) + offset, true);
+  const seen = new Set<number>([0]);
+  const stack = [link(0, 0x4c)];
+  while (stack.length > 0) {
+    const entry = stack.pop() as number;
+    if (entry === NO_STREAM) continue;
+    if (entry >= directory.length) throw corruptDirectory(`an entry links to entry ${entry}, past its directory`);
+    if (seen.has(entry)) throw corruptDirectory(`its directory tree links back to entry ${entry} (a loop)`);
+    seen.add(entry);
+    stack.push(link(entry, 0x44), link(entry, 0x48), link(entry, 0x4c));
+  }
+}
+
+function corruptDirectory(why: string): InputError {
+  return new InputError("corrupt", `The compound file (OLE container) is damaged: ${why}`);
 }

@@ -1,4 +1,4 @@
-import { type Box, clusterValues } from "../../model/geometry.js";
+import { type Box, clusterValues, maxOf, minOf } from "../../model/geometry.js";
 import type { Grid, GridCell } from "../../model/layout.js";
 import type { RuleSegment } from "../../model/page-content.js";
 import { mergeSegments } from "./merge-segments.js";
@@ -24,6 +24,19 @@ const MIN_BORDER_COVER = 0.6;
  * (no outer verticals) take the ends of their horizontal rules as outer edges.
  */
 export function buildGrids(page: number, segments: readonly RuleSegment[]): Grid[] {
+  return findGrids(page, segments).grids;
+}
+
+/** A ruled mesh no printed table has, left unread as a grid: where it is and its rows and columns. */
+export interface Mesh {
+  readonly page: number;
+  readonly box: Box;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+/** `buildGrids`, with the meshes of more than `MAX_GRID_ROWS` rows or `MAX_GRID_COLUMNS` columns it left out. */
+export function findGrids(page: number, segments: readonly RuleSegment[]): { grids: Grid[]; meshes: Mesh[] } {
   const hs = mergeSegments(
     segments.filter((s) => s.orientation === "h"),
     JOIN,
@@ -33,11 +46,13 @@ export function buildGrids(page: number, segments: readonly RuleSegment[]): Grid
     JOIN,
   );
   const grids: Grid[] = [];
+  const meshes: Mesh[] = [];
   for (const component of connectComponents(hs, vs)) {
     const grid = buildGrid(page, component.hs, component.vs);
-    if (grid) grids.push(grid);
+    if (grid && "cells" in grid) grids.push(grid);
+    else if (grid) meshes.push(grid);
   }
-  return dropFrames(grids).sort((a, b) => a.box[1] - b.box[1]);
+  return { grids: dropFrames(grids).sort((a, b) => a.box[1] - b.box[1]), meshes };
 }
 
 /** A one-cell grid around other grids is a frame (an outer double border, a box around the page), not a table. */
@@ -81,10 +96,10 @@ function connectComponents(hs: RuleSegment[], vs: RuleSegment[]): { hs: RuleSegm
   return [...groups.values()];
 }
 
-function buildGrid(page: number, hs: RuleSegment[], vs: RuleSegment[]): Grid | null {
+function buildGrid(page: number, hs: RuleSegment[], vs: RuleSegment[]): Grid | Mesh | null {
   if (hs.length < 2 || vs.length < 1) return null;
-  const left = Math.min(...hs.map((h) => h.from));
-  const right = Math.max(...hs.map((h) => h.to));
+  const left = minOf(hs.map((h) => h.from));
+  const right = maxOf(hs.map((h) => h.to));
   const xs = pruneSlivers(clusterValues([...vs.map((v) => v.at), left, right], JOIN), vs);
   const ys = pruneSlivers(
     clusterValues(
@@ -99,7 +114,9 @@ function buildGrid(page: number, hs: RuleSegment[], vs: RuleSegment[]): Grid | n
   // Hairlines drawn over a table (a fine ruled mesh, thousands of tiny paths) make a grid no report prints;
   // read as a table they would cut every printed value into blank slivers. Not a table: its text is read
   // as unruled lines instead.
-  if (rows > MAX_GRID_ROWS || cols > MAX_GRID_COLUMNS) return null;
+  if (rows > MAX_GRID_ROWS || cols > MAX_GRID_COLUMNS) {
+    return { page, box: [xs[0] as number, ys[0] as number, xs[cols] as number, ys[rows] as number], rows, cols };
+  }
   const slot = (r: number, c: number) => r * cols + c;
   const parent = Array.from({ length: rows * cols }, (_, i) => i);
   const find = (i: number): number => {

@@ -1,3 +1,4 @@
+import { maxOf, minOf } from "../../model/geometry.js";
 import type { TextLine } from "../../model/layout.js";
 
 /** Page numbers as printed in reports: "- 4 -", "-3-", "— 12 —", "第 3 页", "3/12", "第3页 共12页", bare "7". */
@@ -22,8 +23,8 @@ export function dropPageFurniture(
   });
   return linesByPage.map((lines, i) => {
     const height = heights[i] ?? 842;
-    const top = Math.min(...lines.map((l) => l.box[1]));
-    const bottom = Math.max(...lines.map((l) => l.box[3]));
+    const top = minOf(lines.map((l) => l.box[1]));
+    const bottom = maxOf(lines.map((l) => l.box[3]));
     return lines.filter((line) => {
       const inMargin = line.box[3] < height * MARGIN || line.box[1] > height * (1 - MARGIN);
       if (!inMargin) return true;

@@ -68,7 +68,7 @@ export async function extractRuleSegments(
       if (!stroke && hasCurve(data)) curvedFills += 1;
       for (const subpath of readSubpaths(data)) {
         const points = subpath.map((p) => applyMatrix(ctm, p));
-        if (stroke) segments.push(...strokeSegments(points));
+        if (stroke) for (const segment of strokeSegments(points)) segments.push(segment);
         else {
           const rule = thinRectangleRule(points);
           if (rule) segments.push(rule);
@@ -86,7 +86,7 @@ export async function extractRuleSegments(
  */
 export function ruleSegmentsOfRuns(strokes: readonly Point[][], fills: readonly Point[][]): RuleSegment[] {
   const segments: RuleSegment[] = [];
-  for (const run of strokes) segments.push(...strokeSegments(run));
+  for (const run of strokes) for (const segment of strokeSegments(run)) segments.push(segment);
   for (const run of fills) {
     const rule = thinRectangleRule(run);
     if (rule) segments.push(rule);

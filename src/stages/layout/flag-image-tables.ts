@@ -1,4 +1,5 @@
 import type { Cell } from "../../model/cell.js";
+import { maxOf } from "../../model/geometry.js";
 import type { Issue } from "../../model/issue.js";
 import type { PageRead } from "../../model/page-content.js";
 
@@ -21,7 +22,7 @@ export function flagImageTables(pages: readonly PageRead[], cells: ReadonlyMap<s
   for (const { content, needsOcr } of pages) {
     if (needsOcr) continue;
     const pageArea = content.width * content.height;
-    const share = Math.max(0, ...content.imageBoxes.map((b) => ((b[2] - b[0]) * (b[3] - b[1])) / pageArea));
+    const share = Math.max(0, maxOf(content.imageBoxes.map((b) => ((b[2] - b[0]) * (b[3] - b[1])) / pageArea)));
     if (share < MIN_TABLE_IMAGE_SHARE) continue;
     issues.push({
       code: "page.needs_ocr",

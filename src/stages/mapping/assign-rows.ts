@@ -45,10 +45,12 @@ export function assignRows(records: readonly RowRecord[], defs: Defs): RowAssign
   const order = new Map(defs.map((def, k) => [def.key, k]));
   const byRecord = new Map<number, RowAssignment>();
   // First a row's own label, in any order (section 二's sub-tables are printed in any order).
+  const named = new Set<string>();
   for (const i of data) {
-    const taken = new Set([...byRecord.values()].map((a) => a.key));
-    const key = matchKeys(records[i]?.label ?? "", defs).find((k) => !taken.has(k));
-    if (key) byRecord.set(i, { key, record: records[i] as RowRecord, by: "label", ambiguous: false });
+    const key = matchKeys(records[i]?.label ?? "", defs).find((k) => !named.has(k));
+    if (!key) continue;
+    named.add(key);
+    byRecord.set(i, { key, record: records[i] as RowRecord, by: "label", ambiguous: false });
   }
   // Then the rows without a label of their own, aligned in order with the template rows still free; where
   // the labelled rows keep the template's order, each only within its window between them.
@@ -86,7 +88,9 @@ export function assignRows(records: readonly RowRecord[], defs: Defs): RowAssign
   for (const i of data) {
     if (byRecord.has(i)) continue;
     const id = window(i).join(":");
-    alone.set(id, [...(alone.get(id) ?? []), i]);
+    const rows = alone.get(id);
+    if (rows) rows.push(i);
+    else alone.set(id, [i]);
   }
   for (const [id, rows] of alone) {
     const [lo, hi] = id.split(":").map(Number) as [number, number];

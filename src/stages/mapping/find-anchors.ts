@@ -103,7 +103,7 @@ function headerLines(items: readonly TextItem[]): Glyph[][] {
     const h = item.box[3] - item.box[1];
     const line = lines.find((l) => Math.min(l.y1, item.box[3]) - Math.max(l.y0, item.box[1]) > h * 0.5);
     const glyphs = explode(item);
-    if (line) line.glyphs.push(...glyphs);
+    if (line) for (const glyph of glyphs) line.glyphs.push(glyph);
     else lines.push({ y0: item.box[1], y1: item.box[3], glyphs });
   }
   return lines.map((l) => l.glyphs.sort((a, b) => a.x0 - b.x0));

@@ -1,4 +1,4 @@
-import type { Box } from "../../model/geometry.js";
+import { type Box, maxOf, minOf } from "../../model/geometry.js";
 import type { Anchor } from "./find-anchors.js";
 import { emptySlot, type RowRecord, type ValueSlot } from "./row-record.js";
 
@@ -155,8 +155,8 @@ export function detectAlignment(rows: readonly RowRecord[]): Alignment | null {
   const votes: Record<Alignment, number> = { left: 0, centre: 0, right: 0 };
   for (const column of columns) {
     const widths = column.map((b) => b[2] - b[0]);
-    if (column.length < 2 || Math.max(...widths) - Math.min(...widths) < 2) continue;
-    const spread = (values: number[]) => Math.max(...values) - Math.min(...values);
+    if (column.length < 2 || maxOf(widths) - minOf(widths) < 2) continue;
+    const spread = (values: number[]) => maxOf(values) - minOf(values);
     const s: Record<Alignment, number> = {
       left: spread(column.map((b) => b[0])),
       centre: spread(column.map((b) => (b[0] + b[2]) / 2)),

@@ -143,7 +143,7 @@ function tableCells(table: Element): Element[] {
     const node = stack.pop();
     if (!node || !isTag(node) || node.name === "table") continue;
     if (node.name === "td" || node.name === "th") cells.push(node);
-    else stack.push(...node.children);
+    else for (const child of node.children) stack.push(child);
   }
   return cells;
 }
@@ -154,7 +154,7 @@ function containsTable(table: Element): boolean {
     const node = stack.pop();
     if (!node || !isTag(node)) continue;
     if (node.name === "table") return true;
-    stack.push(...node.children);
+    for (const child of node.children) stack.push(child);
   }
   return false;
 }

@@ -26,8 +26,9 @@ export function checkNesting(document: Document): void {
 
 /**
  * Table cells (rows counted as cells too) a document may hold. A report's tables have a few hundred cells, a
- * portal page a few thousand; the mapping's work grows with the square of a table's rows (12,000 rows took
- * 20 s), so a page of 20,000 rows is refused before it is mapped.
+ * portal page a few thousand; a page past this is no report and is refused before it is mapped. The mapping
+ * is linear in a table's cells (40,000 rows in 2 s: scripts/bench-markup-rows.ts), so this bounds memory and
+ * time per document, not a quadratic walk.
  */
 export const MAX_TABLE_CELLS = 20_000;
 

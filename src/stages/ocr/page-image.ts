@@ -1,6 +1,7 @@
 import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import UTIF from "utif2";
+import { InputError } from "../../errors.js";
 import type { PdfPage } from "../../model/pdf.js";
 import { type GrayImage, toGray } from "./raster.js";
 
@@ -58,9 +59,74 @@ interface PdfImageObject {
   data?: Uint8Array | Uint8ClampedArray;
 }
 
-/** The page's single image when it covers (nearly) the whole page and is painted upright; else null. */
+/** Pixels a page image may declare (RGBA, 4 bytes each): 300 dpi A0 is 140 M; more is a decompression bomb. */
+const MAX_IMAGE_PIXELS = 200_000_000;
+
+/** pdf.js operators that stroke a path. */
+const STROKES = new Set<number>([
+  OPS.stroke,
+  OPS.closeStroke,
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
+]);
+
+/** A decoded image as pdf.js hands it over; `null` is what pdf.js gives for an image it could not decode. */
+function imageObject(page: PdfPage, name: string): Promise<PdfImageObject | null> {
+  return new Promise<PdfImageObject | null>((resolve) => {
+    const objs = name.startsWith("g_") ? page.commonObjs : page.objs;
+    try {
+      objs.get(name, (value: unknown) => resolve((value as PdfImageObject) ?? null));
+    } catch {
+      resolve(null);
+    }
+  });
+}
+
+/**
+ * Throws when every image a page paints failed to decode, so that a scan page whose only content is damaged
+ * image data (JBIG2, JPX, JPEG garbage) is not taken for a blank page: `too_large` when an image declares more
+ * than `MAX_IMAGE_PIXELS` (pdf.js refuses to allocate it), else `corrupt`. pdf.js gives `null` for an image it
+ * could not decode ("Unable to decode image" in its log) and draws nothing in its place.
+ */
+async function checkImagesDecode(page: PdfPage, images: readonly (readonly unknown[])[]): Promise<void> {
+  if (images.length === 0) return;
+  const decoded = await Promise.all(images.map((args) => imageObject(page, String(args[0]))));
+  if (decoded.some((object) => object !== null)) return;
+  const [, w, h] = images[0] as [unknown, number, number];
+  if (images.some(([, pw, ph]) => Number(pw) * Number(ph) > MAX_IMAGE_PIXELS)) {
+    throw new InputError(
+      "too_large",
+      `Page ${page.pageNumber} is a picture of ${w} × ${h} pixels, more than can be decoded`,
+    );
+  }
+  throw new InputError(
+    "corrupt",
+    `Page ${page.pageNumber} is a picture (${w} × ${h} pixels) whose image data cannot be decoded: damaged or truncated (JBIG2, JPX, JPEG …)`,
+  );
+}
+
+/**
+ * The page's single image when it covers (nearly) the whole page and is painted upright; else null. Throws
+ * (see `checkImagesDecode`) when the page is pictures only and none of them can be decoded.
+ */
 async function embeddedImage(page: PdfPage, width: number, height: number): Promise<PageImage | null> {
   const list = await page.getOperatorList();
+  // Only a page that is pictures (and at most a background fill or two) is judged by its pictures: a page of
+  // text, strokes or shapes (a report drawn as outlines) is drawn and read whatever its pictures are.
+  // pdf.js 6 gives a path's painting operator as the first argument of its constructPath.
+  const images: unknown[][] = [];
+  let fills = 0;
+  let drawn = false;
+  for (let i = 0; i < list.fnArray.length && !drawn; i++) {
+    const fn = list.fnArray[i];
+    const paint = fn === OPS.constructPath ? (list.argsArray[i] as unknown[])[0] : fn;
+    if (fn === OPS.paintImageXObject) images.push(list.argsArray[i] as unknown[]);
+    else if (paint === OPS.fill || paint === OPS.eoFill) fills++;
+    else drawn = fn === OPS.showText || fn === OPS.paintInlineImageXObject || STROKES.has(paint as number);
+  }
+  if (!drawn && fills <= 2) await checkImagesDecode(page, images);
   const names: string[] = [];
   let transforms = 0;
   let matrix: number[] | null = null;
@@ -79,15 +145,7 @@ async function embeddedImage(page: PdfPage, width: number, height: number): Prom
   const [a, b, c, d] = matrix as [number, number, number, number];
   if (Math.abs(b) > 1e-3 || Math.abs(c) > 1e-3 || Math.abs(a) < width * 0.95 || Math.abs(d) < height * 0.95)
     return null;
-  const name = names[0] as string;
-  const object = await new Promise<PdfImageObject | null>((resolve) => {
-    const objs = name.startsWith("g_") ? page.commonObjs : page.objs;
-    try {
-      objs.get(name, (value: unknown) => resolve((value as PdfImageObject) ?? null));
-    } catch {
-      resolve(null);
-    }
-  });
+  const object = await imageObject(page, names[0] as string);
   if (!object?.data || object.width * object.height > MAX_EMBEDDED_PIXELS) return null;
   // pdf.js image kinds: 1 = 1 bit per pixel gray (packed rows), 2 = RGB, 3 = RGBA.
   const { width: w, height: h, data, kind } = object;
@@ -103,7 +161,23 @@ async function embeddedImage(page: PdfPage, width: number, height: number): Prom
     }
     image = { width: w, height: h, data: out };
   } else return null;
+  if (solidBlack(image)) {
+    // pdf.js decodes a stream it cannot read (a Flate stream of garbage, a cut JPEG) as zeros, silently.
+    throw new InputError(
+      "corrupt",
+      `Page ${page.pageNumber} is a picture (${w} × ${h} pixels) that decodes to solid black: its image data is damaged`,
+    );
+  }
   return { image, scale: w / width, width, height, origin: "embedded" };
+}
+
+/** Whether (nearly) every pixel is black: no scanned page is; zeros are what an undecodable stream gives. */
+function solidBlack(image: GrayImage): boolean {
+  const step = Math.max(1, Math.floor(image.data.length / 100_000));
+  let samples = 0;
+  let dark = 0;
+  for (let i = 0; i < image.data.length; i += step, samples++) if ((image.data[i] as number) < 32) dark++;
+  return samples > 0 && dark / samples > 0.995;
 }
 
 /** The pages of an image file (PNG, JPEG: one page; TIFF: every page), as gray pixels at their own resolution. */

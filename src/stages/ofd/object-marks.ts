@@ -1,4 +1,4 @@
-import type { Box } from "../../model/geometry.js";
+import { type Box, maxOf, minOf } from "../../model/geometry.js";
 import { applyMatrix, composeMatrix, type Matrix } from "../../model/matrix.js";
 import type { TextItem } from "../../model/page-content.js";
 import type { OfdColor, OfdImageMark, OfdPathMark, OfdTextMark } from "./ofd-marks.js";
@@ -245,7 +245,7 @@ export function boxOf(points: readonly (readonly [number, number])[], m: Matrix)
   const mapped = points.map((p) => applyMatrix(m, p));
   const xs = mapped.map((p) => p[0]);
   const ys = mapped.map((p) => p[1]);
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  return [minOf(xs), minOf(ys), maxOf(xs), maxOf(ys)];
 }
 
 function unionOf(boxes: readonly Box[]): Box {

@@ -1,4 +1,4 @@
-import type { Box } from "../../model/geometry.js";
+import { type Box, maxOf, minOf } from "../../model/geometry.js";
 import type { TextItem } from "../../model/page-content.js";
 import type { OfdColor, OfdPage, OfdTextMark } from "./ofd-marks.js";
 import { commandsBox, hasCurve, straightRuns } from "./path-data.js";
@@ -29,9 +29,9 @@ export function pageGeometry(page: OfdPage): OfdPageGeometry {
   /** Boxes painted so far in a colour other than white: what white text could stand on. */
   const grounds: Box[] = [];
   for (const mark of page.marks) {
-    if (mark.kind === "text")
-      items.push(...mark.items.filter((item) => onPage(item, page) && seen(mark, item, grounds)));
-    else if (mark.kind === "image") {
+    if (mark.kind === "text") {
+      for (const item of mark.items) if (onPage(item, page) && seen(mark, item, grounds)) items.push(item);
+    } else if (mark.kind === "image") {
       // An image whose part was refused or not found paints nothing.
       if (mark.part === null) continue;
       grounds.push(mark.box);
@@ -41,8 +41,8 @@ export function pageGeometry(page: OfdPage): OfdPageGeometry {
       if (mark.fill && hasCurve(mark.commands)) curvedFills += 1;
       if (mark.fill && !blank(mark.fill)) grounds.push(commandsBox(mark.commands));
       const runs = straightRuns(mark.commands);
-      if (mark.stroke) for (const run of runs) strokes.push(...clipRun(run, mark.clip));
-      if (mark.fill) for (const run of runs) fills.push(...clipFill(run, mark.clip));
+      if (mark.stroke) for (const run of runs) for (const piece of clipRun(run, mark.clip)) strokes.push(piece);
+      if (mark.fill) for (const run of runs) for (const piece of clipFill(run, mark.clip)) fills.push(piece);
     }
   }
   return { items, strokes, fills, images, curvedFills };
@@ -88,7 +88,7 @@ function clipFill(run: Point[], clip: Box | null): Point[][] {
   if (clip === null) return [run];
   const xs = run.map((p) => p[0]);
   const ys = run.map((p) => p[1]);
-  const box = intersect([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)], clip);
+  const box = intersect([minOf(xs), minOf(ys), maxOf(xs), maxOf(ys)], clip);
   if (box === null) return [];
   const inside = run.every((p) => p[0] >= clip[0] && p[0] <= clip[2] && p[1] >= clip[1] && p[1] <= clip[3]);
   if (inside) return [run];

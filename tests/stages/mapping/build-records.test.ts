@@ -69,3 +69,41 @@ describe("OCR grid rows whose column rules were missed", () => {
     expect(record.slots[0]?.ocr).toBe(0.99);
   });
 });
+
+describe("grid rows", () => {
+  /** A text-layer run at [x0, y + 4, x0 + 30, y + 12]. */
+  const run = (text: string, x0: number, y: number): TextItem => ({
+    text,
+    box: [x0, y + 4, x0 + 30, y + 12],
+    fontSize: 8,
+    fontName: "F1",
+  });
+
+  it("gathers each row's cells wherever the grid lists them, left to right as listed", () => {
+    const ys = [100, 116, 132, 148];
+    const xs = [50, 200, 240, 280];
+    const labels = ["2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请"];
+    const cells: GridCell[] = [];
+    // Column by column, bottom row first: no row's cells are next to each other.
+    for (let col = 0; col < 3; col++) {
+      for (let row = 2; row >= 0; row--) {
+        const text = col === 0 ? (labels[row] as string) : String(row * 10 + col);
+        const box: Box = [xs[col] as number, ys[row] as number, xs[col + 1] as number, ys[row + 1] as number];
+        cells.push({ row, col, rowSpan: 1, colSpan: 1, box, items: [run(text, box[0] + 2, box[1])] });
+      }
+    }
+    const grid = { page: 1, box: [50, 100, 280, 148] as Box, ys, xs, cells };
+    const records = buildRecords([[{ kind: "grid", grid }]]);
+    expect(records.map((r) => r.label)).toEqual(labels);
+    expect(records.map((r) => r.slots.map((s) => s.raw))).toEqual([
+      ["1", "2"],
+      ["11", "12"],
+      ["21", "22"],
+    ]);
+    expect(records.map((r) => [r.firstOfGrid, r.lastOfGrid])).toEqual([
+      [true, false],
+      [false, false],
+      [false, true],
+    ]);
+  });
+});

@@ -145,6 +145,11 @@ describe("detectAlignment", () => {
     expect(detectAlignment(column(edges))).toBe(alignment);
   });
 
+  it("reads a column of 300,000 values (a document of hundreds of table pages) without overflowing the stack", () => {
+    const edges = Array.from({ length: 300_000 }, (_, i): [number, number] => [330 - 10 * (1 + (i % 3)), 330]);
+    expect(detectAlignment(column(edges))).toBe("right");
+  });
+
   it("has no evidence when every value has the same width", () => {
     expect(
       detectAlignment(

@@ -91,3 +91,11 @@ describe("htmlBlocks on a data table with a long footnote row", () => {
     expect(blocks.map((b) => b.kind)).toEqual(["table"]);
   });
 });
+
+describe("htmlBlocks on a flat page of 200,000 elements", () => {
+  it("walks them without spreading them as arguments (a stack overflow, internal)", () => {
+    const blocks = htmlBlocks(`<html><body><div>${"<p>政府信息公开</p>".repeat(200_000)}</div></body></html>`);
+    expect(blocks).toHaveLength(200_000);
+    expect(blocks.every((b) => b.kind === "paragraph" && b.text === "政府信息公开")).toBe(true);
+  });
+});

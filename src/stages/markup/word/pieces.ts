@@ -41,6 +41,16 @@ export function readPieces(table: StreamReader, fib: Fib): Piece[] {
   if (!Number.isInteger(count) || count < 1 || count > MAX_PIECES || plc + lcb > table.length) {
     throw new InputError("corrupt", `The Word file's piece table has a PlcPcd of ${lcb} bytes`);
   }
+  // [MS-DOC] 2.8.35: the PlcPcd's character positions increase; a table whose positions go back is damaged
+  // (its pieces would overlap, or be dropped one by one as empty, leaving a document of no text).
+  for (let i = 0; i < count; i++) {
+    if (table.u32(plc + (i + 1) * 4) < table.u32(plc + i * 4)) {
+      throw new InputError(
+        "corrupt",
+        `The Word file's piece table is damaged: its character positions go back at piece ${i + 1}`,
+      );
+    }
+  }
   const pieces: Piece[] = [];
   for (let i = 0; i < count; i++) {
     const cpStart = table.u32(plc + i * 4);

@@ -86,7 +86,7 @@ function tableRows(table: WordTable, path: string): DocCell[][] {
       if (def && def.horzMerge >= 2 && last !== null) {
         if (last !== "above") {
           last.colSpan += place.span;
-          last.lines.push(...cellLines(cell));
+          for (const line of cellLines(cell)) last.lines.push(line);
         }
         return;
       }
