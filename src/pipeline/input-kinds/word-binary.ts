@@ -48,7 +48,7 @@ export const wpsKind: InputKindDef = {
 
 /** What a compound file without a WordDocument stream is, by the streams it holds. */
 function notWord(container: CompoundFile, input: InputFile, source: DocumentSource): DocumentResult {
-  const has = (name: string) => container.names.includes(name);
+  const has = (name: string) => container.stream(name) !== null;
   if (has("EncryptionInfo") && has("EncryptedPackage")) {
     return failDocument(
       source,
