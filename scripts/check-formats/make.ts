@@ -1,0 +1,267 @@
+// Writes tests/fixtures/formats-check/ (issue 15's independent check set): reports in .doc, .wps, .mht/.mhtml
+// and pages whose tables are pictures, each made from a born-digital sample's truth alone — the HTML is laid
+// out by ./report-html.ts in its own table styles (not by the sample generators), then written by LibreOffice
+// (.doc, .wps, .docx → .doc), by ./web-archive.ts (MIME archives) or screenshotted by Chromium (pictures).
+// Each <stem>.truth.json is the source sample's truth with `file` (and for pictures `pages_need_ocr`) changed.
+// Run: npx tsx scripts/check-formats/make.ts   (needs soffice, iconv and /usr/bin/chromium)
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { reportHtml, type TableStyle, type Truth } from "./report-html.js";
+import { type ArchiveShape, encodeText, type Part, writeArchive } from "./web-archive.js";
+
+const ROOT = join(import.meta.dirname, "../..");
+const OUT = join(ROOT, "tests/fixtures/formats-check");
+const WORK = "/tmp/gongkai-formats-check";
+const PROFILE = `file://${WORK}/lo-profile`;
+const ALL_MARKS = ["", "—", "/", "-", "无", "－"];
+
+const made: { file: string; from: string; how: string }[] = [];
+
+function truthOf(stem: string): Truth {
+  return JSON.parse(readFileSync(join(ROOT, "samples", `${stem}.truth.json`), "utf8")) as Truth;
+}
+
+function writeTruth(from: string, file: string, how: string, pagesNeedOcr: number[] = []): void {
+  const truth = truthOf(from);
+  if (truth.flags.some((f) => f.rule.startsWith("text.") || f.rule === "s2.fee_unit"))
+    throw new Error(`${from}: its flags need the sample's narrative, which these reports do not print`);
+  const out = { ...truth, file, pages_need_ocr: pagesNeedOcr };
+  writeFileSync(join(OUT, `${file.replace(/\.[^.]+$/, "")}.truth.json`), `${JSON.stringify(out, null, 2)}\n`);
+  made.push({ file, from, how });
+}
+
+function soffice(filter: string, inputs: string[], outDir: string, html: boolean): void {
+  execFileSync(
+    "nice",
+    [
+      "-n",
+      "10",
+      "soffice",
+      `-env:UserInstallation=${PROFILE}`,
+      "--headless",
+      ...(html ? ["--infilter=HTML (StarWriter)"] : []),
+      "--convert-to",
+      filter,
+      "--outdir",
+      outDir,
+      ...inputs,
+    ],
+    { stdio: "pipe", timeout: 600_000 },
+  );
+}
+
+interface WordJob {
+  readonly file: string;
+  readonly from: string;
+  readonly style: TableStyle;
+  readonly how: string;
+  readonly viaDocx?: boolean;
+}
+
+const WORD: readonly WordJob[] = [
+  { file: "doc-lo-ruled-2023.doc", from: "ruled-clean-2023", style: {}, how: "ruled, three merged label columns" },
+  {
+    file: "doc-lo-vertical-2021.doc",
+    from: "zero-styles-2021",
+    style: { vertical: true, brokenHeaders: true, blankMarks: ALL_MARKS },
+    how: "group labels one character per line, header words broken, zeros as blank, —, /, -, 无, －",
+  },
+  {
+    file: "doc-lo-portal-2023.doc",
+    from: "arith-errors-2023",
+    style: { portal: true, mergedS2: true },
+    how: "inside a portal's layout tables (nested tables); section 二 in one grid; published arithmetic errors",
+  },
+  {
+    file: "doc-lo-split-v2019-2020.doc",
+    from: "v2019-unruled-2020",
+    style: { splitS3After: 10, blankMarks: ["", "—"], procurementYuan: true, borders: "none" },
+    how: "v2019, no borders, table 三 split in two tables with a page break and “- 3 -”, 采购总金额 in 元",
+  },
+  {
+    file: "doc-lo-legacy-2016.doc",
+    from: "legacy-table-2016",
+    style: {},
+    how: "legacy 统计表 with rows that carry no key",
+  },
+  {
+    file: "doc-lo-docx-county-2024.doc",
+    from: "county-rules-2024",
+    style: { oneLabelColumn: true, thousands: true },
+    viaDocx: true,
+    how: "HTML → .docx → .doc (two LibreOffice hops); section 三's labels in one column",
+  },
+  {
+    file: "doc-lo-fullwidth-2023.doc",
+    from: "fullwidth-large-2023",
+    style: { fullWidth: true, thousands: true, borders: "none" },
+    how: "full-width digits, thousands separators, no borders",
+  },
+  {
+    file: "wps-lo-v2019-mismatch-2022.wps",
+    from: "v2019-mismatch-2022",
+    style: { vertical: true },
+    how: "v2019 layout in a 2022 report, vertical group labels; Word-binary under a .wps name",
+  },
+  {
+    file: "wps-lo-split-2022.wps",
+    from: "vertical-merged-2022",
+    style: { brokenHeaders: true, splitS3After: 18 },
+    how: "table 三 split after 18 rows inside the （三）不予公开 group; Word-binary under a .wps name",
+  },
+];
+
+function makeWord(): void {
+  const dir = join(WORK, "word");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, "docx"), { recursive: true });
+  const stem = (job: WordJob) => job.file.replace(/\.[^.]+$/, "");
+  for (const job of WORD) writeFileSync(join(dir, `${stem(job)}.html`), reportHtml(truthOf(job.from), job.style));
+  const direct = WORD.filter((j) => !j.viaDocx).map((j) => join(dir, `${stem(j)}.html`));
+  soffice("doc:MS Word 97", direct, join(dir, "out"), true);
+  const viaDocx = WORD.filter((j) => j.viaDocx);
+  soffice(
+    "docx:MS Word 2007 XML",
+    viaDocx.map((j) => join(dir, `${stem(j)}.html`)),
+    join(dir, "docx"),
+    true,
+  );
+  soffice(
+    "doc:MS Word 97",
+    viaDocx.map((j) => join(dir, "docx", `${stem(j)}.docx`)),
+    join(dir, "out"),
+    false,
+  );
+  for (const job of WORD) {
+    copyFileSync(join(dir, "out", `${stem(job)}.doc`), join(OUT, job.file));
+    writeTruth(job.from, job.file, `LibreOffice .doc: ${job.how}`);
+  }
+}
+
+const LOGO: Part = {
+  type: "image/gif",
+  location: "http://www.example.gov.cn/images/logo.gif",
+  id: "<logo@check.gongkai>",
+  // A 1×1 GIF: the page's other picture, which is no table.
+  body: Uint8Array.from(Buffer.from("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==", "base64")),
+};
+
+interface ArchiveJob {
+  readonly file: string;
+  readonly from: string;
+  readonly style: TableStyle;
+  readonly shape: ArchiveShape;
+  readonly how: string;
+}
+
+const ARCHIVES: readonly ArchiveJob[] = [
+  {
+    file: "mht-gb18030-b64-2023.mht",
+    from: "ruled-clean-2023",
+    style: {},
+    shape: {
+      charset: "GB18030",
+      transfer: "base64",
+      boundary: "ie",
+      eol: "\r\n",
+      declareCharset: true,
+      pageLast: true,
+    },
+    how: "IE shape, GB18030 page in base64, page part after the picture part (start=<cid>)",
+  },
+  {
+    file: "mht-utf8-qp-lf-2021.mhtml",
+    from: "zero-styles-2021",
+    style: { blankMarks: ALL_MARKS, brokenHeaders: true },
+    shape: { charset: "UTF-8", transfer: "quoted-printable", boundary: "chrome", eol: "\n", declareCharset: true },
+    how: "Chrome shape, UTF-8 quoted-printable with soft breaks inside characters, LF line ends",
+  },
+  {
+    file: "mht-gbk-8bit-meta-2016.mht",
+    from: "legacy-table-2016",
+    style: {},
+    shape: {
+      charset: "GBK",
+      transfer: "8bit",
+      boundary: "odd",
+      eol: "\r\n",
+      declareCharset: false,
+      encodedLocation: true,
+    },
+    how: "legacy; raw GBK bytes (8bit), charset only in <meta>, odd boundary, RFC 2047 Content-Location",
+  },
+  {
+    file: "mht-gbk-qp-v2019-2020.mht",
+    from: "v2019-ruled-2020",
+    style: { portal: true, procurementYuan: true },
+    shape: { charset: "GBK", transfer: "quoted-printable", boundary: "ie", eol: "\r\n", declareCharset: true },
+    how: "v2019 portal page, GBK quoted-printable, IE shape",
+  },
+];
+
+const PAGE_URL = "http://www.example.gov.cn/zwgk/ndbg/index.html";
+
+function makeArchives(): void {
+  for (const job of ARCHIVES) {
+    const charset = job.shape.charset === "UTF-8" ? "utf-8" : job.shape.charset.toLowerCase();
+    const html = reportHtml(truthOf(job.from), job.style, charset);
+    const withLogo = html.replace("<body>", `<body><img src="${LOGO.location}" alt="">`);
+    const page: Part = { type: "text/html", location: PAGE_URL, body: encodeText(withLogo, job.shape.charset) };
+    const title = `${truthOf(job.from).report.agency}政府信息公开工作年度报告`;
+    writeFileSync(join(OUT, job.file), writeArchive(page, [LOGO], job.shape, title));
+    writeTruth(job.from, job.file, `web archive: ${job.how}`);
+  }
+}
+
+/** The page with each section's tables replaced by a JPEG screenshot of them, in an IE-shaped GB18030 .mht. */
+async function makePictures(): Promise<void> {
+  const from = "ruled-clean-2023";
+  const truth = truthOf(from);
+  const html = reportHtml(truth, { brokenHeaders: true });
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+  const pictures: Part[] = [];
+  let page = html;
+  try {
+    const tab = await browser.newPage({ deviceScaleFactor: 1.5, viewport: { width: 900, height: 1200 } });
+    await tab.setContent(html);
+    for (const [i, id] of ["tables-s2", "tables-s3", "tables-s4"].entries()) {
+      const body = await tab.locator(`#${id}`).screenshot({ type: "jpeg", quality: 85 });
+      const location = `http://www.example.gov.cn/zwgk/ndbg/W0202403${i + 1}.jpg`;
+      pictures.push({ type: "image/jpeg", location, body: new Uint8Array(body) });
+      page = page.replace(
+        new RegExp(`<div id="${id}">[\\s\\S]*?</div>(?=\\n<h2>|\\n<h2|$)`),
+        `<p align="center"><img src="${location}" width="600"></p>`,
+      );
+    }
+  } finally {
+    await browser.close();
+  }
+  if ((page.match(/<img /g) ?? []).length !== 3) throw new Error("expected the three tables replaced by pictures");
+  const shape: ArchiveShape = {
+    charset: "GB18030",
+    transfer: "base64",
+    boundary: "ie",
+    eol: "\r\n",
+    declareCharset: true,
+  };
+  const part: Part = { type: "text/html", location: PAGE_URL, body: encodeText(page, "GB18030") };
+  const file = "pictures-jpeg-2023.mht";
+  writeFileSync(join(OUT, file), writeArchive(part, pictures, shape, `${truth.report.agency}年度报告`));
+  writeTruth(
+    from,
+    file,
+    "the three sections' tables as JPEG screenshots (Chromium, 1.5×) in an IE-shaped .mht",
+    [1, 2, 3],
+  );
+}
+
+mkdirSync(OUT, { recursive: true });
+mkdirSync(WORK, { recursive: true });
+const only = process.argv[2];
+if (!only || only === "word") makeWord();
+if (!only || only === "mht") makeArchives();
+if (!only || only === "pictures") await makePictures();
+writeFileSync(join(WORK, `made-${only ?? "all"}.json`), `${JSON.stringify(made, null, 2)}\n`);
+console.log(made.map((m) => `${m.file}\t${m.from}\t${m.how}`).join("\n"));
