@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
+import { type Producer, readPdf, writeOfd } from "./ofd-from-pdf.js";
 import { reportHtml, type TableStyle, type Truth } from "./report-html.js";
 import { type ArchiveShape, encodeText, type Part, writeArchive } from "./web-archive.js";
 
@@ -257,11 +258,67 @@ async function makePictures(): Promise<void> {
   );
 }
 
+const OFDS: readonly { file: string; from: string; style: TableStyle; producer: Producer; how: string }[] = [
+  {
+    file: "ofd-glyphs-2023.ofd",
+    from: "ruled-clean-2023",
+    style: {},
+    producer: "per-glyph",
+    how: "one TextCode per glyph at absolute positions, Boundary the page; one PathObject per rule",
+  },
+  {
+    file: "ofd-deltag-v2019-2020.ofd",
+    from: "v2019-ruled-2020",
+    style: { vertical: true },
+    producer: "delta-g",
+    how: "v2019; tight Boundary per word, X/Y relative to it, DeltaX with `g` runs; all rules in one PathObject",
+  },
+  {
+    file: "ofd-ctm-legacy-2016.ofd",
+    from: "legacy-table-2016",
+    style: {},
+    producer: "ctm-points",
+    how: "legacy; text and rules in points under a millimetre CTM; rules in a Background layer",
+  },
+  {
+    file: "ofd-twodocs-2021.ofd",
+    from: "zero-styles-2021",
+    style: { blankMarks: ALL_MARKS, brokenHeaders: true },
+    producer: "template-two-docs",
+    how: "two documents (DocBody): a cover letter, then the report; rules in page templates; six blank-zero marks",
+  },
+];
+
+const COVER = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>报送函</title></head><body>
+<h2 align="center">关于报送政府信息公开工作年度报告的函</h2>
+<p>市政府办公室：</p><p style="text-indent:2em">根据《中华人民共和国政府信息公开条例》规定，现将本单位政府信息公开工作年度报告报送你们，请予审核。</p>
+<p align="right">（此页无正文）</p></body></html>`;
+
+function makeOfds(): void {
+  const dir = join(WORK, "ofd");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const stem = (file: string) => file.replace(/\.[^.]+$/, "");
+  for (const job of OFDS) writeFileSync(join(dir, `${stem(job.file)}.html`), reportHtml(truthOf(job.from), job.style));
+  writeFileSync(join(dir, "cover.html"), COVER);
+  const inputs = [...OFDS.map((j) => join(dir, `${stem(j.file)}.html`)), join(dir, "cover.html")];
+  soffice("pdf:writer_pdf_Export", inputs, dir, true);
+  const cover = readPdf(join(dir, "cover.pdf"), dir);
+  for (const job of OFDS) {
+    const pages = readPdf(join(dir, `${stem(job.file)}.pdf`), dir);
+    const truth = truthOf(job.from);
+    const title = `${truth.report.agency}${truth.report.year}年政府信息公开工作年度报告`;
+    writeFileSync(join(OUT, job.file), writeOfd(pages, job.producer, title, cover));
+    writeTruth(job.from, job.file, `OFD from LibreOffice's PDF via poppler: ${job.how}`);
+  }
+}
+
 mkdirSync(OUT, { recursive: true });
 mkdirSync(WORK, { recursive: true });
 const only = process.argv[2];
 if (!only || only === "word") makeWord();
 if (!only || only === "mht") makeArchives();
 if (!only || only === "pictures") await makePictures();
+if (!only || only === "ofd") makeOfds();
 writeFileSync(join(WORK, `made-${only ?? "all"}.json`), `${JSON.stringify(made, null, 2)}\n`);
 console.log(made.map((m) => `${m.file}\t${m.from}\t${m.how}`).join("\n"));

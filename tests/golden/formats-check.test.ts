@@ -26,6 +26,10 @@ const FLOORS: Record<string, number> = {
   "mht-gbk-8bit-meta-2016.mht": 36,
   "mht-gbk-qp-v2019-2020.mht": 198,
   "mht-utf8-qp-lf-2021.mhtml": 207,
+  "ofd-ctm-legacy-2016.ofd": 36,
+  "ofd-deltag-v2019-2020.ofd": 198,
+  "ofd-glyphs-2023.ofd": 207,
+  "ofd-twodocs-2021.ofd": 207,
   "pictures-jpeg-2023.mht": 207,
   "wps-lo-split-2022.wps": 207,
   "wps-lo-v2019-mismatch-2022.wps": 198,
@@ -44,11 +48,12 @@ function silentlyWrong(output: Awaited<ReturnType<typeof extractOnce>>["output"]
 }
 
 describe("golden: the independent check set of .doc, .wps, web archives and pictured tables", () => {
-  it("holds every file the floors name, with v2019 and legacy reports among the .doc files", () => {
+  it("holds every file the floors name, with v2019 and legacy reports among the .doc and .ofd files", () => {
     expect(truths.map((t) => t.file)).toEqual(Object.keys(FLOORS).sort());
-    expect(new Set(truths.filter((t) => t.file.endsWith(".doc")).map((t) => t.report.template))).toEqual(
-      new Set(["v2021", "v2019", "legacy"]),
-    );
+    for (const ext of [".doc", ".ofd"])
+      expect(new Set(truths.filter((t) => t.file.endsWith(ext)).map((t) => t.report.template))).toEqual(
+        new Set(["v2021", "v2019", "legacy"]),
+      );
   });
 
   it.each(truths.map((t) => [t.file, t] as const))(

@@ -5,8 +5,11 @@ import { blockText, tableGrid } from "../../../scripts/check-formats/word-oracle
 import { extractDocument } from "../../../src/pipeline/extract-document.js";
 import { readCompoundFile } from "../../../src/stages/ingest/read-compound-file.js";
 import { type DocTable, wordBinaryBlocks } from "../../../src/stages/markup/index.js";
+import { StreamReader } from "../../../src/stages/markup/word/bytes.js";
+import { readFib } from "../../../src/stages/markup/word/fib.js";
 
-// Word files written by Microsoft Word (Apache POI's test data, tests/fixtures/word-real/README.md), each read by
+// Word files written by Microsoft Word and WPS Office (Apache POI's and node-word-extractor's test data,
+// tests/fixtures/word-real/README.md), each read by
 // gongkai's Word reader and held to what LibreOffice reads from it (<stem>.lo.json, scripts/check-formats/
 // word-oracle.ts): the same tables cell for cell and the same characters, none gongkai's alone.
 const dir = join(import.meta.dirname, "../../fixtures/word-real");
@@ -46,7 +49,7 @@ function compareText(ours: string, theirs: string): { extra: string; common: num
   return { extra, common };
 }
 
-describe("Word 97–2003 files written by Microsoft Word read as LibreOffice reads them", () => {
+describe("Word 97–2003 files written by Microsoft Word and WPS Office read as LibreOffice reads them", () => {
   // [stem, what it is, tables, cells, characters LibreOffice has that gongkai must have too]
   it.each([
     ["poi-simple-table", "Word 8.0 (97), one table", 1, 6, 189],
@@ -57,6 +60,10 @@ describe("Word 97–2003 files written by Microsoft Word read as LibreOffice rea
     ["poi-AIOOB-Tap", "Word 8.0, five tables, Wingdings symbols", 5, 182, 6283],
     ["poi-rasp", "fast-saved (fComplex, 34 pieces, Prm1 sprms), Word 8.0, Cyrillic", 2, 4, 1514],
     ["poi-Bug33519", "fast-saved 8 times (421 pieces, 328 with Prm1 sprms), Word 8.0", 3, 145, 3633],
+    ["nwe-test03", "Word 2003, a table of 30 cells", 1, 30, 1687],
+    ["nwe-test12", "Word for Mac, a table with empty cells", 1, 6, 91],
+    ["nwe-test11", "WPS Office 10.1 (KSOProductBuildVer 2052-10.1.0.5850), Chinese, fast-saved", 0, 0, 69],
+    ["nwe-test09", "Word 2007, literal “(” that are no symbols", 0, 0, 57],
   ] as const)("%s (%s): its tables cell for cell and its text", (stem, _what, tables, cells, common) => {
     const { blocks, oracle } = read(stem);
     const ours = blocks.filter((b): b is DocTable => b.kind === "table").map((t) => trimRows(tableGrid(t)));
@@ -89,6 +96,53 @@ describe("Word 97–2003 files written by Microsoft Word read as LibreOffice rea
         .flatMap((b) => b.rows.flat())
         .filter((c) => c.lines.join("") === "("),
     ).toEqual([]);
+  });
+});
+
+describe("Prm0: a piece's single sprm by index (fast saves)", () => {
+  /** simple-table.doc's streams with its one piece's Prm replaced by `prm`. */
+  function withPrm(prm: number) {
+    const cf = readCompoundFile(new Uint8Array(readFileSync(join(dir, "poi-simple-table.doc"))));
+    const wordDocument = cf.stream("WordDocument") as Uint8Array;
+    const fib = readFib(new StreamReader(wordDocument, "WordDocument"));
+    const table = Uint8Array.from(cf.stream(fib.tableStream) as Uint8Array);
+    let at = fib.clx.fc;
+    while (table[at] === 0x01) at += 3 + ((table[at + 1] as number) | ((table[at + 2] as number) << 8));
+    expect(table[at]).toBe(0x02);
+    const lcb = new DataView(table.buffer).getUint32(at + 1, true);
+    const count = (lcb - 4) / 12;
+    expect(count).toBe(1);
+    new DataView(table.buffer).setUint16(at + 5 + (count + 1) * 4 + 6, prm, true);
+    return wordBinaryBlocks({ wordDocument, stream: (name) => (name === fib.tableStream ? table : cf.stream(name)) });
+  }
+  const kinds = (blocks: ReturnType<typeof withPrm>) => blocks.map((b) => b.kind);
+
+  it("applies isprm 0x18 (sprmPFInTable) after the paragraphs' own properties, as Word does", () => {
+    expect(kinds(withPrm(0))).toEqual(["paragraph", "table", "paragraph"]);
+    // isprm 0x18, val 0: no paragraph of the piece is in a table any more.
+    expect(kinds(withPrm(0x18 << 1))).not.toContain("table");
+  });
+
+  it("ignores the isprms that only format (0x55 sprmCFBold)", () => {
+    expect(kinds(withPrm((0x55 << 1) | (1 << 8)))).toEqual(["paragraph", "table", "paragraph"]);
+  });
+});
+
+describe("a .doc written by WPS Office", () => {
+  it("reads nwe-test11's Chinese paragraphs as they are", () => {
+    const { blocks } = read("nwe-test11");
+    expect(blocks.map((b) => (b.kind === "paragraph" ? b.text : b.kind))).toEqual([
+      "这是一个用来测试nodejs解析Word文档.doccccc",
+      "This is a test for parsing the Word file in node.",
+    ]);
+  });
+
+  it("keeps literal “(” (nwe-test09: no sprmCSymbol on them)", () => {
+    const { blocks } = read("nwe-test09");
+    expect(blocks.map((b) => (b.kind === "paragraph" ? b.text : b.kind))).toEqual([
+      "{This line gets read fine}",
+      "Ooops, where are the ( opening ( brackets?",
+    ]);
   });
 });
 
