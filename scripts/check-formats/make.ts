@@ -7,13 +7,13 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
 import { type Producer, readPdf, writeOfd } from "./ofd-from-pdf.js";
+import { makePicturePage, type PictureJob } from "./pictures.js";
 import { reportHtml, type TableStyle, type Truth } from "./report-html.js";
 import { type ArchiveShape, encodeText, type Part, writeArchive } from "./web-archive.js";
 
 const ROOT = join(import.meta.dirname, "../..");
-const OUT = join(ROOT, "tests/fixtures/formats-check");
+const OUT = process.env.CHECK_FORMATS_OUT ?? join(ROOT, "tests/fixtures/formats-check");
 const WORK = "/tmp/gongkai-formats-check";
 const PROFILE = `file://${WORK}/lo-profile`;
 const ALL_MARKS = ["", "—", "/", "-", "无", "－"];
@@ -200,13 +200,27 @@ const ARCHIVES: readonly ArchiveJob[] = [
     shape: { charset: "GBK", transfer: "quoted-printable", boundary: "ie", eol: "\r\n", declareCharset: true },
     how: "v2019 portal page, GBK quoted-printable, IE shape",
   },
+  {
+    file: "mht-utf16-unicode-2023.mht",
+    from: "fullwidth-large-2023",
+    style: { fullWidth: true, thousands: true },
+    shape: {
+      charset: "UTF-16LE",
+      label: "unicode",
+      transfer: "base64",
+      boundary: "ie",
+      eol: "\r\n",
+      declareCharset: true,
+    },
+    how: 'IE\'s “Unicode” save: UTF-16LE page without BOM in base64, declared charset="unicode"; full-width digits',
+  },
 ];
 
 const PAGE_URL = "http://www.example.gov.cn/zwgk/ndbg/index.html";
 
 function makeArchives(): void {
   for (const job of ARCHIVES) {
-    const charset = job.shape.charset === "UTF-8" ? "utf-8" : job.shape.charset.toLowerCase();
+    const charset = job.shape.label ?? (job.shape.charset === "UTF-8" ? "utf-8" : job.shape.charset.toLowerCase());
     const html = reportHtml(truthOf(job.from), job.style, charset);
     const withLogo = html.replace("<body>", `<body><img src="${LOGO.location}" alt="">`);
     const page: Part = { type: "text/html", location: PAGE_URL, body: encodeText(withLogo, job.shape.charset) };
@@ -216,46 +230,40 @@ function makeArchives(): void {
   }
 }
 
-/** The page with each section's tables replaced by a JPEG screenshot of them, in an IE-shaped GB18030 .mht. */
+const PICTURES: readonly (PictureJob & { from: string; how: string })[] = [
+  {
+    file: "pictures-jpeg-2023.mht",
+    from: "ruled-clean-2023",
+    style: { brokenHeaders: true },
+    format: "jpeg",
+    ref: "url",
+    shape: { charset: "GB18030", transfer: "base64", boundary: "ie", eol: "\r\n", declareCharset: true },
+    how: "the three sections' tables as JPEG screenshots (Chromium, 1.5×) in an IE-shaped GB18030 .mht",
+  },
+  {
+    file: "pictures-png-cid-v2019-2020.mhtml",
+    from: "v2019-unruled-2020",
+    style: { blankMarks: ["", "—"], borders: "none" },
+    format: "png",
+    ref: "cid",
+    shape: { charset: "UTF-8", transfer: "quoted-printable", boundary: "chrome", eol: "\r\n", declareCharset: true },
+    how: "v2019 unruled tables with blank and — zeros as PNG screenshots named by cid: in a Chrome-shaped .mhtml",
+  },
+  {
+    file: "pictures-page-2021.html",
+    from: "zero-styles-2021",
+    style: { blankMarks: ["", "—", "/", "无"] },
+    format: "png",
+    ref: "folder",
+    how: "a saved page, its three pictures in pictures-page-2021_files/ under Chinese names (统计表 1.png), src URL-encoded",
+  },
+];
+
 async function makePictures(): Promise<void> {
-  const from = "ruled-clean-2023";
-  const truth = truthOf(from);
-  const html = reportHtml(truth, { brokenHeaders: true });
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
-  const pictures: Part[] = [];
-  let page = html;
-  try {
-    const tab = await browser.newPage({ deviceScaleFactor: 1.5, viewport: { width: 900, height: 1200 } });
-    await tab.setContent(html);
-    for (const [i, id] of ["tables-s2", "tables-s3", "tables-s4"].entries()) {
-      const body = await tab.locator(`#${id}`).screenshot({ type: "jpeg", quality: 85 });
-      const location = `http://www.example.gov.cn/zwgk/ndbg/W0202403${i + 1}.jpg`;
-      pictures.push({ type: "image/jpeg", location, body: new Uint8Array(body) });
-      page = page.replace(
-        new RegExp(`<div id="${id}">[\\s\\S]*?</div>(?=\\n<h2>|\\n<h2|$)`),
-        `<p align="center"><img src="${location}" width="600"></p>`,
-      );
-    }
-  } finally {
-    await browser.close();
+  for (const job of PICTURES) {
+    await makePicturePage(truthOf(job.from), job, OUT);
+    writeTruth(job.from, job.file, job.how, [1, 2, 3]);
   }
-  if ((page.match(/<img /g) ?? []).length !== 3) throw new Error("expected the three tables replaced by pictures");
-  const shape: ArchiveShape = {
-    charset: "GB18030",
-    transfer: "base64",
-    boundary: "ie",
-    eol: "\r\n",
-    declareCharset: true,
-  };
-  const part: Part = { type: "text/html", location: PAGE_URL, body: encodeText(page, "GB18030") };
-  const file = "pictures-jpeg-2023.mht";
-  writeFileSync(join(OUT, file), writeArchive(part, pictures, shape, `${truth.report.agency}年度报告`));
-  writeTruth(
-    from,
-    file,
-    "the three sections' tables as JPEG screenshots (Chromium, 1.5×) in an IE-shaped .mht",
-    [1, 2, 3],
-  );
 }
 
 const OFDS: readonly { file: string; from: string; style: TableStyle; producer: Producer; how: string }[] = [

@@ -14,7 +14,9 @@ export interface Part {
 
 export interface ArchiveShape {
   /** Bytes of the page: iconv's name for the encoding. */
-  readonly charset: "UTF-8" | "GBK" | "GB18030";
+  readonly charset: "UTF-8" | "GBK" | "GB18030" | "UTF-16LE";
+  /** The charset name the archive declares, when not the iconv name (IE writes "unicode" for UTF-16LE). */
+  readonly label?: string;
   readonly transfer: "base64" | "quoted-printable" | "8bit";
   readonly boundary: "ie" | "chrome" | "odd";
   readonly eol: "\r\n" | "\n";
@@ -105,7 +107,7 @@ export function writeArchive(page: Part, pictures: readonly Part[], shape: Archi
     ? `=?gb2312?B?${Buffer.from(encodeText("file:///C:/Users/办公室/Desktop/年度报告.htm", "GBK")).toString("base64")}?=`
     : page.location;
   const pagePart = [
-    `Content-Type: text/html${shape.declareCharset ? `; charset="${shape.charset.toLowerCase()}"` : ""}`,
+    `Content-Type: text/html${shape.declareCharset ? `; charset="${shape.label ?? shape.charset.toLowerCase()}"` : ""}`,
     ...(shape.pageLast ? [`Content-ID: ${pageId}`] : []),
     `Content-Transfer-Encoding: ${shape.transfer}`,
     `Content-Location: ${location}`,

@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { blockText, tableGrid } from "../../../scripts/check-formats/word-oracle.js";
@@ -135,6 +136,18 @@ describe("a .doc written by WPS Office", () => {
       "这是一个用来测试nodejs解析Word文档.doccccc",
       "This is a test for parsing the Word file in node.",
     ]);
+  });
+
+  it("reads it under a .wps name as WPS Office saves Word-binary files: a document, not `unsupported`", async () => {
+    const tmp = mkdtempSync(join(tmpdir(), "gongkai-wps-"));
+    try {
+      const wps = join(tmp, "wps-written.wps");
+      copyFileSync(join(dir, "nwe-test11.doc"), wps);
+      const { output } = await extractDocument(wps);
+      expect(output.issues.map((i) => i.code)).toEqual(["not_a_report"]);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it("keeps literal “(” (nwe-test09: no sprmCSymbol on them)", () => {
