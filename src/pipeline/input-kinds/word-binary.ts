@@ -36,7 +36,7 @@ export const extractOldWps: FrontEnd = async () =>
 
 /** What a compound file without a WordDocument stream is, by the streams it holds. */
 function notWord(container: CompoundFile, input: InputFile): FrontEndResult {
-  const has = (name: string) => container.names.includes(name);
+  const has = (name: string) => container.stream(name) !== null;
   if (has("EncryptionInfo") && has("EncryptedPackage")) {
     return failedDocument(
       "encrypted",

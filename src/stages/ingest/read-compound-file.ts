@@ -9,7 +9,10 @@ import { describeError, InputError } from "../../errors.js";
 export interface CompoundFile {
   /** Root-level stream names as stored (`WordDocument`, `1Table`, `Data`, `EncryptionInfo` …). */
   readonly names: readonly string[];
-  /** A root-level stream's bytes, or null when there is none of that name. */
+  /**
+   * A root-level stream's bytes, or null when there is none of that name. Names compare without regard to case,
+   * as MS-CFB 2.6.4 orders and finds them (some writers store `worddocument` or `WORDDOCUMENT`).
+   */
   readonly stream: (name: string) => Uint8Array | null;
 }
 
@@ -27,15 +30,18 @@ export function readCompoundFile(bytes: Uint8Array): CompoundFile {
     throw new InputError("corrupt", `The compound file (OLE container) cannot be read: ${describeError(error)}`);
   }
   const streams = new Map<string, Uint8Array>();
+  const names: string[] = [];
   container.FileIndex.forEach((entry, i) => {
     const path = container.FullPaths[i] ?? "";
     // Root-level streams only: "Root Entry/WordDocument" (storages end in "/").
     const parts = path.split("/").filter(Boolean);
     if (entry.type !== 2 || parts.length !== 2) return;
     const content = entry.content as Uint8Array | number[] | undefined;
-    streams.set(entry.name, content instanceof Uint8Array ? content : Uint8Array.from(content ?? []));
+    const bytes = content instanceof Uint8Array ? content : Uint8Array.from(content ?? []);
+    names.push(entry.name);
+    if (!streams.has(entry.name.toUpperCase())) streams.set(entry.name.toUpperCase(), bytes);
   });
-  return { names: [...streams.keys()], stream: (name) => streams.get(name) ?? null };
+  return { names, stream: (name) => streams.get(name.toUpperCase()) ?? null };
 }
 
 /**

@@ -18,13 +18,15 @@ const YEAR_IN_TITLE = /(?:19|20)\d\d|[〇零二][〇零一二三四五六七八�
 /**
  * The title among the first lines. Preferred: one line that is a whole title with its agency; then lines
  * joined (a title wrapped over two or three lines, the agency on the first); windows must end where the
- * title ends (报告) and must not start with a date or a "发布机构：" line. Failing all that, the first window
+ * title ends (报告), must not start with a date or a "发布机构：" line, nor run over a page break. Failing all that, the first window
  * that mentions a year and 政府信息公开…报告 at all.
  */
-function findTitle(lines: readonly string[]): string | null {
+function findTitle(lines: readonly string[], pages: readonly (number | null)[]): string | null {
   const windows: { text: string; start: number; span: number }[] = [];
   for (let span = 1; span <= 3; span++) {
     for (let start = 0; start + span <= lines.length; start++) {
+      // A title does not run over a page break: the last line of a cover page is no part of it.
+      if (pages[start] !== pages[start + span - 1]) continue;
       const text = lines.slice(start, start + span).join("");
       if (TITLE_END.test(text) && YEAR_IN_TITLE.test(text) && text.length <= 80) windows.push({ text, start, span });
     }
@@ -51,7 +53,10 @@ export function extractMeta(records: readonly RowRecord[]): ReportMeta {
     .filter((r) => !isSpeckLine(r))
     .slice(0, 12)
     .filter((r) => !r.ruled);
-  const title = findTitle(head.map((r) => r.text.replace(/\s+/g, "")));
+  const title = findTitle(
+    head.map((r) => r.text.replace(/\s+/g, "")),
+    head.map((r) => r.page),
+  );
   if (!title) return { title: null, agency: null, year: null, confidence: { agency: null, year: null } };
   // "关于印发《XX局2023年…报告》的通知": the report's own title is inside the notice's.
   const core = toArabicYear(

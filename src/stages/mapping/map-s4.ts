@@ -6,6 +6,11 @@ import { notFound, PLACED_BY_HEADER, type TableContext } from "./table-context.j
 
 const LITIGATION_HEADER = /行政诉讼|起诉/;
 const HEADER = /结果维持|尚未审结|行政复议\s*行政诉讼|复议后起诉|未经复议/;
+/**
+ * Words of the header's lower lines: a ruled row holding them is the header broken over a page ("结果" at the foot
+ * of one page, "维持 纠正 结果 审结" at the top of the next), never the data row.
+ */
+const HEADER_WORDS = /维持|纠正|审结/;
 
 /** Section 四: the first row with values after the header, 15 numbers by position or header column. */
 export function mapSection4(records: readonly RowRecord[], context: TableContext): void {
@@ -16,7 +21,7 @@ export function mapSection4(records: readonly RowRecord[], context: TableContext
   // without one, only a row with most of its values counts.
   const firstRow =
     headerAt >= 0
-      ? records.slice(headerAt + 1).find(isDataRow)
+      ? records.slice(headerAt + 1).find((r) => isDataRow(r) && !HEADER_WORDS.test(r.text))
       : records.find((r) => isDataRow(r) && r.slots.length >= Math.ceil(count / 3));
   if (!firstRow) {
     context.issues.push(notFound("s4", "the section 四 row (行政复议/行政诉讼)"));

@@ -78,7 +78,7 @@ export interface OfdImageMark {
 
 /** One page as read from the package. */
 export interface OfdPage {
-  /** 1-based, in the order of Document.xml's Pages. */
+  /** 1-based, in the order of Document.xml's Pages (a later document's pages after an earlier one's). */
   readonly page: number;
   /** Page size in points. */
   readonly width: number;

@@ -15,7 +15,7 @@ export interface OfdTemplateRef {
   readonly zOrder: "Background" | "Foreground";
 }
 
-/** The document an OFD's first DocBody names: pages, templates, resources and the default page box. */
+/** A document an OFD's DocBody names: pages, templates, resources and the default page box. */
 export interface OfdDocument {
   readonly pkg: OfdPackage;
   /** Folder of Document.xml in the package. */
@@ -32,22 +32,57 @@ export interface OfdDocument {
 /** A4 portrait in millimetres, the page box when neither the page nor the document gives one. */
 export const A4_BOX = [0, 0, 210, 297] as const;
 
+/** Documents read from one package: a real OFD holds one or a few (a 公文 and its attachment). */
+const MAX_DOCUMENTS = 64;
+
 /**
- * Reads OFD.xml (the entry point: GB/T 33190 §7.4) and the Document.xml its first DocBody names. A package
- * without OFD.xml, or whose DocRoot names no part, is `corrupt`.
+ * Reads OFD.xml (the entry point: GB/T 33190 §7.4) and the Document.xml of every DocBody, in order: a package
+ * may hold several documents (a cover letter, then the report), and reading only the first would lose the
+ * rest without a word. A package without OFD.xml, or whose first DocRoot names no part, is `corrupt`; a later
+ * DocBody that names none, or a document named twice, is left out with a note.
  */
-export function readDocument(pkg: OfdPackage): OfdDocument {
+export function readDocuments(pkg: OfdPackage): OfdDocument[] {
   const entry = pkg.locate("/OFD.xml", "");
   if (!("path" in entry)) throw new InputError("corrupt", "The OFD package has no OFD.xml at its root");
   const ofd = childOf(parseXml(pkg.read(entry.path), "OFD.xml"), "OFD");
   if (!ofd) throw new InputError("corrupt", "OFD.xml has no ofd:OFD root element");
-  const docRoot = childText(childOf(ofd, "DocBody"), "DocRoot");
-  if (docRoot === undefined) throw new InputError("corrupt", "OFD.xml names no document (DocBody/DocRoot)");
-  const located = pkg.locate(docRoot, "");
-  if (!("path" in located)) throw new InputError("corrupt", `OFD.xml's DocRoot: ${located.refused}`);
-  const document = childOf(parseXml(pkg.read(located.path), located.path), "Document");
-  if (!document) throw new InputError("corrupt", `${located.path} has no ofd:Document root element`);
-  const folder = folderOf(located.path);
+  const bodies = childrenOf(ofd, "DocBody").slice(0, MAX_DOCUMENTS);
+  const documents: OfdDocument[] = [];
+  const seen = new Set<string>();
+  const skipped: string[] = [];
+  for (const [i, body] of bodies.entries()) {
+    const docRoot = childText(body, "DocRoot");
+    const located = docRoot === undefined ? { refused: "no DocRoot" } : pkg.locate(docRoot, "");
+    if (i === 0 && docRoot === undefined)
+      throw new InputError("corrupt", "OFD.xml names no document (DocBody/DocRoot)");
+    if (!("path" in located)) {
+      if (i === 0) throw new InputError("corrupt", `OFD.xml's DocRoot: ${located.refused}`);
+      skipped.push(`document ${i + 1} (DocBody) left out: ${located.refused}`);
+      continue;
+    }
+    if (seen.has(located.path)) {
+      skipped.push(`document ${i + 1} (DocBody) left out: it names ${located.path} again`);
+      continue;
+    }
+    seen.add(located.path);
+    try {
+      documents.push(readOneDocument(pkg, located.path));
+    } catch (error) {
+      if (i === 0 || !(error instanceof InputError) || error.errorClass !== "corrupt") throw error;
+      skipped.push(`document ${i + 1} (DocBody) left out: ${error.message}`);
+    }
+  }
+  const [first, ...rest] = documents as [OfdDocument, ...OfdDocument[]];
+  const notes = [...skipped];
+  if (documents.length > 1)
+    notes.push(`the OFD holds ${documents.length} documents (DocBody); their pages are read in order, as one`);
+  return [{ ...first, notes: [...first.notes, ...notes] }, ...rest];
+}
+
+function readOneDocument(pkg: OfdPackage, path: string): OfdDocument {
+  const document = childOf(parseXml(pkg.read(path), path), "Document");
+  if (!document) throw new InputError("corrupt", `${path} has no ofd:Document root element`);
+  const folder = folderOf(path);
   const common = childOf(document, "CommonData");
   const notes: string[] = [];
   const resources = emptyResources();

@@ -28,12 +28,13 @@ export const MAX_MARKS_PER_PAGE = 200_000;
 export type TemplateCache = Map<string, XmlElement | Error>;
 
 /**
- * Reads page `index` (0-based) of the document: its templates behind (ZOrder Background, the default) and in
+ * Reads page `index` (0-based) of the document, numbered `pageNumber` in the package (documents after the first
+ * number on from the ones before): its templates behind (ZOrder Background, the default) and in
  * front of (Foreground) its own content, layers in the order Background, Body, Foreground (§7.7), and every
  * object inside them, PageBlocks and composite units included, as marks on the page in points. Throws an
  * `InputError` for a page whose content part is missing, refused or unreadable.
  */
-export function readPage(doc: OfdDocument, index: number, templates: TemplateCache): OfdPage {
+export function readPage(doc: OfdDocument, index: number, templates: TemplateCache, pageNumber = index + 1): OfdPage {
   const ref = doc.pages[index];
   if (ref === undefined) throw new RangeError(`Expected a page index below ${doc.pages.length}, got ${index}`);
   if (!("path" in ref.located)) throw new InputError("corrupt", `its content part: ${ref.located.refused}`);
@@ -67,7 +68,7 @@ export function readPage(doc: OfdDocument, index: number, templates: TemplateCac
   walker.layers(page, base);
   drawTemplates("Foreground");
   return {
-    page: index + 1,
+    page: pageNumber,
     width: box[2] * PT_PER_MM,
     height: box[3] * PT_PER_MM,
     marks: walker.marks,

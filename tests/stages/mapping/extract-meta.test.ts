@@ -41,6 +41,22 @@ describe("extractMeta", () => {
     expect(extractMeta(lines(texts))).toMatchObject({ title, agency, year: 2023 });
   });
 
+  it("never runs a title over a page break (a cover page's last line is no part of it)", () => {
+    // Regression (issue 15 check set, ofd-twodocs-2021): the cover letter's "（此页无正文）" ended page 1 and
+    // became the start of the agency on page 2.
+    const records = [
+      lineRecord("关于报送政府信息公开工作年度报告的函", [], { y: 60, page: 1 }),
+      lineRecord("（此页无正文）", [], { y: 700, page: 1 }),
+      lineRecord("西安市雁塔区市场监督管理局2021年政府信息公开工作年度", [], { y: 40, page: 2 }),
+      lineRecord("报告", [], { y: 60, page: 2 }),
+    ];
+    expect(extractMeta(records)).toMatchObject({
+      title: "西安市雁塔区市场监督管理局2021年政府信息公开工作年度报告",
+      agency: "西安市雁塔区市场监督管理局",
+      year: 2021,
+    });
+  });
+
   it("keeps the title and year when the title names no agency", () => {
     expect(extractMeta(lines(["2023年政府信息公开工作年度报告"]))).toMatchObject({
       title: "2023年政府信息公开工作年度报告",

@@ -18,6 +18,9 @@ export interface Fib {
   /** Offset and size in the table stream of the piece table (Clx) and of the paragraph properties (PlcBtePapx). */
   readonly clx: FcLcb;
   readonly plcfBtePapx: FcLcb;
+  /** Character properties (PlcBteChpx) and the font table (SttbfFfn), for symbol characters. */
+  readonly plcfBteChpx: FcLcb;
+  readonly sttbfFfn: FcLcb;
 }
 
 export interface FcLcb {
@@ -25,12 +28,17 @@ export interface FcLcb {
   readonly lcb: number;
 }
 
-/** FibBase.wIdent of every Word binary document. */
+/** FibBase.wIdent of a Word 97–2003 document, and of a Word 6.0/95 one (whose FIB is laid out otherwise). */
 const WORD_IDENT = 0xa5ec;
+const WORD6_IDENT = 0xa5dc;
+/** nFib of Word 6.0 (101) to Word 95 (104, 105); some Word 95 writers put another wIdent (0xA699) before it. */
+const NFIB_WORD6 = [101, 105] as const;
 /** nFib of Word 97 (later versions keep it in FibBase and put theirs in FibRgCswNew). */
 const NFIB_WORD97 = 0xc1;
 /** FibRgFcLcb97 pair indices ([MS-DOC] 2.5.6). */
+const PLCF_BTE_CHPX = 12;
 const PLCF_BTE_PAPX = 13;
+const STTBF_FFN = 15;
 const CLX = 33;
 
 /**
@@ -38,7 +46,16 @@ const CLX = 33;
  * layout, 8-bit text only) and `corrupt` for a stream that is no Word document.
  */
 export function readFib(word: StreamReader): Fib {
-  if (word.length < 154 || word.u16(0) !== WORD_IDENT) {
+  const ident = word.length >= 4 ? word.u16(0) : 0;
+  const nFib6 = word.length >= 4 ? word.u16(2) : 0;
+  if (ident === WORD6_IDENT || (ident !== WORD_IDENT && nFib6 >= NFIB_WORD6[0] && nFib6 <= NFIB_WORD6[1])) {
+    // Word 6.0 (nFib 101) and Word 95 (nFib 104) write wIdent 0xA5DC; Word 97 and later 0xA5EC.
+    throw new InputError(
+      "unsupported",
+      `The Word file is in the Word 6.0/95 format (nFib ${nFib6}); gongkai reads Word 97–2003 .doc files — save it again as a Word 97–2003 or .docx document`,
+    );
+  }
+  if (word.length < 154 || ident !== WORD_IDENT) {
     throw new InputError("corrupt", "The WordDocument stream does not start with a Word file information block");
   }
   const nFib = word.u16(2);
@@ -70,5 +87,7 @@ export function readFib(word: StreamReader): Fib {
     ccpText: lw(3),
     clx: pair(CLX),
     plcfBtePapx: pair(PLCF_BTE_PAPX),
+    plcfBteChpx: pair(PLCF_BTE_CHPX),
+    sttbfFfn: pair(STTBF_FFN),
   };
 }

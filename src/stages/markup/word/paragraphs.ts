@@ -26,12 +26,15 @@ export interface ParagraphProps {
 }
 
 const MARKS = new Set([0x0d, 0x07, 0x0c]);
+/** "(": what the text holds for a character from a symbol font (see ./symbols.ts). */
+const SYMBOL_PLACEHOLDER = 0x28;
 /** Table depth beyond which nothing is read as a table (a hostile file's sprmPItap of 2^31). */
 const MAX_DEPTH = 64;
 
 /**
  * The main document (CPs [0, ccpText)) as paragraphs in reading order. Each paragraph's properties are those of
- * the PAPX run holding its mark's FC, with the piece's own sprms (Prm1) applied after them.
+ * the PAPX run holding its mark's FC, with the piece's own sprms (Prm1) applied after them. `symbols` gives, by
+ * FC, the character a symbol-font placeholder stands for.
  */
 export function readParagraphs(
   word: StreamReader,
@@ -39,6 +42,7 @@ export function readParagraphs(
   fib: Fib,
   pieces: readonly Piece[],
   papx: readonly PapxRun[],
+  symbols: ReadonlyMap<number, string> = new Map(),
 ): WordParagraph[] {
   const paragraphs: WordParagraph[] = [];
   const fields = new FieldState();
@@ -55,6 +59,14 @@ export function readParagraphs(
       const unit = piece.compressed
         ? (bytes[i] as number)
         : (bytes[i * 2] as number) | ((bytes[i * 2 + 1] as number) << 8);
+      if (unit === SYMBOL_PLACEHOLDER) {
+        const symbol = symbols.get(piece.fc + i * size);
+        if (symbol !== undefined) {
+          text += decode(start, i) + symbol;
+          start = i + 1;
+        }
+        continue;
+      }
       if (!MARKS.has(unit)) continue;
       text += decode(start, i);
       start = i + 1;

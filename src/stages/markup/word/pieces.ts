@@ -11,7 +11,7 @@ export interface Piece {
   readonly fc: number;
   /** One byte per character (8-bit, "compressed") instead of UTF-16LE. */
   readonly compressed: boolean;
-  /** The paragraph sprms the piece's Prm adds (a Prm1's grpprl from the Clx), or null. */
+  /** The sprms the piece's Prm adds (a Prm1's grpprl from the Clx, or a Prm0's single sprm), or null. */
   readonly grpprl: Uint8Array | null;
 }
 
@@ -20,8 +20,8 @@ const MAX_PIECES = 1_000_000;
 
 /**
  * The pieces of the main document's text (CPs [0, ccpText)), in CP order, from the Clx in the table stream
- * (Prc entries first, then the Pcdt's PlcPcd). A Prm1 names a Prc's grpprl; a Prm0 (a single sprm, fast saves
- * only) is not applied.
+ * (Prc entries first, then the Pcdt's PlcPcd). A Prm1 names a Prc's grpprl; a Prm0 holds one sprm by index
+ * (fast saves), of which the two that shape tables are applied.
  */
 export function readPieces(table: StreamReader, fib: Fib): Piece[] {
   if (fib.clx.lcb === 0) throw new InputError("corrupt", "The Word file has no piece table (Clx)");
@@ -60,9 +60,25 @@ export function readPieces(table: StreamReader, fib: Fib): Piece[] {
     const prm = table.u16(pcd + 6);
     const compressed = (fcCompressed & 0x40000000) !== 0;
     const fc = compressed ? (fcCompressed & 0x3fffffff) / 2 : fcCompressed & 0x3fffffff;
-    const grpprl = (prm & 1) === 1 ? (prcs[prm >> 1] ?? null) : null;
+    const grpprl = (prm & 1) === 1 ? (prcs[prm >> 1] ?? null) : prm0Grpprl(prm);
     if (cpStart >= cpEnd) continue;
     pieces.push({ cpStart, cpEnd, fc, compressed, grpprl });
   }
   return pieces.sort((a, b) => a.cpStart - b.cpStart);
 }
+
+/**
+ * Prm0 ([MS-DOC] 2.9.215): isprm (bits 1–7) names a sprm from a fixed table, val (bits 8–15) is its one-byte
+ * operand. Of that table only sprmPFInTable (isprm 0x18) and sprmPFTtp (0x19) bear on the text and tables read
+ * here; the rest format characters and paragraphs.
+ */
+function prm0Grpprl(prm: number): Uint8Array | null {
+  const sprm = PRM0_SPRMS.get((prm >> 1) & 0x7f);
+  if (sprm === undefined) return null;
+  return Uint8Array.of(sprm & 0xff, sprm >> 8, (prm >> 8) & 0xff);
+}
+
+const PRM0_SPRMS = new Map([
+  [0x18, 0x2416],
+  [0x19, 0x2417],
+]);

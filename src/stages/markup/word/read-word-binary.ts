@@ -5,6 +5,7 @@ import { readFib } from "./fib.js";
 import { readPapxRuns } from "./papx.js";
 import { readParagraphs } from "./paragraphs.js";
 import { readPieces } from "./pieces.js";
+import { readSymbols } from "./symbols.js";
 import { toDocBlocks } from "./word-blocks.js";
 import { nestTables } from "./word-tables.js";
 
@@ -40,5 +41,6 @@ export function wordBinaryBlocks(streams: WordStreams): DocBlock[] {
   const data = dataBytes === null ? null : new StreamReader(dataBytes, "Data");
   const pieces = readPieces(table, fib);
   const papx = readPapxRuns(word, table, fib);
-  return toDocBlocks(nestTables(readParagraphs(word, data, fib, pieces, papx)));
+  const symbols = readSymbols(word, table, fib);
+  return toDocBlocks(nestTables(readParagraphs(word, data, fib, pieces, papx, symbols)));
 }
