@@ -15,8 +15,9 @@ import {
 import { REVIEW_CSS } from "./assets-css.js";
 import { hrefOf, slugOf } from "./html.js";
 import { type IndexEntry, renderIndexPage, toIndexEntry } from "./index-page.js";
-import { findNarrativeMarks, findOfdNarrativeMarks, type NarrativeMark, quotedClause } from "./narrative-marks.js";
+import { type NarrativeMark, quotedClause } from "./narrative-marks.js";
 import { DEFAULT_SCALE, prunePageFolders } from "./page-cache.js";
+import { RenderProcess } from "./render-process.js";
 import { flaggedSeverities, type Neighbours, renderReportPage } from "./report-page.js";
 import { collectReviewFlags, type ReviewedCell, type ReviewFlag, type ReviewReport } from "./review-model.js";
 import { renderSourceTables } from "./source-view.js";
@@ -76,77 +77,86 @@ export async function buildReviewSite(extractedDir: string, options: ReviewOptio
     await readFile(fileURLToPath(new URL("./assets/review.js", import.meta.url))),
   );
 
-  const sources = new Map<string, Promise<SourceView>>();
-  // Narrative marks by source and quoted clauses: copies of one source with the same flags read its text once.
-  const marks = new Map<string, Promise<NarrativeMark[]>>();
-  const marksOf = (source: SourceView, flags: readonly ReviewFlag[]): Promise<NarrativeMark[]> => {
-    const find = source.kind === "pdf" ? findNarrativeMarks : source.kind === "ofd" ? findOfdNarrativeMarks : null;
-    const path = source.path;
-    const quoted = flags.map((f) => JSON.stringify(quotedClause(f)));
-    if (find === null || path === null || quoted.every((q) => q === "null")) return Promise.resolve([]);
-    const key = `${source.key}\n${quoted.join("\n")}`;
-    let found = marks.get(key);
-    if (found === undefined) {
-      found = readBytes(path).then((bytes) => find(bytes, flags).catch(() => []));
-      marks.set(key, found);
-    }
-    return found;
-  };
-  const entries: IndexEntry[] = [];
-  let pending: { review: ReviewReport; source: SourceView; previous: string | null } | null = null;
-  const flush = async (next: string | null) => {
-    if (pending === null) return;
-    const { review, source, previous } = pending;
-    const neighbours: Neighbours = { previous, next };
-    const flagged = flaggedSeverities(review.flags);
-    const sourceTables =
-      source.markup === null || source.path === null
-        ? null
-        : renderSourceTables(await readBytes(source.path), source.markup, review.cells, review.flags, flagged);
-    const narrativeMarks = await marksOf(source, review.flags);
-    const sourceHref =
-      source.path === null ? null : hrefOf(relative(join(root, "reports"), source.path).split(sep).join("/"));
-    await writeFile(
-      join(root, "reports", `${review.slug}.html`),
-      renderReportPage(review, { scale, neighbours, sourceTables, sourceHref, pagesKey: source.key, narrativeMarks }),
-    );
-    entries.push(toIndexEntry(review, sourceTables !== null));
-  };
-
-  let done = 0;
-  for (const file of extracted.files) {
-    const read = await readReportFile(extractedDir, file);
-    if (!("report" in read)) continue;
-    const { report } = read;
-    const sha256 = report.output.source.sha256;
-    let source = sources.get(sha256);
-    if (source === undefined) {
-      source = viewSource(report, extracted, options.inputs, root, scale);
-      sources.set(sha256, source);
-    }
-    const view = await source;
-    const review = buildReview(report, view, corrections.byReport.get(report.file), extracted);
-    await flush(review.slug);
-    pending = { review, source: view, previous: entries.at(-1)?.slug ?? null };
-    done += 1;
-    if (done % PROGRESS_EVERY === 0) {
-      options.onProgress?.(`review: ${done}/${extracted.files.length} report(s), ${sources.size} source(s)\n`);
-    }
+  const renderer = new RenderProcess();
+  try {
+    return await writePages();
+  } finally {
+    await renderer.close();
   }
-  await flush(null);
-  const views = await Promise.all(sources.values());
-  await prunePageFolders(join(root, "pages"), new Set(views.filter((v) => v.pages.length > 0).map((v) => v.key)));
-  const index = join(root, "index.html");
-  await writeFile(index, renderIndexPage(entries, extractedDir));
-  const seconds = (performance.now() - started) / 1000;
-  options.onProgress?.(`review: ${entries.length} report(s), ${sources.size} source(s) in ${seconds.toFixed(1)} s\n`);
-  return {
-    index,
-    reports: entries.length,
-    images: views.reduce((n, v) => n + v.pages.length, 0),
-    rendered: views.reduce((n, v) => n + v.fresh, 0),
-    withoutImages: entries.filter((e) => e.imagesMissing !== null).length,
-  };
+
+  async function writePages(): Promise<ReviewSite> {
+    const sources = new Map<string, Promise<SourceView>>();
+    // Narrative marks by source and quoted clauses: copies of one source with the same flags read its text once.
+    const marks = new Map<string, Promise<NarrativeMark[]>>();
+    const marksOf = (source: SourceView, flags: readonly ReviewFlag[]): Promise<NarrativeMark[]> => {
+      const format = source.kind === "pdf" || source.kind === "ofd" ? source.kind : null;
+      const path = source.path;
+      const quoted = flags.map((f) => JSON.stringify(quotedClause(f)));
+      if (format === null || path === null || quoted.every((q) => q === "null")) return Promise.resolve([]);
+      const key = `${source.key}\n${quoted.join("\n")}`;
+      let found = marks.get(key);
+      if (found === undefined) {
+        found = renderer.marks({ kind: "marks", path, format, flags }).catch(() => []);
+        marks.set(key, found);
+      }
+      return found;
+    };
+    const entries: IndexEntry[] = [];
+    let pending: { review: ReviewReport; source: SourceView; previous: string | null } | null = null;
+    const flush = async (next: string | null) => {
+      if (pending === null) return;
+      const { review, source, previous } = pending;
+      const neighbours: Neighbours = { previous, next };
+      const flagged = flaggedSeverities(review.flags);
+      const sourceTables =
+        source.markup === null || source.path === null
+          ? null
+          : renderSourceTables(await readBytes(source.path), source.markup, review.cells, review.flags, flagged);
+      const narrativeMarks = await marksOf(source, review.flags);
+      const sourceHref =
+        source.path === null ? null : hrefOf(relative(join(root, "reports"), source.path).split(sep).join("/"));
+      await writeFile(
+        join(root, "reports", `${review.slug}.html`),
+        renderReportPage(review, { scale, neighbours, sourceTables, sourceHref, pagesKey: source.key, narrativeMarks }),
+      );
+      entries.push(toIndexEntry(review, sourceTables !== null));
+    };
+
+    let done = 0;
+    for (const file of extracted.files) {
+      const read = await readReportFile(extractedDir, file);
+      if (!("report" in read)) continue;
+      const { report } = read;
+      const sha256 = report.output.source.sha256;
+      let source = sources.get(sha256);
+      if (source === undefined) {
+        source = viewSource(renderer, report, extracted, options.inputs, root, scale);
+        sources.set(sha256, source);
+      }
+      const view = await source;
+      const review = buildReview(report, view, corrections.byReport.get(report.file), extracted);
+      await flush(review.slug);
+      pending = { review, source: view, previous: entries.at(-1)?.slug ?? null };
+      done += 1;
+      if (done % PROGRESS_EVERY === 0) {
+        options.onProgress?.(`review: ${done}/${extracted.files.length} report(s), ${sources.size} source(s)\n`);
+      }
+    }
+    await flush(null);
+    const views = await Promise.all(sources.values());
+    await prunePageFolders(join(root, "pages"), new Set(views.filter((v) => v.pages.length > 0).map((v) => v.key)));
+    const index = join(root, "index.html");
+    await writeFile(index, renderIndexPage(entries, extractedDir));
+    const seconds = (performance.now() - started) / 1000;
+    options.onProgress?.(`review: ${entries.length} report(s), ${sources.size} source(s) in ${seconds.toFixed(1)} s\n`);
+    return {
+      index,
+      reports: entries.length,
+      images: views.reduce((n, v) => n + v.pages.length, 0),
+      rendered: views.reduce((n, v) => n + v.fresh, 0),
+      withoutImages: entries.filter((e) => e.imagesMissing !== null).length,
+    };
+  }
 }
 
 function buildReview(

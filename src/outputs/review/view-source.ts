@@ -4,6 +4,7 @@ import type { ExtractedDir, ExtractedReport } from "../extracted/index.js";
 import { locateSource } from "./locate-source.js";
 import { readCachedPages, writeRenderRecord } from "./page-cache.js";
 import type { PageImage } from "./render-pages.js";
+import type { RenderProcess } from "./render-process.js";
 import type { MarkupKind } from "./source-view.js";
 
 /**
@@ -25,11 +26,12 @@ export interface SourceView {
 }
 
 /**
- * Finds a report's source and renders its pages (PDF, OFD, PNG/JPEG/TIFF) unless cached. The renderers (pdf.js,
- * Skia) are loaded on the first page to render: a rerun over cached images, or an archive of HTML and Word
- * files, never loads them. The source's bytes are dropped when this returns.
+ * Finds a report's source and has `renderer` render its pages (PDF, OFD, PNG/JPEG/TIFF) unless cached; a rerun
+ * over cached images, or an archive of HTML and Word files, starts no render process. The source's bytes are
+ * dropped when this returns.
  */
 export async function viewSource(
+  renderer: RenderProcess,
   report: ExtractedReport,
   extracted: ExtractedDir,
   inputs: string | undefined,
@@ -51,8 +53,15 @@ export async function viewSource(
     }
     if (cached !== null) return { ...view, pages: cached };
     try {
-      const { renderPicturePages } = await import("./picture-pages.js");
-      const pages = await renderPicturePages(report.output, { ...source, kind: source.kind }, outDir, scale);
+      const { cells } = report.output;
+      const pages = await renderer.pages({
+        kind: "pictures",
+        path: source.path,
+        source: source.kind,
+        cells,
+        outDir,
+        scale,
+      });
       await writeRenderRecord(outDir, sha256, scale, pages);
       return { ...view, pages, fresh: pages.length };
     } catch {
@@ -63,14 +72,11 @@ export async function viewSource(
   await rm(outDir, { recursive: true, force: true });
   if (!source.found) return { ...base, pages: [], missing: source.reason, path };
   try {
-    let pages: PageImage[];
-    if (source.kind === "pdf")
-      pages = await (await import("./render-pages.js")).renderPdfPages(source.bytes, outDir, scale);
-    else if (source.kind === "ofd") {
-      pages = await (await import("./render-pages.js")).renderOfdPages(source.bytes, outDir, scale);
-    } else if (source.kind === "png" || source.kind === "jpeg" || source.kind === "tiff") {
-      pages = await (await import("./render-images.js")).renderImagePages(source.bytes, source.kind, outDir, scale);
-    } else return { ...base, pages: [], missing: `${source.path} is ${source.kind}: nothing to show`, path };
+    const { kind } = source;
+    if (kind !== "pdf" && kind !== "ofd" && kind !== "png" && kind !== "jpeg" && kind !== "tiff") {
+      return { ...base, pages: [], missing: `${source.path} is ${kind}: nothing to show`, path };
+    }
+    const pages = await renderer.pages({ kind, path: source.path, outDir, scale });
     await writeRenderRecord(outDir, sha256, scale, pages);
     return { ...base, pages, missing: null, path, fresh: pages.length };
   } catch (error) {
