@@ -30,6 +30,9 @@ for (const ext of [".doc", ".wps", ".mht", ".mhtml"]) INPUT_EXTENSIONS.add(ext);
 const IMAGE_EXTENSIONS = [".png", ".jpg", ".jpeg", ".tif", ".tiff"];
 for (const ext of IMAGE_EXTENSIONS) INPUT_EXTENSIONS.add(ext);
 
+/** The extensions a folder walk collects (lower case, sorted), for help texts and the output contract. */
+export const COLLECTED_EXTENSIONS: readonly string[] = [...INPUT_EXTENSIONS].sort();
+
 /** Files of the run itself at the top of the output folder: no input's output may take these names. */
 export const RUN_FILES = ["manifest.jsonl", "cross-report.json"] as const;
 
