@@ -11,6 +11,8 @@ export default defineConfig({
     // machine at load 8 trips; 10 min only a defect reaches.
     expect: { poll: { timeout: 600_000 } },
     setupFiles: ["./tests/helpers/setup.ts"],
+    // A folder per run where extractOnce shares each input's extraction between the test processes.
+    globalSetup: ["./tests/helpers/global-setup.ts"],
     pool: "forks",
     // One test process per core. Vitest's default for `run` is one fewer than the cores: on a 2-core machine a
     // single process, so the whole suite ran one file at a time.
