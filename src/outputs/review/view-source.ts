@@ -26,9 +26,8 @@ export interface SourceView {
 }
 
 /**
- * Finds a report's source and has `renderer` render its pages (PDF, OFD, PNG/JPEG/TIFF) unless cached; a rerun
- * over cached images, or an archive of HTML and Word files, starts no render process. The source's bytes are
- * dropped when this returns.
+ * Finds a report's source and has `renderer` render its pages (PDF, OFD, PNG/JPEG/TIFF) unless cached (a cached
+ * source costs the render process nothing). The source's bytes are dropped when this returns.
  */
 export async function viewSource(
   renderer: RenderProcess,
