@@ -7,7 +7,12 @@ export default defineConfig({
     // (per test, per hook). A test that hangs is a defect to find with `--reporter=verbose`, not a timeout.
     testTimeout: 0,
     hookTimeout: 0,
+    // expect.poll (the review page tests wait for the browser with it) gives up after 1 s by default, which a
+    // machine at load 8 trips; 10 min only a defect reaches.
+    expect: { poll: { timeout: 600_000 } },
     setupFiles: ["./tests/helpers/setup.ts"],
+    // A folder per run where extractOnce shares each input's extraction between the test processes.
+    globalSetup: ["./tests/helpers/global-setup.ts"],
     pool: "forks",
     // One test process per core. Vitest's default for `run` is one fewer than the cores: on a 2-core machine a
     // single process, so the whole suite ran one file at a time.

@@ -2,7 +2,7 @@
 // (every sample and scan) under agency folders, each source found through manifest.jsonl, as in an archive
 // where the same file is collected under several names. Runs the built CLI (`npm run build` first),
 // `node dist/cli.js review <folder>`, in a process of its own and prints its wall time and peak RSS (from
-// /proc/<pid>/status VmHWM, read just before it exits). Run: npx tsx scripts/bench-review.ts [N]
+// /proc/<pid>/status VmHWM, read just before it exits), its render process's peak, and the peak of both together. Run: npx tsx scripts/bench-review.ts [N]
 import { spawn } from "node:child_process";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -28,6 +28,32 @@ async function folderBytes(dir: string): Promise<number> {
     if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
   }
   return total;
+}
+
+function readStatus(pid: number): Promise<string> {
+  return readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
+}
+
+function rssKiB(status: string): number {
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+}
+
+/** Processes whose parent chain leads to `root` (from /proc/<pid>/stat's ppid field). */
+async function descendants(root: number): Promise<number[]> {
+  const parents = new Map<number, number>();
+  for (const name of await readdir("/proc").catch(() => [])) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = await readFile(`/proc/${name}/stat`, "utf8").catch(() => "");
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    if (ppid > 0) parents.set(Number(name), ppid);
+  }
+  const found: number[] = [];
+  for (const pid of parents.keys()) {
+    let up = parents.get(pid);
+    while (up !== undefined && up !== root) up = parents.get(up);
+    if (up === root) found.push(pid);
+  }
+  return found;
 }
 
 const outputs = await listOutputs(extractedRoot);
@@ -67,19 +93,30 @@ try {
   child.stdout.on("data", (chunk: Buffer) => {
     stdout += chunk.toString();
   });
-  // VmHWM is the process's peak resident set; sampled until the process is gone.
+  // VmHWM is a process's own peak resident set; the review's render process (and its replacements) are its
+  // children, so the tree's resident total (VmRSS of the build and its descendants) is sampled too.
   let peakKiB = 0;
+  let peakTreeKiB = 0;
+  let peakChildKiB = 0;
   const sample = setInterval(async () => {
-    const status = await readFile(`/proc/${child.pid}/status`, "utf8").catch(() => "");
-    const match = /VmHWM:\s+(\d+) kB/.exec(status);
-    if (match) peakKiB = Math.max(peakKiB, Number(match[1]));
+    const own = await readStatus(child.pid as number);
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(own);
+    if (hwm) peakKiB = Math.max(peakKiB, Number(hwm[1]));
+    let tree = rssKiB(own);
+    for (const pid of await descendants(child.pid as number)) {
+      const kib = rssKiB(await readStatus(pid));
+      peakChildKiB = Math.max(peakChildKiB, kib);
+      tree += kib;
+    }
+    peakTreeKiB = Math.max(peakTreeKiB, tree);
   }, 50);
   const code = await new Promise<number | null>((done) => child.on("exit", done));
   clearInterval(sample);
   const seconds = (performance.now() - started) / 1000;
   const siteBytes = await folderBytes(join(extracted, "review"));
   process.stdout.write(
-    `${stdout.trim().split("\n").at(-1)}\nexit ${code}: ${count} reports in ${seconds.toFixed(1)} s, peak RSS ≥ ${(peakKiB / 1024).toFixed(0)} MiB, ` +
+    `${stdout.trim().split("\n").at(-1)}\nexit ${code}: ${count} reports in ${seconds.toFixed(1)} s, peak RSS ≥ ${(peakKiB / 1024).toFixed(0)} MiB (build process), ` +
+      `render process ≥ ${(peakChildKiB / 1024).toFixed(0)} MiB, both together ≥ ${(peakTreeKiB / 1024).toFixed(0)} MiB, ` +
       `review/ ${(siteBytes / 1048576).toFixed(1)} MiB on disk\n`,
   );
 } finally {

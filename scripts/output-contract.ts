@@ -8,6 +8,7 @@ import { severitySchema } from "../src/model/flag.js";
 import { errorClassSchema } from "../src/model/issue.js";
 import { REPORT_SCHEMA_ID, statusSchema } from "../src/model/report.js";
 import { describePath, labelOf, listKnownPaths, sectionLabel } from "../src/outputs/extracted/index.js";
+import { describeInputKinds, inputExtensions } from "../src/pipeline/input-kinds/index.js";
 import { legacy, type TemplateDef, v2019, v2021 } from "../src/templates/index.js";
 import type { RuleDef } from "../src/templates/rule-def.js";
 import { crossRules } from "../src/templates/v2021/rules-cross.js";
@@ -121,9 +122,26 @@ them) is in the README; this page is what code reading gongkai's outputs may rel
 \`\`\`
 
 \`bbox\` is \`[x0, y0, x1, y1]\` in PDF points, origin top-left of the page as shown (an image file: its width
-taken as A4's; an OFD page: its millimetres × 72/25.4, from its PhysicalBox's top-left). HTML and .docx cells have \`page\` and \`bbox\` null and a \`locator\` (a DOM path or a Word body
-index). \`uncertain_reading\` is present (true) on an \`s3.*\`/\`s4.*\` arithmetic flag that fails where a cell
+taken as A4's; an OFD page: its millimetres × 72/25.4, from its PhysicalBox's top-left). Cells of documents
+without pages have \`page\` and \`bbox\` null and a \`locator\` instead (see Inputs). \`uncertain_reading\` is present (true) on an \`s3.*\`/\`s4.*\` arithmetic flag that fails where a cell
 involved is below confidence 0.9; absent means false.
+
+## Inputs
+
+Read: ${describeInputKinds()}, each recognised by its leading bytes, not its name (a \`.wps\` is read when WPS
+Office saved it as a Word 97–2003 file). Any other input still gets its \`<stem>.json\`, with status \`failure\`
+and error class \`unsupported\`. A folder is walked for ${inputExtensions()
+    .map((e) => `\`${e}\``)
+    .join(" ")}
+(any case).
+
+| input | where a cell was read |
+|---|---|
+| PDF, OFD, PNG/JPEG/TIFF (scans) | \`page\` and \`bbox\` (points, above) |
+| HTML, web archive (\`.mht\`/\`.mhtml\`) | \`locator\`: the table cell's DOM path, e.g. \`html[1]/body[1]/table[1]/tr[3]/td[2]\` |
+| a picture of a table in an HTML page or web archive (read by OCR) | \`locator\`: the \`<img>\`'s DOM path; \`page\`: the picture's number (1…k in page order); \`bbox\`: in the picture's frame (its width taken as A4's) |
+| Word \`.docx\`, \`.doc\`, \`.wps\` | \`locator\`: the table cell's body index, e.g. \`tbl[1]/tr[3]/tc[2]\` (nested tables continue the path) |
+| a number stated in a paragraph (legacy reports) | \`locator\`: \`p[n]\` (HTML: its DOM path) |
 
 ## Statuses
 

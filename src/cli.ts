@@ -66,8 +66,11 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) {
+      // The message, the synopsis and where the options are (as git does): the full help would bury the message.
       const usage = activeCommand === null ? USAGE : COMMAND_USAGE[activeCommand];
-      process.stderr.write(`gongkai: ${error.message}\n\n${usage}\n`);
+      const synopsis = usage.split("\n\n")[0] ?? usage;
+      const help = activeCommand === null ? "gongkai --help" : `gongkai ${activeCommand} --help`;
+      process.stderr.write(`gongkai: ${error.message}\n\n${synopsis}\nRun \`${help}\` for the options.\n`);
       process.exitCode = 2;
     } else if (error instanceof GongkaiError) {
       process.stderr.write(`gongkai: ${error.message}\n`);

@@ -61,8 +61,8 @@ beforeAll(async () => {
   await copyFile(join(ROOT, "samples", GOOD), join(inbox, GOOD));
   await writeFile(join(inbox, "notes.txt"), "not an input: only .pdf files are collected from a folder\n");
   await runBatch([inbox], { outDir: out() });
-  // A batch of six documents: seconds alone, far more on a loaded 2-core machine (the 10 s default hook timeout).
-}, 240_000);
+  // A batch of six documents: seconds alone, far more on a loaded 2-core machine; no hook timeout (config).
+});
 
 afterAll(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });

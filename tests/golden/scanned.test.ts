@@ -3,8 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { UNCERTAIN_BELOW } from "../../src/model/cell.js";
 import type { ReportOutput } from "../../src/model/report.js";
-import { extractDocument } from "../../src/pipeline/extract-document.js";
-import { sharedOcrEngine } from "../helpers/extract-once.js";
+import { extractOnce } from "../helpers/extract-once.js";
 import { compareWithTruth, type Truth } from "./compare-truth.js";
 
 const dir = join(import.meta.dirname, "../../samples/scanned");
@@ -29,8 +28,6 @@ interface Result {
 }
 
 const results: Result[] = [];
-// One engine for the whole test process, as a batch would own it.
-const engine = sharedOcrEngine();
 
 function wrongCells(output: ReportOutput, truth: Truth): string[] {
   const wrong: string[] = [];
@@ -53,57 +50,54 @@ describe("golden: scanned samples (OCR) against their born-digital twins' truth"
     expect(files.some((f) => f.endsWith(".tif"))).toBe(true);
   });
 
-  it.each(truths.map((t) => [t.file, t] as const))(
-    "%s",
-    async (file, truth) => {
-      const { output } = await extractDocument(join(dir, file), { ocr: engine });
-      const diff = compareWithTruth(output, truth);
-      const suspects = output.issues.filter((i) => i.code === "ocr.suspect_cell").map((i) => i.message);
-      const wrong = wrongCells(output, truth);
-      const silentlyWrong = wrong.filter((path) => {
-        const cell = output.cells[path];
-        const uncertain = cell !== undefined && cell.confidence < UNCERTAIN_BELOW;
-        return !uncertain && !suspects.some((m) => m.startsWith(`${path}:`));
-      });
-      results.push({ file, cells: diff.cells, exact: diff.exact, silentlyWrong });
-      // Identity and routing are exact.
-      expect(output.report.agency).toBe(truth.report.agency);
-      expect(output.report.year).toBe(truth.report.year);
-      const ocrPages = output.pages.filter((p) => p.method === "ocr").map((p) => p.page);
-      expect(ocrPages).toEqual(truth.pages_need_ocr);
-      for (const page of truth.pages_need_ocr) {
-        expect(output.issues.some((i) => i.code === "page.ocr" && i.page === page)).toBe(true);
-      }
-      // OCR cells say so.
-      for (const cell of Object.values(output.cells)) {
-        if (cell.page !== null && truth.pages_need_ocr.includes(cell.page)) expect(cell.source).toBe("ocr");
-      }
-      // Every wrong cell is visibly uncertain or named as a likely misread.
-      expect(silentlyWrong).toEqual([]);
-      // No arithmetic error flag the printed tables do not have, unless a flagged misread explains it: one of
-      // its cells is below the confidence threshold or named by an ocr.suspect_cell issue.
-      const expected = new Set(truth.flags.map((f) => `${f.rule} ${f.path}`));
-      const unexplained = output.flags.filter(
-        (f) =>
-          f.severity === "error" &&
-          ARITHMETIC.test(f.rule) &&
-          !expected.has(`${f.rule} ${f.path}`) &&
-          !f.cells.some(
-            (ref) =>
-              (output.cells[ref.path]?.confidence ?? 0) < UNCERTAIN_BELOW ||
-              suspects.some((m) => m.startsWith(`${ref.path}:`)),
-          ),
-      );
-      expect(unexplained.map((f) => `${f.rule} ${f.path}`)).toEqual([]);
-      // The committed output is current (extracted/scanned/<stem>.json).
-      const stem = file.replace(/\.[^.]+$/, "");
-      const committed = JSON.parse(readFileSync(join(extracted, `${stem}.json`), "utf8"));
-      expect(
-        JSON.parse(JSON.stringify({ ...output, source: { ...output.source, file: committed.source.file } })),
-      ).toEqual(committed);
-    },
-    600_000,
-  );
+  it.each(truths.map((t) => [t.file, t] as const))("%s", async (file, truth) => {
+    // Shared with scan-boxes.test.ts and the other files reading these scans: each is read once per run.
+    const { output } = await extractOnce(join(dir, file));
+    const diff = compareWithTruth(output, truth);
+    const suspects = output.issues.filter((i) => i.code === "ocr.suspect_cell").map((i) => i.message);
+    const wrong = wrongCells(output, truth);
+    const silentlyWrong = wrong.filter((path) => {
+      const cell = output.cells[path];
+      const uncertain = cell !== undefined && cell.confidence < UNCERTAIN_BELOW;
+      return !uncertain && !suspects.some((m) => m.startsWith(`${path}:`));
+    });
+    results.push({ file, cells: diff.cells, exact: diff.exact, silentlyWrong });
+    // Identity and routing are exact.
+    expect(output.report.agency).toBe(truth.report.agency);
+    expect(output.report.year).toBe(truth.report.year);
+    const ocrPages = output.pages.filter((p) => p.method === "ocr").map((p) => p.page);
+    expect(ocrPages).toEqual(truth.pages_need_ocr);
+    for (const page of truth.pages_need_ocr) {
+      expect(output.issues.some((i) => i.code === "page.ocr" && i.page === page)).toBe(true);
+    }
+    // OCR cells say so.
+    for (const cell of Object.values(output.cells)) {
+      if (cell.page !== null && truth.pages_need_ocr.includes(cell.page)) expect(cell.source).toBe("ocr");
+    }
+    // Every wrong cell is visibly uncertain or named as a likely misread.
+    expect(silentlyWrong).toEqual([]);
+    // No arithmetic error flag the printed tables do not have, unless a flagged misread explains it: one of
+    // its cells is below the confidence threshold or named by an ocr.suspect_cell issue.
+    const expected = new Set(truth.flags.map((f) => `${f.rule} ${f.path}`));
+    const unexplained = output.flags.filter(
+      (f) =>
+        f.severity === "error" &&
+        ARITHMETIC.test(f.rule) &&
+        !expected.has(`${f.rule} ${f.path}`) &&
+        !f.cells.some(
+          (ref) =>
+            (output.cells[ref.path]?.confidence ?? 0) < UNCERTAIN_BELOW ||
+            suspects.some((m) => m.startsWith(`${ref.path}:`)),
+        ),
+    );
+    expect(unexplained.map((f) => `${f.rule} ${f.path}`)).toEqual([]);
+    // The committed output is current (extracted/scanned/<stem>.json).
+    const stem = file.replace(/\.[^.]+$/, "");
+    const committed = JSON.parse(readFileSync(join(extracted, `${stem}.json`), "utf8"));
+    expect(
+      JSON.parse(JSON.stringify({ ...output, source: { ...output.source, file: committed.source.file } })),
+    ).toEqual(committed);
+  });
 
   it("reads at least 99.5% of all cells exactly", () => {
     expect(results).toHaveLength(truths.length);

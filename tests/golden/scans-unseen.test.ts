@@ -3,8 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { UNCERTAIN_BELOW } from "../../src/model/cell.js";
 import type { ReportOutput } from "../../src/model/report.js";
-import { extractDocument } from "../../src/pipeline/extract-document.js";
-import { sharedOcrEngine } from "../helpers/extract-once.js";
+import { extractOnce } from "../helpers/extract-once.js";
 import type { Truth } from "./compare-truth.js";
 
 /**
@@ -20,7 +19,6 @@ import type { Truth } from "./compare-truth.js";
  * year are right except where `expected.json` names a known miss and its reason.
  */
 const samples = join(import.meta.dirname, "../../samples");
-const engine = sharedOcrEngine();
 
 interface SetResult {
   files: number;
@@ -49,7 +47,7 @@ for (const set of ["scans-unseen", "scans-independent"]) {
     it.each(files)("%s", async (file) => {
       const twin = readFileSync(join(dir, file.replace(/\.\w+$/, ".twin")), "utf8").trim();
       const truth = JSON.parse(readFileSync(join(samples, `${twin}.truth.json`), "utf8")) as Truth;
-      const { output } = await extractDocument(join(dir, file), { ocr: engine });
+      const { output } = await extractOnce(join(dir, file));
       const { cells, exact, silentlyWrong } = score(output, truth);
       expect(silentlyWrong).toEqual([]);
       const want = expected[file];

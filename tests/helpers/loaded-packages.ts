@@ -2,7 +2,8 @@
 // batch does, then prints the packages it loaded from node_modules as CommonJS (require.cache), which holds the
 // two native ones that matter: @napi-rs/canvas (pdf.js requires it on import in Node) and onnxruntime-node.
 // `batch`: imports run-batch (the batch process). `document <file>`: extracts one file without an OCR engine,
-// with pdf.js tuned as a document process tunes it (worker-entry.ts).
+// with pdf.js tuned as a document process tunes it (worker-entry.ts). `review <extracted dir> <inputs>`: builds
+// the review site (its pages rendered by the render process); status is the site summary as JSON.
 import { createRequire } from "node:module";
 import { tunePdfRuntime } from "../../src/stages/ingest/index.js";
 
@@ -15,7 +16,13 @@ else if (what === "document" && file !== undefined) {
   const { extractDocument } = await import("../../src/pipeline/extract-document.js");
   pdfjsLoaded();
   status = (await extractDocument(file)).output.status;
-} else throw new Error(`Expected \`batch\` or \`document <file>\`, got \`${process.argv.slice(2).join(" ")}\``);
+} else if (what === "review" && file !== undefined) {
+  const { buildReviewSite } = await import("../../src/outputs/review/index.js");
+  status = JSON.stringify(await buildReviewSite(file, { inputs: process.argv[4] as string }));
+} else
+  throw new Error(
+    `Expected \`batch\`, \`document <file>\` or \`review <dir> <inputs>\`, got \`${process.argv.slice(2).join(" ")}\``,
+  );
 const packages = new Set<string>();
 for (const path of Object.keys(require.cache)) {
   const name = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1];

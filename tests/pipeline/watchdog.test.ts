@@ -10,7 +10,7 @@ import { tsxExecArgv } from "../../src/pipeline/batch/worker-pool.js";
  */
 const WORKERS = join(import.meta.dirname, "../fixtures/workers");
 /** Liveness bound, not a timing assertion: the watchdog polls every 200 ms; a loaded machine can be slow. */
-const GONE_WITHIN_MS = 60_000;
+const GONE_WITHIN_MS = 300_000;
 
 const alive = (pid: number) => {
   try {
@@ -45,21 +45,17 @@ describe("the document process watchdog", () => {
     parent.kill("SIGKILL");
     await once(parent, "exit");
     expect(await until(() => !alive(child))).toBe(true);
-  }, 90_000);
+  });
 
   it.each([
     ["spin.pdf", "its deadline", ["--watchdog", "1000", "4096"]],
     ["grow.pdf", "its memory limit", ["--watchdog", "600000", "256"]],
-  ])(
-    "kills a busy %s at %s on its own",
-    async (name, _limit, args) => {
-      const child = fork(join(WORKERS, "busy.ts"), args, { execArgv: tsxExecArgv(), stdio: "ignore" });
-      started.push(child);
-      const exit = once(child, "exit");
-      child.send({ id: 1, path: `/nowhere/${name}`, options: {} });
-      const [code, signal] = (await exit) as [number | null, NodeJS.Signals | null];
-      expect({ code, signal }).toEqual({ code: null, signal: "SIGKILL" });
-    },
-    90_000,
-  );
+  ])("kills a busy %s at %s on its own", async (name, _limit, args) => {
+    const child = fork(join(WORKERS, "busy.ts"), args, { execArgv: tsxExecArgv(), stdio: "ignore" });
+    started.push(child);
+    const exit = once(child, "exit");
+    child.send({ id: 1, path: `/nowhere/${name}`, options: {} });
+    const [code, signal] = (await exit) as [number | null, NodeJS.Signals | null];
+    expect({ code, signal }).toEqual({ code: null, signal: "SIGKILL" });
+  });
 });

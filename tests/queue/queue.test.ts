@@ -167,8 +167,14 @@ async function manifestRows(out: string): Promise<ManifestRow[]> {
     .map((line) => JSON.parse(line) as ManifestRow);
 }
 
+/**
+ * Liveness bound, not a timing assertion: long enough that no loaded machine reaches it (at load 20 the 2 min this
+ * was did), short enough that a run that stopped fails instead of hanging.
+ */
+const LIVENESS_MS = 600_000;
+
 async function waitForLines(out: string, count: number): Promise<void> {
-  for (let i = 0; i < 1200; i++) {
+  for (const start = Date.now(); Date.now() - start < LIVENESS_MS; ) {
     if ((await manifestRows(out)).length >= count) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -233,7 +239,8 @@ describe("gongkai extract --queue + gongkai worker", () => {
       expect(orphans.length).toBeGreaterThanOrEqual(2); // its sandbox process and that one's document process
       victim.kill("SIGKILL");
       // They leave with it (IPC disconnect), so nothing goes on writing behind the job's new owner.
-      for (let i = 0; i < 100 && orphans.some(alive); i++) await new Promise((r) => setTimeout(r, 100));
+      for (const start = Date.now(); Date.now() - start < LIVENESS_MS && orphans.some(alive); )
+        await new Promise((r) => setTimeout(r, 100));
       expect(orphans.filter(alive)).toEqual([]);
       await cli("status", "--queue", redis.url, "--run", runId, "--wait");
     } finally {

@@ -15,14 +15,13 @@ import {
 import { REVIEW_CSS } from "./assets-css.js";
 import { hrefOf, slugOf } from "./html.js";
 import { type IndexEntry, renderIndexPage, toIndexEntry } from "./index-page.js";
-import { locateSource } from "./locate-source.js";
-import { findNarrativeMarks, findOfdNarrativeMarks, quotedClause } from "./narrative-marks.js";
-import { prunePageFolders, readCachedPages, writeRenderRecord } from "./page-cache.js";
-import { renderPicturePages } from "./picture-pages.js";
-import { DEFAULT_SCALE, type PageImage, renderImagePages, renderOfdPages, renderPdfPages } from "./render-pages.js";
+import { type NarrativeMark, quotedClause } from "./narrative-marks.js";
+import { DEFAULT_SCALE, prunePageFolders } from "./page-cache.js";
+import { RenderProcess } from "./render-process.js";
 import { flaggedSeverities, type Neighbours, renderReportPage } from "./report-page.js";
-import { collectReviewFlags, type ReviewedCell, type ReviewReport } from "./review-model.js";
-import { type MarkupKind, renderSourceTables } from "./source-view.js";
+import { collectReviewFlags, type ReviewedCell, type ReviewFlag, type ReviewReport } from "./review-model.js";
+import { renderSourceTables } from "./source-view.js";
+import { type SourceView, viewSource } from "./view-source.js";
 
 export interface ReviewOptions {
   /** A folder holding the source files; tried before the paths in manifest.jsonl. */
@@ -43,21 +42,6 @@ export interface ReviewSite {
   readonly rendered: number;
   /** Reports shown without page images or source tables: source not found or not renderable. */
   readonly withoutImages: number;
-}
-
-/** What a source gives the report pages of every output extracted from it (copies share it, by sha256). */
-interface SourceView {
-  readonly pages: readonly PageImage[];
-  /** `pages/<key>/`: the first 16 hex digits of the source's sha256. */
-  readonly key: string;
-  readonly missing: string | null;
-  /** The source file found, for the link on the page; null when not found. */
-  readonly path: string | null;
-  /** The source's kind as its bytes say; null when not found. */
-  readonly kind: string | null;
-  /** HTML, Word and web-archive bytes, kept to show their tables (small files); null otherwise. */
-  readonly markup: { readonly kind: MarkupKind; readonly bytes: Uint8Array } | null;
-  readonly fresh: number;
 }
 
 const PROGRESS_EVERY = 25;
@@ -93,66 +77,86 @@ export async function buildReviewSite(extractedDir: string, options: ReviewOptio
     await readFile(fileURLToPath(new URL("./assets/review.js", import.meta.url))),
   );
 
-  const sources = new Map<string, Promise<SourceView>>();
-  const entries: IndexEntry[] = [];
-  let pending: { review: ReviewReport; source: SourceView; previous: string | null } | null = null;
-  const flush = async (next: string | null) => {
-    if (pending === null) return;
-    const { review, source, previous } = pending;
-    const neighbours: Neighbours = { previous, next };
-    const flagged = flaggedSeverities(review.flags);
-    const sourceTables =
-      source.markup === null
-        ? null
-        : renderSourceTables(source.markup.bytes, source.markup.kind, review.cells, review.flags, flagged);
-    const find = source.kind === "pdf" ? findNarrativeMarks : source.kind === "ofd" ? findOfdNarrativeMarks : null;
-    const narrativeMarks =
-      find !== null && source.path !== null && review.flags.some((f) => quotedClause(f) !== null)
-        ? await find(new Uint8Array(await readFile(source.path)), review.flags).catch(() => [])
-        : [];
-    const sourceHref =
-      source.path === null ? null : hrefOf(relative(join(root, "reports"), source.path).split(sep).join("/"));
-    await writeFile(
-      join(root, "reports", `${review.slug}.html`),
-      renderReportPage(review, { scale, neighbours, sourceTables, sourceHref, pagesKey: source.key, narrativeMarks }),
-    );
-    entries.push(toIndexEntry(review, sourceTables !== null));
-  };
-
-  let done = 0;
-  for (const file of extracted.files) {
-    const read = await readReportFile(extractedDir, file);
-    if (!("report" in read)) continue;
-    const { report } = read;
-    const sha256 = report.output.source.sha256;
-    let source = sources.get(sha256);
-    if (source === undefined) {
-      source = viewSource(report, extracted, options.inputs, root, scale);
-      sources.set(sha256, source);
-    }
-    const view = await source;
-    const review = buildReview(report, view, corrections.byReport.get(report.file), extracted);
-    await flush(review.slug);
-    pending = { review, source: view, previous: entries.at(-1)?.slug ?? null };
-    done += 1;
-    if (done % PROGRESS_EVERY === 0) {
-      options.onProgress?.(`review: ${done}/${extracted.files.length} report(s), ${sources.size} source(s)\n`);
-    }
+  const renderer = new RenderProcess();
+  try {
+    return await writePages();
+  } finally {
+    await renderer.close();
   }
-  await flush(null);
-  const views = await Promise.all(sources.values());
-  await prunePageFolders(join(root, "pages"), new Set(views.filter((v) => v.pages.length > 0).map((v) => v.key)));
-  const index = join(root, "index.html");
-  await writeFile(index, renderIndexPage(entries, extractedDir));
-  const seconds = (performance.now() - started) / 1000;
-  options.onProgress?.(`review: ${entries.length} report(s), ${sources.size} source(s) in ${seconds.toFixed(1)} s\n`);
-  return {
-    index,
-    reports: entries.length,
-    images: views.reduce((n, v) => n + v.pages.length, 0),
-    rendered: views.reduce((n, v) => n + v.fresh, 0),
-    withoutImages: entries.filter((e) => e.imagesMissing !== null).length,
-  };
+
+  async function writePages(): Promise<ReviewSite> {
+    const sources = new Map<string, Promise<SourceView>>();
+    // Narrative marks by source and quoted clauses: copies of one source with the same flags read its text once.
+    const marks = new Map<string, Promise<NarrativeMark[]>>();
+    const marksOf = (source: SourceView, flags: readonly ReviewFlag[]): Promise<NarrativeMark[]> => {
+      const format = source.kind === "pdf" || source.kind === "ofd" ? source.kind : null;
+      const path = source.path;
+      const quoted = flags.map((f) => JSON.stringify(quotedClause(f)));
+      if (format === null || path === null || quoted.every((q) => q === "null")) return Promise.resolve([]);
+      const key = `${source.key}\n${quoted.join("\n")}`;
+      let found = marks.get(key);
+      if (found === undefined) {
+        found = renderer.marks({ kind: "marks", path, format, flags }).catch(() => []);
+        marks.set(key, found);
+      }
+      return found;
+    };
+    const entries: IndexEntry[] = [];
+    let pending: { review: ReviewReport; source: SourceView; previous: string | null } | null = null;
+    const flush = async (next: string | null) => {
+      if (pending === null) return;
+      const { review, source, previous } = pending;
+      const neighbours: Neighbours = { previous, next };
+      const flagged = flaggedSeverities(review.flags);
+      const sourceTables =
+        source.markup === null || source.path === null
+          ? null
+          : renderSourceTables(await readBytes(source.path), source.markup, review.cells, review.flags, flagged);
+      const narrativeMarks = await marksOf(source, review.flags);
+      const sourceHref =
+        source.path === null ? null : hrefOf(relative(join(root, "reports"), source.path).split(sep).join("/"));
+      await writeFile(
+        join(root, "reports", `${review.slug}.html`),
+        renderReportPage(review, { scale, neighbours, sourceTables, sourceHref, pagesKey: source.key, narrativeMarks }),
+      );
+      entries.push(toIndexEntry(review, sourceTables !== null));
+    };
+
+    let done = 0;
+    for (const file of extracted.files) {
+      const read = await readReportFile(extractedDir, file);
+      if (!("report" in read)) continue;
+      const { report } = read;
+      const sha256 = report.output.source.sha256;
+      let source = sources.get(sha256);
+      if (source === undefined) {
+        source = viewSource(renderer, report, extracted, options.inputs, root, scale);
+        sources.set(sha256, source);
+      }
+      const view = await source;
+      const review = buildReview(report, view, corrections.byReport.get(report.file), extracted);
+      await flush(review.slug);
+      pending = { review, source: view, previous: entries.at(-1)?.slug ?? null };
+      done += 1;
+      if (done % PROGRESS_EVERY === 0) {
+        options.onProgress?.(`review: ${done}/${extracted.files.length} report(s), ${sources.size} source(s)\n`);
+      }
+    }
+    await flush(null);
+    const views = await Promise.all(sources.values());
+    await prunePageFolders(join(root, "pages"), new Set(views.filter((v) => v.pages.length > 0).map((v) => v.key)));
+    const index = join(root, "index.html");
+    await writeFile(index, renderIndexPage(entries, extractedDir));
+    const seconds = (performance.now() - started) / 1000;
+    options.onProgress?.(`review: ${entries.length} report(s), ${sources.size} source(s) in ${seconds.toFixed(1)} s\n`);
+    return {
+      index,
+      reports: entries.length,
+      images: views.reduce((n, v) => n + v.pages.length, 0),
+      rendered: views.reduce((n, v) => n + v.fresh, 0),
+      withoutImages: entries.filter((e) => e.imagesMissing !== null).length,
+    };
+  }
 }
 
 function buildReview(
@@ -181,59 +185,6 @@ function buildReview(
   };
 }
 
-/** Finds a report's source and renders its pages (PDF, OFD, PNG/JPEG/TIFF) unless cached, or keeps its markup. */
-async function viewSource(
-  report: ExtractedReport,
-  extracted: ExtractedDir,
-  inputs: string | undefined,
-  root: string,
-  scale: number,
-): Promise<SourceView> {
-  const sha256 = report.output.source.sha256;
-  const key = sha256.slice(0, 16);
-  const outDir = join(root, "pages", key);
-  const source = await locateSource(report, extracted, inputs);
-  const path = source.found ? source.path : null;
-  const base = { key, markup: null, fresh: 0, kind: source.found ? source.kind : null };
-  const cached = await readCachedPages(outDir, sha256, scale);
-  if (source.found && isMarkup(source.kind)) {
-    // Shown as its own tables; a web page's pictures read by OCR also as pages.
-    const markup = { kind: source.kind, bytes: source.bytes };
-    const view = { ...base, missing: null, path, markup };
-    if (report.output.pages.length === 0 || (source.kind !== "html" && source.kind !== "mht")) {
-      return { ...view, pages: [] };
-    }
-    if (cached !== null) return { ...view, pages: cached };
-    try {
-      const pages = await renderPicturePages(report.output, { ...source, kind: source.kind }, outDir, scale);
-      await writeRenderRecord(outDir, sha256, scale, pages);
-      return { ...view, pages, fresh: pages.length };
-    } catch {
-      return { ...view, pages: [] };
-    }
-  }
-  if (cached !== null) return { ...base, pages: cached, missing: null, path };
-  await rm(outDir, { recursive: true, force: true });
-  if (!source.found) return { ...base, pages: [], missing: source.reason, path };
-  try {
-    let pages: PageImage[];
-    if (source.kind === "pdf") pages = await renderPdfPages(source.bytes, outDir, scale);
-    else if (source.kind === "ofd") pages = await renderOfdPages(source.bytes, outDir, scale);
-    else if (source.kind === "png" || source.kind === "jpeg" || source.kind === "tiff") {
-      pages = await renderImagePages(source.bytes, source.kind, outDir, scale);
-    } else return { ...base, pages: [], missing: `${source.path} is ${source.kind}: nothing to show`, path };
-    await writeRenderRecord(outDir, sha256, scale, pages);
-    return { ...base, pages, missing: null, path, fresh: pages.length };
-  } catch (error) {
-    await rm(outDir, { recursive: true, force: true });
-    return { ...base, pages: [], missing: `${source.path} could not be rendered: ${(error as Error).message}`, path };
-  }
-}
-
-function isMarkup(kind: string): kind is MarkupKind {
-  return kind === "html" || kind === "docx" || kind === "cfb" || kind === "mht";
-}
-
 function describeReviewed(
   cells: ReviewReport["cells"],
   corrections: ReportCorrections | undefined,
@@ -245,6 +196,10 @@ function describeReviewed(
     reviewed[path] = { checked: correction.new === printed, printed, value: correction.new, who, why, when };
   }
   return reviewed;
+}
+
+async function readBytes(path: string): Promise<Uint8Array> {
+  return new Uint8Array(await readFile(path));
 }
 
 async function fileExists(path: string): Promise<boolean> {

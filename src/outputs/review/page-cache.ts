@@ -12,6 +12,9 @@ const renderRecordSchema = z.object({
 
 const RECORD = "render.json";
 
+/** Rendered image pixels per PDF point: 1.5 gives ~108 dpi, readable digits at a modest PNG size. */
+export const DEFAULT_SCALE = 1.5;
+
 /**
  * The page images already in `folder` when they were rendered from the same source (sha256) at the same scale
  * and every image is still there; null otherwise. Re-running `review` over a grown archive renders only what is new.

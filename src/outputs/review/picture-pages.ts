@@ -1,6 +1,7 @@
 import { findArchiveImage, findFolderImage, readWebArchive, type WebPicture } from "../../stages/ingest/index.js";
 import { decodeHtml, htmlBlocks } from "../../stages/markup/index.js";
-import { type PageImage, renderImagePages } from "./render-pages.js";
+import { renderImagePages } from "./render-images.js";
+import type { PageImage } from "./render-pages.js";
 
 /**
  * The pictures of a web page that extraction read by OCR as its pages 1…k, rendered like page-image inputs so

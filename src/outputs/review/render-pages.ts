@@ -2,8 +2,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createCanvas, ImageData } from "@napi-rs/canvas";
 import { withPdfDocument } from "../../stages/ingest/index.js";
-import { imageFilePages } from "../../stages/ocr/index.js";
 import { openOfd, renderOfdPage } from "../../stages/ofd/index.js";
+import { DEFAULT_SCALE } from "./page-cache.js";
 
 /** A rendered page: its size in PDF points (the cells' bbox space) and its PNG file name. */
 export interface PageImage {
@@ -13,9 +13,6 @@ export interface PageImage {
   readonly height: number;
   readonly image: string;
 }
-
-/** Rendered image pixels per PDF point: 1.5 gives ~108 dpi, readable digits at a modest PNG size. */
-export const DEFAULT_SCALE = 1.5;
 
 /** Renders every page of a PDF to `<outDir>/p<n>.png` (pdf.js + @napi-rs/canvas, white background). */
 export async function renderPdfPages(bytes: Uint8Array, outDir: string, scale = DEFAULT_SCALE): Promise<PageImage[]> {
@@ -71,40 +68,6 @@ export async function renderOfdPages(bytes: Uint8Array, outDir: string, scale = 
     }
     await writeFile(join(outDir, image), png);
     pages.push({ page: n, width: round2(width), height: round2(height), image });
-  }
-  return pages;
-}
-
-/**
- * Renders the pages of a PNG, JPEG or TIFF input to `<outDir>/p<n>.png`, in the frame the OCR stage gave its
- * cells' boxes: the image's width taken as A4's in points (landscape: A4's height), so the boxes fall where
- * they were read. Gray, as OCR saw it.
- */
-export async function renderImagePages(
-  bytes: Uint8Array,
-  kind: "png" | "jpeg" | "tiff",
-  outDir: string,
-  scale = DEFAULT_SCALE,
-  /** The number of the file's first page (a web page's pictures are pages 1…k, one file each). */
-  firstPage = 1,
-): Promise<PageImage[]> {
-  await mkdir(outDir, { recursive: true });
-  const pages: PageImage[] = [];
-  for (const [index, page] of (await imageFilePages(bytes, kind)).entries()) {
-    const { image } = page;
-    const source = createCanvas(image.width, image.height);
-    const pixels = source.getContext("2d").createImageData(image.width, image.height);
-    for (let i = 0; i < image.data.length; i++) {
-      const v = image.data[i] ?? 255;
-      pixels.data.set([v, v, v, 255], i * 4);
-    }
-    source.getContext("2d").putImageData(pixels, 0, 0);
-    const canvas = createCanvas(Math.ceil(page.width * scale), Math.ceil(page.height * scale));
-    canvas.getContext("2d").drawImage(source, 0, 0, canvas.width, canvas.height);
-    const number = firstPage + index;
-    const name = `p${number}.png`;
-    await writeFile(join(outDir, name), await canvas.encode("png"));
-    pages.push({ page: number, width: round2(page.width), height: round2(page.height), image: name });
   }
   return pages;
 }

@@ -1,2 +1,2 @@
 export type { FrontEnd, FrontEndContext, InputKindDef } from "./input-kind.js";
-export { describeInputKinds, findInputKind, isInputExtension, registerInputKind } from "./registry.js";
+export { describeInputKinds, findInputKind, inputExtensions, isInputExtension, registerInputKind } from "./registry.js";

@@ -157,6 +157,11 @@ export function isInputExtension(extension: string): boolean {
   return kinds.some((kind) => kind.extensions.includes(extension));
 }
 
+/** The extensions a folder walk collects (lower case, with the dot, sorted), for help texts and the output contract. */
+export function inputExtensions(): string[] {
+  return [...new Set(kinds.flatMap((kind) => kind.extensions))].sort();
+}
+
 /** The kinds read, for messages: "PDF, HTML, .docx, OFD, PNG, JPEG and TIFF". */
 export function describeInputKinds(): string {
   const labels = kinds.map((k) => k.label);

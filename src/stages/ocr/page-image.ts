@@ -203,10 +203,16 @@ export async function imageFilePages(bytes: Uint8Array, kind: "png" | "jpeg" | "
   return [fromPixels(toGray(decoded.width, decoded.height, pixels.data, 4))];
 }
 
-/** A page image file carries no page size we can trust: its width is taken as A4's (points), height in proportion. */
+/**
+ * The page frame of an image file `width` × `height` pixels: it carries no page size we can trust, so its width
+ * is taken as A4's in points (landscape: A4's height), its height in proportion; `scale` is pixels per point.
+ */
+export function imageFileFrame(width: number, height: number): { scale: number; width: number; height: number } {
+  const widthPt = width > height ? 841.89 : A4_WIDTH;
+  const scale = width / widthPt;
+  return { scale, width: widthPt, height: height / scale };
+}
+
 function fromPixels(image: GrayImage): PageImage {
-  const landscape = image.width > image.height;
-  const widthPt = landscape ? 841.89 : A4_WIDTH;
-  const scale = image.width / widthPt;
-  return { image, scale, width: widthPt, height: image.height / scale, origin: "file" };
+  return { image, ...imageFileFrame(image.width, image.height), origin: "file" };
 }

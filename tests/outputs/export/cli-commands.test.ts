@@ -77,6 +77,9 @@ describe("gongkai export / review on the command line", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).toContain(`Usage: gongkai ${args[0]} <extracted dir>`);
+    // The synopsis and where the options are, not the whole help under the message.
+    expect(result.stderr).toContain(`Run \`gongkai ${args[0]} --help\` for the options.`);
+    expect(result.stderr).not.toContain("Options:");
   });
 
   it("export of a folder that does not exist: exit code 2 and a message", async () => {

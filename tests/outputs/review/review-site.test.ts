@@ -76,6 +76,8 @@ afterAll(async () => {
 
 async function openPage(url: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  // No Playwright action waits against a clock: on a loaded machine a click may take long, never fail for it.
+  context.setDefaultTimeout(0);
   const page = await context.newPage();
   page.on("request", (request) => requests.push(request.url()));
   page.on("pageerror", (error) => pageErrors.push(error.message));

@@ -1,0 +1,102 @@
+import { type ChildProcess, fork } from "node:child_process";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { NarrativeMark } from "./narrative-marks.js";
+import type { RenderJob, RenderReply, RenderRequest } from "./render-job.js";
+import type { PageImage } from "./render-pages.js";
+
+/**
+ * A render process is replaced once its resident set passes this (MiB) after a job. Rendering a 300 dpi scan
+ * page leaves glibc's heap and Skia's caches holding ~150 MiB that a fresh process does not have; replacing
+ * costs loading pdf.js and Skia again (~0.3 CPU s), which only scans and many-page sources trigger.
+ */
+const RECYCLE_RSS_MB = 200;
+
+const here = fileURLToPath(import.meta.url);
+
+/**
+ * The review build's page renderer: one child process (render-entry) at a time, started on the first job and
+ * replaced when it has grown, so the build process never loads pdf.js or Skia and its memory follows the index
+ * rows alone. Jobs run one after another. A crash of the process (a source that kills pdf.js, memory) fails that
+ * job only; the next job starts a fresh process.
+ */
+export class RenderProcess {
+  #child: ChildProcess | null = null;
+  #nextId = 1;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  pages(job: Exclude<RenderJob, { kind: "marks" }>): Promise<PageImage[]> {
+    return this.#enqueue(job).then((reply) => ("pages" in reply ? reply.pages : []));
+  }
+
+  marks(job: Extract<RenderJob, { kind: "marks" }>): Promise<NarrativeMark[]> {
+    return this.#enqueue(job).then((reply) => ("marks" in reply ? reply.marks : []));
+  }
+
+  /** Ends the process (it exits on disconnect). */
+  async close(): Promise<void> {
+    await this.#queue.catch(() => undefined);
+    this.#retire();
+  }
+
+  #enqueue(job: RenderJob): Promise<RenderReply> {
+    const next = this.#queue.catch(() => undefined).then(() => this.#run(job));
+    this.#queue = next;
+    return next;
+  }
+
+  #run(job: RenderJob): Promise<RenderReply> {
+    if (this.#child === null) {
+      const started = spawnRenderer();
+      started.once("exit", () => {
+        if (this.#child === started) this.#child = null;
+      });
+      this.#child = started;
+    }
+    const child = this.#child;
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      const onMessage = (reply: RenderReply) => {
+        if (reply.id !== id) return;
+        done();
+        if (reply.rssMb > RECYCLE_RSS_MB) this.#retire();
+        if ("error" in reply) reject(new Error(reply.error));
+        else resolve(reply);
+      };
+      const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+        done();
+        reject(new Error(`the render process ended (${signal ?? `exit code ${code}`})`));
+      };
+      const done = () => {
+        child.off("message", onMessage);
+        child.off("exit", onExit);
+      };
+      child.on("message", onMessage);
+      child.on("exit", onExit);
+      child.send({ id, job } satisfies RenderRequest);
+    });
+  }
+
+  #retire(): void {
+    const child = this.#child;
+    this.#child = null;
+    if (child?.connected) child.disconnect();
+  }
+}
+
+function spawnRenderer(): ChildProcess {
+  // From src/ (vitest, tsx) the entry is TypeScript, loaded through tsx; from dist/ it is the compiled file.
+  const fromSource = here.endsWith(".ts");
+  const execArgv = fromSource ? ["--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href] : [];
+  const child = fork(join(dirname(here), fromSource ? "render-entry.ts" : "render-entry.js"), [], {
+    execArgv,
+    serialization: "advanced",
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+    // A fixed mmap threshold: glibc otherwise raises it after the first large free, and the next page's
+    // pixel buffers come from a heap that is never given back (peak of the 500-report bench: see README).
+    env: { ...process.env, MALLOC_MMAP_THRESHOLD_: "131072" },
+  });
+  child.on("error", () => undefined);
+  return child;
+}
