@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { seededBytes } from "./seeded-bytes.js";
 
 const dir = join(import.meta.dirname, "../tests/fixtures/bad-input");
 /** The report that the derived fixtures (truncated, broken xref, JavaScript) start from. */
@@ -59,20 +60,6 @@ function makeTextPdf(lines: readonly string[], options: PdfOptions = {}): Buffer
 
 const MENU = ["Staff canteen menu, week 12", "Monday: noodle soup", "Tuesday: rice and vegetables"];
 
-/** mulberry32: deterministic bytes for the random-bytes fixtures. */
-function randomBytes(length: number, seed: number): Buffer {
-  let a = seed >>> 0;
-  const out = Buffer.alloc(length);
-  for (let i = 0; i < length; i++) {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    out[i] = ((t ^ (t >>> 14)) >>> 0) & 0xff;
-  }
-  return out;
-}
-
 /** A page tree whose intermediate node lists itself among its kids: /Pages 2 → 3 → 2. */
 function makeCyclePdf(): Buffer {
   return serialise([
@@ -92,8 +79,8 @@ async function main(): Promise<void> {
   await write("not-a-report.pdf", makeTextPdf(MENU));
   await write("not-a-pdf.pdf", "这不是PDF文件，只是改了扩展名的文本。\nThis is plain text renamed to .pdf.\n");
   await write("empty.pdf", "");
-  await write("random-bytes.pdf", randomBytes(65_536, 1));
-  await write("random-after-header.pdf", Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(65_536, 2)]));
+  await write("random-bytes.pdf", seededBytes(65_536, 1));
+  await write("random-after-header.pdf", Buffer.concat([Buffer.from("%PDF-1.7\n"), seededBytes(65_536, 2)]));
   for (const [name, at] of truncations(base.length)) await write(name, base.subarray(0, at));
   await write("broken-xref.pdf", breakXref(base));
   await write("page-tree-cycle.pdf", makeCyclePdf());

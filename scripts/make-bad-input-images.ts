@@ -8,23 +8,10 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeManifestEntries } from "./bad-input-manifest.js";
+import { seededBytes } from "./seeded-bytes.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const DIR = join(ROOT, "tests/fixtures/bad-input");
-
-/** mulberry32: deterministic garbage. */
-function garbage(length: number, seed: number): Buffer {
-  let a = seed >>> 0;
-  const out = Buffer.alloc(length);
-  for (let i = 0; i < length; i++) {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    out[i] = ((t ^ (t >>> 14)) >>> 0) & 0xff;
-  }
-  return out;
-}
 
 /** A one-page A4 PDF painting one image XObject (`dict` its extra keys, `data` its stream) over the page. */
 function scanPdf(dict: string, data: Buffer): Buffer {
@@ -67,7 +54,7 @@ const write = (file: string, pdf: Buffer, about: string, errorClass: string) => 
 
 write(
   "scan-jbig2-garbage.pdf",
-  scanPdf(`${A4_150DPI} /BitsPerComponent 1 ${GRAY} /Filter /JBIG2Decode`, garbage(4096, 21)),
+  scanPdf(`${A4_150DPI} /BitsPerComponent 1 ${GRAY} /Filter /JBIG2Decode`, seededBytes(4096, 21)),
   "a scan page whose JBIG2 picture is 4 KiB of garbage (was unreadable, as if the page were blank)",
   "corrupt",
 );
@@ -75,26 +62,26 @@ write(
   "scan-jpx-garbage.pdf",
   scanPdf(
     `${A4_150DPI} /Filter /JPXDecode`,
-    Buffer.concat([Buffer.from("0000000c6a5020200d0a870a", "hex"), garbage(4096, 22)]),
+    Buffer.concat([Buffer.from("0000000c6a5020200d0a870a", "hex"), seededBytes(4096, 22)]),
   ),
   "a scan page whose JPEG 2000 picture is a JP2 signature then garbage (was unreadable)",
   "corrupt",
 );
 write(
   "scan-dct-garbage.pdf",
-  scanPdf(`${A4_150DPI} /BitsPerComponent 8 ${GRAY} /Filter /DCTDecode`, garbage(4096, 23)),
+  scanPdf(`${A4_150DPI} /BitsPerComponent 8 ${GRAY} /Filter /DCTDecode`, seededBytes(4096, 23)),
   "a scan page whose JPEG picture is garbage (was unreadable)",
   "corrupt",
 );
 write(
   "scan-flate-garbage.pdf",
-  scanPdf(`${A4_150DPI} /BitsPerComponent 8 ${GRAY} /Filter /FlateDecode`, garbage(4096, 24)),
+  scanPdf(`${A4_150DPI} /BitsPerComponent 8 ${GRAY} /Filter /FlateDecode`, seededBytes(4096, 24)),
   "a scan page whose Flate picture is garbage: pdf.js decodes it as zeros, a solid black page (was unreadable)",
   "corrupt",
 );
 write(
   "scan-image-bomb.pdf",
-  scanPdf(`/Width 100000 /Height 100000 /BitsPerComponent 8 ${GRAY} /Filter /FlateDecode`, garbage(1024, 25)),
+  scanPdf(`/Width 100000 /Height 100000 /BitsPerComponent 8 ${GRAY} /Filter /FlateDecode`, seededBytes(1024, 25)),
   "a scan page whose picture declares 100,000 × 100,000 pixels (10^10) in 1 KiB",
   "too_large",
 );
