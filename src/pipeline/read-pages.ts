@@ -19,7 +19,7 @@ export async function readPages(doc: PdfDocument): Promise<Done<PageRead[]>> {
     try {
       const page = await doc.getPage(n);
       const { items, rotation } = await extractTextItems(page);
-      const { segments, images, curvedFills } = await extractRuleSegments(page, rotation);
+      const { segments, images, curvedFills, textShows } = await extractRuleSegments(page, rotation);
       const viewport = page.getViewport({ scale: 1, rotation });
       if (rotation !== page.rotate && items.length > 0) {
         issues.push({
@@ -38,6 +38,7 @@ export async function readPages(doc: PdfDocument): Promise<Done<PageRead[]>> {
         segments,
         images,
         curvedFills,
+        textShows,
       });
       if (issue) issues.push(issue);
       pages.push(read);

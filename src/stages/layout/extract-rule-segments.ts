@@ -23,43 +23,73 @@ const IMAGE_OPS = new Set<number>([
   OPS.paintImageXObjectRepeat,
 ]);
 const FILL_OPS = new Set<number>([OPS.fill, OPS.eoFill]);
+const SHOW_TEXT_OPS = new Set<number>([
+  OPS.showText,
+  OPS.showSpacedText,
+  OPS.nextLineShowText,
+  OPS.nextLineSetSpacingShowText,
+]);
+/** Text rendering modes that paint nothing (3: neither fill nor stroke; 7: clip only). */
+const INVISIBLE_TEXT_MODES = new Set<number>([3, 7]);
 /** A filled rectangle thinner than this (points) is a drawn rule, as Word and WPS draw borders. */
 const MAX_RULE_THICKNESS = 3;
 /** Tolerance (points) for calling a segment horizontal or vertical. */
 const AXIS_TOLERANCE = 0.8;
 
+/** What a page's operator list draws, beside its text: see `extractRuleSegments`. */
+export interface PageOperators {
+  readonly segments: RuleSegment[];
+  readonly images: Box[];
+  readonly curvedFills: number;
+  /** Text-showing operators, and how many of them paint nothing (rendering mode 3 or 7: a scan's hidden OCR layer). */
+  readonly textShows: { readonly all: number; readonly invisible: number };
+}
+
 /**
  * Horizontal and vertical ruling lines of a page from its operator list, in top-left page coordinates
  * of the view `rotation` (the one its text was read in),
  * the boxes of the images it paints and the number of filled shapes with curves (glyph outlines): a page with no text that
- * paints an image or text converted to outlines needs OCR; a blank page does not.
- * Tracks the current transformation matrix through save/restore, `cm` and form XObjects.
+ * paints an image or text converted to outlines needs OCR; a blank page does not. Also counts the text it shows
+ * invisibly: a page image under an invisible text layer is a searchable scan, its text another tool's OCR.
+ * Tracks the current transformation matrix and text rendering mode through save/restore, `cm` and form XObjects.
  */
-export async function extractRuleSegments(
-  page: PdfPage,
-  rotation: number = page.rotate,
-): Promise<{ segments: RuleSegment[]; images: Box[]; curvedFills: number }> {
+export async function extractRuleSegments(page: PdfPage, rotation: number = page.rotate): Promise<PageOperators> {
   const viewport = page.getViewport({ scale: 1, rotation });
   const list = await page.getOperatorList();
   const stack: Matrix[] = [];
+  const modes: number[] = [];
   let ctm: Matrix = viewport.transform as Matrix;
+  let mode = 0;
   const segments: RuleSegment[] = [];
   const images: Box[] = [];
   let curvedFills = 0;
+  const textShows = { all: 0, invisible: 0 };
   for (let i = 0; i < list.fnArray.length; i++) {
     const fn = list.fnArray[i];
     const args = list.argsArray[i] as unknown[] | null;
     // An image fills the unit square of its CTM.
     if (fn !== undefined && IMAGE_OPS.has(fn)) images.push(unitSquareBox(ctm));
-    if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    if (fn !== undefined && SHOW_TEXT_OPS.has(fn)) {
+      textShows.all += 1;
+      if (INVISIBLE_TEXT_MODES.has(mode)) textShows.invisible += 1;
+    }
+    if (fn === OPS.save) {
+      stack.push(ctm);
+      modes.push(mode);
+    } else if (fn === OPS.restore) {
+      ctm = stack.pop() ?? ctm;
+      mode = modes.pop() ?? mode;
+    } else if (fn === OPS.setTextRenderingMode && args) mode = Number(args[0]);
     else if (fn === OPS.transform && args) ctm = composeMatrix(ctm, args as Matrix);
     else if (fn === OPS.paintFormXObjectBegin && args) {
       stack.push(ctm);
+      modes.push(mode);
       if (Array.isArray(args[0]) || ArrayBuffer.isView(args[0]))
         ctm = composeMatrix(ctm, Array.from(args[0] as ArrayLike<number>) as Matrix);
-    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.constructPath && args) {
+    } else if (fn === OPS.paintFormXObjectEnd) {
+      ctm = stack.pop() ?? ctm;
+      mode = modes.pop() ?? mode;
+    } else if (fn === OPS.constructPath && args) {
       const paint = args[0] as number;
       const data = (args[1] as ArrayLike<ArrayLike<number> | null>)[0];
       if (!data) continue;
@@ -76,7 +106,7 @@ export async function extractRuleSegments(
       }
     }
   }
-  return { segments, images, curvedFills };
+  return { segments, images, curvedFills, textShows };
 }
 
 /**

@@ -9,7 +9,7 @@ import { dropMeshes } from "./implausible-grids.js";
 
 export { buildGrids } from "./build-grids.js";
 export { buildLines, makeLine } from "./build-lines.js";
-export { extractRuleSegments, ruleSegmentsOfRuns } from "./extract-rule-segments.js";
+export { extractRuleSegments, type PageOperators, ruleSegmentsOfRuns } from "./extract-rule-segments.js";
 export { flagImageTables } from "./flag-image-tables.js";
 export { toStoredFrame } from "./to-stored-frame.js";
 
