@@ -70,3 +70,30 @@ export function withoutSpecks(binary: BinaryImage, box: PixelBox, textHeight: nu
   if (b1 - bottom > speck) bottom = b1;
   return [x0 + a0, y0 + top, x0 + a1, y0 + bottom];
 }
+
+/**
+ * Whether the ink in `box` shows more digits than `digits`: more blobs as tall as a digit (0.6–1.5 of
+ * `digitHeight`, pixels, and no wider than one) than that, spread wider than that many digits and most of one more
+ * would print. A digit broken in two (a faint 0's two arcs) stays one digit wide; flat rule remnants and specks
+ * are not digit-tall. "110" read as "1" beside a rule left in its box dropped two.
+ */
+export function showsMoreDigits(binary: BinaryImage, box: PixelBox, digitHeight: number, digits: number): boolean {
+  const x0 = Math.max(0, box[0]);
+  const y0 = Math.max(0, box[1]);
+  const x1 = Math.min(binary.width - 1, box[2]);
+  const y1 = Math.min(binary.height - 1, box[3]);
+  const bw = x1 - x0 + 1;
+  const bh = y1 - y0 + 1;
+  if (bw <= 0 || bh <= 0 || digitHeight <= 0) return false;
+  const blobs = findComponents(bw, bh, (i) => binary.data[(y0 + ((i / bw) | 0)) * binary.width + x0 + (i % bw)] === 1);
+  const tall = blobs.filter(({ box: [a0, b0, a1, b1] }) => {
+    const h = b1 - b0 + 1;
+    return h >= 0.6 * digitHeight && h <= 1.5 * digitHeight && a1 - a0 + 1 <= 1.3 * digitHeight;
+  });
+  if (tall.length <= digits) return false;
+  const span = Math.max(...tall.map((b) => b.box[2])) - Math.min(...tall.map((b) => b.box[0])) + 1;
+  return span > (digits + 0.8) * DIGIT_WIDTH * digitHeight;
+}
+
+/** A digit's advance (its ink and the gap after it) in digit heights. */
+const DIGIT_WIDTH = 0.6;

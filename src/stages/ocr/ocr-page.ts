@@ -4,10 +4,12 @@ import { despeckle } from "./despeckle.js";
 import { detectRules, eraseRules } from "./detect-rules.js";
 import { DETECT_SCALE, detectText, type TextRegion } from "./detect-text.js";
 import type { OcrEngine } from "./engine.js";
+import { showsMoreDigits } from "./mark-shapes.js";
 import { attachSigns, findOrphanInk } from "./orphan-ink.js";
 import type { PaddleModels } from "./paddle-models.js";
 import type { PageImage } from "./page-image.js";
 import {
+  type BinaryImage,
   binarize,
   crop,
   estimateSkew,
@@ -40,6 +42,8 @@ const NOISE_CONFIDENCE = 0.2;
  */
 const DUST_HEIGHT = 0.6;
 const DUST_CONFIDENCE = 0.9;
+/** The confidence of a number whose ink shows more digits than it was read with. */
+const DROPPED_DIGITS = 0.5;
 /** A page with more lone specks than this is speckled: its numbers are read again with nearby specks cleared. */
 const NOISY_PAGE = 300;
 
@@ -135,6 +139,7 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
   );
   items.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
   const digits = digitHeight(items, textHeight / scale);
+  capDroppedDigits(items, binary, scale, digits);
   const dust = items.filter(
     (item) => isDust(item, digits) || isSpeckBeside(item, items, textHeight / scale) || isReadTwice(item, items),
   );
@@ -158,6 +163,20 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
     skew,
     confidence,
   };
+}
+
+/**
+ * A number whose box holds more digit-sized blobs of ink than it has digits dropped some ("110" read as "1", its
+ * box widened by a rule left beside it): however surely it was read (and read again, alike, from the same ink),
+ * it is kept below the threshold.
+ */
+function capDroppedDigits(items: TextItem[], binary: BinaryImage, scale: number, digits: number): void {
+  items.forEach((item, k) => {
+    if (!/^-?\d[\d,.]*$/.test(item.text) || (item.confidence ?? 0) <= DROPPED_DIGITS) return;
+    const box = item.box.map((v) => Math.round(v * scale)) as unknown as PixelBox;
+    if (showsMoreDigits(binary, box, digits * scale, item.text.replace(/\D/g, "").length))
+      items[k] = { ...item, confidence: DROPPED_DIGITS };
+  });
 }
 
 /** The page straightened (its skew measured on the ink and turned out) and its text regions. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSlash, withoutSpecks } from "../../../src/stages/ocr/mark-shapes.js";
+import { isSlash, showsMoreDigits, withoutSpecks } from "../../../src/stages/ocr/mark-shapes.js";
 import type { BinaryImage, PixelBox } from "../../../src/stages/ocr/raster.js";
 
 /** A bilevel image `w`×`h` with ink where `ink(x, y)` says. */
@@ -65,5 +65,42 @@ describe("withoutSpecks", () => {
       (x, y) => x >= 14 - Math.floor(y / 2) && x <= 15 - Math.floor(y / 2) && y >= 2 && y <= 21,
     );
     expect(isSlash(slash, box(slash), 2)).toBe(true);
+  });
+});
+
+describe("showsMoreDigits", () => {
+  // Digits 20 px tall, 12 px wide, 2 px strokes: a "1" is a stem, a "0" a ring.
+  const DIGIT = 20;
+  const one = (left: number) => (x: number, y: number) => inside(x, y, [left + 5, 5, left + 6, 24]);
+  const zero = (left: number) => (x: number, y: number) =>
+    inside(x, y, [left, 5, left + 11, 24]) && !inside(x, y, [left + 2, 7, left + 9, 22]);
+  it("says a number read with one digit shows three when its box holds 1, 1 and 0 (and a rule's end below)", () => {
+    const image = draw(
+      60,
+      32,
+      (x, y) => one(2)(x, y) || one(16)(x, y) || zero(30)(x, y) || inside(x, y, [0, 29, 59, 30]),
+    );
+    expect(showsMoreDigits(image, [0, 0, 59, 31], DIGIT, 1)).toBe(true);
+    expect(showsMoreDigits(image, [0, 0, 59, 31], DIGIT, 3)).toBe(false);
+  });
+  it("takes a faint 0 broken into its two arcs for one digit", () => {
+    const image = draw(
+      20,
+      30,
+      (x, y) => zero(4)(x, y) && !inside(x, y, [4, 5, 15, 6]) && !inside(x, y, [4, 23, 15, 24]),
+    );
+    expect(showsMoreDigits(image, [0, 0, 19, 29], DIGIT, 1)).toBe(false);
+  });
+  it("does not count a rule's corner (a stub joined to its line, wider than a digit) or specks beside a digit as digits", () => {
+    const image = draw(
+      50,
+      30,
+      (x, y) =>
+        zero(4)(x, y) ||
+        inside(x, y, [30, 2, 31, 40]) ||
+        inside(x, y, [40, 10, 41, 11]) ||
+        inside(x, y, [20, 26, 48, 27]),
+    );
+    expect(showsMoreDigits(image, [0, 0, 49, 29], DIGIT, 1)).toBe(false);
   });
 });
