@@ -96,10 +96,11 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
   const clean = eraseRules(gray, light, segments, scale);
   binary = binarize(clean, level);
   // Each region's ink, cut into words; a rule the text touches that escaped the rule finder is painted out.
-  let inks = regions.map((r) => inkSegments(binary, r.box, clean));
+  const lineHeight = median(regions.map((r) => r.box[3] - r.box[1] + 1));
+  let inks = regions.map((r) => inkSegments(binary, r.box, clean, lineHeight));
   const textHeight = medianHeight(inks, scale);
   const specks = despeckle(clean, binary, textHeight);
-  if (specks > 0) inks = regions.map((r) => inkSegments(binary, r.box, clean));
+  if (specks > 0) inks = regions.map((r) => inkSegments(binary, r.box, clean, lineHeight));
   const pad = Math.max(2, Math.round(2 * scale));
   // Where the detector ran coarser than the page, each region is cut at its own ink (and a margin), not at the
   // detector's box, whose edges are only as fine as the detector's pixels: the same line then reaches the
@@ -321,6 +322,11 @@ function medianHeight(inks: readonly (readonly PixelBox[])[], scale: number): nu
     .filter((h) => h > 0)
     .sort((a, b) => a - b);
   return heights[Math.floor(heights.length / 2)] ?? 10 * scale;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 function clamp(v: number, lo: number, hi: number): number {

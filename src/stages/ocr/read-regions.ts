@@ -209,9 +209,10 @@ export function regionItems(
 
 /**
  * The ink of a region cut into runs of inked columns (gaps of one or two pixels bridged), each with its own ink
- * extent. Columns or rows inked across nearly the whole region are rules crossing it, not text.
+ * extent. Columns or rows inked across nearly the whole region are rules crossing it, not text (`lineHeight`,
+ * pixels: the page's usual line of text, against which a column's run is long).
  */
-export function inkSegments(binary: BinaryImage, box: PixelBox, erase?: GrayImage): PixelBox[] {
+export function inkSegments(binary: BinaryImage, box: PixelBox, erase?: GrayImage, lineHeight = 0): PixelBox[] {
   const { width, data } = binary;
   const [x0, y0, x1, y1] = box.map(Math.round) as PixelBox;
   const h = y1 - y0 + 1;
@@ -238,8 +239,29 @@ export function inkSegments(binary: BinaryImage, box: PixelBox, erase?: GrayImag
   const ext0 = Math.max(0, y0 - h);
   const ext1 = Math.min(binary.height - 1, y1 + h);
   const ruleCol = new Uint8Array(w);
+  // Inked at column `x` (or beside it) in row `y`; rows off the image count as inked (a rule runs off the page).
+  const inkedAt = (x: number, y: number) =>
+    y < 0 ||
+    y >= binary.height ||
+    data[y * width + x] === 1 ||
+    data[y * width + x - 1] === 1 ||
+    data[y * width + x + 1] === 1;
+  // A rule crossing the region runs on past its top and its bottom, or a long way past one of them (a border
+  // meeting the table's top rule): a glyph whose top the region's box cut off (a "1" standing above a short
+  // region) ends at its foot, no taller than a line.
+  const reach = Math.max(2, Math.round(0.25 * h));
+  const runOn = (x: number, from: number, step: number) => {
+    let k = 0;
+    while (k < 3 * h && inkedAt(x, from + step * (k + 1))) k++;
+    return k;
+  };
+  const crosses = (x: number) => {
+    const up = runOn(x, y0, -1);
+    const down = runOn(x, y1, 1);
+    return (up >= reach && down >= reach) || h + up + down >= 1.5 * Math.max(h, lineHeight);
+  };
   for (let i = 0; i < w; i++) {
-    if ((wide[i] as number) >= 0.95 * h && (cols[i] as number) > 0) {
+    if ((wide[i] as number) >= 0.95 * h && (cols[i] as number) > 0 && crosses(x0 + i)) {
       cols[i] = 0;
       ruleCol[i] = 1;
       continue;

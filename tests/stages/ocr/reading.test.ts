@@ -291,4 +291,33 @@ describe("specks", () => {
     );
     expect(items.map((i) => i.text)).toEqual(["4"]);
   });
+  describe("rules crossing a region, and glyphs its box cut", () => {
+    const width = 120;
+    const height = 80;
+    const image = () => {
+      const binary = { width, height, data: new Uint8Array(width * height) };
+      const ink = (x0: number, y0: number, x1: number, y1: number) => {
+        for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) binary.data[y * width + x] = 1;
+      };
+      return { binary, ink };
+    };
+    const inked = (segments: readonly (readonly number[])[], x: number) =>
+      segments.some((s) => (s[0] ?? 0) <= x && x <= (s[2] ?? 0));
+    it("keeps a 1 whose top the detector's short box cut off: it ends at its foot", () => {
+      const { binary, ink } = image();
+      ink(50, 20, 51, 41); // the stem, 22 px: the box starts 8 px down it
+      ink(47, 41, 54, 42); // its foot, a row past the box
+      expect(inked(inkSegments(binary, [44, 28, 58, 41], undefined, 24), 50)).toBe(true);
+    });
+    it("drops a border that crosses the region, and one that meets the table's top rule and runs on down", () => {
+      const { binary, ink } = image();
+      ink(30, 0, 31, 79); // a border through the whole cell
+      ink(70, 28, 71, 79); // a border from the top rule (at the region's top) down the table
+      ink(60, 30, 61, 38); // a digit's stem, inside
+      const segments = inkSegments(binary, [24, 28, 80, 41], undefined, 24);
+      expect(inked(segments, 30)).toBe(false);
+      expect(inked(segments, 70)).toBe(false);
+      expect(inked(segments, 60)).toBe(true);
+    });
+  });
 });
