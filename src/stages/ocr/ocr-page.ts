@@ -42,8 +42,10 @@ const NOISE_CONFIDENCE = 0.2;
  */
 const DUST_HEIGHT = 0.6;
 const DUST_CONFIDENCE = 0.9;
-/** The confidence of a number whose ink shows more digits than it was read with. */
+/** The confidence of a number whose ink shows more digits than it was read with, or is too short for one. */
 const DROPPED_DIGITS = 0.5;
+/** A number whose ink is shorter than this share of the page's digit height is part of a glyph. */
+const SHORT_DIGITS = 0.7;
 /** A page with more lone specks than this is speckled: its numbers are read again with nearby specks cleared. */
 const NOISY_PAGE = 300;
 
@@ -140,7 +142,7 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
   );
   items.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
   const digits = digitHeight(items, textHeight / scale);
-  capDroppedDigits(items, binary, scale, digits);
+  capUnlikeNumbers(items, binary, scale, digits);
   const dust = items.filter(
     (item) => isDust(item, digits) || isSpeckBeside(item, items, textHeight / scale) || isReadTwice(item, items),
   );
@@ -167,13 +169,18 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
 }
 
 /**
- * A number whose box holds more digit-sized blobs of ink than it has digits dropped some ("110" read as "1", its
- * box widened by a rule left beside it): however surely it was read (and read again, alike, from the same ink),
- * it is kept below the threshold.
+ * Numbers whose ink does not look like what was read, kept below the threshold however surely they were read
+ * (and read again, alike, from the same ink): a box holding more digit-sized blobs than the number has digits
+ * dropped some ("110" read as "1", its box widened by a rule left beside it); ink well short of the page's digits
+ * is part of a glyph (a 0 half lost in a seal's red star read as "5").
  */
-function capDroppedDigits(items: TextItem[], binary: BinaryImage, scale: number, digits: number): void {
+function capUnlikeNumbers(items: TextItem[], binary: BinaryImage, scale: number, digits: number): void {
   items.forEach((item, k) => {
     if (!/^-?\d[\d,.]*$/.test(item.text) || (item.confidence ?? 0) <= DROPPED_DIGITS) return;
+    if (item.box[3] - item.box[1] < SHORT_DIGITS * digits) {
+      items[k] = { ...item, confidence: DROPPED_DIGITS };
+      return;
+    }
     const box = item.box.map((v) => Math.round(v * scale)) as unknown as PixelBox;
     if (showsMoreDigits(binary, box, digits * scale, item.text.replace(/\D/g, "").length))
       items[k] = { ...item, confidence: DROPPED_DIGITS };
