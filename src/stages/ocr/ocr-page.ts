@@ -1,15 +1,14 @@
-import { type PageContent, type RuleSegment, type TextItem, UNREADABLE } from "../../model/page-content.js";
+import type { PageContent, RuleSegment, TextItem } from "../../model/page-content.js";
 import { isUpsideDown } from "./classify-direction.js";
 import { despeckle } from "./despeckle.js";
 import { detectRules, eraseRules } from "./detect-rules.js";
 import { DETECT_SCALE, detectText, type TextRegion } from "./detect-text.js";
 import type { OcrEngine } from "./engine.js";
-import { showsMoreDigits } from "./mark-shapes.js";
+import { digitHeight, settleItems } from "./item-checks.js";
 import { attachSigns, findOrphanInk } from "./orphan-ink.js";
 import type { PaddleModels } from "./paddle-models.js";
 import type { PageImage } from "./page-image.js";
 import {
-  type BinaryImage,
   binarize,
   crop,
   estimateSkew,
@@ -36,16 +35,6 @@ const WORK_SCALE = 3.5;
 const LIGHT_MAX = 185;
 /** A short text read below this confidence throughout is dropped as noise (speckle, a smudge). */
 const NOISE_CONFIDENCE = 0.2;
-/**
- * A short number whose ink is under this share of the page's digit height (the median of its surely read
- * numbers; a table's type is often smaller than the body's), read below `DUST_CONFIDENCE`, is dust.
- */
-const DUST_HEIGHT = 0.6;
-const DUST_CONFIDENCE = 0.9;
-/** The confidence of a number whose ink shows more digits than it was read with, or is too short for one. */
-const DROPPED_DIGITS = 0.5;
-/** A number whose ink is shorter than this share of the page's digit height is part of a glyph. */
-const SHORT_DIGITS = 0.7;
 /** A page with more lone specks than this is speckled: its numbers are read again with nearby specks cleared. */
 const NOISY_PAGE = 300;
 
@@ -141,12 +130,7 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
     ),
   );
   items.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
-  const digits = digitHeight(items, textHeight / scale);
-  capUnlikeNumbers(items, binary, scale, digits);
-  const dust = items.filter(
-    (item) => isDust(item, digits) || isSpeckBeside(item, items, textHeight / scale) || isReadTwice(item, items),
-  );
-  if (dust.length) items.splice(0, items.length, ...items.filter((item) => !dust.includes(item)));
+  items.splice(0, items.length, ...settleItems(items, binary, scale, textHeight / scale));
   const read = items.filter((i) => i.text !== "");
   const confidence = read.length ? read.reduce((s, i) => s + (i.confidence ?? 0), 0) / read.length : 0;
   engine.recognitions += crops.length;
@@ -166,25 +150,6 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
     skew,
     confidence,
   };
-}
-
-/**
- * Numbers whose ink does not look like what was read, kept below the threshold however surely they were read
- * (and read again, alike, from the same ink): a box holding more digit-sized blobs than the number has digits
- * dropped some ("110" read as "1", its box widened by a rule left beside it); ink well short of the page's digits
- * is part of a glyph (a 0 half lost in a seal's red star read as "5").
- */
-function capUnlikeNumbers(items: TextItem[], binary: BinaryImage, scale: number, digits: number): void {
-  items.forEach((item, k) => {
-    if (!/^-?\d[\d,.]*$/.test(item.text) || (item.confidence ?? 0) <= DROPPED_DIGITS) return;
-    if (item.box[3] - item.box[1] < SHORT_DIGITS * digits) {
-      items[k] = { ...item, confidence: DROPPED_DIGITS };
-      return;
-    }
-    const box = item.box.map((v) => Math.round(v * scale)) as unknown as PixelBox;
-    if (showsMoreDigits(binary, box, digits * scale, item.text.replace(/\D/g, "").length))
-      items[k] = { ...item, confidence: DROPPED_DIGITS };
-  });
 }
 
 /** The page straightened (its skew measured on the ink and turned out) and its text regions. */
@@ -207,63 +172,6 @@ function workingImage(pageImage: PageImage): { image: GrayImage; scale: number }
   const { width, height } = pageImage.image;
   const image = shrinkTo(pageImage.image, Math.round(width * factor), Math.round(height * factor));
   return { image, scale: (pageImage.scale * image.width) / width };
-}
-
-/**
- * A number (or an unreadable mark) read from specks of dust: its ink is well under the page's digit height and
- * the reading is unsure.
- */
-function isDust(item: TextItem, digitHeight: number): boolean {
-  return (
-    (/^\d{1,2}$/.test(item.text) || item.text === UNREADABLE) &&
-    item.box[3] - item.box[1] < DUST_HEIGHT * digitHeight &&
-    (item.confidence ?? 0) < DUST_CONFIDENCE
-  );
-}
-
-/**
- * Part of a word read again on its own (two detector regions over one number: "215" and its "2"): the ink
- * lies within the longer reading's box, which already holds it. Left in, the two join into "2152".
- */
-function isReadTwice(item: TextItem, items: readonly TextItem[]): boolean {
-  const [x0, y0, x1, y1] = item.box;
-  const area = (x1 - x0) * (y1 - y0);
-  if (area <= 0) return false;
-  return items.some((n) => {
-    if (n === item || [...n.text].length <= [...item.text].length || !n.text.includes(item.text)) return false;
-    const w = Math.min(x1, n.box[2]) - Math.max(x0, n.box[0]);
-    const h = Math.min(y1, n.box[3]) - Math.max(y0, n.box[1]);
-    return w > 0 && h > 0 && w * h >= 0.8 * area;
-  });
-}
-
-/** The median ink height of the page's surely read numbers (0.7 text heights when it has none). */
-function digitHeight(items: readonly TextItem[], textHeight: number): number {
-  const heights = items
-    .filter((i) => /^\d[\d,.]*$/.test(i.text) && (i.confidence ?? 0) >= DUST_CONFIDENCE)
-    .map((i) => i.box[3] - i.box[1])
-    .sort((a, b) => a - b);
-  return heights[Math.floor(heights.length / 2)] ?? 0.7 * textHeight;
-}
-
-/**
- * A dot or a tick read on its own right against a number (specks beside a number in a noisy scan): left in, it
- * joins the number into a word that is no number ("·50-"), and the value is lost to the row's label.
- */
-function isSpeckBeside(item: TextItem, items: readonly TextItem[], textHeight: number): boolean {
-  const [x0, y0, x1, y1] = item.box;
-  if (!/^[.,·:：'"`-]$/.test(item.text)) return false;
-  if (x1 - x0 >= 0.3 * textHeight || y1 - y0 >= 0.3 * textHeight) return false;
-  const reach = 0.15 * textHeight;
-  return items.some(
-    (n) =>
-      n !== item &&
-      /^\d[\d,.]*$/.test(n.text) &&
-      x0 <= n.box[2] + reach &&
-      x1 >= n.box[0] - reach &&
-      y0 <= n.box[3] + reach &&
-      y1 >= n.box[1] - reach,
-  );
 }
 
 /** Rule segments less those that run through the core of a text region (the middle half of its height or width). */

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import type { TextItem } from "../../../src/model/page-content.js";
+import { settleItems } from "../../../src/stages/ocr/item-checks.js";
+import type { BinaryImage } from "../../../src/stages/ocr/raster.js";
+
+/** A page 200 × 100 pt at 2 px/pt; ink drawn in points. */
+const SCALE = 2;
+function page(): { binary: BinaryImage; ink: (x0: number, y0: number, x1: number, y1: number) => void } {
+  const width = 400;
+  const height = 200;
+  const binary = { width, height, data: new Uint8Array(width * height) };
+  const ink = (x0: number, y0: number, x1: number, y1: number) => {
+    for (let y = y0 * SCALE; y < y1 * SCALE; y++)
+      for (let x = x0 * SCALE; x < x1 * SCALE; x++) binary.data[y * width + x] = 1;
+  };
+  return { binary, ink };
+}
+const item = (text: string, box: [number, number, number, number], confidence: number): TextItem => ({
+  text,
+  box,
+  fontSize: 10,
+  fontName: "ocr",
+  source: "ocr",
+  confidence,
+});
+/** Surely read numbers 8 pt tall: the page's digit height. */
+const sure = [
+  item("12", [10, 10, 20, 18], 0.99),
+  item("3", [30, 10, 35, 18], 0.99),
+  item("45", [40, 10, 50, 18], 0.98),
+];
+
+describe("settling a page's items against their ink", () => {
+  it("keeps a number whose ink looks like what was read", () => {
+    const { binary, ink } = page();
+    ink(60, 10, 65, 18);
+    const out = settleItems([...sure, item("0", [60, 10, 65, 18], 0.99)], binary, SCALE, 10);
+    expect(out.find((i) => i.text === "0")?.confidence).toBe(0.99);
+  });
+  it("keeps below the threshold a number read from ink half a digit tall (part of a glyph)", () => {
+    const { binary, ink } = page();
+    ink(60, 14, 65, 18);
+    const out = settleItems([...sure, item("5", [60, 14, 65, 18], 0.957)], binary, SCALE, 10);
+    expect(out.find((i) => i.text === "5")?.confidence).toBe(0.5);
+  });
+  it("keeps below the threshold a 1 whose box holds the three digits of 110", () => {
+    const { binary, ink } = page();
+    ink(60, 10, 61, 18); // 1
+    ink(65, 10, 66, 18); // 1
+    ink(69, 10, 74, 11); // 0: a ring
+    ink(69, 17, 74, 18);
+    ink(69, 10, 70, 18);
+    ink(73, 10, 74, 18);
+    const out = settleItems([...sure, item("1", [60, 10, 74, 18], 0.998)], binary, SCALE, 10);
+    expect(out.find((i) => i.text === "1")?.confidence).toBe(0.5);
+  });
+  it("drops a lone digit read unsurely from ink over twice a digit's height (a seal's ring across two rows)", () => {
+    const { binary, ink } = page();
+    ink(60, 10, 62, 34);
+    const out = settleItems([...sure, item("9", [60, 10, 62, 34], 0.613)], binary, SCALE, 10);
+    expect(out.some((i) => i.text === "9")).toBe(false);
+    expect(out).toHaveLength(3);
+  });
+  it("drops specks read as digits, unsurely, and keeps a tall number read surely", () => {
+    const { binary, ink } = page();
+    ink(60, 10, 62, 12);
+    ink(80, 10, 90, 30);
+    const out = settleItems(
+      [...sure, item("7", [60, 10, 62, 12], 0.43), item("8", [80, 10, 90, 30], 0.97)],
+      binary,
+      SCALE,
+      10,
+    );
+    expect(out.map((i) => i.text)).toEqual(["12", "3", "45", "8"]);
+  });
+});
