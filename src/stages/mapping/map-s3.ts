@@ -3,12 +3,16 @@ import { type Anchor, completeAnchors, findAnchors } from "./find-anchors.js";
 import { makeCell } from "./make-cell.js";
 import { mergeSplitRows } from "./merge-split-rows.js";
 import { mergeValueLines } from "./merge-value-lines.js";
+import { paddedRowValues } from "./padded-row.js";
 import { type Alignment, detectAlignment, placeValues } from "./place-values.js";
 import { isDataRow, type RowRecord, type ValueSlot } from "./row-record.js";
 import { notFound, PLACED_BY_HEADER, rowConfidence, type TableContext } from "./table-context.js";
 import { trackColumns } from "./track-columns.js";
 
-/** Section 三: 25 rows × 7 columns; rows by label, columns by ruled cell or header position. */
+/**
+ * Section 三: 25 rows × 7 columns; rows by label, columns by ruled cell (a padded row's by counting from its
+ * label) or header position.
+ */
 export function mapSection3(records: readonly RowRecord[], context: TableContext): void {
   const { template, cells, tableRecords } = context;
   // Lines of section 三 without a single value (its table is a picture, or left out) are no table: a sentence
@@ -41,8 +45,10 @@ export function mapSection3(records: readonly RowRecord[], context: TableContext
   const last = records.findLastIndex(isDataRow);
   for (const record of records.slice(0, last + 1)) tableRecords.add(record);
   for (const a of assignRows(rows, template.s3Rows)) {
-    const byPosition = a.record.ruled && a.record.slots.length === count;
-    const placed = placeRow(a.record, count, byPosition ? null : anchors, alignment, dataRows);
+    // A padded row (a split table's continuation that lost its group cells) is placed by counting from its label.
+    const padded = paddedRowValues(a.record, count);
+    const byPosition = a.record.ruled && (a.record.slots.length === count || padded !== null);
+    const placed = padded ?? placeRow(a.record, count, byPosition ? null : anchors, alignment, dataRows);
     const confidence = Math.min(rowConfidence(a), byPosition || !a.record.ruled ? 1 : PLACED_BY_HEADER);
     template.s3Columns.forEach((column, i) => {
       cells.set(`s3.${a.key}.${column.key}`, makeCell(placed[i] ?? null, confidence));
