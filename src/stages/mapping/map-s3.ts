@@ -41,6 +41,7 @@ export function mapSection3(records: readonly RowRecord[], context: TableContext
     dataRows.flatMap((r) => r.slots.filter((s) => s.raw.trim() !== "")),
   );
   const alignment = detectAlignment(dataRows) ?? context.alignment;
+  const headerPage = header[0]?.page ?? null;
   // The table runs from its header to its last row with values; lines after it are running text.
   const last = records.findLastIndex(isDataRow);
   for (const record of records.slice(0, last + 1)) tableRecords.add(record);
@@ -48,7 +49,7 @@ export function mapSection3(records: readonly RowRecord[], context: TableContext
     // A padded row (a split table's continuation that lost its group cells) is placed by counting from its label.
     const padded = paddedRowValues(a.record, count);
     const byPosition = a.record.ruled && (a.record.slots.length === count || padded !== null);
-    const placed = padded ?? placeRow(a.record, count, byPosition ? null : anchors, alignment, dataRows);
+    const placed = padded ?? placeRow(a.record, count, byPosition ? null : anchors, alignment, dataRows, headerPage);
     const confidence = Math.min(rowConfidence(a), byPosition || !a.record.ruled ? 1 : PLACED_BY_HEADER);
     template.s3Columns.forEach((column, i) => {
       cells.set(`s3.${a.key}.${column.key}`, makeCell(placed[i] ?? null, confidence));
@@ -70,11 +71,14 @@ function placeRow(
   anchors: readonly Anchor[] | null,
   alignment: Alignment,
   rows: readonly RowRecord[],
+  headerPage: number | null,
 ): (ValueSlot | null)[] {
   const placed = placeValues(record, count, anchors, alignment);
-  const tracked = anchors ? trackColumns(record, rows, anchors) : null;
+  const tracked = anchors ? trackColumns(record, rows, anchors, headerPage) : null;
   if (!tracked) return placed;
   const local = placeValues(record, count, tracked, "centre");
   if (local.every((slot, i) => (slot?.raw ?? null) === (placed[i]?.raw ?? null))) return placed;
+  // A text row's tokens are what was printed: the columns of its own page's full rows place them.
+  if (!record.slots.some((s) => s.ocr !== undefined)) return local;
   return local.map((slot) => (slot ? { ...slot, ocr: Math.min(slot.ocr ?? 1, COLUMNS_DISAGREE) } : slot));
 }
