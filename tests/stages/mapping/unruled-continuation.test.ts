@@ -78,4 +78,21 @@ describe("an unruled section 三 continued on a page of its own columns", () => 
     );
     expect(wrong).toEqual([]);
   });
+
+  it("doubts a ragged continuation row that prints a value outside its page's columns (its blanks unknown)", () => {
+    const all = records();
+    // 8.属于行政查询事项 (a row printing only columns 0, 3, 6) shifted left by a dropped cell: its first value
+    // under the label column, far left of the page's columns.
+    const index = all.findIndex((r) => r.label === "8.属于行政查询事项");
+    const row = all[index] as RowRecord;
+    const moved = row.slots.map((slot, i) =>
+      i === 0 ? { ...slot, box: [300, slot.box[1], 310, slot.box[3]] as typeof slot.box } : slot,
+    );
+    all[index] = { ...row, slots: moved };
+    const { cells } = mapTables(all, v2021);
+    const confidences = COLUMNS.map((column) => cells.get(`s3.deny_admin_query.${column}`)?.confidence ?? 0);
+    expect(Math.max(...confidences)).toBeLessThan(0.9);
+    // Its neighbours stay sure.
+    expect(cells.get("s3.deny_enforcement_file.natural")?.confidence).toBe(1);
+  });
 });
