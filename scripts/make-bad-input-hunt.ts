@@ -165,7 +165,16 @@ write(
     "scan.jb2",
     Uint8Array.from([0x97, 0x4a, 0x42, 0x32, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array<number>(200).fill(0x55)]),
   ),
-  "an OFD page that is one JBIG2 picture, which gongkai does not decode (was unreadable after 35 s of OCR of a blank page)",
+  "an OFD page that is one JBIG2 file whose segments are garbage (was unreadable after 35 s of OCR of a blank page, then unsupported while JBIG2 was not decoded)",
+  failure("corrupt"),
+);
+write(
+  "ofd-scan-unknown-format.ofd",
+  scanOfd(
+    "scan.avs",
+    Uint8Array.from([0x00, 0x00, 0x06, 0x72, 0x00, 0x00, 0x09, 0x23, ...new Array<number>(400).fill(0x80)]),
+  ),
+  "an OFD page that is one picture in a format gongkai does not read (AVS-like raw pixels; was drawn as a blank page for OCR)",
   failure("unsupported"),
 );
 write(

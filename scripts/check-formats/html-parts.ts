@@ -19,6 +19,11 @@ export interface TableStyle {
   readonly blankMarks?: readonly string[];
   /** Section 三's table split in two after this many body rows, a page break and "- 3 -" between. */
   readonly splitS3After?: number;
+  /**
+   * The continuation of a split section 三 drops the merged group cells (三、本年度办理结果, （三）不予公开 …)
+   * instead of keeping them empty: its rows are ragged, shorter at the left.
+   */
+  readonly splitDropsGroups?: boolean;
   /** Section 二's sub-tables merged into one grid (captions as full-width rows). */
   readonly mergedS2?: boolean;
   /** Counts of sections 三 and 四 in full-width digits; counts ≥ 1000 with thousands separators. */

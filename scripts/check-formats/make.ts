@@ -3,7 +3,8 @@
 // out by ./report-html.ts in its own table styles (not by the sample generators), then written by LibreOffice
 // (.doc, .wps, .docx → .doc), by ./web-archive.ts (MIME archives) or screenshotted by Chromium (pictures).
 // Each <stem>.truth.json is the source sample's truth with `file` (and for pictures `pages_need_ocr`) changed.
-// Run: npx tsx scripts/check-formats/make.ts   (needs soffice, iconv and /usr/bin/chromium)
+// Run: npx tsx scripts/check-formats/make.ts [word|split|mht|pictures|ofd]   (needs soffice, iconv and
+// /usr/bin/chromium)
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -138,6 +139,76 @@ function makeWord(): void {
   for (const job of WORD) {
     copyFileSync(join(dir, "out", `${stem(job)}.doc`), join(OUT, job.file));
     writeTruth(job.from, job.file, `LibreOffice .doc: ${job.how}`);
+  }
+}
+
+interface SplitJob extends WordJob {
+  /** What LibreOffice writes from the HTML: a Word 97 file (.doc, or .wps under that name), .docx or a PDF. */
+  readonly format: "doc" | "docx" | "pdf";
+}
+
+/**
+ * Section 三 split into two tables whose continuation drops the merged group cells instead of keeping them empty:
+ * its rows are ragged, and LibreOffice pads the short ones with empty cells at the right (in .doc, .docx and the
+ * PDF it draws).
+ */
+const SPLIT_DROP: readonly SplitJob[] = [
+  {
+    file: "doc-lo-splitdrop-2023.doc",
+    from: "ruled-clean-2023",
+    style: { splitS3After: 10, splitDropsGroups: true },
+    format: "doc",
+    how: "table 三 split after 10 rows, the continuation without the group cells: short rows padded at the right",
+  },
+  {
+    file: "wps-lo-splitdrop-2022.wps",
+    from: "vertical-merged-2022",
+    style: { brokenHeaders: true, splitS3After: 18, splitDropsGroups: true },
+    format: "doc",
+    how: "table 三 split after 18 rows inside （三）不予公开, the continuation without the group cells, padded",
+  },
+  {
+    file: "doc-lo-splitdrop-v2019-2020.doc",
+    from: "v2019-unruled-2020",
+    style: { splitS3After: 10, splitDropsGroups: true, blankMarks: ["", "—"], procurementYuan: true, borders: "none" },
+    format: "doc",
+    how: "v2019, no borders, table 三 split after 10 rows, the continuation without the group cells, padded",
+  },
+  {
+    file: "docx-lo-splitdrop-2021.docx",
+    from: "zero-styles-2021",
+    style: { splitS3After: 12, splitDropsGroups: true, blankMarks: ALL_MARKS, brokenHeaders: true },
+    format: "docx",
+    how: "table 三 split after 12 rows, the continuation without the group cells, padded; six blank-zero marks",
+  },
+  {
+    file: "pdf-lo-splitdrop-2022.pdf",
+    from: "vertical-merged-2022",
+    style: { brokenHeaders: true, splitS3After: 18, splitDropsGroups: true },
+    format: "pdf",
+    how: "LibreOffice's PDF of the .wps's HTML: the padded cells drawn, the continuation's columns off the header's",
+  },
+];
+
+function makeSplitDrop(): void {
+  const dir = join(WORK, "split");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const stem = (job: WordJob) => job.file.replace(/\.[^.]+$/, "");
+  for (const job of SPLIT_DROP) writeFileSync(join(dir, `${stem(job)}.html`), reportHtml(truthOf(job.from), job.style));
+  const filters = { doc: "doc:MS Word 97", docx: "docx:MS Word 2007 XML", pdf: "pdf:writer_pdf_Export" } as const;
+  for (const format of ["doc", "docx", "pdf"] as const) {
+    const jobs = SPLIT_DROP.filter((j) => j.format === format);
+    soffice(
+      filters[format],
+      jobs.map((j) => join(dir, `${stem(j)}.html`)),
+      join(dir, "out"),
+      true,
+    );
+  }
+  for (const job of SPLIT_DROP) {
+    copyFileSync(join(dir, "out", `${stem(job)}.${job.format}`), join(OUT, job.file));
+    writeTruth(job.from, job.file, `LibreOffice .${job.format}: ${job.how}`);
   }
 }
 
@@ -325,6 +396,7 @@ mkdirSync(OUT, { recursive: true });
 mkdirSync(WORK, { recursive: true });
 const only = process.argv[2];
 if (!only || only === "word") makeWord();
+if (!only || only === "split") makeSplitDrop();
 if (!only || only === "mht") makeArchives();
 if (!only || only === "pictures") await makePictures();
 if (!only || only === "ofd") makeOfds();

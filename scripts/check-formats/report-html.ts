@@ -197,7 +197,7 @@ function s3Rows(p: CellPrinter, truth: Truth, style: TableStyle, cut?: number): 
   for (const [group, rows] of groups) {
     rows.forEach(([key, text], i) => {
       const cells: [string, string?][] = [];
-      if (!one && !first && out.length === cut) {
+      if (!one && !first && out.length === cut && !style.splitDropsGroups) {
         // The continuation of a split table keeps the merged group cells, empty, as Word's Split Table leaves them.
         cells.push(["", `rowspan="${resultRows - done}"`]);
         if (group !== null && i > 0) cells.push(["", `rowspan="${rows.length - i}"`]);

@@ -1,4 +1,5 @@
 export * from "./cell.js";
+export type { CodedImage, CodedImageDecoder, GrayPixels } from "./coded-image.js";
 export * from "./cross-report.js";
 export * from "./error-class-messages.js";
 export * from "./flag.js";

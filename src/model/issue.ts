@@ -28,6 +28,7 @@ export const issueCodeSchema = z.enum([
   "page.ocr",
   "page.rotated",
   "page.unreadable",
+  "page.image_unread",
   "meta.agency_place",
   "meta.agency_revised",
   "meta.agency_words",

@@ -2,10 +2,17 @@ import { describeError, InputError } from "../errors.js";
 import type { Issue } from "../model/issue.js";
 import type { PageRead } from "../model/page-content.js";
 import { type Done, done } from "../model/result.js";
-import { checkImageSize, detectKind } from "../stages/ingest/index.js";
+import { checkImageSize, decodeCodedImage, detectKind } from "../stages/ingest/index.js";
 import { ruleSegmentsOfRuns } from "../stages/layout/index.js";
 import type { OcrEngine, PageImage } from "../stages/ocr/index.js";
-import { type OfdFile, type OfdPage, pageGeometry, renderOfdPage } from "../stages/ofd/index.js";
+import {
+  decodeOfdImage,
+  type OfdFile,
+  type OfdPage,
+  pageGeometry,
+  renderOfdPage,
+  sniffImageFormat,
+} from "../stages/ofd/index.js";
 import { normalizeGlyphs } from "../stages/text-layer/index.js";
 import { ocrImages } from "./ocr-pages.js";
 import { judgePage, unreadablePage } from "./page-read.js";
@@ -81,21 +88,41 @@ export async function ocrOfdPages(
   const wanted = pages
     .filter((p) => (p.needsOcr || extra.has(p.content.page)) && read.drawn[p.content.page - 1])
     .map((p) => p.content.page);
+  const undrawn: Issue[] = [];
   const ocr = await ocrImages(
     engine,
-    wanted.map((page) => ({ page, image: () => ofdPageImage(file, read.drawn[page - 1] as OfdPage) })),
+    wanted.map((page) => ({ page, image: () => ofdPageImage(file, read.drawn[page - 1] as OfdPage, undrawn) })),
   );
   const after = [...pages];
   for (const [page, result] of ocr.value) after[page - 1] = result;
-  return done({ pages: after, read: new Set(ocr.value.keys()) }, ocr.issues);
+  return done({ pages: after, read: new Set(ocr.value.keys()) }, [...undrawn, ...ocr.issues]);
 }
 
-async function ofdPageImage(file: OfdFile, page: OfdPage): Promise<PageImage> {
+/**
+ * The image OCR reads of an OFD page: its one picture at its own resolution (a scan: PNG, JPEG, TIFF, and JBIG2
+ * and JPEG 2000 decoded by pdf.js), else the page drawn. A picture of a scan page that cannot be decoded is the
+ * page's class (`unsupported` for a format gongkai does not read, `corrupt`, `too_large`); a picture on a drawn
+ * page that cannot be drawn is left blank and named in a `page.image_unread` issue pushed to `undrawn`.
+ */
+async function ofdPageImage(file: OfdFile, page: OfdPage, undrawn: Issue[]): Promise<PageImage> {
   const { imageFilePages, toGray } = await import("../stages/ocr/index.js");
   const scan = scanOf(page);
   if (scan !== null) {
     const bytes = file.part(scan);
     const kind = detectKind(bytes);
+    const format = sniffImageFormat(bytes);
+    if (format === "jbig2" || format === "jpx" || format === "unknown") {
+      const source = await decodeOfdImage(bytes, decodeCodedImage).catch((error: unknown) => {
+        const errorClass = error instanceof InputError ? error.errorClass : "corrupt";
+        throw new InputError(errorClass, `Page ${page.page} is a picture (${scan}): ${describeError(error)}`, {
+          cause: error,
+        });
+      });
+      if (source.kind === "pixels") {
+        const image = source.pixels;
+        return { image, scale: image.width / page.width, width: page.width, height: page.height, origin: "embedded" };
+      }
+    }
     if (kind === "png" || kind === "jpeg" || kind === "tiff") {
       // A page that is one picture: one too large to decode, or one that cannot be decoded, is the page's
       // class (the canvas would leave it blank, and OCR read nothing from a page that is not blank).
@@ -110,15 +137,18 @@ async function ofdPageImage(file: OfdFile, page: OfdPage): Promise<PageImage> {
         const { image } = decoded;
         return { image, scale: image.width / page.width, width: page.width, height: page.height, origin: "embedded" };
       }
-    } else if (isJbig2(bytes)) {
-      throw new InputError(
-        "unsupported",
-        `Page ${page.page} is a JBIG2 picture (${scan}): gongkai does not decode JBIG2 images in OFD files`,
-      );
     }
   }
   const scale = Math.min(300 / 72, Math.sqrt(RENDER_PIXEL_BUDGET / (page.width * page.height)));
-  const raster = await renderOfdPage(file, page, scale);
+  const raster = await renderOfdPage(file, page, scale, decodeCodedImage);
+  for (const { part, reason } of raster.undrawn)
+    undrawn.push({
+      code: "page.image_unread",
+      severity: "warning",
+      stage: "ingest",
+      message: `Page ${page.page}: the picture ${part} could not be drawn for OCR and was left blank (what it shows is not read): ${reason}`,
+      page: page.page,
+    });
   return {
     image: toGray(raster.width, raster.height, raster.data, 4),
     scale,
@@ -139,9 +169,4 @@ function scanOf(page: OfdPage): string | null {
   const [x0, y0, x1, y1] = image.box;
   const covers = x1 - x0 >= page.width * 0.95 && y1 - y0 >= page.height * 0.95;
   return upright && covers ? image.part : null;
-}
-
-/** The JBIG2 file header (ITU T.88 D.4.1): 97 4A 42 32 0D 0A 1A 0A. */
-function isJbig2(bytes: Uint8Array): boolean {
-  return [0x97, 0x4a, 0x42, 0x32, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => bytes[i] === b);
 }

@@ -67,6 +67,46 @@ describe("OFD as an input kind", () => {
     expect(output.cells["s3.new_received.total"]?.value).toBe(73);
     expect(output.cells["s4.review.total"]?.value ?? null).toBeNull();
   });
+
+  it("draws a JBIG2 scan for OCR beside a picture it cannot decode, and names that picture in page.image_unread", async () => {
+    // Page 1 of the JBIG2 scan (three-line-2022: section 二's tables), with a small picture in no format gongkai
+    // reads over its top-left corner: two pictures, so the page is drawn rather than read from its one image.
+    const parts = unzipSync(
+      new Uint8Array(readFileSync(join(ROOT, "tests/fixtures/ofd-images/ofd-jbig2-three-line-2022.ofd"))),
+    );
+    const text = (name: string) => new TextDecoder().decode(parts[name]);
+    parts["Doc_0/Document.xml"] = strToU8(text("Doc_0/Document.xml").replace(/<ofd:Page ID="1[12]"[^>]*\/>/g, ""));
+    parts["Doc_0/DocumentRes.xml"] = strToU8(
+      text("Doc_0/DocumentRes.xml").replace(
+        "</ofd:MultiMedias>",
+        '<ofd:MultiMedia ID="60" Type="Image" Format="AVS"><ofd:MediaFile>logo.avs</ofd:MediaFile></ofd:MultiMedia></ofd:MultiMedias>',
+      ),
+    );
+    parts["Doc_0/Res/logo.avs"] = Uint8Array.from({ length: 64 }, (_, i) => (i * 37) & 0xff);
+    parts["Doc_0/Pages/Page_0/Content.xml"] = strToU8(
+      text("Doc_0/Pages/Page_0/Content.xml").replace(
+        "</ofd:Layer>",
+        '<ofd:ImageObject ID="99" Boundary="2 2 8 8" CTM="8 0 0 8 0 0" ResourceID="60"/></ofd:Layer>',
+      ),
+    );
+    const { output } = await extractDocument(write("jbig2-and-unknown.ofd", zipSync(parts)));
+    expect(output.pages.map((p) => p.method)).toEqual(["ocr"]);
+    expect(output.issues).toContainEqual(
+      expect.objectContaining({
+        code: "page.image_unread",
+        page: 1,
+        message: expect.stringContaining("Doc_0/Res/logo.avs"),
+      }),
+    );
+    // Read from the drawn JBIG2 picture: section 二 (its first tables, on page 1) as the truth says.
+    const truth = JSON.parse(
+      readFileSync(join(ROOT, "tests/fixtures/ofd-images/ofd-jbig2-three-line-2022.truth.json"), "utf8"),
+    );
+    for (const path of ["s2.normative_docs.made", "s2.normative_docs.valid", "s2.admin_license.decisions"]) {
+      const [section, row, column] = path.split(".") as [string, string, string];
+      expect(output.cells[path]?.value, path).toBe(truth.values[section][row][column]);
+    }
+  });
 });
 
 describe("OFD on the review page", () => {

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createCanvas, ImageData } from "@napi-rs/canvas";
-import { withPdfDocument } from "../../stages/ingest/index.js";
+import { decodeCodedImage, withPdfDocument } from "../../stages/ingest/index.js";
 import { openOfd, renderOfdPage } from "../../stages/ofd/index.js";
 import { DEFAULT_SCALE } from "./page-cache.js";
 
@@ -55,7 +55,8 @@ export async function renderOfdPages(bytes: Uint8Array, outDir: string, scale = 
     try {
       const page = file.page(n);
       ({ width, height } = page);
-      const raster = await renderOfdPage(file, page, scale);
+      // JBIG2 and JPEG 2000 pictures drawn too (pdf.js decodes them), as for OCR.
+      const raster = await renderOfdPage(file, page, scale, decodeCodedImage);
       const canvas = createCanvas(raster.width, raster.height);
       canvas.getContext("2d").putImageData(new ImageData(raster.data, raster.width, raster.height), 0, 0);
       png = await canvas.encode("png");

@@ -40,6 +40,7 @@ export const ISSUE_LABELS: Readonly<Record<string, string>> = {
   "page.needs_ocr": "此页文字层不可用，需要识别（OCR）",
   "page.ocr": "此页由识别（OCR）读取",
   "page.unreadable": "此页无法读取",
+  "page.image_unread": "此页有图片无法解码，图片内容未读取",
   "page.rotated": "此页为旋转页面，已按正向读取",
   "status.partial": "部分读取的原因",
   "ocr.suspect_cell": "疑似识别错误的单元格（数值未改动）",

@@ -1,3 +1,4 @@
+export { decodeCodedImage } from "./decode-coded-image.js";
 export { detectKind, type InputKind } from "./detect-kind.js";
 export { decodeFileName, type FsPath, fileNameOf, shortenName } from "./file-name.js";
 export {
@@ -6,6 +7,7 @@ export {
   MAX_PICTURE_BYTES,
   type WebPicture,
 } from "./find-page-image.js";
+export { imagePdf } from "./image-pdf.js";
 export { checkImageSize } from "./image-size.js";
 export { type PdfDocument, type PdfPage, withPdfDocument, withPdfReader } from "./open-pdf.js";
 export { tunePdfRuntime } from "./pdf-runtime.js";

@@ -143,8 +143,23 @@ function gridRecords(grid: Grid, gridId: number): RowRecord[] {
   return out;
 }
 
+/** A unit printed apart from its number ("8228100 元", "3 件"): part of the value before it. */
+const UNIT_TOKEN = /^(?:元|万元|件|个|项|次)$/;
+
+/** Tokens with a unit token joined to the number before it. */
+function joinUnits(tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (const token of tokens) {
+    const previous = out.at(-1);
+    if (previous && UNIT_TOKEN.test(token.text) && /\d$/.test(previous.text) && isValueToken(previous.text))
+      out[out.length - 1] = { ...previous, text: previous.text + token.text, box: unionBox(previous.box, token.box) };
+    else out.push(token);
+  }
+  return out;
+}
+
 function lineRecord(line: TextLine): RowRecord {
-  const tokens = splitTokens(line.items);
+  const tokens = joinUnits(splitTokens(line.items));
   let firstValue = tokens.length;
   while (firstValue > 0 && isValueToken(tokens[firstValue - 1]?.text ?? "")) firstValue--;
   const label = tokens.slice(0, firstValue);

@@ -50,10 +50,11 @@ export function mapSection2(records: readonly RowRecord[], context: TableContext
     if (!item) continue;
     const layout = anchorsByLayout.get(layoutOf(item));
     const byPosition = a.record.slots.length === item.fields.length;
+    const own = a.record.ruled || !layout?.anchors ? null : ownHeaderAnchors(rows, a.record, item.fields);
     const placed = placeValues(
       a.record,
       item.fields.length,
-      layout?.anchors ?? null,
+      own ?? layout?.anchors ?? null,
       layout?.alignment ?? context.alignment,
     );
     const confidence = Math.min(rowConfidence(a), byPosition ? 1 : PLACED_BY_HEADER);
@@ -76,6 +77,34 @@ function headerSaysYuan(rows: readonly RowRecord[], label: string): boolean {
 function yuanToWan(cell: Cell): Cell {
   if (cell.value === null || cell.blank || /元$/.test(cell.raw ?? "")) return cell;
   return { ...cell, value: Math.round(cell.value * 100) / 1e6 };
+}
+
+/**
+ * The columns of the sub-table a row is in, from its own header: the lines above it back to the nearest one that
+ * spells at least two of the fields' header words. Sub-tables of one layout (2019's （五） and （六）, both
+ * 上一年项目数量 / 本年增/减 / 处理决定数量) are laid out on their own, their columns elsewhere; the layout's anchors
+ * are the first table's. Null when no such header is found or its words are not all found.
+ */
+function ownHeaderAnchors(rows: readonly RowRecord[], record: RowRecord, fields: readonly FieldDef[]): Anchor[] | null {
+  const at = rows.indexOf(record);
+  const words = fields.map((f) => f.words ?? [f.label]);
+  const lines: RowRecord[] = [];
+  for (let i = at - 1; i >= 0 && i >= at - 6; i--) {
+    const line = rows[i] as RowRecord;
+    if (line.page !== record.page) return null;
+    if (isDataRow(line)) continue;
+    lines.push(line);
+    const text = normalizeLabel(line.text);
+    const spelled = words.filter((spellings) => spellings.some((w) => text.includes(normalizeLabel(w)))).length;
+    if (spelled >= 2) {
+      const found = findAnchors(
+        lines.flatMap((l) => l.items),
+        words,
+      );
+      return found.every((a) => a !== null) ? (found as Anchor[]) : null;
+    }
+  }
+  return null;
 }
 
 function hasWords(fields: readonly FieldDef[]): boolean {

@@ -9,17 +9,26 @@ import type { RowRecord, ValueSlot } from "./row-record.js";
  * place at its height: a row between two such rows takes their places interpolated, a row beyond them the
  * nearest's. Null for a row of a text layer, a ruled row, or when no row of its page prints every column
  * consistently with the header.
+ *
+ * A text-layer row is tracked too when it stands on another page than the header (`headerPage`): an unruled table
+ * split over two tables is laid out afresh on the next page (LibreOffice sizes each table's columns by its own
+ * content), its columns nowhere near the header's. There a row printing `count` values left to right shows the
+ * columns, whatever their distance from the header words (a text layer's tokens are what was printed).
  */
 export function trackColumns(
   record: RowRecord,
   rows: readonly RowRecord[],
   anchors: readonly Anchor[],
+  headerPage: number | null = null,
 ): Anchor[] | null {
-  if (record.ruled || !record.slots.some((s) => s.ocr !== undefined)) return null;
+  if (record.ruled) return null;
+  const ocr = record.slots.some((s) => s.ocr !== undefined);
+  if (!ocr && (headerPage === null || record.page === headerPage)) return null;
   const count = anchors.length;
   const full = rows
     .filter((r) => r.page === record.page && !r.ruled && r !== record)
-    .map((r) => ({ y: middle(r.box[1], r.box[3]), centres: fullCentres(r.slots, anchors) }))
+    .filter((r) => ocr || r.slots.every((s) => s.ocr === undefined))
+    .map((r) => ({ y: middle(r.box[1], r.box[3]), centres: fullCentres(r.slots, anchors, ocr) }))
     .filter((r): r is { y: number; centres: number[] } => r.centres !== null)
     .sort((a, b) => a.y - b.y);
   if (full.length === 0) return null;
@@ -41,13 +50,15 @@ export function trackColumns(
 }
 
 /**
- * The centres of a row's printed values when it prints exactly one per column, left to right, each as far from
- * its header word as the others are (within half a column's width: no column skipped or doubled): else null.
+ * The centres of a row's printed values when it prints exactly one per column, left to right, and (for an OCR row,
+ * whose tokens may be specks or split numbers) each as far from its header word as the others are (within half a
+ * column's width: no column skipped or doubled): else null.
  */
-function fullCentres(slots: readonly ValueSlot[], anchors: readonly Anchor[]): number[] | null {
+function fullCentres(slots: readonly ValueSlot[], anchors: readonly Anchor[], ocr: boolean): number[] | null {
   const printed = slots.filter((s) => s.raw.trim() !== "");
   if (printed.length !== anchors.length || anchors.length < 2) return null;
   const centres = printed.map((s) => middle(s.box[0], s.box[2]));
+  if (!ocr) return centres.every((x, i) => i === 0 || x > (centres[i - 1] as number)) ? centres : null;
   const offsets = centres.map((x, i) => x - (anchors[i] as Anchor).x);
   const width = ((anchors.at(-1) as Anchor).x - (anchors[0] as Anchor).x) / (anchors.length - 1);
   return Math.max(...offsets) - Math.min(...offsets) <= width / 2 ? centres : null;

@@ -1,3 +1,5 @@
+export { decodeOfdImage, type OfdImageFormat, type OfdImageSource, sniffImageFormat } from "./image-source.js";
+export { isJbig2File, jbig2FileImage } from "./jbig2-file.js";
 export type {
   OfdColor,
   OfdGlyph,

@@ -1,3 +1,6 @@
+import { describeError } from "../../errors.js";
+import type { CodedImageDecoder, GrayPixels } from "../../model/coded-image.js";
+import { decodeOfdImage } from "./image-source.js";
 import type { OfdColor, OfdMark, OfdPage, PathCommand } from "./ofd-marks.js";
 import type { OfdFile } from "./open-ofd.js";
 
@@ -8,6 +11,8 @@ export interface OfdRaster {
   readonly data: Uint8ClampedArray;
   /** Pixels per point. */
   readonly scale: number;
+  /** The images the page paints that could not be drawn (left blank), each with why. */
+  readonly undrawn: readonly { readonly part: string; readonly reason: string }[];
 }
 
 /** Fonts the page's text is drawn with: OFD text is Unicode, so any CJK font shows what it says. */
@@ -15,12 +20,18 @@ const FONT_FAMILY = '"Noto Sans CJK SC", "Noto Serif CJK SC", "WenQuanYi Zen Hei
 
 /**
  * Draws an OFD page with @napi-rs/canvas at `scale` pixels per point, in paint order: paths (stroked and
- * filled, curves included), images (decoded from their parts: PNG, JPEG, GIF, BMP, WebP; other formats, such
- * as JBIG2, are left blank) and text (each glyph at its position, in a system CJK font in place of the
- * document's fonts, which are not read). Clips are applied as the boxes the reader keeps. For the OCR of
- * image-only pages and for the review page's page images.
+ * filled, curves included), images (decoded from their parts: PNG, JPEG, GIF, BMP, WebP by the canvas, TIFF by
+ * utif2, JBIG2 and JPEG 2000 by `decodeCoded` when given; an image none of them decodes is left blank and named
+ * in `undrawn`) and text (each glyph at its position, in a system CJK font in place of the document's fonts,
+ * which are not read). Clips are applied as the boxes the reader keeps. For the OCR of image-only pages and for
+ * the review page's page images.
  */
-export async function renderOfdPage(file: OfdFile, page: OfdPage, scale: number): Promise<OfdRaster> {
+export async function renderOfdPage(
+  file: OfdFile,
+  page: OfdPage,
+  scale: number,
+  decodeCoded: CodedImageDecoder | null = null,
+): Promise<OfdRaster> {
   const { createCanvas, loadImage } = await import("@napi-rs/canvas");
   const width = Math.max(1, Math.ceil(page.width * scale));
   const height = Math.max(1, Math.ceil(page.height * scale));
@@ -28,6 +39,7 @@ export async function renderOfdPage(file: OfdFile, page: OfdPage, scale: number)
   const context = canvas.getContext("2d");
   context.fillStyle = "#ffffff";
   context.fillRect(0, 0, width, height);
+  const undrawn: { part: string; reason: string }[] = [];
   for (const mark of page.marks) {
     context.save();
     context.setTransform(scale, 0, 0, scale, 0, 0);
@@ -40,17 +52,37 @@ export async function renderOfdPage(file: OfdFile, page: OfdPage, scale: number)
     else if (mark.kind === "text") drawText(context, mark, scale);
     else if (mark.part !== null) {
       try {
-        const image = await loadImage(Buffer.from(file.part(mark.part)));
+        const source = await decodeOfdImage(file.part(mark.part), decodeCoded);
+        const image =
+          source.kind === "canvas"
+            ? await loadImage(Buffer.from(source.bytes))
+            : grayCanvas(createCanvas, source.pixels);
         const [a, b, c, d, e, f] = mark.matrix;
         context.setTransform(a * scale, b * scale, c * scale, d * scale, e * scale, f * scale);
         context.drawImage(image, 0, 0, 1, 1);
-      } catch {
-        // An image the canvas cannot decode (JBIG2, a damaged file) is left blank.
+      } catch (error) {
+        undrawn.push({ part: mark.part, reason: describeError(error) });
       }
     }
     context.restore();
   }
-  return { width, height, data: context.getImageData(0, 0, width, height).data, scale };
+  return { width, height, data: context.getImageData(0, 0, width, height).data, scale, undrawn };
+}
+
+/** Gray pixels as a canvas of their size, to draw scaled like a decoded image. */
+function grayCanvas(create: typeof import("@napi-rs/canvas").createCanvas, pixels: GrayPixels) {
+  const canvas = create(pixels.width, pixels.height);
+  const context = canvas.getContext("2d");
+  const data = context.createImageData(pixels.width, pixels.height);
+  for (let i = 0, p = 0; i < pixels.data.length; i++, p += 4) {
+    const v = pixels.data[i] as number;
+    data.data[p] = v;
+    data.data[p + 1] = v;
+    data.data[p + 2] = v;
+    data.data[p + 3] = 255;
+  }
+  context.putImageData(data, 0, 0);
+  return canvas;
 }
 
 type Context = ReturnType<ReturnType<typeof import("@napi-rs/canvas").createCanvas>["getContext"]>;

@@ -107,3 +107,35 @@ describe("grid rows", () => {
     ]);
   });
 });
+
+describe("buildRecords: free lines", () => {
+  const text = (t: string, x0: number, x1: number): TextItem => ({
+    text: t,
+    box: [x0, 646, x1, 658],
+    fontSize: 12,
+    fontName: "NotoSerifCJKsc-Regular",
+  });
+  const record = (items: TextItem[]) => {
+    const box: Box = [items[0]?.box[0] ?? 0, 646, items.at(-1)?.box[2] ?? 0, 658];
+    const [r] = buildRecords([
+      [{ kind: "line", line: { page: 1, box, items, text: items.map((i) => i.text).join(" ") } }],
+    ]);
+    if (!r) throw new Error("no record");
+    return r;
+  };
+
+  it.each([
+    ["an amount printed apart from its unit (LibreOffice: 8228100 元)", "8228100 元", ["28", "8228100元"]],
+    ["a count printed apart from its unit", "5 件", ["28", "5件"]],
+  ])("joins %s to its number: the line's last values", (_name, last, raws) => {
+    const r = record([text("政府集中采购", 110, 182), text("28", 317, 330), text(last, 460, 520)]);
+    expect(r.slots.map((s) => s.raw)).toEqual(raws);
+    expect(r.label).toBe("政府集中采购");
+  });
+
+  it("keeps a unit word after label text as label", () => {
+    const r = record([text("单位 元", 110, 182), text("28", 317, 330)]);
+    expect(r.label).toBe("单位元");
+    expect(r.slots.map((s) => s.raw)).toEqual(["28"]);
+  });
+});
