@@ -111,8 +111,13 @@ export function flattenBackground(image: GrayImage, block = 48): GrayImage {
 /** Otsu's threshold of a gray image (the level that best separates ink from paper). */
 export function otsuThreshold(image: GrayImage): number {
   const hist = new Float64Array(256);
-  for (const v of image.data) hist[v] = (hist[v] as number) + 1;
-  const total = image.data.length;
+  const data = image.data;
+  // An indexed loop: iterating a page-sized typed array with for…of costs ten times as much.
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i] as number;
+    hist[v] = (hist[v] as number) + 1;
+  }
+  const total = data.length;
   let sum = 0;
   for (let i = 0; i < 256; i++) sum += i * (hist[i] as number);
   let sumB = 0;
@@ -353,7 +358,10 @@ export function inkBox(
 /** The median grey level. */
 export function median(data: Uint8Array): number {
   const hist = new Uint32Array(256);
-  for (const v of data) hist[v] = (hist[v] as number) + 1;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i] as number;
+    hist[v] = (hist[v] as number) + 1;
+  }
   let seen = 0;
   for (let v = 0; v < 256; v++) {
     seen += hist[v] as number;
