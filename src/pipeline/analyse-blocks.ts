@@ -1,11 +1,7 @@
 import { checkTableSize, type DocBlock, toLayout } from "../stages/markup/index.js";
-import { type DocumentSource, type FrontEndResult, failedDocument } from "./document-result.js";
+import { type DocumentSource, type FrontEndResult, failedDocument, NO_TABLES_MESSAGE } from "./document-result.js";
 import { finishDocument, mapAndLocate } from "./finish-document.js";
 import { pathLocator } from "./locators.js";
-
-/** The failure message of `no_tables` (PDFs and scans too: extract-document.ts). */
-export const NO_TABLES_MESSAGE =
-  "A report title but none of the template's tables (nor any fact a pre-2019 report states) was found";
 
 /**
  * A document without pages (an HTML page, a .docx, a .doc) as blocks — paragraphs and tables, each part with its

@@ -2,8 +2,7 @@ import { describeError, InputError } from "../errors.js";
 import { type ErrorClass, errorClassSchema, type Issue } from "../model/issue.js";
 import type { PageRead } from "../model/page-content.js";
 import { flagImageTables, layoutDocument } from "../stages/layout/index.js";
-import { NO_TABLES_MESSAGE } from "./analyse-blocks.js";
-import { type FrontEndResult, failedDocument } from "./document-result.js";
+import { type FrontEndResult, failedDocument, NO_TABLES_MESSAGE } from "./document-result.js";
 import { finishDocument, mapAndLocate } from "./finish-document.js";
 import { pageLocator } from "./locators.js";
 

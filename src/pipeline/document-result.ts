@@ -10,6 +10,10 @@ export interface DocumentResult {
   readonly errorClass: ErrorClass | null;
 }
 
+/** The failure message of `no_tables`, whatever the input's kind. */
+export const NO_TABLES_MESSAGE =
+  "A report title but none of the template's tables (nor any fact a pre-2019 report states) was found";
+
 /** The part of an output that comes from the file itself. */
 export interface DocumentSource {
   readonly file: string;

@@ -19,17 +19,19 @@ function probe(...args: string[]): { packages: string[]; status: string | null }
 }
 
 describe("what a process loads", () => {
-  it("a document process reading a born-digital PDF loads neither pdf.js's canvas nor the OCR runtime", () => {
+  it("a document process reading a born-digital PDF loads neither pdf.js's canvas, the OCR runtime nor cfb", () => {
     const { packages, status } = probe("document", BORN_DIGITAL);
     expect(status).toBe("success");
     expect(packages).not.toContain("@napi-rs/canvas");
     expect(packages).not.toContain("onnxruntime-node");
+    expect(packages).not.toContain("cfb");
   });
 
-  it("the batch process loads neither pdf.js's canvas nor the OCR runtime", () => {
+  it("the batch process loads neither pdf.js's canvas, the OCR runtime nor cfb", () => {
     const { packages } = probe("batch");
     expect(packages).not.toContain("@napi-rs/canvas");
     expect(packages).not.toContain("onnxruntime-node");
+    expect(packages).not.toContain("cfb");
   });
 });
 

@@ -1,12 +1,9 @@
 /**
- * Every built-in front end, loaded at once: `extract-document.ts` imports this, so a document process loads the
- * front ends — and pdf.js with the layout stage — while it loads the pipeline, inside the window in which
- * `tunePdfRuntime` keeps pdf.js from loading the canvas (worker-entry.ts). The registry's table loads each on
- * first use, which is what the folder scan and the batch process (which read the table and extract nothing) need.
+ * The PDF front end, loaded with the pipeline: `extract-document.ts` imports this, so a document process loads it
+ * — and pdf.js with the layout stage — while it loads the pipeline, inside the window in which `tunePdfRuntime`
+ * keeps pdf.js from loading the canvas (worker-entry.ts). The other front ends (markup, OFD, Word binary, web
+ * archives, images) and their parsers load from the registry's table on the first input of their kind: a process
+ * reading PDFs never compiles them (htmlparser2, fflate, cfb…). The folder scan and the batch process read the
+ * table and load none.
  */
-import "./image.js";
-import "./markup.js";
-import "./ofd.js";
 import "./pdf.js";
-import "./web-archive.js";
-import "./word-binary.js";

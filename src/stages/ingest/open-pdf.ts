@@ -4,6 +4,7 @@ import type { DocumentInitParameters } from "pdfjs-dist/types/src/display/api.js
 import { describeError, InputError } from "../../errors.js";
 
 import type { PdfDocument, PdfPage } from "../../model/pdf.js";
+import { LoopbackPort } from "./loopback-port.js";
 
 export type { PdfDocument, PdfPage };
 
@@ -68,15 +69,42 @@ export async function withPdfReader<T>(
   }
 }
 
-async function openTask(data: Uint8Array, options: DocumentInitParameters) {
-  // pdf.js (and the canvas it loads in Node) is imported on first use: a process that only names or plans
-  // inputs (the batch process) never loads it.
-  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  // pdf.js takes ownership of (and detaches) the buffer it is given: pass a copy.
-  return getDocument({ ...options, data: new Uint8Array(data) });
+interface OpenTask {
+  readonly promise: Promise<PdfDocument>;
+  /** Destroys the document and its worker side. */
+  destroy(): Promise<void>;
 }
 
-async function opened(task: Awaited<ReturnType<typeof openTask>>): Promise<PdfDocument> {
+/**
+ * Starts loading a document. pdf.js runs its worker side in this process (Node has no web workers); its own
+ * "fake worker" copies every message with structuredClone, this one through `LoopbackPort` (cloneMessage).
+ */
+async function openTask(data: Uint8Array, options: DocumentInitParameters): Promise<OpenTask> {
+  // pdf.js (and the canvas it loads in Node) is imported on first use: a process that only names or plans
+  // inputs (the batch process) never loads it. The worker module is the one pdf.js's fake worker imports.
+  const [{ getDocument, PDFWorker }, { WorkerMessageHandler }] = await Promise.all([
+    import("pdfjs-dist/legacy/build/pdf.mjs"),
+    import("pdfjs-dist/legacy/build/pdf.worker.mjs"),
+  ]);
+  const port = new LoopbackPort();
+  WorkerMessageHandler.initializeFromPort(port);
+  const worker = new PDFWorker({ port: port as never, verbosity: options.verbosity ?? 0 });
+  // pdf.js takes ownership of (and detaches) the buffer it is given: pass a copy.
+  const task = getDocument({ ...options, data: new Uint8Array(data), worker });
+  return {
+    promise: task.promise,
+    destroy: async () => {
+      try {
+        await task.destroy();
+      } finally {
+        // A worker given to getDocument is the caller's to destroy.
+        worker.destroy();
+      }
+    },
+  };
+}
+
+async function opened(task: OpenTask): Promise<PdfDocument> {
   try {
     return await task.promise;
   } catch (error) {

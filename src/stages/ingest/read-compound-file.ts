@@ -1,5 +1,18 @@
-import * as CFB from "cfb";
+import { createRequire } from "node:module";
+import type * as CFB from "cfb";
 import { describeError, InputError } from "../../errors.js";
+
+const require = createRequire(import.meta.url);
+let cfb: typeof CFB | null = null;
+
+/**
+ * The `cfb` package, loaded on the first compound file: the ingest stage is loaded by every process (the batch
+ * process, a document process reading PDFs), and cfb builds its deflate tables as it loads.
+ */
+function loadCfb(): typeof CFB {
+  cfb ??= require("cfb") as typeof CFB;
+  return cfb;
+}
 
 /**
  * The streams of an OLE compound file (CFB: Word 97–2003 .doc, WPS Office .wps, Excel .xls …) by their
@@ -25,7 +38,7 @@ export function readCompoundFile(bytes: Uint8Array): CompoundFile {
   checkDirectoryTree(bytes);
   let container: CFB.CFB$Container;
   try {
-    container = CFB.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: "buffer" });
+    container = loadCfb().read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: "buffer" });
   } catch (error) {
     throw new InputError("corrupt", `The compound file (OLE container) cannot be read: ${describeError(error)}`);
   }
