@@ -7,7 +7,11 @@ import type { BinaryImage, PixelBox } from "./raster.js";
  * numbers; a table's type is often smaller than the body's), read below `DUST_CONFIDENCE`, is dust.
  */
 const DUST_HEIGHT = 0.6;
-/** A lone digit's ink taller than this many digit heights is no digit. */
+/**
+ * A lone digit read unsurely from ink taller than this many digit heights is no reading of a digit: a seal's ring
+ * across two rows, or a digit blurred together with the specks above and below it. It stays as ink no one could
+ * read (`UNREADABLE`): dropped, its slot would read as a sure blank.
+ */
 const TALL_NOISE = 2;
 const DUST_CONFIDENCE = 0.9;
 /** The confidence of a number whose ink shows more digits than it was read with, or is too short for one. */
@@ -26,9 +30,9 @@ export function settleItems(
 ): TextItem[] {
   const digits = digitHeight(items, textHeight);
   // Dust is judged on the readings as they came: a number capped for its ink stays, in doubt.
-  const kept = items.filter(
-    (item) => !isDust(item, digits) && !isSpeckBeside(item, items, textHeight) && !isReadTwice(item, items),
-  );
+  const kept = items
+    .filter((item) => !isDust(item, digits) && !isSpeckBeside(item, items, textHeight) && !isReadTwice(item, items))
+    .map((item) => (isTallNoise(item, digits) ? { ...item, text: UNREADABLE, confidence: 0 } : item));
   return capUnlikeNumbers(kept, binary, scale, digits);
 }
 
@@ -56,14 +60,21 @@ export function capUnlikeNumbers(
 
 /**
  * A number (or an unreadable mark) read from specks of dust: its ink is well under the page's digit height and
- * the reading is unsure. Or from a stroke of something else: a lone digit read unsurely from ink over twice a
- * digit's height (a seal's ring across two rows, read as a 9, joins their numbers into one).
+ * the reading is unsure.
  */
 export function isDust(item: TextItem, digitHeight: number): boolean {
-  const h = item.box[3] - item.box[1];
   return (
     (/^\d{1,2}$/.test(item.text) || item.text === UNREADABLE) &&
-    (h < DUST_HEIGHT * digitHeight || (h > TALL_NOISE * digitHeight && /^\d$/.test(item.text))) &&
+    item.box[3] - item.box[1] < DUST_HEIGHT * digitHeight &&
+    (item.confidence ?? 0) < DUST_CONFIDENCE
+  );
+}
+
+/** A lone digit read unsurely from ink over `TALL_NOISE` digit heights. */
+function isTallNoise(item: TextItem, digitHeight: number): boolean {
+  return (
+    /^\d$/.test(item.text) &&
+    item.box[3] - item.box[1] > TALL_NOISE * digitHeight &&
     (item.confidence ?? 0) < DUST_CONFIDENCE
   );
 }
