@@ -10,6 +10,7 @@ import { REPORT_SCHEMA_ID, reportSchemaFor } from "../../src/model/report.js";
 import { type BatchEntry, runBatch } from "../../src/pipeline/run-batch.js";
 import { listCellPaths } from "../../src/templates/template-paths.js";
 import { v2021 } from "../../src/templates/v2021/index.js";
+import { CLI } from "../helpers/cli.js";
 
 /**
  * The bad-input corpus (SPEC §5): every input gets its JSON and its manifest line, a bad one costs only
@@ -19,7 +20,6 @@ import { v2021 } from "../../src/templates/v2021/index.js";
 const ROOT = join(import.meta.dirname, "../..");
 const FIXTURES = join(ROOT, "tests/fixtures/bad-input");
 const GOOD = "ruled-clean-2023.pdf";
-const CLI = join(ROOT, "src/cli.ts");
 const run = promisify(execFile);
 
 interface ManifestLine {
@@ -152,10 +152,10 @@ describe("bad input in one folder with a good report", () => {
   });
 });
 
-/** Runs the CLI from source under this Node (≥ 22, the project's devDependency), from the repository root. */
+/** Runs the CLI (the bin built from src/, tests/helpers/cli.ts) under this Node (≥ 22, the project's devDependency), from the repository root. */
 async function cli(args: readonly string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", CLI, ...args], { cwd: ROOT });
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd: ROOT });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
