@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import type { WorkerEntry } from "../../src/pipeline/batch/worker-pool.js";
 
 /**
  * The gongkai bin as a user runs it, for tests that start the CLI as a child process (`process.execPath`, then
@@ -9,3 +10,12 @@ import { join } from "node:path";
  * instead of 1.0, and the suite starts ~150 such processes.
  */
 export const CLI = join(import.meta.dirname, "../../.test-dist/cli.js");
+
+/**
+ * The bin's document-process entry, for tests that run a batch in the test process (`runBatch({ workerEntry })`):
+ * its document processes then load the compiled pipeline, as the bin's do, instead of compiling it through tsx.
+ */
+export const WORKER_ENTRY: WorkerEntry = {
+  file: join(import.meta.dirname, "../../.test-dist/pipeline/batch/worker-entry.js"),
+  execArgv: [],
+};

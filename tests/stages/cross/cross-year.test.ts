@@ -8,7 +8,7 @@ import { type CrossReport, crossReportSchema } from "../../../src/model/cross-re
 import type { ReportOutput } from "../../../src/model/report.js";
 import { checkReports } from "../../../src/pipeline/check-reports.js";
 import { runBatch } from "../../../src/pipeline/run-batch.js";
-import { CLI } from "../../helpers/cli.js";
+import { CLI, WORKER_ENTRY } from "../../helpers/cli.js";
 
 /**
  * Consecutive-year report pairs (tests/fixtures/cross-year, made by scripts/make-cross-year-fixtures.ts) where
@@ -37,7 +37,7 @@ let written = "";
 
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), "gongkai-cross-"));
-  await runBatch([FIXTURES], { outDir: join(tmp, "out"), jobs: 2 });
+  await runBatch([FIXTURES], { outDir: join(tmp, "out"), jobs: 2, workerEntry: WORKER_ENTRY });
   written = await readFile(join(tmp, "out", "cross-report.json"), "utf8");
   report = crossReportSchema.parse(JSON.parse(written));
 });
