@@ -10,6 +10,7 @@ import { REPORT_SCHEMA_ID, reportSchemaFor } from "../../src/model/report.js";
 import { type BatchEntry, runBatch } from "../../src/pipeline/run-batch.js";
 import { listCellPaths } from "../../src/templates/template-paths.js";
 import { v2021 } from "../../src/templates/v2021/index.js";
+import { CLI, WORKER_ENTRY } from "../helpers/cli.js";
 
 /**
  * The bad-input corpus (SPEC §5): every input gets its JSON and its manifest line, a bad one costs only
@@ -19,7 +20,6 @@ import { v2021 } from "../../src/templates/v2021/index.js";
 const ROOT = join(import.meta.dirname, "../..");
 const FIXTURES = join(ROOT, "tests/fixtures/bad-input");
 const GOOD = "ruled-clean-2023.pdf";
-const CLI = join(ROOT, "src/cli.ts");
 const run = promisify(execFile);
 
 interface ManifestLine {
@@ -60,7 +60,7 @@ beforeAll(async () => {
   await writeFile(join(inbox, "truncated.pdf"), sample.subarray(0, Math.floor(sample.length / 2)));
   await copyFile(join(ROOT, "samples", GOOD), join(inbox, GOOD));
   await writeFile(join(inbox, "notes.txt"), "not an input: only .pdf files are collected from a folder\n");
-  await runBatch([inbox], { outDir: out() });
+  await runBatch([inbox], { outDir: out(), workerEntry: WORKER_ENTRY });
   // A batch of six documents: seconds alone, far more on a loaded 2-core machine; no hook timeout (config).
 });
 
@@ -129,7 +129,7 @@ describe("bad input in one folder with a good report", () => {
 
   it("extracts the good report as if it were alone", async () => {
     const alone = join(tmp, "alone");
-    await runBatch([join(inbox, GOOD)], { outDir: alone });
+    await runBatch([join(inbox, GOOD)], { outDir: alone, workerEntry: WORKER_ENTRY });
     const together = await readFile(join(out(), "ruled-clean-2023.json"), "utf8");
     expect(await readFile(join(alone, "ruled-clean-2023.json"), "utf8")).toBe(together);
     const output = JSON.parse(together) as { status: string; report: { year: number } };
@@ -144,7 +144,11 @@ describe("bad input in one folder with a good report", () => {
       await copyFile(join(FIXTURES, "not-a-pdf.pdf"), join(archive, agency, "2023年报.pdf"));
     }
     const entries: BatchEntry[] = [];
-    await runBatch([archive], { outDir: join(tmp, "archive-out"), onDocument: (e) => entries.push(e) });
+    await runBatch([archive], {
+      outDir: join(tmp, "archive-out"),
+      workerEntry: WORKER_ENTRY,
+      onDocument: (e) => entries.push(e),
+    });
     expect(entries.map((e) => e.out).sort()).toEqual(
       [join(tmp, "archive-out", "乙局", "2023年报.json"), join(tmp, "archive-out", "甲局", "2023年报.json")].sort(),
     );
@@ -152,10 +156,10 @@ describe("bad input in one folder with a good report", () => {
   });
 });
 
-/** Runs the CLI from source under this Node (≥ 22, the project's devDependency), from the repository root. */
+/** Runs the CLI (the bin built from src/, tests/helpers/cli.ts) under this Node (≥ 22, the project's devDependency), from the repository root. */
 async function cli(args: readonly string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", CLI, ...args], { cwd: ROOT });
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd: ROOT });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };

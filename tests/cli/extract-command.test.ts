@@ -1,21 +1,21 @@
 import { execFile, spawn } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { computePipelineVersion } from "../../src/pipeline/batch/pipeline-version.js";
+import { CLI } from "../helpers/cli.js";
 
 /** `gongkai extract` as a user and a script meet it: exit codes, messages, --json, --strict, reruns, Ctrl-C. */
 const ROOT = join(import.meta.dirname, "../..");
-const CLI = join(ROOT, "src/cli.ts");
 const SAMPLE = join(ROOT, "samples/html-nested-2023.html");
 const NOT_A_PDF = join(ROOT, "tests/fixtures/bad-input/not-a-pdf.pdf");
 const run = promisify(execFile);
 
 async function cli(args: readonly string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", CLI, ...args], { cwd: ROOT });
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd: ROOT });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -35,6 +35,11 @@ describe("gongkai --version and help", () => {
   it("--version prints the pipeline version the manifest records", async () => {
     const result = await cli(["--version"]);
     expect(result.code).toBe(0);
+    // The bin hashes its own code (the compiled .js files), so it is asked through the bin's module.
+    const built = pathToFileURL(join(dirname(CLI), "pipeline/batch/pipeline-version.js")).href;
+    const { computePipelineVersion } = (await import(
+      built
+    )) as typeof import("../../src/pipeline/batch/pipeline-version.js");
     const version = await computePipelineVersion();
     expect(result.stdout).toMatch(
       new RegExp(`^gongkai \\d+\\.\\d+\\.\\d+ \\(pipeline ${version.replace("+", "\\+")}, node v22\\.`),
@@ -130,14 +135,10 @@ describe("gongkai extract", () => {
 
   it("Ctrl-C says how to resume and exits 130", async () => {
     const out = join(tmp, "interrupted");
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", CLI, "extract", join(ROOT, "samples/scanned"), "--out", out],
-      {
-        cwd: ROOT,
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
+    const child = spawn(process.execPath, [CLI, "extract", join(ROOT, "samples/scanned"), "--out", out], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk.toString();

@@ -25,7 +25,13 @@ export async function terminateSharedOcrEngine(): Promise<void> {
   await current?.terminate();
 }
 
-const results = new Map<string, Promise<DocumentResult>>();
+/** A shared extraction, and how often it asked for the OCR engine (given as a function, as a document process gives it). */
+export interface SharedExtraction {
+  readonly result: DocumentResult;
+  readonly ocrAsked: number;
+}
+
+const results = new Map<string, Promise<SharedExtraction>>();
 
 /**
  * `extractDocument(path)` with the shared engine, run once per path in the whole test run however many tests,
@@ -35,17 +41,22 @@ const results = new Map<string, Promise<DocumentResult>>();
  * process to ask for a path claims it (an exclusive lock file), extracts and writes the result; the others wait
  * for that file. Callers must not mutate the result.
  */
-export function extractOnce(path: string): Promise<DocumentResult> {
-  const full = resolve(path);
-  let result = results.get(full);
-  if (result === undefined) {
-    result = extractShared(full);
-    results.set(full, result);
-  }
-  return result;
+export async function extractOnce(path: string): Promise<DocumentResult> {
+  return (await extractOnceCounted(path)).result;
 }
 
-async function extractShared(path: string): Promise<DocumentResult> {
+/** `extractOnce`, with the number of times the extraction asked for the OCR engine. */
+export function extractOnceCounted(path: string): Promise<SharedExtraction> {
+  const full = resolve(path);
+  let shared = results.get(full);
+  if (shared === undefined) {
+    shared = extractShared(full);
+    results.set(full, shared);
+  }
+  return shared;
+}
+
+async function extractShared(path: string): Promise<SharedExtraction> {
   const cache = inject("extractCache");
   const key = createHash("sha256").update(path).update("\0").update(readFileSync(path)).digest("hex");
   const done = join(cache, `${key}.json`);
@@ -59,10 +70,15 @@ async function extractShared(path: string): Promise<DocumentResult> {
   );
   if (!claimed) return waitFor(done);
   try {
-    const result = await extractDocument(path, { ocr: sharedOcrEngine() });
-    writeFileSync(`${done}.tmp`, JSON.stringify(result));
+    let ocrAsked = 0;
+    const ocr = async (): Promise<OcrEngine> => {
+      ocrAsked += 1;
+      return sharedOcrEngine();
+    };
+    const shared: SharedExtraction = { result: await extractDocument(path, { ocr }), ocrAsked };
+    writeFileSync(`${done}.tmp`, JSON.stringify(shared));
     renameSync(`${done}.tmp`, done);
-    return result;
+    return shared;
   } catch (error) {
     // A defect (extractDocument turns bad input into a failure result): the waiting processes fail with it too.
     writeFileSync(`${done}.tmp`, JSON.stringify({ defect: String((error as Error)?.stack ?? error) }));
@@ -72,11 +88,11 @@ async function extractShared(path: string): Promise<DocumentResult> {
 }
 
 /** The result another test process is extracting: polled, with no limit (a loaded machine is slow, not wrong). */
-async function waitFor(done: string): Promise<DocumentResult> {
+async function waitFor(done: string): Promise<SharedExtraction> {
   for (;;) {
     const text = await readFile(done, "utf8").catch(() => null);
     if (text !== null) {
-      const parsed = JSON.parse(text) as DocumentResult | { defect: string };
+      const parsed = JSON.parse(text) as SharedExtraction | { defect: string };
       if ("defect" in parsed) throw new Error(`extraction failed in another test process: ${parsed.defect}`);
       return parsed;
     }

@@ -4,13 +4,14 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI } from "../helpers/cli.js";
 
 /**
  * Crash test: a CLI batch killed with SIGKILL mid-way and rerun gives the same outputs, byte for byte, as an
  * uninterrupted batch (the manifest aside: it records times).
  */
 const ROOT = join(import.meta.dirname, "../..");
-const CLI = ["--import", "tsx", join(ROOT, "src/cli.ts"), "extract"];
+const EXTRACT = [CLI, "extract"];
 const SAMPLES = [
   "ruled-clean-2023",
   "three-line-2022",
@@ -53,12 +54,12 @@ const countLines = async (path: string) =>
 describe("kill -9 mid-batch, then rerun", () => {
   it("ends with the outputs of an uninterrupted run, byte for byte", async () => {
     const whole = join(tmp, "whole");
-    await promisify(execFile)(process.execPath, [...CLI, inbox, "--out", whole, "--jobs", "2", "--quiet"], {
+    await promisify(execFile)(process.execPath, [...EXTRACT, inbox, "--out", whole, "--jobs", "2", "--quiet"], {
       cwd: ROOT,
     });
 
     const crashed = join(tmp, "crashed");
-    const child = spawn(process.execPath, [...CLI, inbox, "--out", crashed, "--jobs", "2", "--quiet"], {
+    const child = spawn(process.execPath, [...EXTRACT, inbox, "--out", crashed, "--jobs", "2", "--quiet"], {
       cwd: ROOT,
       stdio: "ignore",
     });
@@ -75,9 +76,13 @@ describe("kill -9 mid-batch, then rerun", () => {
     expect(before).toBeGreaterThanOrEqual(3);
     expect(before).toBeLessThan(SAMPLES.length + 2);
 
-    const { stdout } = await promisify(execFile)(process.execPath, [...CLI, inbox, "--out", crashed, "--jobs", "2"], {
-      cwd: ROOT,
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [...EXTRACT, inbox, "--out", crashed, "--jobs", "2"],
+      {
+        cwd: ROOT,
+      },
+    );
     expect(stdout).toMatch(new RegExp(`${SAMPLES.length + 2} input\\(s\\): \\d+ done`));
     const files = (await listFiles(whole)).filter((f) => f !== "manifest.jsonl");
     expect(files).toContain("cross-report.json");

@@ -2,9 +2,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tsxExecArgv } from "../../src/pipeline/batch/worker-pool.js";
-import { extractDocument } from "../../src/pipeline/extract-document.js";
-import type { OcrEngine } from "../../src/stages/ocr/index.js";
-import { sharedOcrEngine } from "../helpers/extract-once.js";
+import { extractOnceCounted } from "../helpers/extract-once.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const PROBE = join(ROOT, "tests/helpers/loaded-packages.ts");
@@ -35,27 +33,19 @@ describe("what a process loads", () => {
   });
 });
 
+// Shared with the golden tests reading these samples (extractOnce gives the engine as a function, as a document
+// process does): the scan is OCR'd once per run, not again here.
 describe("an OCR engine given as a function (as a document process gives it)", () => {
   it("is not asked for by a born-digital PDF", async () => {
-    let asked = 0;
-    const ocr = async (): Promise<OcrEngine> => {
-      asked += 1;
-      return sharedOcrEngine();
-    };
-    const { output } = await extractDocument(BORN_DIGITAL, { ocr });
-    expect(output.status).toBe("success");
-    expect(asked).toBe(0);
+    const { result, ocrAsked } = await extractOnceCounted(BORN_DIGITAL);
+    expect(result.output.status).toBe("success");
+    expect(ocrAsked).toBe(0);
   });
 
   it("is asked for by a scan, which it reads", async () => {
-    let asked = 0;
-    const ocr = async (): Promise<OcrEngine> => {
-      asked += 1;
-      return sharedOcrEngine();
-    };
-    const { output } = await extractDocument(SCAN, { ocr });
-    expect(asked).toBe(1);
-    expect(output.pages.map((p) => p.method)).toEqual(["ocr"]);
-    expect(output.status).not.toBe("failure");
+    const { result, ocrAsked } = await extractOnceCounted(SCAN);
+    expect(ocrAsked).toBe(1);
+    expect(result.output.pages.map((p) => p.method)).toEqual(["ocr"]);
+    expect(result.output.status).not.toBe("failure");
   });
 });

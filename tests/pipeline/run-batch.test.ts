@@ -1,7 +1,7 @@
 import { appendFile, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ReportOutput } from "../../src/model/report.js";
 import { tsxExecArgv } from "../../src/pipeline/batch/worker-pool.js";
 import { type BatchEntry, type BatchOptions, runBatch } from "../../src/pipeline/run-batch.js";
@@ -103,10 +103,34 @@ describe("isolation", () => {
     await copyFile(join(FIXTURES, "not-a-pdf.pdf"), join(inbox, "c-crash.pdf"));
     await copyFile(OTHER, join(inbox, "d-good.pdf"));
     const out = join(tmp, "isolation-out");
-    const { summary } = await batch(inbox, out, {
-      timeoutSeconds: 25,
-      workerEntry: { file: join(ROOT, "tests/fixtures/workers/behave.ts"), execArgv: tsxExecArgv() },
-    });
+    // The batch's clock is the test's: the 25 s limit runs out when the test says so, once the three documents
+    // that end have ended and the one that never answers is the only one under a limit, however slow the machine.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    let summary: Awaited<ReturnType<typeof runBatch>>;
+    try {
+      let othersDone: () => void = () => undefined;
+      const others = new Promise<void>((resolve) => {
+        othersDone = resolve;
+      });
+      let ended = 0;
+      const run = runBatch([inbox], {
+        outDir: out,
+        jobs: 2,
+        timeoutSeconds: 25,
+        workerEntry: { file: join(ROOT, "tests/fixtures/workers/behave.ts"), execArgv: tsxExecArgv() },
+        onDocument: () => {
+          ended += 1;
+          if (ended === 3) othersDone();
+        },
+      });
+      await others;
+      // The hung document is taken up when a process is free: its limit is then the one timer set.
+      await vi.waitFor(() => expect(vi.getTimerCount()).toBe(1), { timeout: 600_000, interval: 20 });
+      vi.advanceTimersByTime(25_000);
+      summary = await run;
+    } finally {
+      vi.useRealTimers();
+    }
     const read = async (name: string) => JSON.parse(await readFile(join(out, name), "utf8")) as ReportOutput;
     expect((await read("a-good.json")).status).toBe("success");
     expect((await read("d-good.json")).status).toBe("success");

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
 import { redisOptions } from "../../src/pipeline/queue/connection.js";
 import { documentJobId } from "../../src/pipeline/queue/job.js";
+import { CLI } from "../helpers/cli.js";
 
 describe("redisOptions", () => {
   it("reads host, port, db and credentials from a redis:// URL", () => {
@@ -37,7 +38,7 @@ describe("documentJobId", () => {
 describe("CLI usage of the queue commands", () => {
   const ROOT = join(import.meta.dirname, "../..");
   const run = (...args: string[]) =>
-    promisify(execFile)(process.execPath, ["--import", "tsx", join(ROOT, "src/cli.ts"), ...args], { cwd: ROOT }).then(
+    promisify(execFile)(process.execPath, [CLI, ...args], { cwd: ROOT }).then(
       () => ({ code: 0, stderr: "" }),
       (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
     );

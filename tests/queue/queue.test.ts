@@ -6,8 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { Queue } from "bullmq";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { QUEUE_NAME, redisOptions } from "../../src/pipeline/queue/connection.js";
+import { CLI } from "../helpers/cli.js";
 import { TestRedis } from "./redis-server.js";
 
 /**
@@ -17,7 +18,6 @@ import { TestRedis } from "./redis-server.js";
  * and the outputs byte-identical to a local `gongkai extract` of the same inputs.
  */
 const ROOT = join(import.meta.dirname, "../..");
-const CLI = ["--import", "tsx", join(ROOT, "src/cli.ts")];
 /** Small, quick samples of every front end (ruled and unruled PDF, legacy PDF, HTML, .docx). */
 const SOURCES = [
   "samples/ruled-clean-2023.pdf",
@@ -60,7 +60,7 @@ beforeAll(async () => {
     if (i < SMALL_RUN) await copyFile(join(ROOT, source), join(inSmall, name));
   }
   local = join(tmp, "local");
-  await execFileAsync(process.execPath, [...CLI, "extract", inAll, "--out", local, "--jobs", "2", "--quiet"], {
+  await execFileAsync(process.execPath, [CLI, "extract", inAll, "--out", local, "--jobs", "2", "--quiet"], {
     cwd: ROOT,
   });
 });
@@ -76,7 +76,7 @@ async function mkdirp(dir: string): Promise<string> {
 }
 
 async function cli(...args: string[]): Promise<string> {
-  const { stdout } = await execFileAsync(process.execPath, [...CLI, ...args], { cwd: ROOT });
+  const { stdout } = await execFileAsync(process.execPath, [CLI, ...args], { cwd: ROOT });
   return stdout;
 }
 
@@ -87,11 +87,32 @@ async function enqueue(inputs: string, out: string): Promise<string> {
   return runId;
 }
 
-function startWorker(stdout: "ignore" | "pipe" = "ignore"): ChildProcess {
-  return spawn(process.execPath, [...CLI, "worker", "--queue", redis.url, "--jobs", "1", "--lock-seconds", "3"], {
-    cwd: ROOT,
-    stdio: ["ignore", stdout, "ignore"],
+/** What the current test's workers printed (a line per document, retries, lost connections, errors). */
+let workerLog = "";
+beforeEach(({ onTestFailed }) => {
+  workerLog = "";
+  onTestFailed(() => {
+    process.stderr.write(`The workers printed:\n${workerLog}\n`);
   });
+});
+
+/**
+ * A worker with the default lock (30 s, renewed every 15 s). With a 3 s lock, a renewal late at load 20 or a Redis
+ * restart that took longer let the stalled-job check hand a job still running to the other worker: two attempts
+ * at once, both past the "line already written?" check, wrote its manifest line twice.
+ */
+function startWorker(): ChildProcess {
+  const worker = spawn(process.execPath, [CLI, "worker", "--queue", redis.url, "--jobs", "1"], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  for (const stream of [worker.stdout, worker.stderr]) {
+    stream?.setEncoding("utf8");
+    stream?.on("data", (chunk: string) => {
+      workerLog += chunk.replace(/^(?=.)/gm, `[worker ${worker.pid}] `);
+    });
+  }
+  return worker;
 }
 
 /** Resolves once the worker has printed `count` lines (one per finished document). */
@@ -224,13 +245,15 @@ describe("gongkai extract --queue + gongkai worker", () => {
     expect(again).toContain(`${DOCS} input(s): 0 enqueued, 0 already queued, ${DOCS} already done`);
   });
 
+  // The killed worker's job is taken up once its lock has expired and the survivor's stalled-job check (every
+  // 30 s) has seen it twice without one: within a minute of the kill, while the survivor works through the rest.
   it("a worker killed with SIGKILL mid-run: its job is taken up again, every document still done once", async () => {
     const out = join(tmp, "out-kill");
     const runId = await enqueue(inSmall, out);
     // Enqueuing inputs that are still queued adds nothing.
     const again = await cli("extract", inSmall, "--out", out, "--queue", redis.url);
     expect(again).toContain(`${SMALL_RUN} input(s): 0 enqueued, ${SMALL_RUN} already queued, 0 already done`);
-    const victim = startWorker("pipe");
+    const victim = startWorker();
     const survivor = startWorker();
     try {
       // Killed just after its third document: it has already taken the next job (BullMQ fetches it on completion).

@@ -3,14 +3,14 @@ import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI } from "../../helpers/cli.js";
 import { makeExtractedCopy, ROOT } from "./extracted-fixture.js";
 
 const run = promisify(execFile);
-const CLI = join(ROOT, "src/cli.ts");
 
 async function cli(args: readonly string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", CLI, ...args], { cwd: ROOT });
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd: ROOT });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };

@@ -8,6 +8,7 @@ import { type CrossReport, crossReportSchema } from "../../../src/model/cross-re
 import type { ReportOutput } from "../../../src/model/report.js";
 import { checkReports } from "../../../src/pipeline/check-reports.js";
 import { runBatch } from "../../../src/pipeline/run-batch.js";
+import { CLI, WORKER_ENTRY } from "../../helpers/cli.js";
 
 /**
  * Consecutive-year report pairs (tests/fixtures/cross-year, made by scripts/make-cross-year-fixtures.ts) where
@@ -36,7 +37,7 @@ let written = "";
 
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), "gongkai-cross-"));
-  await runBatch([FIXTURES], { outDir: join(tmp, "out"), jobs: 2 });
+  await runBatch([FIXTURES], { outDir: join(tmp, "out"), jobs: 2, workerEntry: WORKER_ENTRY });
   written = await readFile(join(tmp, "out", "cross-report.json"), "utf8");
   report = crossReportSchema.parse(JSON.parse(written));
 });
@@ -90,11 +91,7 @@ describe("cross-report rules over consecutive years", () => {
   });
 
   it("`gongkai check` on the output folder writes the same cross-report", async () => {
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      ["--import", "tsx", join(ROOT, "src/cli.ts"), "check", join(tmp, "out")],
-      { cwd: ROOT },
-    );
+    const { stdout } = await promisify(execFile)(process.execPath, [CLI, "check", join(tmp, "out")], { cwd: ROOT });
     expect(stdout).toContain(`${expected.reports} report(s) checked, ${expected.flags.length} flag(s)`);
     expect(await readFile(join(tmp, "out", "cross-report.json"), "utf8")).toBe(written);
   });
