@@ -79,7 +79,36 @@ export async function detectText(
       score: r.score,
     }),
   );
-  return regions.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
+  return joinStacked(regions).sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
+}
+
+/**
+ * Regions the detector made of one glyph cut across (a lone "1" whose stem and foot came out as two boxes, one
+ * over the other): two narrow regions that overlap, one above the other, no taller together than a line, are one.
+ * Read apart, the top reads as a short "1" and the foot as a dash — a printed blank, and a sure one.
+ */
+export function joinStacked(regions: readonly TextRegion[]): TextRegion[] {
+  const heights = regions.map((r) => r.box[3] - r.box[1] + 1).sort((a, b) => a - b);
+  const line = heights[Math.floor(heights.length / 2)] ?? 0;
+  const out = [...regions];
+  const narrow = (b: PixelBox) => b[2] - b[0] + 1 <= 2 * line;
+  for (let i = 0; i < out.length; i++) {
+    for (let j = i + 1; j < out.length; j++) {
+      const a = (out[i] as TextRegion).box;
+      const b = (out[j] as TextRegion).box;
+      if (!narrow(a) || !narrow(b)) continue;
+      const overlapX = Math.min(a[2], b[2]) - Math.max(a[0], b[0]) + 1;
+      const overlapY = Math.min(a[3], b[3]) - Math.max(a[1], b[1]) + 1;
+      const union: PixelBox = [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
+      const stacked = overlapY > 0 && overlapY < Math.min(a[3] - a[1], b[3] - b[1]) + 1;
+      if (!stacked || overlapX < 0.5 * Math.min(a[2] - a[0] + 1, b[2] - b[0] + 1)) continue;
+      if (union[3] - union[1] + 1 > 1.2 * line) continue;
+      out[i] = { box: union, score: Math.max((out[i] as TextRegion).score, (out[j] as TextRegion).score) };
+      out.splice(j, 1);
+      j = i;
+    }
+  }
+  return out;
 }
 
 /**
