@@ -3,7 +3,9 @@ import { join } from "node:path";
 import { createCanvas, ImageData } from "@napi-rs/canvas";
 import { decodeCodedImage, withPdfDocument } from "../../stages/ingest/index.js";
 import { openOfd, renderOfdPage } from "../../stages/ofd/index.js";
+import { collectGarbage } from "./collect-garbage.js";
 import { DEFAULT_SCALE } from "./page-cache.js";
+import { drawScanPage, scanPagePicture } from "./scan-page.js";
 
 /** A rendered page: its size in PDF points (the cells' bbox space) and its PNG file name. */
 export interface PageImage {
@@ -14,7 +16,10 @@ export interface PageImage {
   readonly image: string;
 }
 
-/** Renders every page of a PDF to `<outDir>/p<n>.png` (pdf.js + @napi-rs/canvas, white background). */
+/**
+ * Renders every page of a PDF to `<outDir>/p<n>.png` (pdf.js + @napi-rs/canvas, white background); a scan page
+ * (one upright picture covering it) is its picture scaled straight to the image (scan-page.ts).
+ */
 export async function renderPdfPages(bytes: Uint8Array, outDir: string, scale = DEFAULT_SCALE): Promise<PageImage[]> {
   await mkdir(outDir, { recursive: true });
   return withPdfDocument(bytes, async (doc) => {
@@ -25,14 +30,21 @@ export async function renderPdfPages(bytes: Uint8Array, outDir: string, scale = 
       const viewport = page.getViewport({ scale });
       const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
       const context = canvas.getContext("2d");
-      context.fillStyle = "#fff";
-      context.fillRect(0, 0, canvas.width, canvas.height);
-      // pdf.js's types name DOM canvases; @napi-rs/canvas is the Node canvas pdf.js itself uses.
-      await page.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
+      const scan = await scanPagePicture(page, viewport);
+      if (scan !== null) {
+        const pixels = drawScanPage(scan, canvas.width, canvas.height);
+        context.putImageData(new ImageData(pixels, canvas.width, canvas.height), 0, 0);
+      } else {
+        context.fillStyle = "#fff";
+        context.fillRect(0, 0, canvas.width, canvas.height);
+        // pdf.js's types name DOM canvases; @napi-rs/canvas is the Node canvas pdf.js itself uses.
+        await page.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
+      }
       const image = `p${n}.png`;
       await writeFile(join(outDir, image), await canvas.encode("png"));
       pages.push({ page: n, width: round2(size.width), height: round2(size.height), image });
       page.cleanup();
+      collectGarbage();
     }
     return pages;
   });
@@ -69,6 +81,7 @@ export async function renderOfdPages(bytes: Uint8Array, outDir: string, scale = 
     }
     await writeFile(join(outDir, image), png);
     pages.push({ page: n, width: round2(width), height: round2(height), image });
+    collectGarbage();
   }
   return pages;
 }
