@@ -3,7 +3,6 @@ import { join } from "node:path";
 import { type Canvas, createCanvas, ImageData, loadImage } from "@napi-rs/canvas";
 import UTIF from "utif2";
 import { imageFileFrame, toGray } from "../../stages/ocr/index.js";
-import { collectGarbage } from "./collect-garbage.js";
 import type { PageImage } from "./render-pages.js";
 import { shrinkPicture } from "./shrink-picture.js";
 
@@ -46,7 +45,6 @@ export async function renderImagePages(
       shrinkPicture(picture, pixels, canvas.width, canvas.height, { x: 0, y: 0, ...canvasSize(canvas) });
       canvas.getContext("2d").putImageData(new ImageData(pixels, canvas.width, canvas.height), 0, 0);
       await write(toGrayCanvas(canvas), frame);
-      collectGarbage();
     }
     return pages;
   }

@@ -3,7 +3,6 @@ import { join } from "node:path";
 import { createCanvas, ImageData } from "@napi-rs/canvas";
 import { decodeCodedImage, withPdfDocument } from "../../stages/ingest/index.js";
 import { openOfd, renderOfdPage } from "../../stages/ofd/index.js";
-import { collectGarbage } from "./collect-garbage.js";
 import { DEFAULT_SCALE } from "./page-cache.js";
 import { drawScanPage, scanPagePicture } from "./scan-page.js";
 
@@ -44,7 +43,6 @@ export async function renderPdfPages(bytes: Uint8Array, outDir: string, scale = 
       await writeFile(join(outDir, image), await canvas.encode("png"));
       pages.push({ page: n, width: round2(size.width), height: round2(size.height), image });
       page.cleanup();
-      collectGarbage();
     }
     return pages;
   });
@@ -81,7 +79,6 @@ export async function renderOfdPages(bytes: Uint8Array, outDir: string, scale = 
     }
     await writeFile(join(outDir, image), png);
     pages.push({ page: n, width: round2(width), height: round2(height), image });
-    collectGarbage();
   }
   return pages;
 }

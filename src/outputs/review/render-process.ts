@@ -14,12 +14,12 @@ import type { PageImage } from "./render-pages.js";
 const RECYCLE_RSS_MB = 200;
 
 /**
- * V8 flags of the render process. `--expose-gc`: a full collection after each page frees the native Skia
- * objects (glyph outlines, canvases) pdf.js leaves to the garbage collector, which does not see their size
- * (render-pages.ts). `--max-semi-space-size=1` (MiB): V8 otherwise grows the young generation to 3 × 16 MiB
- * under pdf.js's allocation rate and keeps it. Haiyuan (7 text pages) alone: 162 → 138 MiB peak.
+ * V8 flags of the render process. `--max-semi-space-size=1` (MiB): V8 otherwise grows the young generation to
+ * 3 × 16 MiB under pdf.js's allocation rate and keeps it (haiyuan, 7 text pages, alone: 189 → 163 MiB peak).
+ * Not `--expose-gc` with a full collection after each source: it kept fewer processes alive (3 instead of 8 for
+ * the 61 samples) at the same peak, for 3 CPU s more.
  */
-export const RENDER_NODE_FLAGS = ["--expose-gc", "--max-semi-space-size=1"] as const;
+export const RENDER_NODE_FLAGS = ["--max-semi-space-size=1"] as const;
 
 /**
  * glibc settings of the render process. A fixed mmap threshold: glibc otherwise raises it after the first large

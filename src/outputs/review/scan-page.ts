@@ -49,9 +49,9 @@ export async function scanPagePicture(
   if (picture === null) return null;
   // The picture's unit square (PDF y up) through the viewport: its top-left corner is (e, f + d).
   const [va, , , vd, ve, vf] = viewport.transform as [number, number, number, number, number, number];
-  const x = va * e + ve;
-  const y = vd * (f + d) + vf;
-  return { picture, x, y, width: va * a, height: -vd * d };
+  const placement = { picture, x: va * e + ve, y: vd * (f + d) + vf, width: va * a, height: -vd * d };
+  // Only ever scaled down (each picture pixel adds to one image pixel); a coarser picture is left to pdf.js.
+  return picture.width >= placement.width && picture.height >= placement.height ? placement : null;
 }
 
 /** Draws `placement`'s picture, scaled, onto an RGBA buffer `width` × `height` that is white elsewhere. */

@@ -28,39 +28,32 @@ export function shrinkPicture(
   const y1 = Math.min(height, Math.ceil(to.y + to.height));
   if (x1 <= x0 || y1 <= y0) return;
   const columns = x1 - x0;
-  // The picture column each output column starts at; the last entry ends the last column.
-  const starts = new Int32Array(columns + 1);
-  for (let i = 0; i <= columns; i++) starts[i] = sourceIndex(x0 + i, to.x, to.width, picture.width);
+  // The output column (from x0) each picture column falls in; -1 outside the output.
+  const columnOf = new Int32Array(picture.width);
+  for (let sx = 0; sx < picture.width; sx++) {
+    const x = Math.floor(to.x + ((sx + 0.5) / picture.width) * to.width);
+    columnOf[sx] = x >= x0 && x < x1 ? x - x0 : -1;
+  }
   const sums = new Float64Array(columns * 4);
   const counts = new Float64Array(columns);
-  const pixel = pixelReader(picture);
-  const rgba = [0, 0, 0, 0];
+  let sy = 0;
   for (let y = y0; y < y1; y++) {
-    const top = sourceIndex(y, to.y, to.height, picture.height);
-    const bottom = Math.max(top + 1, sourceIndex(y + 1, to.y, to.height, picture.height));
     sums.fill(0);
     counts.fill(0);
-    for (let sy = top; sy < Math.min(bottom, picture.height); sy++) {
-      for (let i = 0; i < columns; i++) {
-        const end = Math.max((starts[i] as number) + 1, starts[i + 1] as number);
-        for (let sx = starts[i] as number; sx < Math.min(end, picture.width); sx++) {
-          pixel(sx, sy, rgba);
-          const alpha = rgba[3] as number;
-          sums[i * 4] = (sums[i * 4] as number) + (rgba[0] as number) * alpha;
-          sums[i * 4 + 1] = (sums[i * 4 + 1] as number) + (rgba[1] as number) * alpha;
-          sums[i * 4 + 2] = (sums[i * 4 + 2] as number) + (rgba[2] as number) * alpha;
-          sums[i * 4 + 3] = (sums[i * 4 + 3] as number) + alpha;
-          counts[i] = (counts[i] as number) + 1;
-        }
-      }
+    // Every picture row whose centre falls in output row y (rows above y0 are skipped on the way).
+    for (; sy < picture.height; sy++) {
+      const row = Math.floor(to.y + ((sy + 0.5) / picture.height) * to.height);
+      if (row > y) break;
+      if (row === y) addRow(picture, sy, columnOf, sums, counts);
     }
     for (let i = 0; i < columns; i++) {
       const n = counts[i] as number;
       if (n === 0) continue;
-      const covered = (sums[i * 4 + 3] as number) / (255 * n);
+      const alpha = sums[i * 4 + 3] as number;
+      const covered = alpha / (255 * n);
       const p = (y * width + x0 + i) * 4;
       for (let c = 0; c < 3; c++) {
-        const value = covered > 0 ? (sums[i * 4 + c] as number) / (sums[i * 4 + 3] as number) : 0;
+        const value = alpha > 0 ? (sums[i * 4 + c] as number) / alpha : 0;
         out[p + c] = value * covered + (out[p + c] as number) * (1 - covered);
       }
       out[p + 3] = 255;
@@ -68,30 +61,32 @@ export function shrinkPicture(
   }
 }
 
-/** The picture row or column at output coordinate `at` of a span starting at `start`, `span` pixels long. */
-function sourceIndex(at: number, start: number, span: number, size: number): number {
-  return Math.min(size, Math.max(0, Math.floor(((at - start) / span) * size)));
-}
-
-/** Reads pixel (x, y) of `picture` into `rgba` (0–255 each). */
-function pixelReader(picture: Picture): (x: number, y: number, rgba: number[]) => void {
+/** Adds picture row `sy` to the sums of the output columns its pixels fall in (colour weighted by alpha). */
+function addRow(picture: Picture, sy: number, columnOf: Int32Array, sums: Float64Array, counts: Float64Array): void {
   const { data, width, kind } = picture;
   if (kind === 1) {
-    const stride = Math.ceil(width / 8);
-    return (x, y, rgba) => {
-      const v = ((data[y * stride + (x >> 3)] as number) >> (7 - (x & 7))) & 1 ? 255 : 0;
-      rgba[0] = v;
-      rgba[1] = v;
-      rgba[2] = v;
-      rgba[3] = 255;
-    };
+    const offset = sy * Math.ceil(width / 8);
+    for (let sx = 0; sx < width; sx++) {
+      const i = columnOf[sx] as number;
+      if (i < 0) continue;
+      const v = ((data[offset + (sx >> 3)] as number) >> (7 - (sx & 7))) & 1 ? 255 * 255 : 0;
+      sums[i * 4] = (sums[i * 4] as number) + v;
+      sums[i * 4 + 1] = (sums[i * 4 + 1] as number) + v;
+      sums[i * 4 + 2] = (sums[i * 4 + 2] as number) + v;
+      sums[i * 4 + 3] = (sums[i * 4 + 3] as number) + 255;
+      counts[i] = (counts[i] as number) + 1;
+    }
+    return;
   }
   const channels = kind === 2 ? 3 : 4;
-  return (x, y, rgba) => {
-    const p = (y * width + x) * channels;
-    rgba[0] = data[p] as number;
-    rgba[1] = data[p + 1] as number;
-    rgba[2] = data[p + 2] as number;
-    rgba[3] = channels === 4 ? (data[p + 3] as number) : 255;
-  };
+  for (let sx = 0, p = sy * width * channels; sx < width; sx++, p += channels) {
+    const i = columnOf[sx] as number;
+    if (i < 0) continue;
+    const alpha = channels === 4 ? (data[p + 3] as number) : 255;
+    sums[i * 4] = (sums[i * 4] as number) + (data[p] as number) * alpha;
+    sums[i * 4 + 1] = (sums[i * 4 + 1] as number) + (data[p + 1] as number) * alpha;
+    sums[i * 4 + 2] = (sums[i * 4 + 2] as number) + (data[p + 2] as number) * alpha;
+    sums[i * 4 + 3] = (sums[i * 4 + 3] as number) + alpha;
+    counts[i] = (counts[i] as number) + 1;
+  }
 }

@@ -9,7 +9,8 @@ import { type Picture, shrinkPicture } from "../../../src/outputs/review/shrink-
 import { withPdfDocument } from "../../../src/stages/ingest/index.js";
 
 // A scan page of a PDF is drawn from its picture straight at the review's size (scan-page.ts), never through a
-// canvas the size of the picture; the render process runs with the V8 options that keep its memory down.
+// canvas the size of the picture; the render process runs with the V8 and malloc settings that keep its memory
+// down.
 const ROOT = join(import.meta.dirname, "../../..");
 const SCAN = join(ROOT, "samples/scanned/scan-arith-errors-200-jpeg.pdf");
 const TEXT = join(ROOT, "samples/arith-errors-2023.pdf");
@@ -90,13 +91,17 @@ describe("shrinkPicture", () => {
 });
 
 describe("the render process", () => {
-  it("runs with --expose-gc and a 1 MiB semi-space, and draws a scan as pdf.js would", async () => {
+  it("runs with a 1 MiB semi-space and two malloc arenas, and draws a scan as pdf.js would", async () => {
     const renderer = new RenderProcess();
     const outDir = join(dir, "scan");
     try {
       const pages = renderer.pages({ kind: "pdf", path: SCAN, outDir, scale: SCALE });
-      const commands = await renderProcessCommands();
-      expect(commands.some((c) => c.includes("--expose-gc") && c.includes("--max-semi-space-size=1"))).toBe(true);
+      const children = await renderProcesses();
+      expect(children.length).toBeGreaterThan(0);
+      for (const child of children) {
+        expect(child.command).toContain("--max-semi-space-size=1");
+        expect(child.environment).toContain("MALLOC_ARENA_MAX=2");
+      }
       expect(await pages).toHaveLength(4);
     } finally {
       await renderer.close();
@@ -117,16 +122,18 @@ describe("the render process", () => {
   });
 });
 
-/** Command lines of this process's children (/proc/<pid>/stat's ppid, /proc/<pid>/cmdline). */
-async function renderProcessCommands(): Promise<string[]> {
-  const found: string[] = [];
+/** The render processes among this process's children: command line and environment (from /proc). */
+async function renderProcesses(): Promise<{ command: string[]; environment: string[] }[]> {
+  const found: { command: string[]; environment: string[] }[] = [];
   for (let attempt = 0; attempt < 50 && found.length === 0; attempt++) {
     for (const name of await readdir("/proc")) {
       if (!/^\d+$/.test(name)) continue;
       const stat = await readFile(`/proc/${name}/stat`, "utf8").catch(() => "");
       if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) !== process.pid) continue;
       const command = (await readFile(`/proc/${name}/cmdline`, "utf8").catch(() => "")).split("\0");
-      if (command.some((arg) => arg.includes("render-entry"))) found.push(command.join(" "));
+      if (!command.some((arg) => arg.includes("render-entry"))) continue;
+      const environment = (await readFile(`/proc/${name}/environ`, "utf8").catch(() => "")).split("\0");
+      found.push({ command, environment });
     }
     if (found.length === 0) await new Promise((done) => setTimeout(done, 20));
   }
