@@ -1,14 +1,20 @@
 // The review site's time and memory for a folder of N reports (default 500): copies of the committed outputs
 // (every sample and scan) under agency folders, each source found through manifest.jsonl, as in an archive
 // where the same file is collected under several names. Runs the built CLI (`npm run build` first),
-// `node dist/cli.js review <folder>`, in a process of its own and prints its wall time and peak RSS (from
-// /proc/<pid>/status VmHWM, read just before it exits), its render process's peak, and the peak of both together. Run: npx tsx scripts/bench-review.ts [N]
+// `node dist/cli.js review <folder>`, in a process of its own and prints its wall time, then each Node process's
+// own peak RSS (VmHWM) and CPU seconds, recorded as it exits by a module every process of the tree preloads
+// (NODE_OPTIONS=--import), so a short-lived render process's peak is exact too; and the peak of all of them
+// together, sampled from /proc every 50 ms (a lower bound). Run: npx tsx scripts/bench-review.ts [N] [--keep <dir>]
+// (--keep: the folder is made in <dir> and kept; run again with the same <dir> to time a rerun over its images).
 import { spawn } from "node:child_process";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-const count = Number(process.argv[2] ?? 500);
+const args = process.argv.slice(2);
+const keepAt = args.indexOf("--keep");
+const keep = keepAt >= 0 ? resolve(args.splice(keepAt, 2)[1] ?? "") : null;
+const count = Number(args[0] ?? 500);
 const extractedRoot = resolve("extracted");
 const samplesRoot = resolve("samples");
 
@@ -56,13 +62,33 @@ async function descendants(root: number): Promise<number[]> {
   return found;
 }
 
+/** A module each Node process of the run preloads: on exit it appends its own peak RSS and CPU time to `log`. */
+function recordPeakModule(log: string): string {
+  return `import { appendFileSync, readFileSync } from "node:fs";
+process.on("exit", () => {
+  const hwmKiB = Number(/VmHWM:\\s+(\\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"))?.[1] ?? 0);
+  const { user, system } = process.cpuUsage();
+  const line = { pid: process.pid, entry: process.argv[1], hwmKiB, cpuSeconds: (user + system) / 1e6 };
+  appendFileSync(${JSON.stringify(log)}, JSON.stringify(line) + "\\n");
+});
+`;
+}
+
 const outputs = await listOutputs(extractedRoot);
 const sources = new Map<string, string>();
 for (const file of await readdir(samplesRoot, { recursive: true })) sources.set(file.replace(/\.\w+$/, ""), file);
 
-const dir = await mkdtemp(join(tmpdir(), "gongkai-bench-review-"));
+const dir = keep ?? (await mkdtemp(join(tmpdir(), "gongkai-bench-review-")));
+const extracted = join(dir, "extracted");
 try {
-  const extracted = join(dir, "extracted");
+  if (keep === null || (await stat(extracted).catch(() => null)) === null) await makeFolder();
+  await rm(join(dir, "peaks.jsonl"), { force: true });
+  await measure();
+} finally {
+  if (keep === null) await rm(dir, { recursive: true, force: true });
+}
+
+async function makeFolder(): Promise<void> {
   const manifest: string[] = [];
   for (let i = 0; i < count; i++) {
     const file = outputs[i % outputs.length] as string;
@@ -85,9 +111,16 @@ try {
     }
   }
   await writeFile(join(extracted, "manifest.jsonl"), `${manifest.join("\n")}\n`);
+}
+
+async function measure(): Promise<void> {
+  const peaksLog = join(dir, "peaks.jsonl");
+  const preload = join(dir, "record-peak.mjs");
+  await writeFile(preload, recordPeakModule(peaksLog));
   const started = performance.now();
   const child = spawn(process.execPath, [resolve("dist/cli.js"), "review", extracted], {
     stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${preload}`.trim() },
   });
   let stdout = "";
   child.stdout.on("data", (chunk: Buffer) => {
@@ -114,11 +147,20 @@ try {
   clearInterval(sample);
   const seconds = (performance.now() - started) / 1000;
   const siteBytes = await folderBytes(join(extracted, "review"));
-  process.stdout.write(
-    `${stdout.trim().split("\n").at(-1)}\nexit ${code}: ${count} reports in ${seconds.toFixed(1)} s, peak RSS ≥ ${(peakKiB / 1024).toFixed(0)} MiB (build process), ` +
-      `render process ≥ ${(peakChildKiB / 1024).toFixed(0)} MiB, both together ≥ ${(peakTreeKiB / 1024).toFixed(0)} MiB, ` +
-      `review/ ${(siteBytes / 1048576).toFixed(1)} MiB on disk\n`,
+  const peaks = (await readFile(peaksLog, "utf8").catch(() => ""))
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { pid: number; entry: string; hwmKiB: number; cpuSeconds: number });
+  const lines = peaks.map(
+    (p) =>
+      `  ${p.pid === child.pid ? "build " : "render"} pid ${p.pid}: peak RSS ${(p.hwmKiB / 1024).toFixed(0)} MiB, ${p.cpuSeconds.toFixed(1)} CPU s`,
   );
-} finally {
-  await rm(dir, { recursive: true, force: true });
+  const cpu = peaks.reduce((sum, p) => sum + p.cpuSeconds, 0);
+  const renderPeak = Math.max(0, ...peaks.filter((p) => p.pid !== child.pid).map((p) => p.hwmKiB));
+  process.stdout.write(
+    `${stdout.trim().split("\n").at(-1)}\nexit ${code}: ${count} reports in ${seconds.toFixed(1)} s wall, ${cpu.toFixed(1)} CPU s; ` +
+      `peak RSS ${(peakKiB / 1024).toFixed(0)} MiB (build process), ${(renderPeak / 1024).toFixed(0)} MiB (largest of ${peaks.length - 1} render process(es)), ` +
+      `all together ≥ ${(peakTreeKiB / 1024).toFixed(0)} MiB, review/ ${(siteBytes / 1048576).toFixed(1)} MiB on disk\n${lines.join("\n")}\n`,
+  );
 }

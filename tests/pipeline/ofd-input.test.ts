@@ -5,7 +5,7 @@ import { loadImage } from "@napi-rs/canvas";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
 import { findOfdNarrativeMarks } from "../../src/outputs/review/narrative-marks.js";
-import { renderOfdPages } from "../../src/outputs/review/render-pages.js";
+import { renderOfdPages } from "../../src/outputs/review/render-ofd-pages.js";
 import type { ReviewFlag } from "../../src/outputs/review/review-model.js";
 import { collectInputs } from "../../src/pipeline/collect-inputs.js";
 import { extractDocument } from "../../src/pipeline/extract-document.js";

@@ -26,7 +26,7 @@ async function run(job: RenderJob): Promise<{ pages: PageImage[] } | { marks: Na
     case "pdf":
       return { pages: await (await import("./render-pages.js")).renderPdfPages(bytes, job.outDir, job.scale) };
     case "ofd":
-      return { pages: await (await import("./render-pages.js")).renderOfdPages(bytes, job.outDir, job.scale) };
+      return { pages: await (await import("./render-ofd-pages.js")).renderOfdPages(bytes, job.outDir, job.scale) };
     case "png":
     case "jpeg":
     case "tiff": {

@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createCanvas, ImageData } from "@napi-rs/canvas";
-import { decodeCodedImage, withPdfDocument } from "../../stages/ingest/index.js";
-import { openOfd, renderOfdPage } from "../../stages/ofd/index.js";
+import { withPdfDocument } from "../../stages/ingest/index.js";
 import { DEFAULT_SCALE } from "./page-cache.js";
+import { drawScanPage, scanPagePicture } from "./scan-page.js";
 
 /** A rendered page: its size in PDF points (the cells' bbox space) and its PNG file name. */
 export interface PageImage {
@@ -14,7 +14,10 @@ export interface PageImage {
   readonly image: string;
 }
 
-/** Renders every page of a PDF to `<outDir>/p<n>.png` (pdf.js + @napi-rs/canvas, white background). */
+/**
+ * Renders every page of a PDF to `<outDir>/p<n>.png` (pdf.js + @napi-rs/canvas, white background); a scan page
+ * (one upright picture covering it) is its picture scaled straight to the image (scan-page.ts).
+ */
 export async function renderPdfPages(bytes: Uint8Array, outDir: string, scale = DEFAULT_SCALE): Promise<PageImage[]> {
   await mkdir(outDir, { recursive: true });
   return withPdfDocument(bytes, async (doc) => {
@@ -25,10 +28,16 @@ export async function renderPdfPages(bytes: Uint8Array, outDir: string, scale = 
       const viewport = page.getViewport({ scale });
       const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
       const context = canvas.getContext("2d");
-      context.fillStyle = "#fff";
-      context.fillRect(0, 0, canvas.width, canvas.height);
-      // pdf.js's types name DOM canvases; @napi-rs/canvas is the Node canvas pdf.js itself uses.
-      await page.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
+      const scan = await scanPagePicture(page, viewport);
+      if (scan !== null) {
+        const pixels = drawScanPage(scan, canvas.width, canvas.height);
+        context.putImageData(new ImageData(pixels, canvas.width, canvas.height), 0, 0);
+      } else {
+        context.fillStyle = "#fff";
+        context.fillRect(0, 0, canvas.width, canvas.height);
+        // pdf.js's types name DOM canvases; @napi-rs/canvas is the Node canvas pdf.js itself uses.
+        await page.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
+      }
       const image = `p${n}.png`;
       await writeFile(join(outDir, image), await canvas.encode("png"));
       pages.push({ page: n, width: round2(size.width), height: round2(size.height), image });
@@ -38,41 +47,6 @@ export async function renderPdfPages(bytes: Uint8Array, outDir: string, scale = 
   });
 }
 
-/**
- * Renders every page of an OFD to `<outDir>/p<n>.png` with the OFD stage's renderer (paths, images, and text in a
- * system CJK font in place of the document's own fonts), in the frame its cells' boxes are in: points from the
- * page's top-left corner. A page that cannot be read is drawn blank at its document's default size.
- */
-export async function renderOfdPages(bytes: Uint8Array, outDir: string, scale = DEFAULT_SCALE): Promise<PageImage[]> {
-  await mkdir(outDir, { recursive: true });
-  const file = openOfd(bytes);
-  const pages: PageImage[] = [];
-  for (let n = 1; n <= file.pageCount; n++) {
-    const image = `p${n}.png`;
-    let width = 595.28;
-    let height = 841.89;
-    let png: Buffer;
-    try {
-      const page = file.page(n);
-      ({ width, height } = page);
-      // JBIG2 and JPEG 2000 pictures drawn too (pdf.js decodes them), as for OCR.
-      const raster = await renderOfdPage(file, page, scale, decodeCodedImage);
-      const canvas = createCanvas(raster.width, raster.height);
-      canvas.getContext("2d").putImageData(new ImageData(raster.data, raster.width, raster.height), 0, 0);
-      png = await canvas.encode("png");
-    } catch {
-      const canvas = createCanvas(Math.ceil(width * scale), Math.ceil(height * scale));
-      const context = canvas.getContext("2d");
-      context.fillStyle = "#fff";
-      context.fillRect(0, 0, canvas.width, canvas.height);
-      png = await canvas.encode("png");
-    }
-    await writeFile(join(outDir, image), png);
-    pages.push({ page: n, width: round2(width), height: round2(height), image });
-  }
-  return pages;
-}
-
-function round2(value: number): number {
+export function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }

@@ -13,6 +13,30 @@ import type { PageImage } from "./render-pages.js";
  */
 const RECYCLE_RSS_MB = 200;
 
+/**
+ * V8 flags of the render process. `--max-semi-space-size=1` (MiB): V8 otherwise grows the young generation to
+ * 3 × 16 MiB under pdf.js's allocation rate and keeps it (haiyuan, 7 text pages, alone: 189 → 163 MiB peak).
+ * Not `--expose-gc` with a full collection after each source: it kept fewer processes alive (3 instead of 8 for
+ * the 61 samples) at the same peak, for 3 CPU s more.
+ */
+export const RENDER_NODE_FLAGS = ["--max-semi-space-size=1"] as const;
+
+/**
+ * glibc settings of the render process. A fixed mmap threshold: glibc otherwise raises it after the first large
+ * free, and the next page's pixel buffers come from a heap that is never given back. Two arenas: PNG encoding
+ * and file writes run on libuv's threads, each of which would keep an arena of its own.
+ */
+export const RENDER_MALLOC_ENV = { MALLOC_MMAP_THRESHOLD_: "131072", MALLOC_ARENA_MAX: "2" } as const;
+
+/**
+ * A picture file (PNG, JPEG, a web page's pictures) is decoded whole by Skia before it is scaled (35 MB of RGBA for
+ * a 1241 × 7016 page): its job starts in a fresh process when the current one holds more than this (MiB), so the
+ * picture does not come on top of what earlier sources left (that page: 312 MiB in a used process, 251 in a fresh one).
+ */
+const FRESH_FOR_PICTURES_RSS_MB = 140;
+
+const PICTURE_JOBS: ReadonlySet<RenderJob["kind"]> = new Set(["png", "jpeg", "pictures"]);
+
 const here = fileURLToPath(import.meta.url);
 
 /**
@@ -25,6 +49,8 @@ export class RenderProcess {
   #child: ChildProcess | null = null;
   #nextId = 1;
   #queue: Promise<unknown> = Promise.resolve();
+  /** The current process's resident set after its last job (MiB); 0 for a process that has run none. */
+  #rssMb = 0;
 
   pages(job: Exclude<RenderJob, { kind: "marks" }>): Promise<PageImage[]> {
     return this.#enqueue(job).then((reply) => ("pages" in reply ? reply.pages : []));
@@ -47,7 +73,9 @@ export class RenderProcess {
   }
 
   #run(job: RenderJob): Promise<RenderReply> {
+    if (PICTURE_JOBS.has(job.kind) && this.#rssMb > FRESH_FOR_PICTURES_RSS_MB) this.#retire();
     if (this.#child === null) {
+      this.#rssMb = 0;
       const started = spawnRenderer();
       started.once("exit", () => {
         if (this.#child === started) this.#child = null;
@@ -60,6 +88,7 @@ export class RenderProcess {
       const onMessage = (reply: RenderReply) => {
         if (reply.id !== id) return;
         done();
+        this.#rssMb = reply.rssMb;
         if (reply.rssMb > RECYCLE_RSS_MB) this.#retire();
         if ("error" in reply) reject(new Error(reply.error));
         else resolve(reply);
@@ -88,14 +117,15 @@ export class RenderProcess {
 function spawnRenderer(): ChildProcess {
   // From src/ (vitest, tsx) the entry is TypeScript, loaded through tsx; from dist/ it is the compiled file.
   const fromSource = here.endsWith(".ts");
-  const execArgv = fromSource ? ["--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href] : [];
+  const execArgv = [
+    ...RENDER_NODE_FLAGS,
+    ...(fromSource ? ["--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href] : []),
+  ];
   const child = fork(join(dirname(here), fromSource ? "render-entry.ts" : "render-entry.js"), [], {
     execArgv,
     serialization: "advanced",
     stdio: ["ignore", "ignore", "inherit", "ipc"],
-    // A fixed mmap threshold: glibc otherwise raises it after the first large free, and the next page's
-    // pixel buffers come from a heap that is never given back (peak of the 500-report bench: see README).
-    env: { ...process.env, MALLOC_MMAP_THRESHOLD_: "131072" },
+    env: { ...process.env, ...RENDER_MALLOC_ENV },
   });
   child.on("error", () => undefined);
   return child;

@@ -1,0 +1,154 @@
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createCanvas, loadImage } from "@napi-rs/canvas";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RenderProcess } from "../../../src/outputs/review/render-process.js";
+import { scanPagePicture } from "../../../src/outputs/review/scan-page.js";
+import { type Picture, shrinkPicture } from "../../../src/outputs/review/shrink-picture.js";
+import { withPdfDocument } from "../../../src/stages/ingest/index.js";
+
+// A scan page of a PDF is drawn from its picture straight at the review's size (scan-page.ts), never through a
+// canvas the size of the picture; the render process runs with the V8 and malloc settings that keep its memory
+// down.
+const ROOT = join(import.meta.dirname, "../../..");
+const SCAN = join(ROOT, "samples/scanned/scan-arith-errors-200-jpeg.pdf");
+const TEXT = join(ROOT, "samples/arith-errors-2023.pdf");
+const SCALE = 1.5;
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "gongkai-scan-page-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("scanPagePicture", () => {
+  it("gives a scan page's one picture, at its own resolution, placed over the whole review image", async () => {
+    const placements = await withPdfDocument(new Uint8Array(await readFile(SCAN)), async (doc) => {
+      const found = [];
+      for (let n = 1; n <= doc.numPages; n++) {
+        const page = await doc.getPage(n);
+        const viewport = page.getViewport({ scale: SCALE });
+        const placement = await scanPagePicture(page, viewport);
+        found.push(
+          placement && { ...placement, picture: { width: placement.picture.width, kind: placement.picture.kind } },
+        );
+      }
+      return found;
+    });
+    expect(placements).toHaveLength(4);
+    for (const placement of placements) {
+      expect(placement).not.toBeNull();
+      expect(placement?.picture.width).toBe(1684);
+      expect(placement?.x).toBeCloseTo(0, 3);
+      expect(placement?.width).toBeCloseTo(595.28 * SCALE, 0);
+      // 1684 × 2361 pixels is a little shorter than A4: placed where the page's matrix puts it, inside the page.
+      expect(placement?.y).toBeGreaterThanOrEqual(0);
+      expect((placement?.y ?? 0) + (placement?.height ?? 0)).toBeLessThanOrEqual(841.89 * SCALE + 0.01);
+      expect(placement?.height).toBeGreaterThan(841.89 * SCALE * 0.95);
+    }
+  });
+
+  it("leaves a page of text to pdf.js", async () => {
+    const placement = await withPdfDocument(new Uint8Array(await readFile(TEXT)), async (doc) => {
+      const page = await doc.getPage(1);
+      return scanPagePicture(page, page.getViewport({ scale: SCALE }));
+    });
+    expect(placement).toBeNull();
+  });
+});
+
+describe("shrinkPicture", () => {
+  const rgb = (values: number[]): Picture => ({ width: 4, height: 2, kind: 2, data: new Uint8Array(values) });
+  it.each([
+    {
+      name: "RGB, 4 × 2 to 2 × 1: each pixel the mean of the four it covers",
+      picture: rgb([0, 0, 0, 255, 255, 255, 10, 20, 30, 10, 20, 30, 0, 0, 0, 255, 255, 255, 10, 20, 30, 10, 20, 30]),
+      expected: [128, 128, 128, 255, 10, 20, 30, 255],
+    },
+    {
+      name: "1 bit per pixel, a set bit white: 0b1100_0000 over 4 pixels",
+      picture: { width: 4, height: 2, kind: 1, data: new Uint8Array([0b11000000, 0b11000000]) } as Picture,
+      expected: [255, 255, 255, 255, 0, 0, 0, 255],
+    },
+    {
+      name: "RGBA over white: transparent black stays white, half-transparent black is mid gray",
+      picture: {
+        width: 2,
+        height: 1,
+        kind: 3,
+        data: new Uint8Array([0, 0, 0, 0, 0, 0, 0, 128]),
+      } as Picture,
+      expected: [255, 255, 255, 255, 127, 127, 127, 255],
+    },
+  ])("$name", ({ picture, expected }) => {
+    const out = new Uint8ClampedArray(2 * 1 * 4).fill(255);
+    shrinkPicture(picture, out, 2, 1, { x: 0, y: 0, width: 2, height: 1 });
+    expect([...out]).toEqual(expected);
+  });
+});
+
+describe("the render process", () => {
+  it("runs with a 1 MiB semi-space and two malloc arenas, and draws a scan as pdf.js would", async () => {
+    const renderer = new RenderProcess();
+    const outDir = join(dir, "scan");
+    try {
+      const pages = renderer.pages({ kind: "pdf", path: SCAN, outDir, scale: SCALE });
+      const children = await renderProcesses();
+      expect(children.length).toBeGreaterThan(0);
+      for (const child of children) {
+        expect(child.command).toContain("--max-semi-space-size=1");
+        expect(child.environment).toContain("MALLOC_ARENA_MAX=2");
+      }
+      expect(await pages).toHaveLength(4);
+    } finally {
+      await renderer.close();
+    }
+    const drawn = await grayPixels(join(outDir, "p2.png"));
+    const byPdfjs = await withPdfDocument(new Uint8Array(await readFile(SCAN)), async (doc) => {
+      const page = await doc.getPage(2);
+      const viewport = page.getViewport({ scale: SCALE });
+      const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+      await page.render({ canvas: canvas as never, canvasContext: canvas.getContext("2d") as never, viewport }).promise;
+      return gray(canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data);
+    });
+    expect(drawn.length).toBe(byPdfjs.length);
+    // The same picture in the same place; only the filter that scales it down differs.
+    let diff = 0;
+    for (let i = 0; i < drawn.length; i++) diff += Math.abs((drawn[i] as number) - (byPdfjs[i] as number));
+    expect(diff / drawn.length).toBeLessThan(12);
+  });
+});
+
+/** The render processes among this process's children: command line and environment (from /proc). */
+async function renderProcesses(): Promise<{ command: string[]; environment: string[] }[]> {
+  const found: { command: string[]; environment: string[] }[] = [];
+  for (let attempt = 0; attempt < 50 && found.length === 0; attempt++) {
+    for (const name of await readdir("/proc")) {
+      if (!/^\d+$/.test(name)) continue;
+      const stat = await readFile(`/proc/${name}/stat`, "utf8").catch(() => "");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) !== process.pid) continue;
+      const command = (await readFile(`/proc/${name}/cmdline`, "utf8").catch(() => "")).split("\0");
+      if (!command.some((arg) => arg.includes("render-entry"))) continue;
+      const environment = (await readFile(`/proc/${name}/environ`, "utf8").catch(() => "")).split("\0");
+      found.push({ command, environment });
+    }
+    if (found.length === 0) await new Promise((done) => setTimeout(done, 20));
+  }
+  return found;
+}
+
+async function grayPixels(path: string): Promise<number[]> {
+  const image = await loadImage(path);
+  const canvas = createCanvas(image.width, image.height);
+  canvas.getContext("2d").drawImage(image, 0, 0);
+  return gray(canvas.getContext("2d").getImageData(0, 0, image.width, image.height).data);
+}
+
+function gray(rgba: Uint8ClampedArray): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < rgba.length; i += 4) out.push(rgba[i] as number);
+  return out;
+}
