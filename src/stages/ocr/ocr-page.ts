@@ -4,6 +4,7 @@ import { despeckle } from "./despeckle.js";
 import { detectRules, eraseRules } from "./detect-rules.js";
 import { DETECT_SCALE, detectText, type TextRegion } from "./detect-text.js";
 import type { OcrEngine } from "./engine.js";
+import { growToGlyphs } from "./grow-regions.js";
 import { digitHeight, settleItems } from "./item-checks.js";
 import { attachSigns, findOrphanInk } from "./orphan-ink.js";
 import type { PaddleModels } from "./paddle-models.js";
@@ -88,6 +89,7 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
   binary = binarize(clean, level);
   // Each region's ink, cut into words; a rule the text touches that escaped the rule finder is painted out.
   const lineHeight = median(regions.map((r) => r.box[3] - r.box[1] + 1));
+  regions = regions.map((r) => growToGlyphs(binary, r, lineHeight));
   let inks = regions.map((r) => inkSegments(binary, r.box, clean, lineHeight));
   const textHeight = medianHeight(inks, scale);
   const specks = despeckle(clean, binary, textHeight);
