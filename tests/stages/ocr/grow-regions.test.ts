@@ -19,10 +19,12 @@ describe("a narrow region grown over the glyph it cut", () => {
     const out = growToGlyphs(binary, { box: [24, 24, 36, 36], score: 0.8 }, LINE);
     expect(out.box).toEqual([24, 18, 36, 39]);
   });
-  it("grows by at most half a line, and leaves a long line as found", () => {
+  it("grows by at most half a line; leaves a rule crossing the box, and a long line, as found", () => {
     const { binary, ink } = image(200, 80);
-    ink(30, 0, 31, 79); // a rule left in the page, through the box
-    expect(growToGlyphs(binary, { box: [24, 30, 36, 40], score: 0.8 }, LINE).box).toEqual([24, 20, 36, 50]);
+    ink(30, 0, 31, 40); // a stem running far up out of the box, ending in it
+    ink(60, 0, 61, 79); // a rule through the box
+    expect(growToGlyphs(binary, { box: [24, 30, 36, 40], score: 0.8 }, LINE).box).toEqual([24, 20, 36, 40]);
+    expect(growToGlyphs(binary, { box: [54, 30, 66, 40], score: 0.8 }, LINE).box).toEqual([54, 30, 66, 40]);
     expect(growToGlyphs(binary, { box: [10, 30, 150, 40], score: 0.8 }, LINE).box).toEqual([10, 30, 150, 40]);
   });
   it("leaves a region whose ink stops inside it", () => {
