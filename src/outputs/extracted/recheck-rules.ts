@@ -1,6 +1,7 @@
 import type { Cell, CellRef } from "../../model/cell.js";
 import type { Flag } from "../../model/flag.js";
-import { evaluateRules, ruleKindOf } from "../../stages/rules/index.js";
+import type { Issue } from "../../model/issue.js";
+import { evaluateRules, markSuspectFlags, ruleKindOf } from "../../stages/rules/index.js";
 import {
   registeredTemplates,
   selectTemplate,
@@ -63,7 +64,13 @@ export function recheckFlags(output: ExtractedOutput, corrections: ReportCorrect
   const narrativeFee = new Set(
     output.flags.filter((f) => feeRuleIds.has(f.rule) && f.expected !== null).map((f) => f.rule),
   );
-  const recomputed = evaluateRules(input).filter(
+  // The OCR checksum's suspects (`ocr.suspect_cell`) that no correction settled keep their rules' failures
+  // uncertain readings, as extraction marked them; a corrected cell is a person's reading, no longer a suspect.
+  const suspects = output.issues.filter(
+    (issue) =>
+      issue.code === "ocr.suspect_cell" && !corrections.has(issue.message.slice(0, issue.message.indexOf(":"))),
+  ) as unknown as Issue[];
+  const recomputed = markSuspectFlags(evaluateRules(input), suspects, template).filter(
     (flag) => tableRuleIds.has(flag.rule) || (feeRuleIds.has(flag.rule) && !narrativeFee.has(flag.rule)),
   );
   const carried = output.flags
