@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TextItem } from "../../src/model/page-content.js";
 import { judgePage } from "../../src/pipeline/page-read.js";
 import { readPages } from "../../src/pipeline/read-pages.js";
+import { writePdf } from "../../src/stages/ingest/image-pdf.js";
 import { withPdfDocument } from "../../src/stages/ingest/index.js";
 
 /**
@@ -10,46 +11,27 @@ import { withPdfDocument } from "../../src/stages/ingest/index.js";
  */
 
 /** A one-page A4 PDF: a 2×2 gray image scaled over `imageBox` (x, y, w, h in points), then `text` in mode `mode`. */
-function pagePdf(imageBox: [number, number, number, number], mode: number): Buffer {
+function pagePdf(imageBox: [number, number, number, number], mode: number): Uint8Array {
   const [x, y, w, h] = imageBox;
   const lines = Array.from(
     { length: 30 },
     (_, i) => `BT /F1 11 Tf ${mode} Tr 72 ${780 - i * 22} Td (Line ${i} of the report, 123 456) Tj ET`,
   );
   const content = `q ${w} 0 0 ${h} ${x} ${y} cm /Im1 Do Q\n${lines.join("\n")}`;
-  const pixels = Buffer.from([200, 210, 220, 230]);
-  const objects: Buffer[] = [
-    Buffer.from("<< /Type /Catalog /Pages 2 0 R >>"),
-    Buffer.from("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
-    Buffer.from(
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 4 0 R >> /Font << /F1 6 0 R >> >> /Contents 5 0 R >>",
-    ),
-    Buffer.concat([
-      Buffer.from(
-        `<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /BitsPerComponent 8 /ColorSpace /DeviceGray /Length ${pixels.length} >>\nstream\n`,
-      ),
-      pixels,
-      Buffer.from("\nendstream"),
-    ]),
-    Buffer.from(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`),
-    Buffer.from("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"),
-  ];
-  const parts: Buffer[] = [Buffer.from("%PDF-1.5\n")];
-  let length = parts[0]?.length ?? 0;
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(length);
-    const object = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), body, Buffer.from("\nendobj\n")]);
-    parts.push(object);
-    length += object.length;
-  });
-  let xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) xref += `${String(offset).padStart(10, "0")} 00000 n \n`;
-  xref += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`;
-  return Buffer.concat([...parts, Buffer.from(xref)]);
+  return writePdf([
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 4 0 R >> /Font << /F1 6 0 R >> >> /Contents 5 0 R >>",
+    [
+      "<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /BitsPerComponent 8 /ColorSpace /DeviceGray /Length 4 >>",
+      new Uint8Array([200, 210, 220, 230]),
+    ],
+    [`<< /Length ${content.length} >>`, new TextEncoder().encode(content)],
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ]);
 }
 
-const readFirstPage = (pdf: Buffer) =>
+const readFirstPage = (pdf: Uint8Array) =>
   withPdfDocument(new Uint8Array(pdf), async (doc) => {
     const { value, issues } = await readPages(doc);
     return { read: value[0], issues };

@@ -31,6 +31,14 @@ export function imagePdf(image: CodedImage): Uint8Array {
     [`<< ${dict} >>`, image.data],
   ];
   if (image.globals) objects.push([`<< /Length ${image.globals.length} >>`, image.globals]);
+  return writePdf(objects);
+}
+
+/**
+ * A PDF of `objects` (numbered from 1 in order, the first the catalog), each a dictionary or a stream's
+ * dictionary and bytes, with an exact xref table.
+ */
+export function writePdf(objects: readonly (string | readonly [string, Uint8Array])[]): Uint8Array {
   const chunks: Uint8Array[] = [];
   let length = 0;
   const push = (part: string | Uint8Array) => {
