@@ -23,12 +23,12 @@ export function growToGlyphs(binary: BinaryImage, region: TextRegion, lineHeight
   }
   if (stems.length === 0) return region;
   // Whether a stem runs on into row `next`.
-  const runsOn = (_edge: number, next: number) =>
+  const runsOn = (next: number) =>
     next >= 0 && next < height && stems.some((x) => inked(x - 1, next) || inked(x, next) || inked(x + 1, next));
   let top = y0;
-  while (y0 - top < reach && runsOn(top, top - 1)) top--;
+  while (y0 - top < reach && runsOn(top - 1)) top--;
   let bottom = y1;
-  while (bottom - y1 < reach && runsOn(bottom, bottom + 1)) bottom++;
+  while (bottom - y1 < reach && runsOn(bottom + 1)) bottom++;
   // A stem that runs on out of both edges is a rule crossing the box (painted out later), not a cut glyph; a
   // glyph's foot or serif may reach a pixel or two past the other edge.
   const slight = Math.max(2, Math.round(0.15 * lineHeight));
