@@ -13,6 +13,11 @@ export interface TextItem {
   readonly confidence?: number;
   /** OCR items: where the recogniser hesitated, its second reading of that character (see `TextDoubt`). */
   readonly doubts?: readonly TextDoubt[];
+  /**
+   * OCR items: the most the reading may be trusted however often the recogniser reads it again, because other
+   * evidence disputes it (the mark's shape is a slash; a minus sign read where no flat stroke is).
+   */
+  readonly ceiling?: number;
 }
 
 /**

@@ -13,6 +13,8 @@ export interface Anchor {
   readonly x: number;
   readonly left: number;
   readonly right: number;
+  /** Placed by `completeAnchors` (its header word was not found), not read from the header. */
+  readonly guessed?: boolean;
 }
 
 /**
@@ -69,7 +71,7 @@ export function completeAnchors(found: readonly (Anchor | null)[], values: reado
     return centres.map((x, i) => {
       const half =
         ((centres[i + 1] ?? x) - (centres[i - 1] ?? x)) / (i === 0 || i === centres.length - 1 ? 2 : 4) || 10;
-      return { x, left: x - half, right: x + half };
+      return { x, left: x - half, right: x + half, guessed: true };
     });
   }
   const first = known[0] as { i: number; a: Anchor };
@@ -83,7 +85,7 @@ export function completeAnchors(found: readonly (Anchor | null)[], values: reado
     const guess = nearest.a.x + (i - nearest.i) * spacing;
     const snapped = centres.filter((c) => Math.abs(c - guess) < spacing * 0.4);
     const x = snapped.length === 1 ? (snapped[0] as number) : guess;
-    return { x, left: x - half, right: x + half };
+    return { x, left: x - half, right: x + half, guessed: true };
   });
 }
 

@@ -43,7 +43,12 @@ export function placeValues(
   // Likewise an OCR grid row with fewer or more cells than the table has columns: some column rule was missed
   // or invented, and its values were placed by the header instead.
   const ocrRow = slots.some((s) => s.ocr !== undefined);
-  const crowded = collided || (ocrRow && record.ruled && slots.length !== count);
+  // And an unruled OCR row with fewer values than columns that leaves empty a column whose header word was not
+  // read but guessed: which column its values belong to, and which one it left empty, is a guess too.
+  const printed = slots.filter((s) => s.raw.trim() !== "").length;
+  const guessedPlaces =
+    ocrRow && !record.ruled && printed < count && anchors.some((a, i) => a.guessed === true && placed[i]?.length === 0);
+  const crowded = collided || (ocrRow && record.ruled && slots.length !== count) || guessedPlaces;
   const doubt = (slot: ValueSlot): ValueSlot =>
     crowded && (slot.ocr !== undefined || ocrRow) ? { ...slot, ocr: Math.min(slot.ocr ?? 1, CROWDED_OCR_ROW) } : slot;
   return placed.map((group, i) => doubt(placeGroup(group, i)));

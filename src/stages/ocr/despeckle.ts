@@ -5,6 +5,8 @@ import type { BinaryImage, GrayImage } from "./raster.js";
 const SPECK_SIZE = 0.25;
 /** …and has no larger ink within this distance (share of the text height): a decimal point or a 。 has. */
 const SPECK_ALONE = 0.35;
+/** …and takes the paper this far around it (share of the text height) with it. */
+const SPECK_FRINGE = 0.06;
 
 /**
  * Paints out specks: tiny blobs of ink with nothing but other specks near them (scanner noise, dust, paper fibre). Left in, the
@@ -17,6 +19,7 @@ export function despeckle(gray: GrayImage, binary: BinaryImage, textHeight: numb
   const { width, height, data } = binary;
   const size = Math.max(1, Math.floor(SPECK_SIZE * textHeight));
   const reach = Math.max(2, Math.round(SPECK_ALONE * textHeight));
+  const ring = Math.max(1, Math.round(SPECK_FRINGE * textHeight));
   const small = findComponents(width, height, (i) => data[i] === 1).filter(
     ({ box: [x0, y0, x1, y1] }) => x1 - x0 + 1 <= size && y1 - y0 + 1 <= size,
   );
@@ -47,6 +50,12 @@ export function despeckle(gray: GrayImage, binary: BinaryImage, textHeight: numb
       for (let x = x0; x <= x1; x++) {
         data[y * width + x] = 0;
         gray.data[y * width + x] = 255;
+      }
+    }
+    // Its gray fringe, lighter than ink, goes with it: the recogniser reads a ring left beside a digit as a "1".
+    for (let y = Math.max(0, y0 - ring); y <= Math.min(height - 1, y1 + ring); y++) {
+      for (let x = Math.max(0, x0 - ring); x <= Math.min(width - 1, x1 + ring); x++) {
+        if (data[y * width + x] !== 1) gray.data[y * width + x] = 255;
       }
     }
     removed++;

@@ -31,7 +31,14 @@ export function settleItems(
   const digits = digitHeight(items, textHeight);
   // Dust is judged on the readings as they came: a number capped for its ink stays, in doubt.
   const kept = items
-    .filter((item) => !isDust(item, digits) && !isSpeckBeside(item, items, textHeight) && !isReadTwice(item, items))
+    .filter(
+      (item) =>
+        !isDust(item, digits) &&
+        !isSpeckBeside(item, items, textHeight) &&
+        !isReadTwice(item, items) &&
+        !isInsideNumber(item, items) &&
+        !isSpeckDash(item, digits),
+    )
     .map((item) => (isTallNoise(item, digits) ? { ...item, text: UNREADABLE, confidence: 0 } : item));
   return capUnlikeNumbers(kept, binary, scale, digits);
 }
@@ -92,6 +99,30 @@ function isReadTwice(item: TextItem, items: readonly TextItem[]): boolean {
     const w = Math.min(x1, n.box[2]) - Math.max(x0, n.box[0]);
     const h = Math.min(y1, n.box[3]) - Math.max(y0, n.box[1]);
     return w > 0 && h > 0 && w * h >= 0.8 * area;
+  });
+}
+
+/** A dash is at least this wide, in digit heights (a hyphen is about half a digit's height). */
+const DASH_WIDTH = 0.25;
+
+/** A dash read from a speck: narrower than any printed dash or minus sign. */
+function isSpeckDash(item: TextItem, digitHeight: number): boolean {
+  return /^[-—–_]$/.test(item.text) && item.box[2] - item.box[0] < DASH_WIDTH * digitHeight;
+}
+
+/**
+ * A dash read from ink that lies within a number's box is a stroke of one of its digits (a 7's bar cut off in a
+ * region of its own): left in, it joins the number as a minus sign ("-73").
+ */
+function isInsideNumber(item: TextItem, items: readonly TextItem[]): boolean {
+  if (!/^[-—–_]$/.test(item.text)) return false;
+  const [x0, y0, x1, y1] = item.box;
+  const area = Math.max(x1 - x0, 1e-6) * Math.max(y1 - y0, 1e-6);
+  return items.some((n) => {
+    if (n === item || !/^-?\d[\d,.]*$/.test(n.text)) return false;
+    const w = Math.min(x1, n.box[2]) - Math.max(x0, n.box[0]);
+    const h = Math.min(y1, n.box[3]) - Math.max(y0, n.box[1]);
+    return w > 0 && h > 0 && w * h >= 0.5 * area;
   });
 }
 

@@ -100,7 +100,8 @@ export async function findOrphanInk(
     if (mark === "/") {
       // A slash by shape: unless the recogniser reads a digit there other than the 1 it makes of a slash (a 7
       // whose bar is faint), which leaves the two in dispute.
-      if (/^[02-9]$/.test(text) && confidence >= 0.5) out.push(item(text, Math.min(confidence, DISPUTED)));
+      if (/^[02-9]$/.test(text) && confidence >= 0.5)
+        out.push({ ...item(text, Math.min(confidence, DISPUTED)), ceiling: DISPUTED });
       else out.push(item("/", DASH_CONFIDENCE));
       continue;
     }

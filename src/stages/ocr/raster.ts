@@ -239,19 +239,28 @@ export function estimateSkew(binary: BinaryImage, range = 3, step = 0.1): number
   return Math.round(bestAngle * 100) / 100;
 }
 
-/** A rectangle of a gray image, padded with white to `pad` pixels on each side. */
-export function crop(image: GrayImage, x0: number, y0: number, x1: number, y1: number, padding = 0): GrayImage {
+/** A rectangle of a gray image, padded with white to `padding` pixels on each side (`paddingY` above and below). */
+export function crop(
+  image: GrayImage,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  padding = 0,
+  paddingY = padding,
+): GrayImage {
   const pad = Math.max(0, Math.round(padding));
+  const padY = Math.max(0, Math.round(paddingY));
   const left = Math.max(0, Math.floor(x0));
   const top = Math.max(0, Math.floor(y0));
   const right = Math.min(image.width, Math.ceil(x1));
   const bottom = Math.min(image.height, Math.ceil(y1));
   const w = Math.max(1, right - left) + 2 * pad;
-  const h = Math.max(1, bottom - top) + 2 * pad;
+  const h = Math.max(1, bottom - top) + 2 * padY;
   const data = new Uint8Array(w * h).fill(255);
   for (let y = top; y < bottom; y++) {
     const src = y * image.width;
-    const dst = (y - top + pad) * w + pad;
+    const dst = (y - top + padY) * w + pad;
     data.set(image.data.subarray(src + left, src + right), dst);
   }
   return { width: w, height: h, data };

@@ -118,6 +118,11 @@ const SURE_DIGIT = 0.8;
 export const DISPUTED = 0.6;
 /** What the recogniser makes of a printed dash: a 1, 一, a hyphen, or nothing. */
 export const DASH_MISREAD = /^[1一\-—–_]*$/;
+/**
+ * A dash or a minus sign is at least this wide, in text heights (a hyphen is about a third of a Chinese
+ * character): a speck of two or three pixels is flat too.
+ */
+const DASH_MIN = 0.2;
 /** How sure a flat stroke standing alone is a printed blank. */
 export const DASH_CONFIDENCE = 0.92;
 
@@ -165,7 +170,8 @@ export function regionItems(
       { width: wordWidth, height: wordHeight },
       hanziHeight,
     );
-    const flat = (w: number, h: number) => h <= 0.35 * textHeight && w >= 1.5 * h && w <= 3 * textHeight;
+    const flat = (w: number, h: number) =>
+      h <= 0.35 * textHeight && w >= 1.5 * h && w >= DASH_MIN * textHeight && w <= 3 * textHeight;
     // With specks stripped only where the recogniser read what it reads a dash as: a faint "4" broken into its
     // bar and crumbs is still the 4 it was read as.
     const stripped = () => {
@@ -184,13 +190,24 @@ export function regionItems(
         ? { text: free.text, confidence: Math.min(free.confidence, DISPUTED) }
         : free;
     // A flat stroke before a number is its minus sign, though the recogniser may drop so small a mark.
-    const signed = !mark && /^\d/.test(read.text) && startsWithDash(segments, word, textHeight);
-    const reading = signed ? { text: `-${read.text}`, confidence: read.confidence } : read;
+    const dashFirst = startsWithDash(segments, word, textHeight);
+    const signed = !mark && /^\d/.test(read.text) && dashFirst;
+    // A minus sign read where the ink starts with a speck of its own is that speck: the digits, in doubt.
+    const unsigned =
+      !mark && /^-\d[\d,.]*$/.test(read.text) && !dashFirst && startsWithSpeck(segments, word, textHeight);
+    const reading = signed
+      ? { text: `-${read.text}`, confidence: read.confidence }
+      : unsigned
+        ? { text: read.text.slice(1), confidence: Math.min(read.confidence, DISPUTED) }
+        : read;
     // More ink than the digits read could cover: a digit was dropped ("80" read as "8"). Below the threshold.
     const marks = reading.text.replace(/[^\d]/g, "").length;
     const dropped =
       marks > 0 && /^-?[\d,.]+$/.test(reading.text) && wordWidth > (marks + 0.6) * DIGIT_ADVANCE * textHeight;
     const { text, confidence } = dropped ? { ...reading, confidence: Math.min(reading.confidence, 0.5) } : reading;
+    // A reading the mark's shape disputes stays disputed however the recogniser reads it again (ink merely wider
+    // than the digits read is judged again on its blobs: `capUnlikeNumbers`).
+    const ceiling = slashOrDigit || unsigned ? DISPUTED : undefined;
     // Glyph-sized ink read as nothing but a dot: unreadable (a value slot holding no number), never a blank.
     const unread = !mark && /^[.,，。·:：]*$/.test(text) && wordHeight >= 0.5 * textHeight;
     const box = [word[0] / scale, word[1] / scale, (word[2] + 1) / scale, (word[3] + 1) / scale] as const;
@@ -202,6 +219,7 @@ export function regionItems(
       source: "ocr",
       confidence: unread ? 0 : round3(confidence),
       ...(read === free && free.doubts && !unread ? { doubts: free.doubts } : {}),
+      ...(ceiling !== undefined && !unread ? { ceiling } : {}),
     });
   }
   return items;
@@ -329,6 +347,13 @@ export function inkSegments(binary: BinaryImage, box: PixelBox, erase?: GrayImag
 }
 
 /** Whether the first ink piece of `word` is a short flat stroke at mid height (a minus sign). */
+/** Whether a word's ink starts with a mark of its own too small to be a dash or a minus sign (a speck). */
+function startsWithSpeck(segments: readonly PixelBox[], word: PixelBox, textHeight: number): boolean {
+  const first = segments.find((s) => s[0] >= word[0] && s[2] <= word[2]);
+  if (!first || first[0] !== word[0] || first[2] >= word[2]) return false;
+  return first[2] - first[0] + 1 < DASH_MIN * textHeight && first[3] - first[1] + 1 < DASH_MIN * textHeight;
+}
+
 function startsWithDash(segments: readonly PixelBox[], word: PixelBox, textHeight: number): boolean {
   const first = segments.find((s) => s[0] >= word[0] && s[2] <= word[2]);
   if (!first || first[0] !== word[0]) return false;
@@ -338,6 +363,7 @@ function startsWithDash(segments: readonly PixelBox[], word: PixelBox, textHeigh
   return (
     h <= 0.25 * textHeight &&
     w >= 1.5 * h &&
+    w >= DASH_MIN * textHeight &&
     w <= 0.8 * textHeight &&
     first[2] < word[2] &&
     mid > word[1] + 0.25 * (word[3] - word[1]) &&

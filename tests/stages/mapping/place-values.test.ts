@@ -99,6 +99,25 @@ describe("placeValues", () => {
     expect(placed.every((slot) => (slot?.ocr ?? 1) <= 0.5)).toBe(true);
   });
 
+  it("doubts every place of an OCR row with fewer values than columns when a header word was guessed", () => {
+    // Section 四 on a speckled scan: its first value lost, a header word misread and placed by the spacing of the
+    // others. Which column the values belong to, and which one they left empty, is then a guess.
+    const record = lineRecord("x", ["4", "3", "4"], { columns: [0, 1, 3] });
+    record.slots = record.slots.map((slot) => ({ ...slot, ocr: 0.99 }));
+    const guessed = ANCHORS.map((a, i) => (i === 2 ? { ...a, guessed: true } : a));
+    const placed = placeValues(record, 7, guessed);
+    expect(raws(placed).slice(0, 4)).toEqual(["4", "3", "", "4"]);
+    expect(placed.every((slot) => (slot?.ocr ?? 1) <= 0.5)).toBe(true);
+    // The guessed header's column took a value: the places stand as read.
+    const filled = ANCHORS.map((a, i) => (i === 1 ? { ...a, guessed: true } : a));
+    expect(placeValues(record, 7, filled).map((slot) => slot?.ocr ?? 1)).toEqual([0.99, 0.99, 1, 0.99, 1, 1, 1]);
+    // Every header word read: the places stand as read.
+    expect(placeValues(record, 7, ANCHORS).map((slot) => slot?.ocr ?? 1)).toEqual([0.99, 0.99, 1, 0.99, 1, 1, 1]);
+    // A text-layer row (no OCR) is placed as before.
+    const text = lineRecord("x", ["4", "3", "4"], { columns: [0, 1, 3] });
+    expect(placeValues(text, 7, guessed).every((slot) => slot?.ocr === undefined)).toBe(true);
+  });
+
   it("keeps an OCR thousands group together in its column", () => {
     const record = lineRecord("一、本年新收政府信息公开申请数量", ["3", "119", "12"], { columns: [0, 0, 1] });
     record.slots = record.slots.map((slot) => ({ ...slot, ocr: 0.99 }));

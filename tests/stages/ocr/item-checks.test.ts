@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type TextItem, UNREADABLE } from "../../../src/model/page-content.js";
 import { settleItems } from "../../../src/stages/ocr/item-checks.js";
 import type { BinaryImage } from "../../../src/stages/ocr/raster.js";
+import { clearSpecks } from "../../../src/stages/ocr/reread-words.js";
 
 /** A page 200 × 100 pt at 2 px/pt; ink drawn in points. */
 const SCALE = 2;
@@ -31,6 +32,26 @@ const sure = [
 ];
 
 describe("settling a page's items against their ink", () => {
+  it("drops a dash read from ink inside a number's box (a 7's bar cut off in a region of its own)", () => {
+    const { binary } = page();
+    const out = settleItems(
+      [...sure, item("73", [60, 10, 70, 18], 1), item("-", [60, 10, 62, 11], 0.92)],
+      binary,
+      SCALE,
+      10,
+    );
+    expect(out.map((i) => i.text)).toEqual(["12", "3", "45", "73"]);
+  });
+  it("drops a dash narrower than a quarter of a digit's height (a speck), and keeps a hyphen's width", () => {
+    const { binary } = page();
+    const out = settleItems(
+      [...sure, item("-", [60, 30, 61, 31], 0.92), item("-", [80, 30, 84, 31], 0.92)],
+      binary,
+      SCALE,
+      10,
+    );
+    expect(out.filter((i) => i.text === "-").map((i) => i.box[0])).toEqual([80]);
+  });
   it("keeps a number whose ink looks like what was read", () => {
     const { binary, ink } = page();
     ink(60, 10, 65, 18);
@@ -74,5 +95,25 @@ describe("settling a page's items against their ink", () => {
       10,
     );
     expect(out.map((i) => i.text)).toEqual(["12", "3", "45", "8"]);
+  });
+});
+
+describe("clearing specks from a number's crop before it is read again", () => {
+  it("takes each speck's gray fringe with it, and keeps the digit and a decimal point between digits", () => {
+    const width = 80;
+    const height = 40;
+    const data = new Uint8Array(width * height).fill(255);
+    const fill = (x0: number, y0: number, x1: number, y1: number, v: number) => {
+      for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) data[y * width + x] = v;
+    };
+    fill(10, 10, 19, 29, 0); // a digit
+    fill(21, 27, 22, 28, 0); // a decimal point, low between two digits
+    fill(24, 10, 33, 29, 0); // a digit
+    fill(39, 9, 42, 12, 200); // a speck: dark core, lighter ring
+    fill(40, 10, 41, 11, 0);
+    const out = clearSpecks({ width, height, data }, 128, 20);
+    expect([out.data[9 * width + 39], out.data[10 * width + 40], out.data[12 * width + 42]]).toEqual([255, 255, 255]);
+    expect(out.data[20 * width + 15]).toBe(0);
+    expect(out.data[27 * width + 21]).toBe(0);
   });
 });

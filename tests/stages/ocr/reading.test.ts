@@ -245,6 +245,85 @@ describe("specks", () => {
     expect(gray.data[45 * width + 171]).toBe(255);
     expect(binary.data[30 * width + 25]).toBe(1);
   });
+  it("paints out a lone speck's gray fringe with it, and leaves a glyph's edge", () => {
+    const width = 200;
+    const height = 60;
+    const binary = { width, height, data: new Uint8Array(width * height) };
+    const gray = { width, height, data: new Uint8Array(width * height).fill(255) };
+    // A speck shrunk from a finer scan: a dark 2 × 2 core in a lighter ring (left, it reads as a "1").
+    for (let y = 9; y <= 12; y++) for (let x = 119; x <= 122; x++) gray.data[y * width + x] = 200;
+    for (let y = 10; y <= 11; y++)
+      for (let x = 120; x <= 121; x++) {
+        gray.data[y * width + x] = 0;
+        binary.data[y * width + x] = 1;
+      }
+    // A digit with a gray edge.
+    for (let y = 20; y <= 39; y++)
+      for (let x = 20; x <= 31; x++) {
+        gray.data[y * width + x] = 0;
+        binary.data[y * width + x] = 1;
+      }
+    for (let y = 20; y <= 39; y++) gray.data[y * width + 32] = 200;
+    expect(despeckle(gray, binary, 20)).toBe(1);
+    expect([gray.data[9 * width + 119], gray.data[12 * width + 122], gray.data[10 * width + 120]]).toEqual([
+      255, 255, 255,
+    ]);
+    expect(gray.data[30 * width + 32]).toBe(200);
+  });
+  it("a speck two pixels wide that the recogniser reads as a 1 is no printed blank", () => {
+    const width = 80;
+    const height = 40;
+    const binary = { width, height, data: new Uint8Array(width * height) };
+    for (let y = 20; y <= 21; y++) for (let x = 40; x <= 42; x++) binary.data[y * width + x] = 1;
+    const box = [30, 8, 54, 32] as const;
+    const one = [{ char: "1", x0: 6, x1: 22, confidence: 0.9 }];
+    const items = regionItems(
+      { region: { box: [...box], score: 0.9 }, pad: 2 },
+      { chars: one, digits: one },
+      inkSegments(binary, [...box]),
+      binary,
+      2,
+      20,
+    );
+    expect(items.map((i) => i.text)).not.toContain("-");
+  });
+  it("drops a minus sign read where the ink starts with no flat stroke (a speck), and doubts the digits", () => {
+    const width = 120;
+    const height = 40;
+    const binary = { width, height, data: new Uint8Array(width * height) };
+    const ink = (x0: number, y0: number, x1: number, y1: number) => {
+      for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) binary.data[y * width + x] = 1;
+    };
+    ink(32, 18, 33, 19); // a speck
+    ink(40, 10, 49, 29); // "2"
+    ink(52, 10, 61, 29); // "6"
+    const box = [30, 6, 66, 32] as const;
+    const read = [
+      { char: "-", x0: 2, x1: 6, confidence: 0.9 },
+      { char: "2", x0: 10, x1: 20, confidence: 0.99 },
+      { char: "6", x0: 22, x1: 32, confidence: 0.99 },
+    ];
+    const items = regionItems(
+      { region: { box: [...box], score: 0.9 }, pad: 2 },
+      { chars: read, digits: read },
+      inkSegments(binary, [...box]),
+      binary,
+      2,
+      20,
+    );
+    expect(items.map((i) => [i.text, (i.confidence ?? 1) <= DISPUTED])).toEqual([["26", true]]);
+    // A flat stroke at mid-height before the digits is a minus sign, kept.
+    ink(31, 18, 35, 19);
+    const signed = regionItems(
+      { region: { box: [...box], score: 0.9 }, pad: 2 },
+      { chars: read, digits: read },
+      inkSegments(binary, [...box]),
+      binary,
+      2,
+      20,
+    );
+    expect(signed.map((i) => i.text)).toEqual(["-26"]);
+  });
   it("a dash with specks above, below and touching it is a printed blank, not the 1 the recogniser reads", () => {
     const width = 80;
     const height = 40;
