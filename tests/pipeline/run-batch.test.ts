@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ReportOutput } from "../../src/model/report.js";
-import { tsxExecArgv } from "../../src/pipeline/batch/worker-pool.js";
+import { defaultWorkerEntry, tsxExecArgv } from "../../src/pipeline/batch/worker-pool.js";
 import { type BatchEntry, type BatchOptions, runBatch } from "../../src/pipeline/run-batch.js";
+import { WORKER_ENTRY } from "../helpers/cli.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const FIXTURES = join(ROOT, "tests/fixtures/bad-input");
@@ -42,9 +43,20 @@ async function makeInbox(name: string): Promise<string> {
   return inbox;
 }
 
+/**
+ * A batch whose document processes load the compiled pipeline (tests/helpers/cli.ts), as the bin's do: through
+ * tsx each process compiled the pipeline again. The first batch of "resume" keeps the default entry, the
+ * TypeScript source through tsx (`tsx src/cli.ts`), so that path still reads documents.
+ */
 async function batch(inbox: string, out: string, options: Partial<BatchOptions> = {}) {
   const entries: BatchEntry[] = [];
-  const summary = await runBatch([inbox], { outDir: out, jobs: 2, ...options, onDocument: (e) => entries.push(e) });
+  const summary = await runBatch([inbox], {
+    outDir: out,
+    jobs: 2,
+    workerEntry: WORKER_ENTRY,
+    ...options,
+    onDocument: (e) => entries.push(e),
+  });
   return { summary, done: entries.map((e) => e.out.slice(out.length + 1)).sort() };
 }
 
@@ -52,7 +64,7 @@ describe("resume", () => {
   it("skips what is done, redoes failures only with retryFailed, and inputs whose bytes changed", async () => {
     const inbox = await makeInbox("resume");
     const out = join(tmp, "resume-out");
-    const first = await batch(inbox, out);
+    const first = await batch(inbox, out, { workerEntry: defaultWorkerEntry() });
     expect(first.done).toEqual(["a.json", "b.json", "c.json"]);
     const a = await readFile(join(out, "a.json"), "utf8");
 

@@ -6,16 +6,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { Queue } from "bullmq";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { QUEUE_NAME, redisOptions } from "../../src/pipeline/queue/connection.js";
 import { CLI } from "../helpers/cli.js";
 import { TestRedis } from "./redis-server.js";
 
 /**
  * Distributed runs against a real Redis (Debian's redis-server, installed by .ci/run): a producer and two
- * worker processes (the real CLI) over 200 documents, then a worker killed with SIGKILL mid-run, then
- * Redis restarted mid-run. Every time: each document done exactly once (one manifest line, one output),
- * and the outputs byte-identical to a local `gongkai extract` of the same inputs.
+ * worker processes (the real CLI) over 60 documents, then a worker killed with SIGKILL mid-run, then
+ * Redis restarted mid-run, each over the same 60 documents. Every time: each document done exactly once (one
+ * manifest line, one output), and the outputs byte-identical to a local `gongkai extract` of the same inputs.
+ * 60 leave the kill (after the victim's third document) and the restart (after 10 manifest lines) dozens of
+ * documents still to do; the first run had 200, whose other 140 checked nothing the 60 do not.
+ * The kill test spends most of its time waiting for stalled-job recovery (30–60 s with nothing to do), so it has a
+ * Redis of its own and runs meanwhile the other two, which run one after the other on the first Redis.
  */
 const ROOT = join(import.meta.dirname, "../..");
 /** Small, quick samples of every front end (ruled and unruled PDF, legacy PDF, HTML, .docx). */
@@ -30,20 +34,21 @@ const SOURCES = [
 ];
 /** A truncated PDF: `corrupt`, a final class (done once, never retried). */
 const BAD = "tests/fixtures/bad-input/truncated-50.pdf";
-const DOCS = 200;
-const SMALL_RUN = 60;
+const DOCS = 60;
 const execFileAsync = promisify(execFile);
 
 let tmp = "";
+/** The first run's and the restart's Redis. */
 let redis: TestRedis;
-/** 200 inputs, and a folder with the first 60 of them under the same names. */
-let inAll = "";
-let inSmall = "";
-/** The local runner's outputs of the 200 inputs. */
+/** The kill test's Redis (its workers take no job of the other tests' runs). */
+let killRedis: TestRedis;
+/** The inputs: copies of SOURCES and BAD under names of their own. */
+let inputs = "";
+/** The local runner's outputs of the inputs. */
 let local = "";
 
 function inputName(i: number): { source: string; name: string } {
-  const source = i % 100 === 99 ? BAD : (SOURCES[i % SOURCES.length] as string);
+  const source = i % 30 === 29 ? BAD : (SOURCES[i % SOURCES.length] as string);
   const ext = source.slice(source.lastIndexOf("."));
   return { source, name: `doc-${String(i).padStart(3, "0")}${ext}` };
 }
@@ -52,21 +57,22 @@ beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), "gongkai-queue-"));
   redis = new TestRedis(await mkdirp(join(tmp, "redis")));
   await redis.start();
-  inAll = await mkdirp(join(tmp, "in-all"));
-  inSmall = await mkdirp(join(tmp, "in-small"));
+  killRedis = new TestRedis(await mkdirp(join(tmp, "redis-kill")));
+  await killRedis.start();
+  inputs = await mkdirp(join(tmp, "in"));
   for (let i = 0; i < DOCS; i++) {
     const { source, name } = inputName(i);
-    await copyFile(join(ROOT, source), join(inAll, name));
-    if (i < SMALL_RUN) await copyFile(join(ROOT, source), join(inSmall, name));
+    await copyFile(join(ROOT, source), join(inputs, name));
   }
   local = join(tmp, "local");
-  await execFileAsync(process.execPath, [CLI, "extract", inAll, "--out", local, "--jobs", "2", "--quiet"], {
+  await execFileAsync(process.execPath, [CLI, "extract", inputs, "--out", local, "--jobs", "2", "--quiet"], {
     cwd: ROOT,
   });
 });
 
 afterAll(async () => {
   await redis?.stop();
+  await killRedis?.stop();
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
@@ -80,36 +86,40 @@ async function cli(...args: string[]): Promise<string> {
   return stdout;
 }
 
-async function enqueue(inputs: string, out: string): Promise<string> {
-  const stdout = await cli("extract", inputs, "--out", out, "--queue", redis.url);
+async function enqueue(on: TestRedis, inputs: string, out: string): Promise<string> {
+  const stdout = await cli("extract", inputs, "--out", out, "--queue", on.url);
   const runId = /^run (\S+)$/m.exec(stdout)?.[1];
   if (!runId) throw new Error(`No run id in: ${stdout}`);
   return runId;
 }
 
-/** What the current test's workers printed (a line per document, retries, lost connections, errors). */
-let workerLog = "";
-beforeEach(({ onTestFailed }) => {
-  workerLog = "";
+/** What a test's workers print (a line per document, retries, lost connections, errors), shown if it fails. */
+interface WorkerLog {
+  text: string;
+}
+
+function workerLog(onTestFailed: TestContext["onTestFailed"]): WorkerLog {
+  const log = { text: "" };
   onTestFailed(() => {
-    process.stderr.write(`The workers printed:\n${workerLog}\n`);
+    process.stderr.write(`The workers printed:\n${log.text}\n`);
   });
-});
+  return log;
+}
 
 /**
  * A worker with the default lock (30 s, renewed every 15 s). With a 3 s lock, a renewal late at load 20 or a Redis
  * restart that took longer let the stalled-job check hand a job still running to the other worker: two attempts
  * at once, both past the "line already written?" check, wrote its manifest line twice.
  */
-function startWorker(): ChildProcess {
-  const worker = spawn(process.execPath, [CLI, "worker", "--queue", redis.url, "--jobs", "1"], {
+function startWorker(on: TestRedis, log: WorkerLog): ChildProcess {
+  const worker = spawn(process.execPath, [CLI, "worker", "--queue", on.url, "--jobs", "1"], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
   });
   for (const stream of [worker.stdout, worker.stderr]) {
     stream?.setEncoding("utf8");
     stream?.on("data", (chunk: string) => {
-      workerLog += chunk.replace(/^(?=.)/gm, `[worker ${worker.pid}] `);
+      log.text += chunk.replace(/^(?=.)/gm, `[worker ${worker.pid}] `);
     });
   }
   return worker;
@@ -218,82 +228,95 @@ async function expectExactlyOnce(out: string, count: number): Promise<void> {
 }
 
 describe("gongkai extract --queue + gongkai worker", () => {
-  it("runs 200 documents on two workers exactly once, outputs byte-identical to the local runner", async () => {
-    const out = join(tmp, "out-all");
-    const runId = await enqueue(inAll, out);
-    const workers = [startWorker(), startWorker()];
-    try {
-      const status = await cli("status", "--queue", redis.url, "--run", runId, "--wait");
-      expect(status).toContain(`run ${runId}: ${DOCS} job(s)`);
-      expect(status).toContain(`${DOCS} done, 0 failed, 0 to go`);
-      expect(status).toContain("failures by class: corrupt 2");
-      expect(status).toContain("cross-report: 0 flag(s), written");
-    } finally {
-      await stopWorkers(workers);
-    }
-    await expectExactlyOnce(out, DOCS);
-    // The cross-report written when the run drained equals the local run's.
-    expect(await readFile(join(out, "cross-report.json"), "utf8")).toBe(
-      await readFile(join(local, "cross-report.json"), "utf8"),
-    );
-    // The corrupt inputs are final: written once as failures, not retried.
-    const bad = (await manifestRows(out)).filter((r) => r.status === "failure");
-    expect(bad.map((r) => r.error_class)).toEqual(["corrupt", "corrupt"]);
-
-    // Enqueuing the same inputs again adds nothing.
-    const again = await cli("extract", inAll, "--out", out, "--queue", redis.url);
-    expect(again).toContain(`${DOCS} input(s): 0 enqueued, 0 already queued, ${DOCS} already done`);
+  describe("on a Redis of its own, meanwhile the others", { concurrent: true }, () => {
+    // The killed worker's job is taken up once its lock has expired and the survivor's stalled-job check (every
+    // 30 s) has seen it twice without one: within a minute of the kill, while the survivor works through the rest.
+    it("a worker killed with SIGKILL mid-run: its job is taken up again, every document still done once", async ({
+      onTestFailed,
+    }) => {
+      const log = workerLog(onTestFailed);
+      const out = join(tmp, "out-kill");
+      const runId = await enqueue(killRedis, inputs, out);
+      // Enqueuing inputs that are still queued adds nothing.
+      const again = await cli("extract", inputs, "--out", out, "--queue", killRedis.url);
+      expect(again).toContain(`${DOCS} input(s): 0 enqueued, ${DOCS} already queued, 0 already done`);
+      const victim = startWorker(killRedis, log);
+      const survivor = startWorker(killRedis, log);
+      try {
+        // Killed just after its third document: it has already taken the next job (BullMQ fetches it on completion).
+        await linesFrom(victim, 3);
+        const orphans = descendants(victim.pid ?? -1);
+        expect(orphans.length).toBeGreaterThanOrEqual(2); // its sandbox process and that one's document process
+        victim.kill("SIGKILL");
+        // They leave with it (IPC disconnect), so nothing goes on writing behind the job's new owner.
+        for (const start = Date.now(); Date.now() - start < LIVENESS_MS && orphans.some(alive); )
+          await new Promise((r) => setTimeout(r, 100));
+        expect(orphans.filter(alive)).toEqual([]);
+        await cli("status", "--queue", killRedis.url, "--run", runId, "--wait");
+      } finally {
+        await stopWorkers([victim, survivor]);
+      }
+      await expectExactlyOnce(out, DOCS);
+      // The victim's job was taken up again by stalled-job recovery.
+      const queue = new Queue(QUEUE_NAME, { connection: redisOptions(killRedis.url) });
+      try {
+        const jobs = (await queue.getJobs(["completed"], 0, -1)).filter((j) => j.data.runId === runId);
+        expect(jobs).toHaveLength(DOCS);
+        expect(jobs.filter((j) => j.attemptsStarted > 1).length).toBeGreaterThanOrEqual(1);
+      } finally {
+        await queue.close();
+      }
+    });
   });
 
-  // The killed worker's job is taken up once its lock has expired and the survivor's stalled-job check (every
-  // 30 s) has seen it twice without one: within a minute of the kill, while the survivor works through the rest.
-  it("a worker killed with SIGKILL mid-run: its job is taken up again, every document still done once", async () => {
-    const out = join(tmp, "out-kill");
-    const runId = await enqueue(inSmall, out);
-    // Enqueuing inputs that are still queued adds nothing.
-    const again = await cli("extract", inSmall, "--out", out, "--queue", redis.url);
-    expect(again).toContain(`${SMALL_RUN} input(s): 0 enqueued, ${SMALL_RUN} already queued, 0 already done`);
-    const victim = startWorker();
-    const survivor = startWorker();
-    try {
-      // Killed just after its third document: it has already taken the next job (BullMQ fetches it on completion).
-      await linesFrom(victim, 3);
-      const orphans = descendants(victim.pid ?? -1);
-      expect(orphans.length).toBeGreaterThanOrEqual(2); // its sandbox process and that one's document process
-      victim.kill("SIGKILL");
-      // They leave with it (IPC disconnect), so nothing goes on writing behind the job's new owner.
-      for (const start = Date.now(); Date.now() - start < LIVENESS_MS && orphans.some(alive); )
-        await new Promise((r) => setTimeout(r, 100));
-      expect(orphans.filter(alive)).toEqual([]);
-      await cli("status", "--queue", redis.url, "--run", runId, "--wait");
-    } finally {
-      await stopWorkers([victim, survivor]);
-    }
-    await expectExactlyOnce(out, SMALL_RUN);
-    // The victim's job was taken up again by stalled-job recovery.
-    const queue = new Queue(QUEUE_NAME, { connection: redisOptions(redis.url) });
-    try {
-      const jobs = (await queue.getJobs(["completed"], 0, -1)).filter((j) => j.data.runId === runId);
-      expect(jobs).toHaveLength(SMALL_RUN);
-      expect(jobs.filter((j) => j.attemptsStarted > 1).length).toBeGreaterThanOrEqual(1);
-    } finally {
-      await queue.close();
-    }
-  });
+  describe("one after the other on the first Redis", { concurrent: true }, () => {
+    it("runs 60 documents on two workers exactly once, outputs byte-identical to the local runner", {
+      concurrent: false,
+    }, async ({ onTestFailed }) => {
+      const log = workerLog(onTestFailed);
+      const out = join(tmp, "out-all");
+      const runId = await enqueue(redis, inputs, out);
+      const workers = [startWorker(redis, log), startWorker(redis, log)];
+      try {
+        const status = await cli("status", "--queue", redis.url, "--run", runId, "--wait");
+        expect(status).toContain(`run ${runId}: ${DOCS} job(s)`);
+        expect(status).toContain(`${DOCS} done, 0 failed, 0 to go`);
+        expect(status).toContain("failures by class: corrupt 2");
+        expect(status).toContain("cross-report: 0 flag(s), written");
+      } finally {
+        await stopWorkers(workers);
+      }
+      await expectExactlyOnce(out, DOCS);
+      // The cross-report written when the run drained equals the local run's.
+      expect(await readFile(join(out, "cross-report.json"), "utf8")).toBe(
+        await readFile(join(local, "cross-report.json"), "utf8"),
+      );
+      // The corrupt inputs are final: written once as failures, not retried.
+      const bad = (await manifestRows(out)).filter((r) => r.status === "failure");
+      expect(bad.map((r) => r.error_class)).toEqual(["corrupt", "corrupt"]);
 
-  it("Redis restarted mid-run: workers reconnect, nothing lost, nothing done twice", async () => {
-    const out = join(tmp, "out-restart");
-    const runId = await enqueue(inSmall, out);
-    const workers = [startWorker(), startWorker()];
-    try {
-      await waitForLines(out, 10);
-      await redis.stop();
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      await redis.start();
-      await cli("status", "--queue", redis.url, "--run", runId, "--wait");
-    } finally {
-      await stopWorkers(workers);
-    }
-    await expectExactlyOnce(out, SMALL_RUN);
+      // Enqueuing the same inputs again adds nothing.
+      const again = await cli("extract", inputs, "--out", out, "--queue", redis.url);
+      expect(again).toContain(`${DOCS} input(s): 0 enqueued, 0 already queued, ${DOCS} already done`);
+    });
+
+    it("Redis restarted mid-run: workers reconnect, nothing lost, nothing done twice", { concurrent: false }, async ({
+      onTestFailed,
+    }) => {
+      const log = workerLog(onTestFailed);
+      const out = join(tmp, "out-restart");
+      const runId = await enqueue(redis, inputs, out);
+      const workers = [startWorker(redis, log), startWorker(redis, log)];
+      try {
+        await waitForLines(out, 10);
+        await redis.stop();
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await redis.start();
+        await cli("status", "--queue", redis.url, "--run", runId, "--wait");
+      } finally {
+        await stopWorkers(workers);
+      }
+      await expectExactlyOnce(out, DOCS);
+    });
   });
 });
