@@ -14,11 +14,9 @@ export default defineConfig({
     // A folder per run where extractOnce shares each input's extraction between the test processes.
     globalSetup: ["./tests/helpers/global-setup.ts"],
     pool: "forks",
-    // Three test processes for two cores. Vitest's default for `run` is one fewer than the cores: on a 2-core
-    // machine a single process, so the whole suite ran one file at a time. One per core left a core idle while a
-    // process waited (a queue test for stalled-job recovery, Chromium, another process's shared extraction): on a
-    // quiet 2-core machine, both runs warm, 304 s wall with two, 278 s with three (CPU 531 and 523 s).
-    maxWorkers: "150%",
+    // One test process per core. Vitest's default for `run` is one fewer than the cores: on a 2-core machine a
+    // single process, so the whole suite ran one file at a time.
+    maxWorkers: "100%",
     // A test process runs file after file with its modules loaded once (pdf.js, canvas, the pipeline), instead of
     // a fresh process importing them again for each of ~70 files; extractOnce's cache then spans the files a
     // process runs. No test mocks modules, changes the working folder or stubs the environment.
