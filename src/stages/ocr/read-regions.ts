@@ -346,17 +346,24 @@ export function inkSegments(binary: BinaryImage, box: PixelBox, erase?: GrayImag
   return out;
 }
 
-/** Whether the first ink piece of `word` is a short flat stroke at mid height (a minus sign). */
-/** Whether a word's ink starts with a mark of its own too small to be a dash or a minus sign (a speck). */
-function startsWithSpeck(segments: readonly PixelBox[], word: PixelBox, textHeight: number): boolean {
+/** The ink piece a word starts with, when it is one of its own (not the whole word); null otherwise. */
+function leadingPiece(segments: readonly PixelBox[], word: PixelBox): PixelBox | null {
   const first = segments.find((s) => s[0] >= word[0] && s[2] <= word[2]);
-  if (!first || first[0] !== word[0] || first[2] >= word[2]) return false;
-  return first[2] - first[0] + 1 < DASH_MIN * textHeight && first[3] - first[1] + 1 < DASH_MIN * textHeight;
+  return first && first[0] === word[0] && first[2] < word[2] ? first : null;
 }
 
+/** Whether a word's ink starts with a mark of its own too small to be a dash or a minus sign (a speck). */
+function startsWithSpeck(segments: readonly PixelBox[], word: PixelBox, textHeight: number): boolean {
+  const first = leadingPiece(segments, word);
+  return (
+    first !== null && first[2] - first[0] + 1 < DASH_MIN * textHeight && first[3] - first[1] + 1 < DASH_MIN * textHeight
+  );
+}
+
+/** Whether the first ink piece of `word` is a short flat stroke at mid height (a minus sign). */
 function startsWithDash(segments: readonly PixelBox[], word: PixelBox, textHeight: number): boolean {
-  const first = segments.find((s) => s[0] >= word[0] && s[2] <= word[2]);
-  if (!first || first[0] !== word[0]) return false;
+  const first = leadingPiece(segments, word);
+  if (!first) return false;
   const h = first[3] - first[1] + 1;
   const w = first[2] - first[0] + 1;
   const mid = (first[1] + first[3]) / 2;
@@ -365,7 +372,6 @@ function startsWithDash(segments: readonly PixelBox[], word: PixelBox, textHeigh
     w >= 1.5 * h &&
     w >= DASH_MIN * textHeight &&
     w <= 0.8 * textHeight &&
-    first[2] < word[2] &&
     mid > word[1] + 0.25 * (word[3] - word[1]) &&
     mid < word[3] - 0.25 * (word[3] - word[1])
   );

@@ -19,31 +19,25 @@ function seven(): { width: number; height: number; data: Uint8Array } {
 const engine = new OcrEngine();
 afterAll(() => engine.terminate());
 
+/** The 7's item as the page read gave it. */
+const seven7 = (confidence: number, ceiling?: number): TextItem => ({
+  text: "7",
+  box: [24, 7, 35, 23],
+  fontSize: 14,
+  fontName: "ocr",
+  source: "ocr",
+  confidence,
+  ...(ceiling === undefined ? {} : { ceiling }),
+});
+
 describe("reading a doubtful number again", () => {
   it("lifts a number read unsurely when its second reading agrees surely", async () => {
-    const item: TextItem = {
-      text: "7",
-      box: [24, 7, 35, 23],
-      fontSize: 14,
-      fontName: "ocr",
-      source: "ocr",
-      confidence: 0.7,
-    };
-    const [again] = await rereadWords(await engine.paddle(), seven(), [item], 2, 28);
+    const [again] = await rereadWords(await engine.paddle(), seven(), [seven7(0.7)], 2, 28);
     expect(again?.text).toBe("7");
     expect(again?.confidence).toBeGreaterThanOrEqual(0.9);
   });
   it("never lifts a reading that other evidence disputes above its ceiling (a slash by shape read as a 7)", async () => {
-    const item: TextItem = {
-      text: "7",
-      box: [24, 7, 35, 23],
-      fontSize: 14,
-      fontName: "ocr",
-      source: "ocr",
-      confidence: 0.6,
-      ceiling: 0.6,
-    };
-    const [again] = await rereadWords(await engine.paddle(), seven(), [item], 2, 28);
+    const [again] = await rereadWords(await engine.paddle(), seven(), [seven7(0.6, 0.6)], 2, 28);
     expect(again?.text).toBe("7");
     expect(again?.confidence).toBe(0.6);
   });
