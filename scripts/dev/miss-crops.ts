@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { createCanvas } from "@napi-rs/canvas";
 import { extractDocument } from "../../src/pipeline/extract-document.js";
@@ -7,6 +7,7 @@ import { imageFilePages, OcrEngine, type PageImage, pdfPageImage } from "../../s
 
 /** Dev: crops of the cells a scan gets wrong, one PNG per file in the folder given (`miss-crops.ts <dir> <files>`). */
 const [out, ...files] = process.argv.slice(2) as [string, ...string[]];
+mkdirSync(out, { recursive: true });
 const engine = new OcrEngine();
 const samples = join(import.meta.dirname, "../../samples");
 for (const file of files) {

@@ -11,6 +11,7 @@ let total = 0;
 let exactAll = 0;
 let silentAll = 0;
 let uncertainRight = 0;
+let namedRight = 0;
 for (const file of process.argv.slice(2)) {
   const stem = file.replace(/\.\w+$/, "");
   const truthPath = existsSync(`${stem}.truth.json`)
@@ -35,6 +36,11 @@ for (const file of process.argv.slice(2)) {
         if ((cell?.value ?? null) === value) {
           exact++;
           if (cell && cell.confidence < UNCERTAIN_BELOW) uncertainRight++;
+          else if (suspects.some((m) => m.startsWith(`${path}:`))) {
+            namedRight++;
+            const by = suspects.find((m) => m.startsWith(`${path}:`)) ?? "";
+            wrong.push(`NAMED-RIGHT ${path}=${cell?.value}(${cell?.confidence}) ${by.slice(by.indexOf(";") + 2)}`);
+          }
           continue;
         }
         const unsure = !cell || cell.confidence < UNCERTAIN_BELOW || suspects.some((m) => m.startsWith(`${path}:`));
@@ -61,7 +67,7 @@ for (const file of process.argv.slice(2)) {
   if (output.status === "failure") console.log("   ", output.issues.map((i) => i.message).join(" | "));
 }
 console.log(
-  `TOTAL ${exactAll}/${total} = ${((100 * exactAll) / Math.max(1, total)).toFixed(2)}% silent=${silentAll} uncertainButRight=${uncertainRight}`,
+  `TOTAL ${exactAll}/${total} = ${((100 * exactAll) / Math.max(1, total)).toFixed(2)}% silent=${silentAll} uncertainButRight=${uncertainRight} suspectButRight=${namedRight}`,
 );
 await engine.terminate();
 void dirname;

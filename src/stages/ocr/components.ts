@@ -8,20 +8,22 @@ export interface Component {
 }
 
 /**
- * The 8-connected components of the pixels where `on(i)` holds (i = y·width + x), in scan order, each with the
- * sum of `weight(i)` over its pixels. Iterative (an explicit stack), so a page-sized component cannot overflow.
+ * The 8-connected components of the pixels where `on` holds (i = y·width + x; a mask is on where it is 1), in
+ * scan order, each with the sum of `weight(i)` over its pixels. Iterative (an explicit stack), so a page-sized
+ * component cannot overflow.
  */
 export function findComponents(
   width: number,
   height: number,
-  on: (i: number) => boolean,
-  weight: (i: number) => number = () => 0,
+  on: Uint8Array | ((i: number) => boolean),
+  weight?: (i: number) => number,
 ): Component[] {
+  const mask = typeof on === "function" ? maskOf(width * height, on) : on;
   const seen = new Uint8Array(width * height);
   const stack = new Int32Array(width * height);
   const out: Component[] = [];
   for (let start = 0; start < width * height; start++) {
-    if (seen[start] || !on(start)) continue;
+    if (mask[start] !== 1 || seen[start]) continue;
     let top = 0;
     stack[top++] = start;
     seen[start] = 1;
@@ -33,22 +35,21 @@ export function findComponents(
     let sum = 0;
     while (top > 0) {
       const i = stack[--top] as number;
-      const x = i % width;
       const y = (i / width) | 0;
+      const x = i - y * width;
       area++;
-      sum += weight(i);
+      if (weight) sum += weight(i);
       if (x < x0) x0 = x;
       if (x > x1) x1 = x;
       if (y < y0) y0 = y;
       if (y > y1) y1 = y;
-      for (let dy = -1; dy <= 1; dy++) {
-        const ny = y + dy;
-        if (ny < 0 || ny >= height) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          if (nx < 0 || nx >= width) continue;
-          const j = ny * width + nx;
-          if (seen[j] || !on(j)) continue;
+      // Neighbours row by row, left to right (the order fixes the order weights are summed in).
+      const left = x > 0 ? -1 : 0;
+      const right = x < width - 1 ? 1 : 0;
+      for (let ny = y > 0 ? y - 1 : y, last = y < height - 1 ? y + 1 : y; ny <= last; ny++) {
+        const row = ny * width + x;
+        for (let j = row + left; j <= row + right; j++) {
+          if (mask[j] !== 1 || seen[j]) continue;
           seen[j] = 1;
           stack[top++] = j;
         }
@@ -57,4 +58,10 @@ export function findComponents(
     out.push({ box: [x0, y0, x1, y1], area, weight: sum });
   }
   return out;
+}
+
+function maskOf(size: number, on: (i: number) => boolean): Uint8Array {
+  const mask = new Uint8Array(size);
+  for (let i = 0; i < size; i++) if (on(i)) mask[i] = 1;
+  return mask;
 }

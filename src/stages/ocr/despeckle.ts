@@ -20,7 +20,7 @@ export function despeckle(gray: GrayImage, binary: BinaryImage, textHeight: numb
   const size = Math.max(1, Math.floor(SPECK_SIZE * textHeight));
   const reach = Math.max(2, Math.round(SPECK_ALONE * textHeight));
   const ring = Math.max(1, Math.round(SPECK_FRINGE * textHeight));
-  const small = findComponents(width, height, (i) => data[i] === 1).filter(
+  const small = findComponents(width, height, data).filter(
     ({ box: [x0, y0, x1, y1] }) => x1 - x0 + 1 <= size && y1 - y0 + 1 <= size,
   );
   // Other specks do not make a speck part of the text (speckle comes in clouds): only larger ink does.

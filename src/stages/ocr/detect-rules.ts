@@ -89,15 +89,12 @@ function findBands(
   gap: number,
   maxThick: number,
 ): Run[] {
-  const { width, height, data } = binary;
-  const lines = orientation === "h" ? height : width;
-  const along = orientation === "h" ? width : height;
+  // Columns are scanned as the rows of the transposed page: reading a page down its columns jumps a row's
+  // width in memory at every pixel.
+  const { width: along, height: lines, data } = orientation === "h" ? binary : transpose(binary);
   // A pixel counts as on the line when it or its neighbour across the line is ink: a thin rule turned by a
   // fraction of a degree (or stair-stepped by thresholding) wanders between two pixel rows/columns.
-  const at =
-    orientation === "h"
-      ? (a: number, l: number) => data[a * width + l] || (a + 1 < height ? data[(a + 1) * width + l] : 0)
-      : (a: number, l: number) => data[l * width + a] || (a + 1 < width ? data[l * width + a + 1] : 0);
+  const at = (a: number, l: number) => data[a * along + l] || (a + 1 < lines ? data[(a + 1) * along + l] : 0);
   let open: Run[] = [];
   const done: Run[] = [];
   for (let a = 0; a < lines; a++) {
@@ -145,6 +142,21 @@ function findBands(
   }
   done.push(...open);
   return done.filter((b) => b.a1 - b.a0 + 1 <= maxThick && clearAlongside(binary, orientation, b));
+}
+
+/** The image turned about its main diagonal: its columns as rows. */
+function transpose(image: BinaryImage): BinaryImage {
+  const { width, height, data } = image;
+  const out = new Uint8Array(width * height);
+  const tile = 64;
+  for (let y0 = 0; y0 < height; y0 += tile) {
+    for (let x0 = 0; x0 < width; x0 += tile) {
+      const y1 = Math.min(height, y0 + tile);
+      const x1 = Math.min(width, x0 + tile);
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) out[x * height + y] = data[y * width + x] as number;
+    }
+  }
+  return { width: height, height: width, data: out };
 }
 
 /**

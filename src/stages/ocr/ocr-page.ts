@@ -9,20 +9,12 @@ import { digitHeight, settleItems } from "./item-checks.js";
 import { attachSigns, findOrphanInk } from "./orphan-ink.js";
 import type { PaddleModels } from "./paddle-models.js";
 import type { PageImage } from "./page-image.js";
-import {
-  binarize,
-  crop,
-  estimateSkew,
-  flattenBackground,
-  type GrayImage,
-  otsuThreshold,
-  type PixelBox,
-  rotate,
-} from "./raster.js";
+import { binarize, crop, flattenBackground, type GrayImage, otsuThreshold, type PixelBox } from "./raster.js";
 import { inkSegments, type RegionCrop, regionItems } from "./read-regions.js";
 import { recognizeCrops } from "./recognize-text.js";
 import { rereadWords } from "./reread-words.js";
 import { shrinkTo } from "./resample.js";
+import { estimateSkew, rotate } from "./skew.js";
 import { lineDirection, runsSideways, turnQuarters } from "./turn-page.js";
 
 /**
@@ -79,14 +71,13 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
     quarters += 2;
     regions = await detectText(models, gray, { scale });
   }
-  let binary = binarize(gray, level);
   const light = binarize(gray, Math.min(LIGHT_MAX, level + 40));
   // Runs of ink through the middle of a line of text are its glyphs (bold print at low resolution fuses them),
   // not a table's rules.
   const segments = outsideText(detectRules(light, scale), regions, scale);
   // Text is read with the rules painted out: a border beside a number is not a "1".
   const clean = eraseRules(gray, light, segments, scale);
-  binary = binarize(clean, level);
+  const binary = binarize(clean, level);
   // Each region's ink, cut into words; a rule the text touches that escaped the rule finder is painted out.
   const lineHeight = median(regions.map((r) => r.box[3] - r.box[1] + 1));
   regions = regions.map((r) => growToGlyphs(binary, r, lineHeight));
@@ -201,7 +192,6 @@ function outsideText(segments: readonly RuleSegment[], regions: readonly TextReg
   });
 }
 
-/** Body text height of the page in pixels: the median ink height of its regions (10 pt when it has none). */
 /**
  * The ink height of the page's Chinese characters: the median over regions read as Chinese surely (two or more
  * characters, none below 0.9, no digit). Undefined when no region is. Digits stand shorter.
@@ -233,6 +223,7 @@ function inkBox(segments: readonly PixelBox[] | undefined): PixelBox | null {
   ];
 }
 
+/** Body text height of the page in pixels: the median ink height of its regions (10 pt when it has none). */
 function medianHeight(inks: readonly (readonly PixelBox[])[], scale: number): number {
   const heights = inks
     .map((segments) => Math.max(0, ...segments.map((s) => s[3] - s[1] + 1)))

@@ -148,8 +148,10 @@ function coverMask(
 function components(binary: BinaryImage, covered: Uint8Array, textHeight: number): PixelBox[] {
   const { width, height, data } = binary;
   const minArea = Math.max(4, 0.01 * textHeight * textHeight);
+  const outside = new Uint8Array(width * height);
+  for (let i = 0; i < outside.length; i++) if (data[i] === 1 && covered[i] !== 1) outside[i] = 1;
   return (
-    findComponents(width, height, (i) => data[i] === 1 && covered[i] !== 1)
+    findComponents(width, height, outside)
       // Ink touching the image's edge is the scanner's border or the page's shadow.
       .filter(({ box: [x0, y0, x1, y1] }) => x0 > 0 && y0 > 0 && x1 < width - 1 && y1 < height - 1)
       .filter((c) => c.area >= minArea)

@@ -25,6 +25,11 @@ export function toGray(width: number, height: number, pixels: ArrayLike<number>,
     const b = pixels[p + 2] as number;
     // Transparent pixels (alpha 0) are paper.
     const a = channels === 4 ? (pixels[p + 3] as number) : 255;
+    // An opaque gray pixel (every gray scan pdf.js hands over as RGB) is its own level.
+    if (r === g && g === b && a === 255) {
+      data[i] = r;
+      continue;
+    }
     // A red seal (公章) or red ink over the text is not the print: a strongly red pixel counts by its red
     // channel raised by its redness (paper), so the black digits under a seal stay and the seal goes — its
     // darker strokes too (197,77,89 counted as 197 stayed ink on a light page, and read as a 1 beside a 2).
@@ -48,9 +53,12 @@ export function flattenBackground(image: GrayImage, block = 48): GrayImage {
   const hist = new Uint32Array(bw * bh * 256);
   for (let y = 0; y < height; y++) {
     const row = ((y / block) | 0) * bw;
-    for (let x = 0; x < width; x++) {
-      const k = (row + ((x / block) | 0)) * 256 + (data[y * width + x] as number);
-      hist[k] = (hist[k] as number) + 1;
+    for (let bx = 0, x = 0; bx < bw; bx++) {
+      const base = (row + bx) * 256;
+      for (const end = Math.min(width, x + block); x < end; x++) {
+        const k = base + (data[y * width + x] as number);
+        hist[k] = (hist[k] as number) + 1;
+      }
     }
   }
   const paper = new Float32Array(bw * bh);
@@ -85,17 +93,25 @@ export function flattenBackground(image: GrayImage, block = 48): GrayImage {
     }
   }
   const out = new Uint8Array(width * height);
+  // Bilinear interpolation between block centres; the weights along x are the same on every row.
+  const xs0 = new Int32Array(width);
+  const xs1 = new Int32Array(width);
+  const txs = new Float64Array(width);
+  for (let x = 0; x < width; x++) {
+    const fx = Math.min(Math.max((x + 0.5) / block - 0.5, 0), bw - 1);
+    xs0[x] = Math.floor(fx);
+    xs1[x] = Math.min((xs0[x] as number) + 1, bw - 1);
+    txs[x] = fx - (xs0[x] as number);
+  }
   for (let y = 0; y < height; y++) {
-    // Bilinear interpolation between block centres.
     const fy = Math.min(Math.max((y + 0.5) / block - 0.5, 0), bh - 1);
     const y0 = Math.floor(fy);
     const y1 = Math.min(y0 + 1, bh - 1);
     const ty = fy - y0;
     for (let x = 0; x < width; x++) {
-      const fx = Math.min(Math.max((x + 0.5) / block - 0.5, 0), bw - 1);
-      const x0 = Math.floor(fx);
-      const x1 = Math.min(x0 + 1, bw - 1);
-      const tx = fx - x0;
+      const x0 = xs0[x] as number;
+      const x1 = xs1[x] as number;
+      const tx = txs[x] as number;
       const b =
         (bg[y0 * bw + x0] as number) * (1 - tx) * (1 - ty) +
         (bg[y0 * bw + x1] as number) * tx * (1 - ty) +
@@ -146,97 +162,6 @@ export function binarize(image: GrayImage, threshold: number): BinaryImage {
   const data = new Uint8Array(image.data.length);
   for (let i = 0; i < data.length; i++) data[i] = (image.data[i] as number) <= threshold ? 1 : 0;
   return { width: image.width, height: image.height, data };
-}
-
-/** Rotates about the centre by `degrees` (counter-clockwise positive), bilinear, paper-white outside. */
-export function rotate(image: GrayImage, degrees: number): GrayImage {
-  if (degrees === 0) return image;
-  const { width, height, data } = image;
-  const rad = (degrees * Math.PI) / 180;
-  const cos = Math.cos(rad);
-  const sin = Math.sin(rad);
-  const cx = width / 2;
-  const cy = height / 2;
-  const out = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) {
-    const dy = y - cy;
-    for (let x = 0; x < width; x++) {
-      const dx = x - cx;
-      // Inverse mapping: where in the source this output pixel comes from.
-      const sx = cos * dx - sin * dy + cx;
-      const sy = sin * dx + cos * dy + cy;
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      if (x0 < 0 || y0 < 0 || x0 + 1 >= width || y0 + 1 >= height) {
-        out[y * width + x] = 255;
-        continue;
-      }
-      const tx = sx - x0;
-      const ty = sy - y0;
-      const i = y0 * width + x0;
-      out[y * width + x] = Math.round(
-        (data[i] as number) * (1 - tx) * (1 - ty) +
-          (data[i + 1] as number) * tx * (1 - ty) +
-          (data[i + width] as number) * (1 - tx) * ty +
-          (data[i + width + 1] as number) * tx * ty,
-      );
-    }
-  }
-  return { width, height, data: out };
-}
-
-/**
- * The skew of the page's text lines and rules within ±`range` degrees: the angle whose row projection of
- * the ink is sharpest (largest sum of squared row counts).
- * Returns the angle to rotate by to straighten the page.
- */
-export function estimateSkew(binary: BinaryImage, range = 3, step = 0.1): number {
-  // Sample ink points: every row (a row lattice would itself make a sharp profile at 0°), every other column.
-  const xs: number[] = [];
-  const ys: number[] = [];
-  const { width, height, data } = binary;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x += 2) {
-      if (data[y * width + x]) {
-        xs.push(x);
-        ys.push(y);
-      }
-    }
-  }
-  if (xs.length < 100) return 0;
-  const bins = new Float64Array(height + width);
-  let bestAngle = 0;
-  let bestScore = -1;
-  const score = (deg: number): number => {
-    const t = Math.tan((deg * Math.PI) / 180);
-    bins.fill(0);
-    for (let i = 0; i < xs.length; i++) {
-      const b = Math.round((ys[i] as number) + (xs[i] as number) * t + width / 2);
-      if (b >= 0 && b < bins.length) bins[b] = (bins[b] as number) + 1;
-    }
-    // Sharp profile = ink concentrated in few rows (lines and rules straight): sum of squared row counts.
-    let s = 0;
-    for (let i = 0; i < bins.length; i++) s += (bins[i] as number) ** 2;
-    return s;
-  };
-  for (let deg = -range; deg <= range + 1e-9; deg += step) {
-    const s = score(deg);
-    if (s > bestScore) {
-      bestScore = s;
-      bestAngle = deg;
-    }
-  }
-  // Refine around the best coarse angle.
-  for (let deg = bestAngle - step; deg <= bestAngle + step + 1e-9; deg += step / 5) {
-    const s = score(deg);
-    if (s > bestScore) {
-      bestScore = s;
-      bestAngle = deg;
-    }
-  }
-  // y' = y + x·tan(a) straightens rows that fall by tan(a) per pixel: rotate the image by -a... in image
-  // coordinates (y down) a counter-clockwise turn of the paper shows as rows rising to the right.
-  return Math.round(bestAngle * 100) / 100;
 }
 
 /** A rectangle of a gray image, padded with white to `padding` pixels on each side (`paddingY` above and below). */

@@ -99,9 +99,10 @@ export async function recognizeCrops(
       const used = Math.min(steps, Math.ceil((widths[index] as number) / STEP));
       const toCrop = crop.width / (widths[index] as number);
       const offset = b * steps * classes;
+      const top = topTwo(probs, offset, used, classes);
       results[index] = {
-        chars: decode(probs, offset, used, classes, models.classes, null, toCrop),
-        digits: decode(probs, offset, used, classes, models.classes, allowed, toCrop),
+        chars: decode(probs, top, offset, classes, models.classes, null, toCrop),
+        digits: decode(probs, top, offset, classes, models.classes, allowed, toCrop),
       };
     });
     out.dispose();
@@ -130,14 +131,17 @@ function numberClasses(classes: readonly string[]): Uint8Array {
  */
 function decode(
   probs: Float32Array,
+  top: TopTwo,
   offset: number,
-  steps: number,
   classes: number,
   names: readonly string[],
   allowed: Uint8Array | null,
   toCrop: number,
 ): RecognizedChar[] {
   const chars: RecognizedChar[] = [];
+  // The number marks' classes in order (the blank, class 0, left out).
+  const marks: number[] = [];
+  if (allowed) for (let c = 1; c < classes; c++) if (allowed[c]) marks.push(c);
   let previous = 0;
   let current: { index: number; from: number; to: number; p: number; second: number; secondP: number } | null = null;
   const flush = () => {
@@ -155,6 +159,64 @@ function decode(
       });
     }
     current = null;
+  };
+  for (let t = 0; t < top.best.length; t++) {
+    const row = offset + t * classes;
+    let best = top.best[t] as number;
+    let bestP = top.bestP[t] as number;
+    const runner = top.runner[t] as number;
+    const runnerP = top.runnerP[t] as number;
+    let p = bestP;
+    if (allowed && best !== 0 && !allowed[best]) {
+      // A letter or a Chinese character stands for a digit here (never for a separator or a sign).
+      let total = 0;
+      bestP = -1;
+      for (const c of marks) {
+        if (allowed[c] !== DIGIT) continue;
+        const q = probs[row + c] as number;
+        total += q;
+        if (q > bestP) {
+          bestP = q;
+          best = c;
+        }
+      }
+      p = bestP / Math.max(total, 1e-9);
+    } else if (allowed && best !== 0) {
+      let total = 0;
+      for (const c of marks) total += probs[row + c] as number;
+      p = bestP / Math.max(total, 1e-9);
+    }
+    if (best !== 0 && best === previous && current) {
+      current.to = t;
+      if (p > current.p) {
+        current.p = p;
+        current.second = runner;
+        current.secondP = runnerP;
+      }
+    } else if (best !== 0) {
+      flush();
+      current = { index: best, from: t, to: t, p, second: runner, secondP: runnerP };
+    } else flush();
+    previous = best;
+  }
+  flush();
+  return chars;
+}
+
+/** Per output step: the likeliest class and the next likeliest, with their probabilities. */
+interface TopTwo {
+  readonly best: Int32Array;
+  readonly bestP: Float64Array;
+  readonly runner: Int32Array;
+  readonly runnerP: Float64Array;
+}
+
+function topTwo(probs: Float32Array, offset: number, steps: number, classes: number): TopTwo {
+  const top = {
+    best: new Int32Array(steps),
+    bestP: new Float64Array(steps),
+    runner: new Int32Array(steps),
+    runnerP: new Float64Array(steps),
   };
   for (let t = 0; t < steps; t++) {
     const row = offset + t * classes;
@@ -174,41 +236,12 @@ function decode(
         runnerP = p;
       }
     }
-    let p = bestP;
-    if (allowed && best !== 0 && !allowed[best]) {
-      // A letter or a Chinese character stands for a digit here (never for a separator or a sign).
-      let total = 0;
-      bestP = -1;
-      for (let c = 1; c < classes; c++) {
-        if (allowed[c] !== DIGIT) continue;
-        const q = probs[row + c] as number;
-        total += q;
-        if (q > bestP) {
-          bestP = q;
-          best = c;
-        }
-      }
-      p = bestP / Math.max(total, 1e-9);
-    } else if (allowed && best !== 0) {
-      let total = 0;
-      for (let c = 1; c < classes; c++) if (allowed[c]) total += probs[row + c] as number;
-      p = bestP / Math.max(total, 1e-9);
-    }
-    if (best !== 0 && best === previous && current) {
-      current.to = t;
-      if (p > current.p) {
-        current.p = p;
-        current.second = runner;
-        current.secondP = runnerP;
-      }
-    } else if (best !== 0) {
-      flush();
-      current = { index: best, from: t, to: t, p, second: runner, secondP: runnerP };
-    } else flush();
-    previous = best;
+    top.best[t] = best;
+    top.bestP[t] = bestP;
+    top.runner[t] = runner;
+    top.runnerP[t] = runnerP;
   }
-  flush();
-  return chars;
+  return top;
 }
 
 /** Bilinear scaling to exactly `w` × `h`. */

@@ -1,9 +1,11 @@
-import type { Cell } from "../../model/cell.js";
+import { type Cell, UNCERTAIN_BELOW } from "../../model/cell.js";
 import type { Flag } from "../../model/flag.js";
 import type { Issue } from "../../model/issue.js";
 import type { RuleInput } from "../../templates/rule-input.js";
 import type { TemplateDef } from "../../templates/template-def.js";
 import { evaluateRules } from "./evaluate-rules.js";
+import { buildNarrativeText } from "./narrative-text.js";
+import { ruleKindOf } from "./rule-kinds.js";
 
 /** Ids of the template's arithmetic rules (`checksum: true`), whose failure a single misread cell can explain. */
 function checksumRuleIds(template: TemplateDef): ReadonlySet<string> {
@@ -54,7 +56,89 @@ export function findSuspectCells(input: RuleInput, flags: readonly Flag[]): Issu
       break;
     }
   }
-  return [...issues, ...derivedSuspects(input.template, issues)];
+  const named = new Set(issues.map(suspectPath));
+  const unexplained = unexplainedSuspects(input, flags, checksum).filter((i) => !named.has(suspectPath(i)));
+  const all = [...issues, ...unexplained];
+  return [...all, ...derivedSuspects(input.template, all)];
+}
+
+function suspectPath(issue: Issue): string {
+  return issue.message.slice(0, issue.message.indexOf(":"));
+}
+
+/**
+ * A failing arithmetic rule already marked as an uncertain reading whose failure its uncertain cells cannot
+ * explain (they would have to fall below zero): a sure cell of it is misread, or the publication is wrong. A sure
+ * cell one digit away from a value that makes the rule pass, breaks no passing rule and worsens no other failing
+ * rule through it, is named. A cell that an `error` flag cites is never named, so no publication error is
+ * turned into a warning by this guess.
+ */
+function unexplainedSuspects(input: RuleInput, flags: readonly Flag[], checksum: ReadonlySet<string>): Issue[] {
+  const narrative = buildNarrativeText(input.narrative);
+  const gapOf = (cells: ReadonlyMap<string, Cell>, flag: Flag): number => {
+    const rule = (input.template.rules ?? []).find((r) => r.id === flag.rule);
+    if (!rule) return 0;
+    const found = ruleKindOf(rule.kind)
+      .check(rule, { ...input, cells }, narrative)
+      .find((f) => f.path === flag.path);
+    return found?.expected != null && found.actual != null ? found.expected - found.actual : 0;
+  };
+  const withValue = (path: string, value: number) => {
+    const cells = new Map(input.cells);
+    cells.set(path, { ...(input.cells.get(path) as Cell), value });
+    return cells;
+  };
+  const failingKeys = new Set(flags.filter((f) => isChecksumFailure(f, checksum)).map((f) => `${f.rule} ${f.path}`));
+  const citedByError = new Set(flags.filter((f) => f.severity === "error").flatMap((f) => f.cells.map((c) => c.path)));
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  for (const flag of flags) {
+    if (!checksum.has(flag.rule) || flag.uncertain_reading !== true) continue;
+    const gap = gapOf(input.cells, flag);
+    if (gap === 0) continue;
+    const cited = flag.cells
+      .map((ref) => ({ path: ref.path, cell: input.cells.get(ref.path) }))
+      .filter((c): c is { path: string; cell: Cell } => c.cell?.source === "ocr");
+    if (!cited.some(({ cell }) => cell.confidence < UNCERTAIN_BELOW)) continue;
+    // What the uncertain cells can close: a cell the gap shrinks with when it grows can grow without bound; one it
+    // shrinks with when it falls can give up at most its own value.
+    let reach = 0;
+    for (const { path, cell } of cited.filter((c) => c.cell.confidence < UNCERTAIN_BELOW)) {
+      const value = cell.value ?? 0;
+      if (Math.abs(gapOf(withValue(path, value + 1), flag)) < Math.abs(gap)) reach = Number.POSITIVE_INFINITY;
+      else if (value > 0 && Math.abs(gapOf(withValue(path, value - 1), flag)) < Math.abs(gap)) reach += value;
+    }
+    if (reach >= Math.abs(gap)) continue;
+    for (const { path, cell } of cited) {
+      if (cell.confidence < UNCERTAIN_BELOW || cell.value === null || seen.has(path) || citedByError.has(path))
+        continue;
+      for (const value of [cell.value + gap, cell.value - gap]) {
+        if (value < 0 || !oneDigitApart(String(cell.value), String(value))) continue;
+        const cells = withValue(path, value);
+        if (gapOf(cells, flag) !== 0) continue;
+        const after = evaluateRules({ ...input, cells }).filter((f) => isChecksumFailure(f, checksum));
+        if (after.some((f) => !failingKeys.has(`${f.rule} ${f.path}`))) continue;
+        const worse = flags.some(
+          (f) =>
+            f !== flag &&
+            failingKeys.has(`${f.rule} ${f.path}`) &&
+            f.cells.some((c) => c.path === path) &&
+            Math.abs(gapOf(cells, f)) > Math.abs(gapOf(input.cells, f)),
+        );
+        if (worse) continue;
+        seen.add(path);
+        issues.push({
+          code: "ocr.suspect_cell",
+          severity: "warning",
+          stage: "rules",
+          message: `${path}: read as ${cell.raw ?? cell.value} (confidence ${cell.confidence}); ${value} would make ${flag.rule} ${flag.path} pass, which its uncertain cells cannot — likely a misread, value kept as printed`,
+          ...(cell.page !== null ? { page: cell.page } : {}),
+        });
+        break;
+      }
+    }
+  }
+  return issues;
 }
 
 /**
@@ -64,7 +148,7 @@ export function findSuspectCells(input: RuleInput, flags: readonly Flag[]): Issu
 function derivedSuspects(template: TemplateDef, suspects: readonly Issue[]): Issue[] {
   const out: Issue[] = [];
   for (const suspect of suspects) {
-    const path = suspect.message.slice(0, suspect.message.indexOf(":"));
+    const path = suspectPath(suspect);
     const [section, row, column] = path.split(".");
     if (section !== "s3") continue;
     for (const derived of template.s3Derived ?? []) {
@@ -83,9 +167,7 @@ function derivedSuspects(template: TemplateDef, suspects: readonly Issue[]): Iss
  * the checksum says the reading, not the publication, is the likely fault (SPEC §4).
  */
 export function markSuspectFlags(flags: readonly Flag[], issues: readonly Issue[], template: TemplateDef): Flag[] {
-  const suspects = new Set(
-    issues.filter((i) => i.code === "ocr.suspect_cell").map((i) => i.message.slice(0, i.message.indexOf(":"))),
-  );
+  const suspects = new Set(issues.filter((i) => i.code === "ocr.suspect_cell").map(suspectPath));
   if (suspects.size === 0) return [...flags];
   const checksum = checksumRuleIds(template);
   return flags.map((flag) =>

@@ -71,6 +71,45 @@ describe("the rules as a checksum on OCR", () => {
     expect(issues.every((i) => i.code === "ocr.suspect_cell")).toBe(true);
   });
 
+  it("names a sure cell whose rule its uncertain cells cannot balance, unless an error flag cites it", () => {
+    // d08 of the generator's set: a speckled 0 read as 6 at 0.99 in a row whose uncertain cells are all 0, and
+    // another misread in the same column, so no one correction makes every failing rule pass.
+    const misread = () => {
+      const cells = cellsFromTruth();
+      const set = (path: string, value: number, confidence: number) =>
+        cells.set(path, { ...(cells.get(path) as Cell), value, raw: String(value), confidence });
+      set("s3.reject_publication.legal", 6, 0.99);
+      set("s3.reject_publication.commercial", 0, 0.6);
+      set("s3.unable_unclear.legal", 10, 0.6);
+      return { cells, set };
+    };
+    const { cells } = misread();
+    const flags = evaluateRules(input(cells));
+    expect(flags.filter((f) => f.severity === "error")).toEqual([]);
+    const named = findSuspectCells(input(cells), flags).map((i) => i.message);
+    expect(named.filter((m) => m.startsWith("s3.reject_publication.legal:"))).toHaveLength(1);
+    expect(named.join("\n")).toMatch(
+      /0 would make s3\.row_total s3\.reject_publication pass, which its uncertain cells cannot/,
+    );
+    // The row total is not named: reading it 6 would put the results column of 总计 further out.
+    expect(named.some((m) => m.startsWith("s3.reject_publication.total:"))).toBe(false);
+
+    // With the row's total uncertain too, a misread total explains the failure: nothing sure is named.
+    const explained = misread();
+    explained.set("s3.reject_publication.total", 1, 0.6);
+    const other = findSuspectCells(input(explained.cells), evaluateRules(input(explained.cells)));
+    expect(other.some((i) => /uncertain cells cannot/.test(i.message))).toBe(false);
+
+    // An error flag (all its cells sure) through the cell keeps it unnamed: no publication error becomes a warning.
+    const published = misread();
+    published.set("s3.unable_unclear.legal", 0, 0.99);
+    published.set("s3.granted.legal", 2, 0.99);
+    const publishedFlags = evaluateRules(input(published.cells));
+    expect(publishedFlags.some((f) => f.severity === "error" && f.path === "s3.total_processed.legal")).toBe(true);
+    const none = findSuspectCells(input(published.cells), publishedFlags);
+    expect(none.some((i) => /uncertain cells cannot/.test(i.message))).toBe(false);
+  });
+
   it("names nothing when the rules pass, when cells are from the text layer, or when no single digit explains it", () => {
     const cells = cellsFromTruth();
     expect(findSuspectCells(input(cells), evaluateRules(input(cells)))).toEqual([]);
