@@ -158,6 +158,10 @@ function joinUnits(tokens: readonly Token[]): Token[] {
   return out;
 }
 
+const DASHES = /^[-—–－_]+$/;
+/** The OCR confidence of dashes from separate marks run together (below the flagging threshold). */
+const SCATTERED_DASHES = 0.6;
+
 function lineRecord(line: TextLine): RowRecord {
   const tokens = joinUnits(splitTokens(line.items));
   let firstValue = tokens.length;
@@ -196,7 +200,12 @@ function splitTokens(items: readonly TextItem[]): Token[] {
       tokens.push(current);
       current = null;
     }
-    const ocr = ocrConfidence([item]);
+    const read = ocrConfidence([item]);
+    // Separate marks each read as a dash, run together: a printed blank is one mark, while the pieces of a rule
+    // broken by low toner (or of a faint number) are several — 148 came back as "----" from its cell's borders.
+    const scattered: boolean =
+      read !== undefined && current !== null && DASHES.test(current.text) && DASHES.test(item.text);
+    const ocr: number | undefined = scattered && read !== undefined ? Math.min(read, SCATTERED_DASHES) : read;
     for (const glyph of estimateGlyphBoxes(item.text, item.box)) {
       if (/\s/.test(glyph.char)) {
         if (current) tokens.push(current);

@@ -7,7 +7,9 @@ import type { BinaryImage, PixelBox } from "./raster.js";
  * "7" (a bar across its top) are not.
  */
 export function isSlash(binary: BinaryImage, box: PixelBox, scale: number): boolean {
-  const [x0, y0, x1, y1] = box;
+  const ink = withoutDots(binary, box, Math.max(2, Math.round(0.1 * scale)));
+  if (!ink) return false;
+  const [x0, y0, x1, y1] = ink.box;
   const w = x1 - x0 + 1;
   const h = y1 - y0 + 1;
   if (h < 5 * scale || w < 0.25 * h || w > 0.9 * h) return false;
@@ -16,7 +18,7 @@ export function isSlash(binary: BinaryImage, box: PixelBox, scale: number): bool
     let lo = -1;
     let hi = -1;
     for (let x = x0; x <= x1; x++) {
-      if (binary.data[y * binary.width + x] !== 1) continue;
+      if (ink.data[(y - box[1]) * ink.width + x - box[0]] !== 1) continue;
       if (lo < 0) lo = x;
       hi = x;
     }
@@ -34,6 +36,39 @@ export function isSlash(binary: BinaryImage, box: PixelBox, scale: number): bool
   // Monotonic: no row's centre lies right of a row above it by more than a pixel or two.
   for (let i = 1; i < centres.length; i++) if ((centres[i] as number) > (centres[i - 1] as number) + 2) return false;
   return true;
+}
+
+/**
+ * The ink in `box` (as a mask of the box) without its dots — pieces of ink apart from the rest and no more than
+ * `dot` pixels either way (fax and scanner noise) — and the box of what is left; null when nothing is.
+ */
+function withoutDots(
+  binary: BinaryImage,
+  box: PixelBox,
+  dot: number,
+): { data: Uint8Array; width: number; box: PixelBox } | null {
+  const x0 = Math.max(0, box[0]);
+  const y0 = Math.max(0, box[1]);
+  const width = box[2] - box[0] + 1;
+  const height = box[3] - box[1] + 1;
+  if (width <= 0 || height <= 0) return null;
+  const data = new Uint8Array(width * height);
+  for (let y = y0; y <= Math.min(binary.height - 1, box[3]); y++)
+    for (let x = x0; x <= Math.min(binary.width - 1, box[2]); x++)
+      data[(y - box[1]) * width + x - box[0]] = binary.data[y * binary.width + x] === 1 ? 1 : 0;
+  let [a0, b0, a1, b1] = [width, height, -1, -1];
+  for (const {
+    box: [c0, d0, c1, d1],
+  } of findComponents(width, height, data)) {
+    if (c1 - c0 + 1 <= dot && d1 - d0 + 1 <= dot) {
+      // Alone in its box: any other ink there would touch it and be part of it.
+      for (let y = d0; y <= d1; y++) data.fill(0, y * width + c0, y * width + c1 + 1);
+      continue;
+    }
+    [a0, b0, a1, b1] = [Math.min(a0, c0), Math.min(b0, d0), Math.max(a1, c1), Math.max(b1, d1)];
+  }
+  if (a1 < 0) return null;
+  return { data, width, box: [box[0] + a0, box[1] + b0, box[0] + a1, box[1] + b1] };
 }
 
 /** Ink no larger than this both ways (in text heights) beside a mark is speckle, not part of a glyph. */

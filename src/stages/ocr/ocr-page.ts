@@ -1,5 +1,6 @@
 import type { PageContent, RuleSegment, TextItem } from "../../model/page-content.js";
 import { isUpsideDown } from "./classify-direction.js";
+import { flattenScreened } from "./descreen.js";
 import { despeckle } from "./despeckle.js";
 import { detectRules, eraseRules } from "./detect-rules.js";
 import { DETECT_SCALE, detectText, type TextRegion } from "./detect-text.js";
@@ -9,7 +10,7 @@ import { digitHeight, settleItems } from "./item-checks.js";
 import { attachSigns, findOrphanInk } from "./orphan-ink.js";
 import type { PaddleModels } from "./paddle-models.js";
 import type { PageImage } from "./page-image.js";
-import { binarize, crop, flattenBackground, type GrayImage, otsuThreshold, type PixelBox } from "./raster.js";
+import { binarize, crop, type GrayImage, otsuThreshold, type PixelBox } from "./raster.js";
 import { inkSegments, type RegionCrop, regionItems } from "./read-regions.js";
 import { recognizeCrops } from "./recognize-text.js";
 import { rereadWords } from "./reread-words.js";
@@ -53,8 +54,10 @@ export interface OcrPage {
 export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: number): Promise<OcrPage> {
   const models = await engine.paddle();
   const { image, scale } = workingImage(pageImage);
-  let flat = flattenBackground(image);
-  const level = clamp(otsuThreshold(flat), 110, 190);
+  // A page of dots (dithered, screened) is read from its gray levels.
+  const screened = flattenScreened(image, scale, (flat) => clamp(otsuThreshold(flat), 110, 190));
+  let flat = screened.flat;
+  const level = screened.level;
   // A page scanned or photographed turned a quarter turn: its lines of text run up and down. The detector's
   // regions say so (long and thin across the page, or up it); where they are too few to tell, the ink's profile.
   let quarters = 0;

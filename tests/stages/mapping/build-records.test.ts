@@ -139,3 +139,19 @@ describe("buildRecords: free lines", () => {
     expect(r.slots.map((s) => s.raw)).toEqual(["28"]);
   });
 });
+
+describe("OCR free lines", () => {
+  const line = (items: TextItem[]) => {
+    const [record] = buildRecords([
+      [{ kind: "line", line: { page: 1, box: [50, 104, 300, 112], items, text: items.map((i) => i.text).join("") } }],
+    ]);
+    if (!record) throw new Error("no record");
+    return record;
+  };
+  it("doubts dashes run together from separate marks (a rule broken by low toner), not one printed dash", () => {
+    const broken = line([word("行政处罚", 50, 90), word("-", 230, 240), { ...word("-", 241, 250), confidence: 0.92 }]);
+    expect(broken.slots.map((s) => [s.raw, s.ocr])).toEqual([["--", 0.6]]);
+    const printed = line([word("行政处罚", 50, 90), { ...word("—", 230, 240), confidence: 0.92 }]);
+    expect(printed.slots.map((s) => [s.raw, s.ocr])).toEqual([["—", 0.92]]);
+  });
+});

@@ -66,6 +66,19 @@ describe("withoutSpecks", () => {
     );
     expect(isSlash(slash, box(slash), 2)).toBe(true);
   });
+  it("a slash with fax dots in its box (beside it, below it) is still a slash; a 7 is not", () => {
+    // x10 of an independent set: a 204 dpi fax's "/" read as "1" at 0.98 because a 1 px dot shared its box.
+    const stroke = (x: number, y: number) =>
+      x >= 14 - Math.floor(y / 2) && x <= 15 - Math.floor(y / 2) && y >= 2 && y <= 21;
+    const dotted = draw(22, 28, (x, y) => stroke(x, y) || (x === 12 && y === 18) || (x === 19 && y === 26));
+    expect(isSlash(dotted, box(dotted), 2)).toBe(true);
+    const seven = draw(
+      22,
+      28,
+      (x, y) => stroke(x, y) || (y >= 2 && y <= 3 && x >= 4 && x <= 15) || (x === 19 && y === 26),
+    );
+    expect(isSlash(seven, box(seven), 2)).toBe(false);
+  });
 });
 
 describe("showsMoreDigits", () => {

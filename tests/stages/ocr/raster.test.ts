@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { flattenScreened, meanInkRun } from "../../../src/stages/ocr/descreen.js";
 import {
   binarize,
   crop,
@@ -72,5 +73,49 @@ describe("raster operations for OCR", () => {
     const cell = crop(page, 49, 49, 52, 52, 2);
     expect(cell.width).toBe(3 + 4);
     expect(cell.data[0]).toBe(255);
+  });
+});
+
+describe("screened pages", () => {
+  const levelOf = (flat: GrayImage) => Math.min(190, Math.max(110, otsuThreshold(flat)));
+  /** A page 600×400 at 3 px/pt: gray paper (level 200) ordered-dithered to dots, and a black bar 12 px tall. */
+  function ditheredPage(): GrayImage {
+    const width = 600;
+    const height = 400;
+    const bayer = [0, 8, 2, 10, 12, 4, 14, 6, 3, 11, 1, 9, 15, 7, 13, 5];
+    const data = new Uint8Array(width * height);
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) {
+        const gray = y >= 190 && y < 202 && x >= 100 && x < 500 ? 0 : 150;
+        data[y * width + x] = gray / 255 > ((bayer[(y % 4) * 4 + (x % 4)] as number) + 0.5) / 16 ? 255 : 0;
+      }
+    return { width, height, data };
+  }
+  it("turns a dithered page back into gray levels: its dots go, its strokes stay", () => {
+    const page = ditheredPage();
+    const raw = flattenBackground(page);
+    expect(meanInkRun(raw, levelOf(raw)) / 3).toBeLessThan(0.75);
+    const { flat, level } = flattenScreened(page, 3, levelOf);
+    const ink = (x: number, y: number) => (flat.data[y * flat.width + x] as number) <= level;
+    let paperInk = 0;
+    for (let y = 20; y < 150; y++) for (let x = 20; x < 580; x++) paperInk += ink(x, y) ? 1 : 0;
+    expect(paperInk).toBe(0);
+    for (let x = 110; x < 490; x += 10) expect(ink(x, 196)).toBe(true);
+  });
+  it("leaves a page of strokes as flattened", () => {
+    // Glyph-like strokes 3 px (1 pt) thick at 3 px/pt, upright and flat, on white paper.
+    const width = 600;
+    const data = new Uint8Array(width * 400).fill(245);
+    for (let k = 0; k < 40; k++) {
+      const x0 = 20 + (k % 10) * 55;
+      const y0 = 30 + Math.floor(k / 10) * 90;
+      for (let y = y0; y < y0 + 30; y++) for (let x = x0; x < x0 + 3; x++) data[y * width + x] = 20;
+      for (let y = y0 + 10; y < y0 + 13; y++) for (let x = x0; x < x0 + 25; x++) data[y * width + x] = 20;
+    }
+    const page = { width, height: 400, data };
+    const flat = flattenBackground(page);
+    const out = flattenScreened(page, 3, levelOf);
+    expect(out.level).toBe(levelOf(flat));
+    expect(Buffer.from(out.flat.data).equals(Buffer.from(flat.data))).toBe(true);
   });
 });

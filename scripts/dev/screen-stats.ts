@@ -1,0 +1,54 @@
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { withPdfDocument } from "../../src/stages/ingest/index.js";
+import {
+  binarize,
+  flattenBackground,
+  imageFilePages,
+  otsuThreshold,
+  type PageImage,
+  pdfPageImage,
+} from "../../src/stages/ocr/index.js";
+
+/** Dev: ink run statistics of each page (`screen-stats.ts <files>`), to tell screened or dithered scans. */
+for (const file of process.argv.slice(2)) {
+  const images: PageImage[] = [];
+  if (file.endsWith(".pdf")) {
+    await withPdfDocument(new Uint8Array(readFileSync(file)), async (doc) => {
+      for (let n = 1; n <= Math.min(doc.numPages, 3); n++) {
+        const page = await doc.getPage(n);
+        images.push(await pdfPageImage(page, page.rotate));
+      }
+    });
+  } else {
+    const kind = file.endsWith(".png") ? "png" : /\.tiff?$/.test(file) ? "tiff" : "jpeg";
+    images.push(...(await imageFilePages(new Uint8Array(readFileSync(file)), kind)).slice(0, 3));
+  }
+  const out: string[] = [];
+  for (const image of images) {
+    const flat = flattenBackground(image.image);
+    const level = Math.min(190, Math.max(110, otsuThreshold(flat)));
+    const { width, height, data } = binarize(flat, level);
+    let runs = 0;
+    let ones = 0;
+    let ink = 0;
+    for (let y = 0; y < height; y++) {
+      let run = 0;
+      for (let x = 0; x <= width; x++) {
+        const on = x < width && data[y * width + x] === 1;
+        if (on) {
+          run++;
+          ink++;
+        } else if (run > 0) {
+          runs++;
+          if (run === 1) ones++;
+          run = 0;
+        }
+      }
+    }
+    out.push(
+      `ink ${(ink / (width * height)).toFixed(3)} run ${(ink / Math.max(1, runs) / image.scale).toFixed(2)}pt ones ${(ones / Math.max(1, runs)).toFixed(2)}`,
+    );
+  }
+  console.log(basename(file).slice(0, 40).padEnd(40), out.join(" | "));
+}
