@@ -9,6 +9,7 @@ import {
   type GrayImage,
   otsuThreshold,
   rotate,
+  toGray,
 } from "../../../src/stages/ocr/index.js";
 
 /** A white page with a ruled 3×2 table (1 px dark lines), `scale` pixels per point. */
@@ -117,5 +118,19 @@ describe("screened pages", () => {
     const out = flattenScreened(page, 3, levelOf);
     expect(out.level).toBe(levelOf(flat));
     expect(Buffer.from(out.flat.data).equals(Buffer.from(flat.data))).toBe(true);
+  });
+});
+
+describe("toGray", () => {
+  it("keeps black and gray print, and takes red seals and blue pen for paper", () => {
+    const rgb = [
+      [20, 20, 20], // black print
+      [128, 128, 128], // gray print
+      [200, 40, 50], // a red seal
+      [30, 50, 170], // blue ballpoint
+      [60, 60, 90], // dark ink with a blue cast: still ink
+    ];
+    const { data } = toGray(rgb.length, 1, rgb.flat(), 3);
+    expect([...data]).toEqual([20, 128, 255, 255, 63]);
   });
 });
