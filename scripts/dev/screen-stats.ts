@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { withPdfDocument } from "../../src/stages/ingest/index.js";
+import { screened } from "../../src/stages/ocr/descreen.js";
 import {
   binarize,
   flattenBackground,
@@ -15,14 +16,14 @@ for (const file of process.argv.slice(2)) {
   const images: PageImage[] = [];
   if (file.endsWith(".pdf")) {
     await withPdfDocument(new Uint8Array(readFileSync(file)), async (doc) => {
-      for (let n = 1; n <= Math.min(doc.numPages, 3); n++) {
+      for (let n = 1; n <= doc.numPages; n++) {
         const page = await doc.getPage(n);
         images.push(await pdfPageImage(page, page.rotate));
       }
     });
   } else {
     const kind = file.endsWith(".png") ? "png" : /\.tiff?$/.test(file) ? "tiff" : "jpeg";
-    images.push(...(await imageFilePages(new Uint8Array(readFileSync(file)), kind)).slice(0, 3));
+    images.push(...(await imageFilePages(new Uint8Array(readFileSync(file)), kind)));
   }
   const out: string[] = [];
   for (const image of images) {
@@ -47,7 +48,7 @@ for (const file of process.argv.slice(2)) {
       }
     }
     out.push(
-      `ink ${(ink / (width * height)).toFixed(3)} run ${(ink / Math.max(1, runs) / image.scale).toFixed(2)}pt ones ${(ones / Math.max(1, runs)).toFixed(2)}`,
+      `${screened(flat, level, image.scale) ? "SCREENED " : ""}ink ${(ink / (width * height)).toFixed(3)} run ${(ink / Math.max(1, runs) / image.scale).toFixed(2)}pt ones ${(ones / Math.max(1, runs)).toFixed(2)}`,
     );
   }
   console.log(basename(file).slice(0, 40).padEnd(40), out.join(" | "));

@@ -159,8 +159,10 @@ function joinUnits(tokens: readonly Token[]): Token[] {
 }
 
 const DASHES = /^[-—–－_]+$/;
-/** The OCR confidence of dashes from separate marks run together (below the flagging threshold). */
+/** The OCR confidence of dashes from separate marks run together (below the flagging threshold)… */
 const SCATTERED_DASHES = 0.6;
+/** …over more than this width (points): a printed "——" at 11 pt is 22 pt wide. */
+const SCATTERED_WIDTH = 24;
 
 function lineRecord(line: TextLine): RowRecord {
   const tokens = joinUnits(splitTokens(line.items));
@@ -201,10 +203,15 @@ function splitTokens(items: readonly TextItem[]): Token[] {
       current = null;
     }
     const read = ocrConfidence([item]);
-    // Separate marks each read as a dash, run together: a printed blank is one mark, while the pieces of a rule
-    // broken by low toner (or of a faint number) are several — 148 came back as "----" from its cell's borders.
+    // Separate marks each read as a dash, run together wider than a printed "——": a printed blank is one mark
+    // (or two), while the pieces of a rule broken by low toner are several across the cell — 148 came back as
+    // "----" from its cell's borders.
     const scattered: boolean =
-      read !== undefined && current !== null && DASHES.test(current.text) && DASHES.test(item.text);
+      read !== undefined &&
+      current !== null &&
+      DASHES.test(current.text) &&
+      DASHES.test(item.text) &&
+      item.box[2] - current.box[0] > SCATTERED_WIDTH;
     const ocr: number | undefined = scattered && read !== undefined ? Math.min(read, SCATTERED_DASHES) : read;
     for (const glyph of estimateGlyphBoxes(item.text, item.box)) {
       if (/\s/.test(glyph.char)) {

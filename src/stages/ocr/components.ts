@@ -8,7 +8,7 @@ export interface Component {
 }
 
 /**
- * The 8-connected components of the pixels where `on` holds (i = y·width + x; a mask is on where it is 1), in
+ * The 8-connected components of the pixels where `on` holds (i = y·width + x; a mask is on where it is not 0), in
  * scan order, each with the sum of `weight(i)` over its pixels. Iterative (an explicit stack), so a page-sized
  * component cannot overflow.
  */
@@ -23,7 +23,7 @@ export function findComponents(
   const stack = new Int32Array(width * height);
   const out: Component[] = [];
   for (let start = 0; start < width * height; start++) {
-    if (mask[start] !== 1 || seen[start]) continue;
+    if (mask[start] === 0 || seen[start]) continue;
     let top = 0;
     stack[top++] = start;
     seen[start] = 1;
@@ -49,7 +49,7 @@ export function findComponents(
       for (let ny = y > 0 ? y - 1 : y, last = y < height - 1 ? y + 1 : y; ny <= last; ny++) {
         const row = ny * width + x;
         for (let j = row + left; j <= row + right; j++) {
-          if (mask[j] !== 1 || seen[j]) continue;
+          if (mask[j] === 0 || seen[j]) continue;
           seen[j] = 1;
           stack[top++] = j;
         }

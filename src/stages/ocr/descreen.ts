@@ -1,11 +1,22 @@
 import { flattenBackground, type GrayImage } from "./raster.js";
 
 /**
- * Mean length of a horizontal run of ink (points) below which a page is screened: printed or scanned as a
- * pattern of dots (ordered or error-diffusion dither, a halftone screen, moiré). Text strokes cut across run
- * 1–5 pt on every scan measured (low toner 1.07, 400 dpi speckle 1.10); dithered and screened pages 0.36–0.67.
+ * Mean length of a horizontal run of ink (points) below which a stretch of page is dots, not strokes: ordered or
+ * error-diffusion dither, a halftone screen, moiré run 0.36–0.67 pt; text strokes cut across 1–5 pt on every
+ * scan measured (low toner 1.07, 400 dpi speckle 1.10).
  */
 const SCREENED_RUN = 0.75;
+/** Share of a block's pixels that must be ink for the block to count, and blocks of the page that must be dots. */
+const INKED_BLOCK = 0.02;
+const DOTTED_BLOCKS = 0.6;
+/**
+ * Least share of a screened page that is ink: a screen prints dots over whole areas (gray paper, a tint, the
+ * bodies of glyphs) — 7–18% of the page on the screened scans measured — while faded or broken strokes, also
+ * short runs, ink little (a faded 300 dpi page: 1.3%).
+ */
+const SCREENED_INK = 0.05;
+/** Fewest inked blocks a screened page has: a nearly blank page's few specks are not a screen. */
+const MIN_INKED_BLOCKS = 24;
 /** Widest blur tried (pixels either side); each try starts from the page as scanned. */
 const MAX_RADIUS = 3;
 
@@ -22,14 +33,14 @@ export function flattenScreened(
 ): { flat: GrayImage; level: number } {
   let flat = flattenBackground(image);
   let level = levelOf(flat);
-  if (meanInkRun(flat, level) / scale >= SCREENED_RUN) return { flat, level };
+  if (!screened(flat, level, scale)) return { flat, level };
   for (let radius = 1; radius <= MAX_RADIUS; radius++) {
     const blurred = boxBlur(boxBlur(image, radius), radius);
     flat = flattenBackground(blurred);
     level = levelOf(flat);
     // Blurred no further than the dots need (a wider box than the screen's pitch blurs the strokes too): until
     // the ink runs are strokes and the paper's gray no longer repeats at a dot's pitch.
-    if (meanInkRun(flat, level) / scale >= SCREENED_RUN && !dotted(flat, Math.min(240, level + 50))) break;
+    if (!screened(flat, level, scale) && !dotted(flat, Math.min(240, level + 50))) break;
   }
   return { flat, level };
 }
@@ -41,7 +52,7 @@ export function flattenScreened(
 export function dotted(image: GrayImage, level: number): boolean {
   const { width, height, data } = image;
   const same = new Float64Array(13);
-  for (let y = 0; y < height; y += 8) {
+  for (let y = 0; y < height; y += 7) {
     const row = y * width;
     for (let x = 0; x + 12 < width; x++) {
       if ((data[row + x] as number) > level) continue;
@@ -58,26 +69,52 @@ export function dotted(image: GrayImage, level: number): boolean {
   return false;
 }
 
-/** Mean length (pixels) of the horizontal runs at or below `level`, over every fourth row. */
-export function meanInkRun(image: GrayImage, level: number): number {
+/**
+ * Whether the page is a screen of dots: most of its inked blocks (a block is 16 pt square; inked when 2% of it
+ * is ink) hold runs of ink shorter than `SCREENED_RUN` on average, and the page is not mostly paper. Decided by
+ * blocks, not over the page: a table page's dotted borders or a nearly blank page's specks are dots too, but the
+ * text around them is not.
+ */
+export function screened(image: GrayImage, level: number, scale: number): boolean {
   const { width, height, data } = image;
-  let runs = 0;
-  let ink = 0;
-  for (let y = 0; y < height; y += 4) {
-    let run = 0;
+  const side = Math.max(8, Math.round(16 * scale));
+  const across = Math.ceil(width / side);
+  const blocks = across * Math.ceil(height / side);
+  const ink = new Float64Array(blocks);
+  const runs = new Float64Array(blocks);
+  const sampled = new Float64Array(blocks);
+  for (let y = 0; y < height; y++) {
     const row = y * width;
-    for (let x = 0; x < width; x++) {
-      if ((data[row + x] as number) <= level) {
+    const band = Math.floor(y / side) * across;
+    let run = 0;
+    for (let x = 0; x <= width; x++) {
+      const on = x < width && (data[row + x] as number) <= level;
+      const block = band + Math.floor(Math.min(x, width - 1) / side);
+      if (x < width) sampled[block] = (sampled[block] as number) + 1;
+      if (on) {
         run++;
-        ink++;
+        ink[block] = (ink[block] as number) + 1;
       } else if (run > 0) {
-        runs++;
+        // A run is counted in the block it ends in.
+        runs[block] = (runs[block] as number) + 1;
         run = 0;
       }
     }
-    if (run > 0) runs++;
   }
-  return runs === 0 ? Number.POSITIVE_INFINITY : ink / runs;
+  let inked = 0;
+  let dots = 0;
+  for (let b = 0; b < blocks; b++) {
+    if ((ink[b] as number) < INKED_BLOCK * (sampled[b] as number) || (runs[b] as number) === 0) continue;
+    inked++;
+    if ((ink[b] as number) / (runs[b] as number) / scale < SCREENED_RUN) dots++;
+  }
+  const inkShare =
+    ink.reduce((a, b) => a + b, 0) /
+    Math.max(
+      1,
+      sampled.reduce((a, b) => a + b, 0),
+    );
+  return inked >= MIN_INKED_BLOCKS && dots >= DOTTED_BLOCKS * inked && inkShare >= SCREENED_INK;
 }
 
 /** Mean over a (2·radius + 1)² box, separable, edges clamped. */

@@ -56,9 +56,12 @@ export function findSuspectCells(input: RuleInput, flags: readonly Flag[]): Issu
       break;
     }
   }
-  const named = new Set(issues.map(suspectPath));
+  // Two cells that would each make every failing rule pass (a group total and one of its parts, which no other
+  // rule checks): the rules cannot tell which, nor from a publication's own error. Neither is named.
+  const sole = issues.length === 1 ? issues : [];
+  const named = new Set(sole.map(suspectPath));
   const unexplained = unexplainedSuspects(input, flags, checksum).filter((i) => !named.has(suspectPath(i)));
-  const all = [...issues, ...unexplained];
+  const all = [...sole, ...unexplained];
   return [...all, ...derivedSuspects(input.template, all)];
 }
 
@@ -68,9 +71,9 @@ function suspectPath(issue: Issue): string {
 
 /**
  * A failing arithmetic rule already marked as an uncertain reading whose failure its uncertain cells cannot
- * explain (they would have to fall below zero): a sure cell of it is misread, or the publication is wrong. A sure
- * cell one digit away from a value that makes the rule pass, breaks no passing rule and worsens no other failing
- * rule through it, is named. A cell that an `error` flag cites is never named, so no publication error is
+ * explain (they would have to fall below zero): a sure cell of it is misread, or the publication is wrong. The one
+ * sure cell one digit away from a value that makes the rule pass, breaks no passing rule and worsens no other
+ * failing rule through it, is named (none when several are). A cell that an `error` flag cites is never named, so no publication error is
  * turned into a warning by this guess.
  */
 function unexplainedSuspects(input: RuleInput, flags: readonly Flag[], checksum: ReadonlySet<string>): Issue[] {
@@ -109,6 +112,7 @@ function unexplainedSuspects(input: RuleInput, flags: readonly Flag[], checksum:
       else if (value > 0 && Math.abs(gapOf(withValue(path, value - 1), flag)) < Math.abs(gap)) reach += value;
     }
     if (reach >= Math.abs(gap)) continue;
+    const named: Issue[] = [];
     for (const { path, cell } of cited) {
       if (cell.confidence < UNCERTAIN_BELOW || cell.value === null || seen.has(path) || citedByError.has(path))
         continue;
@@ -126,8 +130,7 @@ function unexplainedSuspects(input: RuleInput, flags: readonly Flag[], checksum:
             Math.abs(gapOf(cells, f)) > Math.abs(gapOf(input.cells, f)),
         );
         if (worse) continue;
-        seen.add(path);
-        issues.push({
+        named.push({
           code: "ocr.suspect_cell",
           severity: "warning",
           stage: "rules",
@@ -136,6 +139,11 @@ function unexplainedSuspects(input: RuleInput, flags: readonly Flag[], checksum:
         });
         break;
       }
+    }
+    // Only a cell the rule singles out: two that would each balance it leave the fault unknown.
+    if (named.length === 1) {
+      seen.add(suspectPath(named[0] as Issue));
+      issues.push(named[0] as Issue);
     }
   }
   return issues;

@@ -149,8 +149,14 @@ describe("OCR free lines", () => {
     return record;
   };
   it("doubts dashes run together from separate marks (a rule broken by low toner), not one printed dash", () => {
-    const broken = line([word("行政处罚", 50, 90), word("-", 230, 240), { ...word("-", 241, 250), confidence: 0.92 }]);
+    const broken = line([word("行政处罚", 50, 90), word("-", 230, 245), { ...word("-", 246, 262), confidence: 0.92 }]);
     expect(broken.slots.map((s) => [s.raw, s.ocr])).toEqual([["--", 0.6]]);
+    const twoDashes = line([
+      word("行政处罚", 50, 90),
+      word("—", 230, 240),
+      { ...word("—", 241, 251), confidence: 0.92 },
+    ]);
+    expect(twoDashes.slots.map((s) => [s.raw, s.ocr])).toEqual([["——", 0.92]]);
     const printed = line([word("行政处罚", 50, 90), { ...word("—", 230, 240), confidence: 0.92 }]);
     expect(printed.slots.map((s) => [s.raw, s.ocr])).toEqual([["—", 0.92]]);
   });
