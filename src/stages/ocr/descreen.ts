@@ -108,12 +108,7 @@ export function screened(image: GrayImage, level: number, scale: number): boolea
     inked++;
     if ((ink[b] as number) / (runs[b] as number) / scale < SCREENED_RUN) dots++;
   }
-  const inkShare =
-    ink.reduce((a, b) => a + b, 0) /
-    Math.max(
-      1,
-      sampled.reduce((a, b) => a + b, 0),
-    );
+  const inkShare = sum(ink) / Math.max(1, sum(sampled));
   return inked >= MIN_INKED_BLOCKS && dots >= DOTTED_BLOCKS * inked && inkShare >= SCREENED_INK;
 }
 
@@ -143,6 +138,10 @@ function boxBlur(image: GrayImage, radius: number): GrayImage {
     }
   }
   return { width, height, data: out };
+}
+
+function sum(values: Float64Array): number {
+  return values.reduce((a, b) => a + b, 0);
 }
 
 function clamp(i: number, n: number): number {

@@ -73,8 +73,8 @@ function suspectPath(issue: Issue): string {
  * A failing arithmetic rule already marked as an uncertain reading whose failure its uncertain cells cannot
  * explain (they would have to fall below zero): a sure cell of it is misread, or the publication is wrong. The one
  * sure cell one digit away from a value that makes the rule pass, breaks no passing rule and worsens no other
- * failing rule through it, is named (none when several are). A cell that an `error` flag cites is never named, so no publication error is
- * turned into a warning by this guess.
+ * failing rule through it, is named (none when several are). A cell that an `error` flag cites is never named, so
+ * no publication error is turned into a warning by this guess.
  */
 function unexplainedSuspects(input: RuleInput, flags: readonly Flag[], checksum: ReadonlySet<string>): Issue[] {
   const narrative = buildNarrativeText(input.narrative);
