@@ -1,6 +1,7 @@
 import type { PageContent, RuleSegment, TextItem } from "../../model/page-content.js";
 import { isUpsideDown } from "./classify-direction.js";
-import { flattenScreened } from "./descreen.js";
+import { crossCheck } from "./cross-check.js";
+import { flattenScreened, otherRadius } from "./descreen.js";
 import { despeckle } from "./despeckle.js";
 import { detectRules, eraseRules } from "./detect-rules.js";
 import { DETECT_SCALE, detectText, type TextRegion } from "./detect-text.js";
@@ -52,10 +53,26 @@ export interface OcrPage {
  * digit, a dash) are found as leftover ink and read on their own.
  */
 export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: number): Promise<OcrPage> {
+  const first = await readPage(engine, pageImage, page);
+  if (first.radius === 0) return first.read;
+  // A page of dots read through a blur: how wide a blur reads it best is a guess, so it is read again through the
+  // next one, and a number the two readings disagree on is in dispute (the blur, not the print, may be the cause).
+  const second = await readPage(engine, pageImage, page, otherRadius(first.radius));
+  const items = crossCheck(first.read.content.items, second.read.content.items);
+  return { ...first.read, content: { ...first.read.content, items } };
+}
+
+/** `ocrPage` with the page's blur given, for a screened page (undefined: chosen from the page); and the blur used. */
+async function readPage(
+  engine: OcrEngine,
+  pageImage: PageImage,
+  page: number,
+  blur?: number,
+): Promise<{ read: OcrPage; radius: number }> {
   const models = await engine.paddle();
   const { image, scale } = workingImage(pageImage);
   // A page of dots (dithered, screened) is read from its gray levels.
-  const screened = flattenScreened(image, scale, (flat) => clamp(otsuThreshold(flat), 110, 190));
+  const screened = flattenScreened(image, scale, (flat) => clamp(otsuThreshold(flat), 110, 190), blur);
   let flat = screened.flat;
   const level = screened.level;
   // A page scanned or photographed turned a quarter turn: its lines of text run up and down. The detector's
@@ -127,11 +144,11 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
   );
   items.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
   items.splice(0, items.length, ...settleItems(items, binary, scale, textHeight / scale));
-  const read = items.filter((i) => i.text !== "");
-  const confidence = read.length ? read.reduce((s, i) => s + (i.confidence ?? 0), 0) / read.length : 0;
+  const readItems = items.filter((i) => i.text !== "");
+  const confidence = readItems.length ? readItems.reduce((s, i) => s + (i.confidence ?? 0), 0) / readItems.length : 0;
   engine.recognitions += crops.length;
   const sideways = quarters % 2 === 1;
-  return {
+  const read: OcrPage = {
     quarters,
     content: {
       page,
@@ -146,6 +163,7 @@ export async function ocrPage(engine: OcrEngine, pageImage: PageImage, page: num
     skew,
     confidence,
   };
+  return { read, radius: screened.radius };
 }
 
 /** The page straightened (its skew measured on the ink and turned out) and its text regions. */
