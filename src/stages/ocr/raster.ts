@@ -34,15 +34,12 @@ export function toGray(width: number, height: number, pixels: ArrayLike<number>,
     // channel raised by its redness (paper), so the black digits under a seal stay and the seal goes — its
     // darker strokes too (197,77,89 counted as 197 stayed ink on a light page, and read as a 1 beside a 2).
     const redness = r - Math.max(g, b);
-    // Bright blue ink is a reader's pen (a tick, a circle, a note in the margin) or a blue seal: never the print
-    // either. Dark blue (navy, Word's 深蓝) stays ink: it may be print.
+    // Blue ink is a reader's pen (a tick, a circle, a note in the margin) or a blue seal: never the print either.
+    // Dark blue (luma under 40: navy, Word's 深蓝, a black stroke tinted by a blue fill's JPEG colour) stays ink.
     const blueness = b - Math.max(r, g);
+    const luma = (r * 299 + g * 587 + b * 114) / 1000;
     const y =
-      redness > 60
-        ? Math.min(255, r + redness)
-        : blueness > 60 && b >= 140
-          ? Math.min(255, b + blueness)
-          : (r * 299 + g * 587 + b * 114) / 1000;
+      redness > 60 ? Math.min(255, r + redness) : blueness > 40 && luma >= 40 ? Math.min(255, b + blueness) : luma;
     data[i] = Math.round(y * (a / 255) + 255 * (1 - a / 255));
   }
   return { width, height, data };

@@ -127,11 +127,12 @@ describe("toGray", () => {
       [20, 20, 20], // black print
       [128, 128, 128], // gray print
       [200, 40, 50], // a red seal
-      [30, 50, 170], // blue ballpoint
+      [94, 101, 166], // blue ballpoint
       [60, 60, 90], // dark ink with a blue cast: still ink
       [0, 0, 128], // navy print: still ink
+      [10, 30, 100], // a black stroke tinted by a blue fill's JPEG colour: still ink
     ];
     const { data } = toGray(rgb.length, 1, rgb.flat(), 3);
-    expect([...data]).toEqual([20, 128, 255, 255, 63, 15]);
+    expect([...data]).toEqual([20, 128, 255, 231, 63, 15, 32]);
   });
 });
