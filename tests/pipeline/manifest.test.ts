@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, readlink, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -43,6 +43,23 @@ describe("manifest", () => {
     await writer.append(line("c.json", "success"));
     await writer.close();
     expect((await readManifest(path)).get("c.json")?.status).toBe("success");
+  });
+
+  it("appends that arrive together share one file handle, closed by close()", async () => {
+    const path = join(tmp, "together.jsonl");
+    // The process's open descriptors on this file (Linux: /proc/self/fd), whatever else the process has open.
+    const handlesOn = async (file: string) => {
+      let n = 0;
+      for (const fd of await readdir("/proc/self/fd"))
+        n += (await readlink(`/proc/self/fd/${fd}`).catch(() => "")) === file ? 1 : 0;
+      return n;
+    };
+    const writer = new ManifestWriter(path);
+    await Promise.all(Array.from({ length: 8 }, (_, i) => writer.append(line(`t${i}.json`, "success"))));
+    expect(await handlesOn(path)).toBe(1);
+    await writer.close();
+    expect(await handlesOn(path)).toBe(0);
+    expect((await readManifest(path)).size).toBe(8);
   });
 
   it("reads a missing manifest as empty", async () => {

@@ -55,19 +55,22 @@ export async function readManifest(
 /** Appends lines to the manifest, each written with one `write` call (a crash leaves at most one torn line). */
 export class ManifestWriter {
   readonly #path: string;
-  #handle: Awaited<ReturnType<typeof open>> | null = null;
+  // The opening itself is kept, not the handle it gives: appends that arrive together (documents finishing at
+  // once) share one handle instead of each opening its own and leaving all but the last to the garbage collector.
+  #handle: ReturnType<typeof open> | null = null;
 
   constructor(path: string) {
     this.#path = path;
   }
 
   async append(line: ManifestLine): Promise<void> {
-    this.#handle ??= await open(this.#path, "a");
-    await this.#handle.write(`${JSON.stringify(line)}\n`);
+    this.#handle ??= open(this.#path, "a");
+    await (await this.#handle).write(`${JSON.stringify(line)}\n`);
   }
 
   async close(): Promise<void> {
-    await this.#handle?.close();
+    const handle = this.#handle;
     this.#handle = null;
+    await (await handle)?.close();
   }
 }
