@@ -1,30 +1,11 @@
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { withPdfDocument } from "../../src/stages/ingest/index.js";
 import { screened } from "../../src/stages/ocr/descreen.js";
-import {
-  binarize,
-  flattenBackground,
-  imageFilePages,
-  otsuThreshold,
-  type PageImage,
-  pdfPageImage,
-} from "../../src/stages/ocr/index.js";
+import { binarize, flattenBackground, otsuThreshold } from "../../src/stages/ocr/index.js";
+import { pageImages } from "./page-images.js";
 
 /** Dev: ink run statistics of each page (`screen-stats.ts <files>`), to tell screened or dithered scans. */
 for (const file of process.argv.slice(2)) {
-  const images: PageImage[] = [];
-  if (file.endsWith(".pdf")) {
-    await withPdfDocument(new Uint8Array(readFileSync(file)), async (doc) => {
-      for (let n = 1; n <= doc.numPages; n++) {
-        const page = await doc.getPage(n);
-        images.push(await pdfPageImage(page, page.rotate));
-      }
-    });
-  } else {
-    const kind = file.endsWith(".png") ? "png" : /\.tiff?$/.test(file) ? "tiff" : "jpeg";
-    images.push(...(await imageFilePages(new Uint8Array(readFileSync(file)), kind)));
-  }
+  const images = await pageImages(file);
   const out: string[] = [];
   for (const image of images) {
     const flat = flattenBackground(image.image);
