@@ -1,4 +1,4 @@
-import { flattenBackground, type GrayImage } from "./raster.js";
+import { deepenFaintInk, flattenBackground, type GrayImage } from "./raster.js";
 
 /**
  * Mean length of a horizontal run of ink (points) below which a stretch of page is dots, not strokes: ordered or
@@ -39,16 +39,16 @@ export function flattenScreened(
   radius?: number,
 ): { flat: GrayImage; level: number; radius: number } {
   if (radius !== undefined) {
-    const flat = flattenBackground(boxBlur(boxBlur(image, radius), radius));
+    const flat = deepenFaintInk(flattenBackground(boxBlur(boxBlur(image, radius), radius)));
     return { flat, level: levelOf(flat), radius };
   }
-  let flat = flattenBackground(image);
+  let flat = deepenFaintInk(flattenBackground(image));
   let level = levelOf(flat);
   if (!screened(flat, level, scale)) return { flat, level, radius: 0 };
   let used = 0;
   for (used = 1; used <= MAX_RADIUS; used++) {
     const blurred = boxBlur(boxBlur(image, used), used);
-    flat = flattenBackground(blurred);
+    flat = deepenFaintInk(flattenBackground(blurred));
     level = levelOf(flat);
     // Blurred no further than the dots need (a wider box than the screen's pitch blurs the strokes too): until
     // the ink runs are strokes and the paper's gray no longer repeats at a dot's pitch.

@@ -3,6 +3,7 @@ import { flattenScreened, screened } from "../../../src/stages/ocr/descreen.js";
 import {
   binarize,
   crop,
+  deepenFaintInk,
   detectRules,
   estimateSkew,
   flattenBackground,
@@ -134,5 +135,37 @@ describe("toGray", () => {
     ];
     const { data } = toGray(rgb.length, 1, rgb.flat(), 3);
     expect([...data]).toEqual([20, 128, 255, 231, 63, 15, 32]);
+  });
+});
+
+describe("deepenFaintInk", () => {
+  /** A 400×300 page of paper at 245 with `strokes` vertical strokes of ink at `ink`, each 2 px wide and 20 tall. */
+  function page(ink: number, strokes: number): GrayImage {
+    const width = 400;
+    const data = new Uint8Array(width * 300).fill(245);
+    for (let s = 0; s < strokes; s++) {
+      const x0 = 10 + (s % 60) * 6;
+      const y0 = 10 + Math.floor(s / 60) * 30;
+      for (let y = y0; y < y0 + 20; y++) for (let x = x0; x < x0 + 2; x++) data[y * width + x] = ink;
+    }
+    return { width, height: 300, data };
+  }
+
+  it("darkens pale print (ink at 165 on paper 245) to ordinary ink, keeping the paper light", () => {
+    // h05: at 165 a threshold made for ink kept only the darkest stroke of each 0, read as a sure "1".
+    const faint = page(165, 300);
+    const deep = deepenFaintInk(faint);
+    expect(deep.data[10 * 400 + 10]).toBeLessThanOrEqual(45);
+    expect(deep.data[5 * 400 + 5]).toBeGreaterThanOrEqual(225);
+    expect(otsuThreshold(deep)).toBeLessThan(190);
+  });
+
+  it("leaves ordinary and faded-but-dark print, and a nearly blank page's specks, as they are", () => {
+    const ordinary = page(30, 300);
+    expect(deepenFaintInk(ordinary)).toBe(ordinary);
+    const faded = page(110, 300);
+    expect(deepenFaintInk(faded)).toBe(faded);
+    const blank = page(165, 3);
+    expect(deepenFaintInk(blank)).toBe(blank);
   });
 });
