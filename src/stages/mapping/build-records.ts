@@ -3,7 +3,7 @@ import { estimateGlyphBoxes } from "../../model/glyph-boxes.js";
 import type { Grid, GridCell, LayoutBlock, TextLine } from "../../model/layout.js";
 import type { TextItem } from "../../model/page-content.js";
 import { isValueToken } from "./normalize.js";
-import { OCR_EMPTY_PLACE, ocrConfidence, type RowRecord, type ValueSlot } from "./row-record.js";
+import { INTRUDED_EMPTY_PLACE, OCR_EMPTY_PLACE, ocrConfidence, type RowRecord, type ValueSlot } from "./row-record.js";
 
 /** All blocks of the document as row records, in reading order. */
 export function buildRecords(pages: readonly (readonly LayoutBlock[])[]): RowRecord[] {
@@ -168,26 +168,54 @@ function lineRecord(line: TextLine): RowRecord {
   const tokens = joinUnits(splitTokens(line.items));
   let firstValue = tokens.length;
   while (firstValue > 0 && isValueToken(tokens[firstValue - 1]?.text ?? "")) firstValue--;
-  const label = tokens.slice(0, firstValue);
+  // Words read among an OCR row's numbers (a seal's ring, a pen's circle) would end its label after them and
+  // take the numbers before them for label text: the values start where they start, the words are left out, and
+  // the places they may hide are in doubt.
+  const start = intrusionStart(tokens, line.items);
+  const label = tokens.slice(0, start ?? firstValue);
+  if (process.env.DBG && line.page === 3 && line.box[1] > 195 && line.box[1] < 235)
+    console.error("LINE", JSON.stringify(tokens.map((t) => [t.text, t.box.map(Math.round)])), start, firstValue);
+  const values = start === null ? tokens.slice(firstValue) : tokens.slice(start).filter((t) => isValueToken(t.text));
   return {
     page: line.page,
     box: line.box,
     label: label.map((t) => t.text).join(""),
     labelBox: label.length > 0 ? unionBoxes(label.map((t) => t.box)) : null,
-    slots: tokens
-      .slice(firstValue)
-      .map((t) =>
-        t.ocr === undefined
-          ? { raw: t.text, box: t.box, page: line.page }
-          : { raw: t.text, box: t.box, page: line.page, ocr: t.ocr },
-      ),
+    slots: values.map((t) =>
+      t.ocr === undefined
+        ? { raw: t.text, box: t.box, page: line.page }
+        : { raw: t.text, box: t.box, page: line.page, ocr: t.ocr },
+    ),
     ruled: false,
     gridId: -1,
     firstOfGrid: false,
     lastOfGrid: false,
     text: line.text,
     items: line.items,
+    ...(start === null ? {} : { emptyTrust: INTRUDED_EMPTY_PLACE }),
   };
+}
+
+/** A table's values stand apart from their label by this many glyph heights at least. */
+const VALUE_GAP = 2;
+
+/**
+ * Where an OCR line's values begin when words follow them: the first value token standing `VALUE_GAP` glyph
+ * heights or more right of label text, with a word right of it. Null for a line whose words all come first
+ * (a numbered label — "1 属于国家秘密" — starts with a value and is not intruded), and for text-layer lines.
+ */
+function intrusionStart(tokens: readonly Token[], items: readonly TextItem[]): number | null {
+  const heights = items.filter((i) => i.source === "ocr").map((i) => i.box[3] - i.box[1]);
+  if (heights.length === 0) return null;
+  const glyph = heights.sort((a, b) => a - b)[Math.floor(heights.length / 2)] as number;
+  for (let i = 1; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    const before = tokens[i - 1] as Token;
+    if (!isValueToken(token.text) || isValueToken(before.text)) continue;
+    if (token.box[0] - before.box[2] < VALUE_GAP * glyph) continue;
+    return tokens.slice(i + 1).some((t) => !isValueToken(t.text)) ? i : null;
+  }
+  return null;
 }
 
 /** Items split at runs of spaces into tokens, each with its share of the item's box. */
@@ -198,7 +226,14 @@ function splitTokens(items: readonly TextItem[]): Token[] {
     // Runs that touch continue the same token: some writers print "59" as "5" and "9".
     // OCR cuts a word at each gap in its ink, so full-width digits ("１２") come as one item per digit.
     const touch = item.source === "ocr" ? OCR_WORD_GAP : TOUCH;
-    if (current && item.box[0] - current.box[2] > item.fontSize * touch) {
+    // OCR words that touch stay apart where a number meets a word (a seal's ring read "时力" right after a 4): the
+    // number stays a value. A unit after its number is joined later (`joinUnits`).
+    const unlike =
+      item.source === "ocr" &&
+      current !== null &&
+      !UNIT_TOKEN.test(item.text) &&
+      isValueToken(item.text) !== isValueToken(current.text);
+    if (current && (unlike || item.box[0] - current.box[2] > item.fontSize * touch)) {
       tokens.push(current);
       current = null;
     }

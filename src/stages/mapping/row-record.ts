@@ -33,8 +33,15 @@ export function ocrConfidence(items: readonly TextItem[]): number | undefined {
 /** A slot where nothing is printed in `record` (an OCR record's empty place takes `OCR_EMPTY_PLACE`). */
 export function emptySlot(record: RowRecord, box: Box): ValueSlot {
   const ocr = record.items.some((i) => i.source === "ocr");
-  return ocr ? { raw: "", box, page: record.page, ocr: OCR_EMPTY_PLACE } : { raw: "", box, page: record.page };
+  if (!ocr) return { raw: "", box, page: record.page };
+  return { raw: "", box, page: record.page, ocr: Math.min(OCR_EMPTY_PLACE, record.emptyTrust ?? 1) };
 }
+
+/**
+ * How far an empty place of an OCR row with words among its values is trusted: a seal's ring, a pen's circle or
+ * tick read as characters between the numbers stands where a number may be hidden.
+ */
+export const INTRUDED_EMPTY_PLACE = 0.5;
 
 /**
  * A table row as the mapper sees it, from a ruled grid row or a free text line: the label text and the
@@ -57,6 +64,8 @@ export interface RowRecord {
   readonly text: string;
   /** The text items of the row (for a grid row: of the cells starting in it), for header anchors. */
   readonly items: readonly TextItem[];
+  /** The most an empty place of the row can be trusted, when less than an OCR page's `OCR_EMPTY_PLACE`. */
+  readonly emptyTrust?: number;
 }
 
 /** A row that carries values: a ruled row with value cells (empty ones are printed blanks), or a free line with value tokens. */

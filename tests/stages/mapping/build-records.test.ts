@@ -3,6 +3,7 @@ import type { Box } from "../../../src/model/geometry.js";
 import type { GridCell } from "../../../src/model/layout.js";
 import type { TextItem } from "../../../src/model/page-content.js";
 import { buildRecords } from "../../../src/stages/mapping/build-records.js";
+import { emptySlot } from "../../../src/stages/mapping/row-record.js";
 
 /** An OCR word at [x0, y, x1, y + 8]. */
 const word = (text: string, x0: number, x1: number, y = 104): TextItem => ({
@@ -159,5 +160,53 @@ describe("OCR free lines", () => {
     expect(twoDashes.slots.map((s) => [s.raw, s.ocr])).toEqual([["——", 0.92]]);
     const printed = line([word("行政处罚", 50, 90), { ...word("—", 230, 240), confidence: 0.92 }]);
     expect(printed.slots.map((s) => [s.raw, s.ocr])).toEqual([["—", 0.92]]);
+  });
+});
+
+describe("OCR free lines with words among their values", () => {
+  const line = (items: TextItem[]) => {
+    const [record] = buildRecords([
+      [{ kind: "line", line: { page: 1, box: [50, 104, 560, 112], items, text: items.map((i) => i.text).join("") } }],
+    ]);
+    if (!record) throw new Error("no record");
+    return record;
+  };
+  const label = word("本年新收政府信息公开申请数量", 85, 224);
+
+  it("starts the values where they start when a seal's ring is read as characters between them", () => {
+    // h18: a blue seal over the row, its ring read "时力" between the numbers; the label ended after it and took
+    // 37 and 4 for label text, leaving their places sure blanks.
+    const r = line([
+      label,
+      word("37", 300, 310),
+      word("4", 348, 354),
+      { ...word("时力", 362, 394), confidence: 0.26 },
+      word("2", 464, 469),
+      word("47", 529, 540),
+    ]);
+    expect(r.label).toBe("本年新收政府信息公开申请数量");
+    expect(r.slots.map((s) => s.raw)).toEqual(["37", "4", "2", "47"]);
+    expect(r.emptyTrust).toBe(0.5);
+    expect(emptySlot(r, [400, 104, 420, 112]).ocr).toBe(0.5);
+  });
+
+  it("leaves a line whose words all come before its values as it was", () => {
+    const r = line([label, word("37", 300, 310), word("4", 348, 354), word("47", 529, 540)]);
+    expect(r.slots.map((s) => s.raw)).toEqual(["37", "4", "47"]);
+    expect(r.emptyTrust).toBeUndefined();
+    expect(emptySlot(r, [400, 104, 420, 112]).ocr).toBe(0.92);
+  });
+
+  it("does not take a numbered label (序号 before the label) for values", () => {
+    const r = line([word("1", 60, 64), word("属于国家秘密", 85, 160), word("0", 300, 305), word("2", 348, 354)]);
+    expect(r.label).toBe("1属于国家秘密");
+    expect(r.slots.map((s) => s.raw)).toEqual(["0", "2"]);
+    expect(r.emptyTrust).toBeUndefined();
+  });
+
+  it("keeps numbers inside running text in the text, not as values (no wide gap before them)", () => {
+    const r = line([word("本年共收到申请", 85, 150), word("37", 152, 162), word("件，办结", 164, 200)]);
+    expect(r.slots).toEqual([]);
+    expect(r.emptyTrust).toBeUndefined();
   });
 });
