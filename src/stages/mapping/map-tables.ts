@@ -10,6 +10,7 @@ import { mapSection3 } from "./map-s3.js";
 import { mapSection4 } from "./map-s4.js";
 import { detectAlignment } from "./place-values.js";
 import { isDataRow, type RowRecord } from "./row-record.js";
+import { doubtBesideStrays } from "./stray-values.js";
 import type { TableContext } from "./table-context.js";
 
 export interface MappedTables {
@@ -48,6 +49,7 @@ export function mapTables(
   } else mapSection2(tables[0], context);
   mapSection3(tables[1], context);
   mapSection4(tables[2], context);
+  doubtBesideStrays(context.cells, context.tableRecords);
   // Several 三 tables (本机关 and 所属单位, or several reports bound in one file): say which one was read.
   const headers = records.filter((r) => /勾稽关系/.test(r.text)).map((r) => r.page);
   if (headers.length > 1) {
