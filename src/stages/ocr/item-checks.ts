@@ -1,5 +1,5 @@
 import { type TextItem, UNREADABLE } from "../../model/page-content.js";
-import { showsMoreDigits } from "./mark-shapes.js";
+import { inkRunsThrough, showsMoreDigits } from "./mark-shapes.js";
 import type { BinaryImage, PixelBox } from "./raster.js";
 
 /**
@@ -47,7 +47,8 @@ export function settleItems(
  * Numbers whose ink does not look like what was read, kept below the threshold however surely they were read
  * (and read again, alike, from the same ink): a box holding more digit-sized blobs than the number has digits
  * dropped some ("110" read as "1", its box widened by a rule left beside it); ink well short of the page's digits
- * is part of a glyph (a 0 half lost in a seal's red star read as "5").
+ * is part of a glyph (a 0 half lost in a seal's red star read as "5"); ink that runs on above and below is part
+ * of a longer line (a blue seal's ring read as "11").
  */
 export function capUnlikeNumbers(
   items: readonly TextItem[],
@@ -59,7 +60,9 @@ export function capUnlikeNumbers(
     if (!/^-?\d[\d,.]*$/.test(item.text) || (item.confidence ?? 0) <= DROPPED_DIGITS) return item;
     const short = item.box[3] - item.box[1] < SHORT_DIGITS * digits;
     const box = item.box.map((v) => Math.round(v * scale)) as unknown as PixelBox;
-    return short || showsMoreDigits(binary, box, digits * scale, item.text.replace(/\D/g, "").length)
+    return short ||
+      showsMoreDigits(binary, box, digits * scale, item.text.replace(/\D/g, "").length) ||
+      inkRunsThrough(binary, box, digits * scale)
       ? { ...item, confidence: DROPPED_DIGITS }
       : item;
   });

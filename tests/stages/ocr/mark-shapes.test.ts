@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSlash, showsMoreDigits, withoutSpecks } from "../../../src/stages/ocr/mark-shapes.js";
+import { inkRunsThrough, isSlash, showsMoreDigits, withoutSpecks } from "../../../src/stages/ocr/mark-shapes.js";
 import type { BinaryImage, PixelBox } from "../../../src/stages/ocr/raster.js";
 
 /** A bilevel image `w`×`h` with ink where `ink(x, y)` says. */
@@ -115,5 +115,25 @@ describe("showsMoreDigits", () => {
         inside(x, y, [20, 26, 48, 27]),
     );
     expect(showsMoreDigits(image, [0, 0, 49, 29], DIGIT, 1)).toBe(false);
+  });
+});
+
+describe("inkRunsThrough", () => {
+  const DIGIT = 14;
+  it("finds a number read from part of a longer line: a seal's ring through the box, above and below", () => {
+    // Two arcs of a ring 3 px apart run down the whole image; the "11" read from them spans rows 20–33.
+    const image = draw(30, 60, (x, y) => x === 10 + Math.round(y / 20) || x === 14 + Math.round(y / 20));
+    expect(inkRunsThrough(image, [10, 20, 16, 33], DIGIT)).toBe(true);
+  });
+  it("passes printed digits: paper above them, a rule under their feet, a neighbour a few pixels below", () => {
+    const digit = (x: number, y: number) => inside(x, y, [10, 20, 11, 33]);
+    const onRule = draw(30, 60, (x, y) => digit(x, y) || y === 34);
+    expect(inkRunsThrough(onRule, [10, 20, 11, 33], DIGIT)).toBe(false);
+    const stacked = draw(
+      30,
+      60,
+      (x, y) => digit(x, y) || inside(x, y, [10, 37, 11, 50]) || inside(x, y, [10, 2, 11, 17]),
+    );
+    expect(inkRunsThrough(stacked, [10, 20, 11, 33], DIGIT)).toBe(false);
   });
 });
