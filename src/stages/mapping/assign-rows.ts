@@ -1,6 +1,6 @@
 import type { Fingerprint } from "../../templates/index.js";
 import { matchKeys } from "./match-fingerprint.js";
-import { normalizeLabel } from "./normalize.js";
+import { commonSubsequence, normalizeLabel } from "./normalize.js";
 import { isDataRow, type RowRecord } from "./row-record.js";
 
 export interface RowAssignment {
@@ -199,19 +199,6 @@ function labelWords(text: string): string[] {
   return [...normalizeLabel(text).replace(/[\p{P}\p{S}\d\sA-Za-z]|^[一二三四五六七八九十]+(?=[、.])/gu, "")];
 }
 
-/** Length of the longest common subsequence of two character lists. */
-function commonRun(a: readonly string[], b: readonly string[]): number {
-  let prev = new Array<number>(b.length + 1).fill(0);
-  for (const ch of a) {
-    const row = [0];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = ch === b[j - 1] ? (prev[j - 1] as number) + 1 : Math.max(prev[j] as number, row[j - 1] as number);
-    }
-    prev = row;
-  }
-  return prev[b.length] as number;
-}
-
 /**
  * Keys whose printed label a misread label keeps most of, in order: each keeps at least `LOOKS_LIKE_SHARE` of
  * the longer of the two labels, and none is clearly behind the best (an even race names both; order decides).
@@ -221,7 +208,7 @@ function looksLike(label: string, defs: Defs): string[] {
   if (words.length < 4) return [];
   const shares = defs.map((def) => {
     const printed = labelWords(def.label ?? "");
-    const share = printed.length === 0 ? 0 : commonRun(words, printed) / Math.max(words.length, printed.length);
+    const share = printed.length === 0 ? 0 : commonSubsequence(words, printed) / Math.max(words.length, printed.length);
     return { key: def.key, share };
   });
   const best = Math.max(...shares.map((s) => s.share));

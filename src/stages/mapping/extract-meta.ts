@@ -1,4 +1,5 @@
 import { coversYear, registeredTemplates, type TemplateDef, type TemplateVersion } from "../../templates/index.js";
+import { commonSubsequence } from "./normalize.js";
 import { ocrConfidence, type RowRecord } from "./row-record.js";
 
 export interface ReportMeta {
@@ -10,6 +11,8 @@ export interface ReportMeta {
    * the confidence of the least sure line they were read from. Null where not found.
    */
   readonly confidence: { readonly agency: number | null; readonly year: number | null };
+  /** The agency was read by OCR (its confidence may still be 1: the recogniser can be sure and wrong). */
+  readonly agencyByOcr?: boolean;
 }
 
 const TITLE_END = /政府信息公开(?:工作)?(?:年度)?(?:报告|年报)/;
@@ -57,7 +60,8 @@ export function extractMeta(records: readonly RowRecord[]): ReportMeta {
     head.map((r) => r.text.replace(/\s+/g, "")),
     head.map((r) => r.page),
   );
-  if (!title) return { title: null, agency: null, year: null, confidence: { agency: null, year: null } };
+  if (!title)
+    return misreadTitle(head) ?? { title: null, agency: null, year: null, confidence: { agency: null, year: null } };
   // "关于印发《XX局2023年…报告》的通知": the report's own title is inside the notice's.
   const core = toArabicYear(
     title
@@ -87,15 +91,54 @@ export function extractMeta(records: readonly RowRecord[]): ReportMeta {
   const read = titleConfidence(head, title);
   const signed = agency === null ? signatureAgency(records) : null;
   const found = agency ?? signed?.text ?? null;
+  const byOcr = agency !== null ? read.ocr : (signed?.ocr ?? false);
   return {
     title,
     agency: found,
     year,
     confidence: {
-      agency: found === null ? null : agency !== null ? read : (signed?.confidence ?? 1),
-      year: year === null ? null : read,
+      agency: found === null ? null : agency !== null ? read.least : (signed?.confidence ?? 1),
+      year: year === null ? null : read.least,
     },
+    ...(found !== null && byOcr ? { agencyByOcr: true } : {}),
   };
+}
+
+/** The words of a title after its year, which a misread title keeps most of, in order. */
+const TITLE_WORDS = [..."政府信息公开工作年度报告"];
+const MISREAD_TITLE_SHARE = 0.65;
+/** How far the agency and year of a title known only by its likeness to one are trusted. */
+const MISREAD_TITLE = 0.6;
+
+/**
+ * A scan's title too misread to spell 政府信息公开…报告 ("广西壮族自治区人民政府2024年政府信恩公开上作年属报"): one
+ * OCR line, or two, of the report's head, an agency and a year followed by little more than a title's words,
+ * keeping `MISREAD_TITLE_SHARE` of them in order. Its agency and year are kept below the flagging threshold.
+ */
+function misreadTitle(head: readonly RowRecord[]): ReportMeta | null {
+  for (let span = 1; span <= 2; span++) {
+    for (let start = 0; start + span <= head.length; start++) {
+      const lines = head.slice(start, start + span);
+      if (lines.some((r) => r.page !== lines[0]?.page || ocrConfidence(r.items) === undefined)) continue;
+      const text = lines.map((r) => r.text.replace(/\s+/g, "")).join("");
+      const year = /((?:19|20)\d\d)年度?/.exec(text);
+      if (!year || text.length > 60) continue;
+      const rest = [...text.slice(year.index + year[0].length)];
+      if (rest.length > TITLE_WORDS.length + 4) continue;
+      if (commonSubsequence(rest, TITLE_WORDS) < MISREAD_TITLE_SHARE * TITLE_WORDS.length) continue;
+      const agency = text.slice(0, year.index).replace(/^[\s\-—–_·.,:：、。，|]+|[\s\-—–_·.,:：、。，|]+$/g, "");
+      if (!/[\u4e00-\u9fff]{2}/.test(agency)) continue;
+      const sure = Math.min(MISREAD_TITLE, ...lines.map((r) => ocrConfidence(r.items) ?? 1));
+      return {
+        title: text,
+        agency,
+        year: Number(year[1]),
+        confidence: { agency: sure, year: sure },
+        agencyByOcr: true,
+      };
+    }
+  }
+  return null;
 }
 
 /**
@@ -109,15 +152,18 @@ function isSpeckLine(record: RowRecord): boolean {
   );
 }
 
-/** The OCR confidence of the lines the title was put together from (1 for a text layer). */
-function titleConfidence(head: readonly RowRecord[], title: string): number {
+/** The OCR confidence of the lines the title was put together from (1 for a text layer), and whether OCR read any. */
+function titleConfidence(head: readonly RowRecord[], title: string): { least: number; ocr: boolean } {
   let least = 1;
+  let ocr = false;
   for (const record of head) {
     const text = record.text.replace(/\s+/g, "");
     if (text === "" || !title.includes(text)) continue;
-    least = Math.min(least, ocrConfidence(record.items) ?? 1);
+    const read = ocrConfidence(record.items);
+    if (read !== undefined) ocr = true;
+    least = Math.min(least, read ?? 1);
   }
-  return least;
+  return { least, ocr };
 }
 
 /** An issuing body's name as signed under a report: ends with a body's suffix, no punctuation. */
@@ -130,17 +176,20 @@ const DATE_LINE =
  * A title without its agency ("2022年政府信息公开工作年度报告"): the agency is the signature, the line just
  * above (or beside) the date that closes the report.
  */
-function signatureAgency(records: readonly RowRecord[]): { text: string; confidence: number } | null {
+function signatureAgency(records: readonly RowRecord[]): { text: string; confidence: number; ocr: boolean } | null {
   const tail = records.filter((r) => !r.ruled).slice(-12);
   const lines = tail.map((r) => r.text.replace(/\s+/g, ""));
-  const sure = (i: number) => ocrConfidence(tail[i]?.items ?? []) ?? 1;
+  const signed = (text: string, i: number) => {
+    const read = ocrConfidence(tail[i]?.items ?? []);
+    return { text, confidence: read ?? 1, ocr: read !== undefined };
+  };
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i] ?? "";
     const beside = /^(.*?)((?:19|20)\d\d年\d{1,2}月\d{1,2}日)$/u.exec(line);
-    if (beside?.[1] && AGENCY_LINE.test(beside[1])) return { text: beside[1], confidence: sure(i) };
+    if (beside?.[1] && AGENCY_LINE.test(beside[1])) return signed(beside[1], i);
     if (DATE_LINE.test(line)) {
       const above = lines[i - 1] ?? "";
-      return AGENCY_LINE.test(above) ? { text: above, confidence: sure(i - 1) } : null;
+      return AGENCY_LINE.test(above) ? signed(above, i - 1) : null;
     }
   }
   return null;

@@ -61,7 +61,10 @@ export function mapDocument(
 export function mapRecords(records: readonly RowRecord[], templateFor: TemplateDef | TemplateChooser): MappedReport {
   const read = extractMeta(records);
   // An agency read by OCR that names no known place is likely misread there (司原 for 固原): less sure, and said.
-  const place = read.agency !== null && (read.confidence.agency ?? 1) < 1 ? checkAgencyPlace(read.agency) : null;
+  const place =
+    read.agency !== null && ((read.confidence.agency ?? 1) < 1 || read.agencyByOcr === true)
+      ? checkAgencyPlace(read.agency)
+      : null;
   const doubtful = place !== null && (!place.known || place.strange !== null);
   // The recogniser's second readings may mend it: only where exactly one mending spells a known agency name.
   const revision =

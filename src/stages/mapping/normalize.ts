@@ -99,3 +99,16 @@ export function isValueToken(raw: string): boolean {
   if (/^[+\-−]\d+$/.test(text) || WORDED_DELTA.test(text) || YUAN.test(text)) return true;
   return /^[\d,，.．\s]+$/.test(text) && /\d/.test(text) ? true : BLANK_MARKS.test(text);
 }
+
+/** Length of the longest common subsequence of two character lists. */
+export function commonSubsequence(a: readonly string[], b: readonly string[]): number {
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (const ch of a) {
+    const row = [0];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = ch === b[j - 1] ? (prev[j - 1] as number) + 1 : Math.max(prev[j] as number, row[j - 1] as number);
+    }
+    prev = row;
+  }
+  return prev[b.length] as number;
+}

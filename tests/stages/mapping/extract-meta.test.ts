@@ -122,6 +122,31 @@ describe("extractMeta", () => {
     expect(extractMeta([...printed, title]).title).toBeNull();
   });
 
+  it("knows a scan's title misread past spelling by its likeness to one, and keeps its agency and year in doubt", () => {
+    // h16, a light copy of a copy at 150 dpi: 息 read 恩, 工 上, 度 属, and 告 fell to the next line.
+    const ocr = (text: string, y: number, confidence: number) => {
+      const record = lineRecord(text, [], { y });
+      return {
+        ...record,
+        items: [{ text, box: record.box, fontSize: 16, fontName: "ocr", source: "ocr" as const, confidence }],
+      };
+    };
+    const meta = extractMeta([
+      ocr("广西壮族自治区人民政府2024年政府信恩公开上作年属报", 77, 0.299),
+      ocr("告", 106, 0.976),
+      ocr("本报告根据《中华人民共和国政府信恩公开条例》和《国务院办公厅政府信息与政务公开", 142, 0.402),
+    ]);
+    expect(meta).toMatchObject({ agency: "广西壮族自治区人民政府", year: 2024, agencyByOcr: true });
+    expect(meta.confidence).toEqual({ agency: 0.299, year: 0.299 });
+    // A sentence with a year is no title, however many of a title's words it holds.
+    const sentence = ocr("本机关2024年主动公开政府信息情况如下所述共计若干条", 77, 0.99);
+    expect(extractMeta([sentence]).title).toBeNull();
+    // Nor is a text layer's line: what it prints is what it says.
+    expect(
+      extractMeta([lineRecord("广西壮族自治区人民政府2024年政府信恩公开上作年属报", [], { y: 77 })]).title,
+    ).toBeNull();
+  });
+
   // Was a bug: the earliest start line won, so a line printed above a complete title is glued onto it:
   // "发布机构：XX局" + title → agency "发布机构：XX局XX局"; a date line "2024年1月20日" + "XX局2023年…" → year 2024,
   // agency "1月20日XX局2023年". A title complete on its own line should be taken alone.
