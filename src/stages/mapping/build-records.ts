@@ -175,7 +175,7 @@ function lineRecord(line: TextLine): RowRecord {
   const label = tokens.slice(0, start ?? firstValue);
   if (process.env.DBG && line.page === 3 && line.box[1] > 195 && line.box[1] < 235)
     console.error("LINE", JSON.stringify(tokens.map((t) => [t.text, t.box.map(Math.round)])), start, firstValue);
-  const values = start === null ? tokens.slice(firstValue) : tokens.slice(start).filter((t) => isValueToken(t.text));
+  const values = start === null ? tokens.slice(firstValue) : tokens.slice(start).filter((t) => !isWord(t.text));
   return {
     page: line.page,
     box: line.box,
@@ -201,7 +201,7 @@ const VALUE_GAP = 2;
 
 /**
  * Where an OCR line's values begin when words follow them: the first value token standing `VALUE_GAP` glyph
- * heights or more right of label text, with a word right of it. Null for a line whose words all come first
+ * heights or more right of label text, with a word (`isWord`) right of it. Null for a line whose words all come first
  * (a numbered label — "1 属于国家秘密" — starts with a value and is not intruded), and for text-layer lines.
  */
 function intrusionStart(tokens: readonly Token[], items: readonly TextItem[]): number | null {
@@ -213,9 +213,14 @@ function intrusionStart(tokens: readonly Token[], items: readonly TextItem[]): n
     const before = tokens[i - 1] as Token;
     if (!isValueToken(token.text) || isValueToken(before.text)) continue;
     if (token.box[0] - before.box[2] < VALUE_GAP * glyph) continue;
-    return tokens.slice(i + 1).some((t) => !isValueToken(t.text)) ? i : null;
+    return tokens.slice(i + 1).some((t) => isWord(t.text)) ? i : null;
   }
   return null;
+}
+
+/** A token that is no value and holds no digit: a word (a number misread with a stray mark, "1-4", stays a slot). */
+function isWord(text: string): boolean {
+  return !isValueToken(text) && !/\d/.test(text);
 }
 
 /** Items split at runs of spaces into tokens, each with its share of the item's box. */

@@ -190,6 +190,13 @@ describe("OCR free lines with words among their values", () => {
     expect(emptySlot(r, [400, 104, 420, 112]).ocr).toBe(0.5);
   });
 
+  it("keeps numbers misread with a stray mark (1-4, 0-) as slots: they are no words", () => {
+    // x12 (low toner): a broken rule's dashes joined to the numbers; dropping them shifted the row's 1 a column.
+    const r = line([label, word("-", 236, 253), word("1-4", 317, 351), word("0", 385, 389), word("1", 523, 526)]);
+    expect(r.slots.map((s) => s.raw)).toEqual(["-", "1-4", "0", "1"]);
+    expect(r.emptyTrust).toBeUndefined();
+  });
+
   it("leaves a line whose words all come before its values as it was", () => {
     const r = line([label, word("37", 300, 310), word("4", 348, 354), word("47", 529, 540)]);
     expect(r.slots.map((s) => s.raw)).toEqual(["37", "4", "47"]);
