@@ -168,14 +168,13 @@ function lineRecord(line: TextLine): RowRecord {
   const tokens = joinUnits(splitTokens(line.items));
   let firstValue = tokens.length;
   while (firstValue > 0 && isValueToken(tokens[firstValue - 1]?.text ?? "")) firstValue--;
-  // Words read among an OCR row's numbers (a seal's ring, a pen's circle) would end its label after them and
-  // take the numbers before them for label text: the values start where they start, the words are left out, and
-  // the places they may hide are in doubt.
+  // Words read among an OCR row's numbers (a seal's ring, a pen's circle), or numbers misread with a mark ("1-4",
+  // "1�"), would end its label after them and take the numbers before them for label text: the values start where
+  // they start, the rest is left out (as slots, misread marks moved the columns the page's other rows are placed
+  // by), and every place of the row is in doubt — which column each number stands in, and what the marks hide.
   const start = intrusionStart(tokens, line.items);
   const label = tokens.slice(0, start ?? firstValue);
-  if (process.env.DBG && line.page === 3 && line.box[1] > 195 && line.box[1] < 235)
-    console.error("LINE", JSON.stringify(tokens.map((t) => [t.text, t.box.map(Math.round)])), start, firstValue);
-  const values = start === null ? tokens.slice(firstValue) : tokens.slice(start).filter((t) => !isWord(t.text));
+  const values = start === null ? tokens.slice(firstValue) : tokens.slice(start).filter((t) => isValueToken(t.text));
   return {
     page: line.page,
     box: line.box,
@@ -184,7 +183,12 @@ function lineRecord(line: TextLine): RowRecord {
     slots: values.map((t) =>
       t.ocr === undefined
         ? { raw: t.text, box: t.box, page: line.page }
-        : { raw: t.text, box: t.box, page: line.page, ocr: t.ocr },
+        : {
+            raw: t.text,
+            box: t.box,
+            page: line.page,
+            ocr: start === null ? t.ocr : Math.min(t.ocr, INTRUDED_EMPTY_PLACE),
+          },
     ),
     ruled: false,
     gridId: -1,
@@ -200,8 +204,9 @@ function lineRecord(line: TextLine): RowRecord {
 const VALUE_GAP = 2;
 
 /**
- * Where an OCR line's values begin when words follow them: the first value token standing `VALUE_GAP` glyph
- * heights or more right of label text, with a word (`isWord`) right of it. Null for a line whose words all come first
+ * Where an OCR line's values begin when tokens that are no values follow them (which would end its label after
+ * them): the first value token standing `VALUE_GAP` glyph heights or more right of label text, with a token that is
+ * no value right of it. Null for a line whose words all come first
  * (a numbered label — "1 属于国家秘密" — starts with a value and is not intruded), and for text-layer lines.
  */
 function intrusionStart(tokens: readonly Token[], items: readonly TextItem[]): number | null {
@@ -213,14 +218,14 @@ function intrusionStart(tokens: readonly Token[], items: readonly TextItem[]): n
     const before = tokens[i - 1] as Token;
     if (!isValueToken(token.text) || isValueToken(before.text)) continue;
     if (token.box[0] - before.box[2] < VALUE_GAP * glyph) continue;
-    return tokens.slice(i + 1).some((t) => isWord(t.text)) ? i : null;
+    return tokens.slice(i + 1).some((t) => !isValueToken(t.text)) ? i : null;
   }
   return null;
 }
 
-/** A token that is no value and holds no digit: a word (a number misread with a stray mark, "1-4", stays a slot). */
-function isWord(text: string): boolean {
-  return !isValueToken(text) && !/\d/.test(text);
+/** A value token that holds a digit (not a blank mark such as 无, which also starts words: 无法提供). */
+function isNumberToken(text: string): boolean {
+  return /\d/.test(text) && isValueToken(text);
 }
 
 /** Items split at runs of spaces into tokens, each with its share of the item's box. */
@@ -232,11 +237,14 @@ function splitTokens(items: readonly TextItem[]): Token[] {
     // OCR cuts a word at each gap in its ink, so full-width digits ("１２") come as one item per digit.
     const touch = item.source === "ocr" ? OCR_WORD_GAP : TOUCH;
     // OCR words that touch stay apart where a number meets a word (a seal's ring read "时力" right after a 4): the
-    // number stays a value. A unit after its number is joined later (`joinUnits`).
+    // number stays a value. A unit after its number is joined later (`joinUnits`); a mark read inside a word's box
+    // (a speck in a label read "1") stays part of the word.
     const unlike =
       item.source === "ocr" &&
       current !== null &&
+      item.box[0] >= current.box[2] &&
       !UNIT_TOKEN.test(item.text) &&
+      isNumberToken(item.text) !== isNumberToken(current.text) &&
       isValueToken(item.text) !== isValueToken(current.text);
     if (current && (unlike || item.box[0] - current.box[2] > item.fontSize * touch)) {
       tokens.push(current);

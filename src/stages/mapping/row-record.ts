@@ -38,8 +38,9 @@ export function emptySlot(record: RowRecord, box: Box): ValueSlot {
 }
 
 /**
- * How far an empty place of an OCR row with words among its values is trusted: a seal's ring, a pen's circle or
- * tick read as characters between the numbers stands where a number may be hidden.
+ * How far a place of an OCR row with words or misread marks among its values is trusted: a seal's ring, a pen's
+ * circle or tick read as characters between the numbers stands where a number may be hidden, and the row's
+ * numbers may have been placed around it into the wrong columns.
  */
 export const INTRUDED_EMPTY_PLACE = 0.5;
 

@@ -186,16 +186,21 @@ describe("OCR free lines with words among their values", () => {
     ]);
     expect(r.label).toBe("本年新收政府信息公开申请数量");
     expect(r.slots.map((s) => s.raw)).toEqual(["37", "4", "2", "47"]);
+    expect(r.slots.every((s) => s.ocr === 0.5)).toBe(true);
     expect(r.emptyTrust).toBe(0.5);
     expect(emptySlot(r, [400, 104, 420, 112]).ocr).toBe(0.5);
   });
 
-  it("does not take a number misread with a stray mark (1-4) for a word among the values", () => {
-    // x12 (low toner): a broken rule's dashes joined to the numbers. Taken for words and dropped, they shifted the
-    // row's 1 a column; the line is read as before (its values after the last token that is no value).
-    const r = line([label, word("-", 236, 253), word("1-4", 317, 351), word("0", 385, 389), word("1", 523, 526)]);
-    expect(r.slots.map((s) => s.raw)).toEqual(["0", "1"]);
-    expect(r.emptyTrust).toBeUndefined();
+  it("leaves out numbers misread with a stray mark (1-4) too, and doubts every place of the row", () => {
+    // x12 (low toner): a broken rule's dashes joined to the numbers. Left out with sure values beside them, the row's
+    // 1 moved a column at 1.0; taken as the label's end (as before), they took the numbers before them for label text.
+    const r = line([label, word("-", 250, 262), word("1-4", 317, 351), word("0", 385, 389), word("1", 523, 526)]);
+    expect(r.slots.map((s) => [s.raw, s.ocr])).toEqual([
+      ["-", 0.5],
+      ["0", 0.5],
+      ["1", 0.5],
+    ]);
+    expect(r.emptyTrust).toBe(0.5);
   });
 
   it("leaves a line whose words all come before its values as it was", () => {
