@@ -9,6 +9,7 @@ import {
   flattenBackground,
   type GrayImage,
   otsuThreshold,
+  planeShift,
   rotate,
   toGray,
 } from "../../../src/stages/ocr/index.js";
@@ -135,6 +136,45 @@ describe("toGray", () => {
     ];
     const { data } = toGray(rgb.length, 1, rgb.flat(), 3);
     expect([...data]).toEqual([20, 128, 255, 231, 63, 15, 32]);
+  });
+
+  /** Black strokes 3 px wide, every 10 px, of uneven height and place. */
+  const ink = (x: number, y: number) => {
+    const top = 20 + ((Math.floor(x / 10) * 7) % 13);
+    return y >= top && y < top + 9 + (Math.floor(x / 10) % 5) && x >= 10 && x < 190 && x % 10 < 3;
+  };
+  /** 200×100 RGB: black strokes 3 px wide, every 10 px, of uneven height; red and blue planes drawn shifted. */
+  function strokes(red: [number, number], blue: [number, number], seal = false): number[] {
+    const w = 200;
+    const pixels: number[] = [];
+    for (let y = 0; y < 100; y++) {
+      for (let x = 0; x < w; x++) {
+        const g = ink(x, y) ? 20 : 240;
+        const r = ink(x - red[0], y - red[1]) ? 20 : 240;
+        const b = ink(x - blue[0], y - blue[1]) ? 20 : 240;
+        // A red seal's ring over the strokes: red, dark in green and blue.
+        const ring = seal && Math.abs(Math.hypot(x - 100, y - 50) - 30) < 3;
+        pixels.push(ring ? 220 : r, ring ? 40 : g, ring ? 50 : b);
+      }
+    }
+    return pixels;
+  }
+
+  it("reads a colour scanner's planes in register: strokes fringed red and cyan stay whole", () => {
+    // k17: red and blue sensors 1–2 px out of line; the red side of every stroke counted as paper (a seal's colour).
+    const pixels = strokes([1, -2], [-1, 2]);
+    expect(planeShift(200, 100, pixels, 3, 0)).toEqual([1, -2]);
+    expect(planeShift(200, 100, pixels, 3, 2)).toEqual([-1, 2]);
+    const { data } = toGray(200, 100, pixels, 3);
+    // Every pixel of a stroke's core is dark again (out of register, the red fringe read as paper: 255).
+    for (let x = 10; x < 190; x++)
+      for (let y = 0; y < 100; y++) if (ink(x, y)) expect(data[y * 200 + x]).toBeLessThan(60);
+  });
+
+  it("leaves a page in register as it is, red seal and all", () => {
+    const pixels = strokes([0, 0], [0, 0], true);
+    expect(planeShift(200, 100, pixels, 3, 0)).toEqual([0, 0]);
+    expect(planeShift(200, 100, pixels, 3, 2)).toEqual([0, 0]);
   });
 });
 
