@@ -133,7 +133,7 @@ async function readPage(
   // Leftover marks are sized against the table's type, which may be smaller than the body text's (三号 body, 五号
   // tables): a digit is about 0.7 of its own text height.
   const glyph = Math.min(textHeight, (digitHeight(items, textHeight / scale) * scale) / 0.7);
-  items.push(...(await findOrphanInk(models, clean, binary, light, segments, items, scale, glyph)));
+  items.push(...(await findOrphanInk(models, clean, binary, light, segments, items, scale, glyph, level)));
   items.splice(
     0,
     items.length,

@@ -1,7 +1,7 @@
 import type { RuleSegment, TextItem } from "../../model/page-content.js";
 import { UNREADABLE } from "../../model/page-content.js";
 import { findComponents } from "./components.js";
-import { isSlash, withoutSpecks } from "./mark-shapes.js";
+import { inkRunsThrough, isSlash, withoutSpecks } from "./mark-shapes.js";
 import type { PaddleModels } from "./paddle-models.js";
 import { type BinaryImage, crop, type GrayImage, type PixelBox } from "./raster.js";
 import { chooseReading, DASH_CONFIDENCE, DASH_MISREAD, DISPUTED } from "./read-regions.js";
@@ -27,10 +27,12 @@ export async function findOrphanInk(
   items: readonly TextItem[],
   scale: number,
   textHeight: number,
+  level: number,
 ): Promise<TextItem[]> {
   const covered = coverMask(binary, segments, items, scale, textHeight);
-  const blobs = dropRulePieces(groupBlobs(components(binary, covered, textHeight), textHeight), textHeight);
-  const candidates: { box: PixelBox; dash: boolean; mark: string; flatCore?: boolean }[] = [];
+  const found = components(binary, covered, textHeight);
+  const blobs = dropRulePieces(groupBlobs(found, textHeight), textHeight);
+  const candidates: { box: PixelBox; dash: boolean; mark: string; flatCore?: boolean; deep?: boolean }[] = [];
   const isDash = (b: PixelBox) => {
     const w = b[2] - b[0] + 1;
     const h = b[3] - b[1] + 1;
@@ -59,6 +61,20 @@ export async function findOrphanInk(
     if (!dash && inkCount(light, box) < 0.02 * textHeight * textHeight) continue;
     candidates.push({ box, dash, mark: "-" });
   }
+  // Ink too large for a glyph may hold one joined to paler ink (a digit touching a coffee stain's rim, a tint): its
+  // glyph-sized dark cores are read too — upright ones (a rim's dark arc is slanted), apart from the marks read
+  // already — and never surely: the ink they came with may be what they are.
+  const taken = [...candidates.map((c) => c.box), ...items.map((i) => toPixels(i.box, scale))];
+  for (const box of found) {
+    if (box[2] - box[0] + 1 <= 3 * textHeight && box[3] - box[1] + 1 <= 1.8 * textHeight) continue;
+    // A glyph's strokes apart at this level (a 0's two sides) are one glyph.
+    for (const core of groupBlobs(darkCores(gray, covered, box, DEEP_SHARE * level, textHeight, scale), textHeight)) {
+      // A core the paler ink runs on from above and below is a piece of a longer line (a rim's darker stretch).
+      if (taken.some((t) => near(core, t, 0.3 * textHeight)) || inkRunsThrough(binary, core, 0.7 * textHeight))
+        continue;
+      candidates.push({ box: core, dash: false, mark: "-", deep: true });
+    }
+  }
   if (candidates.length === 0) return [];
   const toRead = candidates.filter((c) => !c.dash);
   const pad = Math.round(0.3 * textHeight);
@@ -68,7 +84,7 @@ export async function findOrphanInk(
   );
   const out: TextItem[] = [];
   let next = 0;
-  for (const { box, dash, mark, flatCore } of candidates) {
+  for (const { box, dash, mark, flatCore, deep } of candidates) {
     const points: [number, number, number, number] = [
       box[0] / scale,
       box[1] / scale,
@@ -93,6 +109,11 @@ export async function findOrphanInk(
       reading.chars.filter((c) => c.char !== " "),
       reading.digits.filter((c) => c.char !== " "),
     );
+    if (deep) {
+      if (NUMBER.test(text) && /\d/.test(text))
+        out.push({ ...item(text, Math.min(confidence, DISPUTED)), ceiling: DISPUTED });
+      continue;
+    }
     if (flatCore && DASH_MISREAD.test(text)) {
       out.push(item("-", DASH_CONFIDENCE));
       continue;
@@ -157,6 +178,52 @@ function components(binary: BinaryImage, covered: Uint8Array, textHeight: number
       .filter((c) => c.area >= minArea)
       .map((c) => c.box)
   );
+}
+
+/** A glyph's core inside ink too large for a glyph is darker than this share of the ink level. */
+const DEEP_SHARE = 0.6;
+
+/**
+ * Glyph-sized components (0.45–1.3 text heights tall, at most 1.3 wide) of the pixels in `box` darker than
+ * `deep` and not explained already, less slanted strokes (either way).
+ */
+function darkCores(
+  gray: GrayImage,
+  covered: Uint8Array,
+  box: PixelBox,
+  deep: number,
+  textHeight: number,
+  scale: number,
+): PixelBox[] {
+  const [x0, y0, x1, y1] = box;
+  const w = x1 - x0 + 1;
+  const h = y1 - y0 + 1;
+  const mask = new Uint8Array(w * h);
+  for (let i = 0; i < mask.length; i++) {
+    const at = (y0 + ((i / w) | 0)) * gray.width + x0 + (i % w);
+    if ((gray.data[at] as number) <= deep && covered[at] !== 1) mask[i] = 1;
+  }
+  const mirrored = new Uint8Array(w * h);
+  for (let i = 0; i < mask.length; i++) mirrored[i] = mask[i - (i % w) + (w - 1 - (i % w))] as number;
+  const local = { width: w, height: h, data: mask };
+  const flipped = { width: w, height: h, data: mirrored };
+  const minArea = Math.max(4, 0.01 * textHeight * textHeight);
+  return findComponents(w, h, mask)
+    .filter(({ box: [a0, b0, a1, b1], area }) => {
+      const ch = b1 - b0 + 1;
+      if (area < minArea || ch < 0.45 * textHeight || ch > 1.3 * textHeight || a1 - a0 + 1 > 1.3 * textHeight)
+        return false;
+      return !isSlash(local, [a0, b0, a1, b1], scale) && !isSlash(flipped, [w - 1 - a1, b0, w - 1 - a0, b1], scale);
+    })
+    .map(({ box: [a0, b0, a1, b1] }): PixelBox => [a0 + x0, b0 + y0, a1 + x0, b1 + y0]);
+}
+
+function toPixels(box: readonly number[], scale: number): PixelBox {
+  return box.map((v) => Math.round(v * scale)) as unknown as PixelBox;
+}
+
+function near(a: PixelBox, b: PixelBox, reach: number): boolean {
+  return a[0] <= b[2] + reach && a[2] >= b[0] - reach && a[1] <= b[3] + reach && a[3] >= b[1] - reach;
 }
 
 /** Components close enough to be one glyph or one number ("10" printed as two strokes) joined. */
