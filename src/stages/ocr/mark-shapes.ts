@@ -133,16 +133,21 @@ export function showsMoreDigits(binary: BinaryImage, box: PixelBox, digitHeight:
 /** A digit's advance (its ink and the gap after it) in digit heights. */
 const DIGIT_WIDTH = 0.6;
 
-/** How far (in digit heights) ink must run on from a number's box, above it and below it, to be a longer line. */
+/**
+ * How far (in digit heights) ink must run on from a number's box, above it and below it, to be a longer line; or
+ * on one side only (a scanner's streak begins where the glass was dirty).
+ */
 const RUN_ON = 0.5;
+const RUN_ON_ONE_SIDE = 1;
 
 /**
- * Whether ink runs on out of a number's box both above and below it, row after row from its edges: the number was
- * read from part of a longer line (a seal's ring, a pen stroke, a rule the finder missed) — printed digits have
- * paper above and below them within half a digit's height.
+ * Whether ink runs on out of a number's box, row after row from its edges, above and below it or a digit's height
+ * on one side: the number was read from part of a longer line (a seal's ring, a pen stroke, a feeder's streak, a
+ * rule the finder missed) — printed digits have paper above and below them within half a digit's height.
  */
 export function inkRunsThrough(binary: BinaryImage, box: PixelBox, digitHeight: number): boolean {
   const reach = Math.max(2, Math.round(RUN_ON * digitHeight));
+  const far = Math.max(3, Math.round(RUN_ON_ONE_SIDE * digitHeight));
   const x0 = Math.max(0, box[0]);
   const x1 = Math.min(binary.width - 1, box[2]);
   if (x1 < x0) return false;
@@ -152,6 +157,12 @@ export function inkRunsThrough(binary: BinaryImage, box: PixelBox, digitHeight: 
     for (let x = x0; x <= x1; x++) if (binary.data[row + x] === 1) return true;
     return false;
   };
-  for (let d = 1; d <= reach; d++) if (!inked(box[1] - d) || !inked(box[3] + d)) return false;
-  return true;
+  const run = (from: number, step: number) => {
+    let d = 0;
+    while (d < far && inked(from + step * (d + 1))) d++;
+    return d;
+  };
+  const above = run(box[1], -1);
+  const below = run(box[3], 1);
+  return (above >= reach && below >= reach) || above >= far || below >= far;
 }

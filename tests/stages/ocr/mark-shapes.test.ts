@@ -125,6 +125,11 @@ describe("inkRunsThrough", () => {
     const image = draw(30, 60, (x, y) => x === 10 + Math.round(y / 20) || x === 14 + Math.round(y / 20));
     expect(inkRunsThrough(image, [10, 20, 16, 33], DIGIT)).toBe(true);
   });
+  it("finds a number read with a feeder's streak that begins inside it and runs on down the page", () => {
+    // k15: a 1 px streak beside 241's 1, from its middle down, read as a fourth digit (2411 at 0.99).
+    const image = draw(30, 80, (x, y) => inside(x, y, [4, 20, 5, 33]) || (x === 9 && y >= 26));
+    expect(inkRunsThrough(image, [4, 20, 9, 33], DIGIT)).toBe(true);
+  });
   it("passes printed digits: paper above them, a rule under their feet, a neighbour a few pixels below", () => {
     const digit = (x: number, y: number) => inside(x, y, [10, 20, 11, 33]);
     const onRule = draw(30, 60, (x, y) => digit(x, y) || y === 34);
