@@ -184,8 +184,8 @@ function components(binary: BinaryImage, covered: Uint8Array, textHeight: number
 const DEEP_SHARE = 0.6;
 
 /**
- * Glyph-sized components (0.45–1.3 text heights tall, at most 1.3 wide) of the pixels in `box` darker than
- * `deep` and not explained already, less slanted strokes (either way).
+ * Glyph-sized components (0.45–1.3 text heights tall, narrower than tall, as a digit is) of the pixels in `box`
+ * darker than `deep` and not explained already, less slanted strokes (either way).
  */
 function darkCores(
   gray: GrayImage,
@@ -211,8 +211,8 @@ function darkCores(
   return findComponents(w, h, mask)
     .filter(({ box: [a0, b0, a1, b1], area }) => {
       const ch = b1 - b0 + 1;
-      if (area < minArea || ch < 0.45 * textHeight || ch > 1.3 * textHeight || a1 - a0 + 1 > 1.3 * textHeight)
-        return false;
+      // A digit stands taller than it is wide; a stretch of a rim or a stroke lying flatter does not.
+      if (area < minArea || ch < 0.45 * textHeight || ch > 1.3 * textHeight || a1 - a0 + 1 > 0.9 * ch) return false;
       return !isSlash(local, [a0, b0, a1, b1], scale) && !isSlash(flipped, [w - 1 - a1, b0, w - 1 - a0, b1], scale);
     })
     .map(({ box: [a0, b0, a1, b1] }): PixelBox => [a0 + x0, b0 + y0, a1 + x0, b1 + y0]);
