@@ -25,7 +25,9 @@ for (const file of process.argv.slice(2)) {
       inkN += hist[v] as number;
       inkSum += v * (hist[v] as number);
     }
-    out.push(`o${otsu} p.2=${pct(0.002)} p1=${pct(0.01)} ink=${(inkSum / Math.max(1, inkN)).toFixed(0)}/${((100 * inkN) / n).toFixed(1)}%`);
+    out.push(
+      `o${otsu} p.2=${pct(0.002)} p1=${pct(0.01)} ink=${(inkSum / Math.max(1, inkN)).toFixed(0)}/${((100 * inkN) / n).toFixed(1)}%`,
+    );
   }
   console.log(basename(file).slice(0, 36).padEnd(36), out.join(" | "));
 }

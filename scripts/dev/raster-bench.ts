@@ -3,8 +3,9 @@ import { withPdfDocument } from "../../src/stages/ingest/index.js";
 import { despeckle } from "../../src/stages/ocr/despeckle.js";
 import { detectRules } from "../../src/stages/ocr/detect-rules.js";
 import { pdfPageImage } from "../../src/stages/ocr/index.js";
-import { binarize, flattenBackground, otsuThreshold, toGray } from "../../src/stages/ocr/raster.js";
+import { binarize, flattenBackground, otsuThreshold } from "../../src/stages/ocr/raster.js";
 import { shrinkTo } from "../../src/stages/ocr/resample.js";
+import { toGray } from "../../src/stages/ocr/to-gray.js";
 
 /** Dev: CPU ms of the page-sized raster passes on one scanned page (`raster-bench.ts <file.pdf> [page]`). */
 const [file, pageArg] = process.argv.slice(2) as [string, string?];

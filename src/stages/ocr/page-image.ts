@@ -3,7 +3,8 @@ import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import UTIF from "utif2";
 import { InputError } from "../../errors.js";
 import type { PdfPage } from "../../model/pdf.js";
-import { type GrayImage, toGray } from "./raster.js";
+import type { GrayImage } from "./raster.js";
+import { toGray } from "./to-gray.js";
 
 /** A page as pixels, with the scale from PDF points to pixels. */
 export interface PageImage {
