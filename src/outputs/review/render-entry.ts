@@ -23,8 +23,16 @@ function reply(message: RenderReply): void {
 async function run(job: RenderJob): Promise<{ pages: PageImage[] } | { marks: NarrativeMark[] }> {
   const bytes = new Uint8Array(await readFile(job.path));
   switch (job.kind) {
-    case "pdf":
-      return { pages: await (await import("./render-pages.js")).renderPdfPages(bytes, job.outDir, job.scale) };
+    case "pdf": {
+      // A PDF of JPEG scans is written as its JPEGs, with neither pdf.js nor the canvas loaded.
+      const layout = (await import("./pdf-scan-pages.js")).readPdfLayout(bytes);
+      if (layout?.every((page) => page.jpeg !== null)) {
+        const { writeJpegPages } = await import("./pdf-scan-pages.js");
+        return { pages: await writeJpegPages(layout, job.outDir) };
+      }
+      await loadPdfjs();
+      return { pages: await (await import("./render-pages.js")).renderPdfPages(bytes, job.outDir, job.scale, layout) };
+    }
     case "ofd":
       return { pages: await (await import("./render-ofd-pages.js")).renderOfdPages(bytes, job.outDir, job.scale) };
     case "png":
@@ -39,6 +47,12 @@ async function run(job: RenderJob): Promise<{ pages: PageImage[] } | { marks: Na
       return { pages: await renderPicturePages({ cells: job.cells }, source, job.outDir, job.scale) };
     }
     case "marks": {
+      if (job.format === "pdf") {
+        // A PDF whose pages show no text, not even an invisible OCR layer, has no sentence to find.
+        const layout = (await import("./pdf-scan-pages.js")).readPdfLayout(bytes);
+        if (layout?.every((page) => !page.text)) return { marks: [] };
+        await loadPdfjs();
+      }
       const { findNarrativeMarks, findOfdNarrativeMarks } = await import("./narrative-marks.js");
       const find = job.format === "pdf" ? findNarrativeMarks : findOfdNarrativeMarks;
       return { marks: await find(bytes, job.flags) };
@@ -48,4 +62,24 @@ async function run(job: RenderJob): Promise<{ pages: PageImage[] } | { marks: Na
 
 function rssMb(): number {
   return process.memoryUsage.rss() / 1048576;
+}
+
+let pdfjsLoaded: Promise<void> | null = null;
+
+/**
+ * Loads pdf.js the way a batch's document process does (`tunePdfRuntime`): the canvas it loads as it loads
+ * (Skia and the system fonts it scans, ~30 MiB) is loaded only when something is drawn, so a process that only
+ * finds narrative sentences in a PDF's text never holds it.
+ */
+function loadPdfjs(): Promise<void> {
+  pdfjsLoaded ??= (async () => {
+    const { tunePdfRuntime } = await import("../../stages/ingest/index.js");
+    const loaded = tunePdfRuntime();
+    try {
+      await import("pdfjs-dist/legacy/build/pdf.mjs");
+    } finally {
+      loaded();
+    }
+  })();
+  return pdfjsLoaded;
 }
