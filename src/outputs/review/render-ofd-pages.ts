@@ -4,7 +4,7 @@ import { createCanvas, ImageData } from "@napi-rs/canvas";
 import { decodeCodedImage } from "../../stages/ingest/index.js";
 import { openOfd, renderOfdPage } from "../../stages/ofd/index.js";
 import { DEFAULT_SCALE } from "./page-cache.js";
-import { type PageImage, round2 } from "./render-pages.js";
+import { type PageImage, releaseCanvas, round2 } from "./render-pages.js";
 
 // Apart from the PDF renderer (render-pages.ts): the OFD stage and the schemas it loads (~20 MiB once imported)
 // stay out of a render process that draws no OFD.
@@ -31,6 +31,7 @@ export async function renderOfdPages(bytes: Uint8Array, outDir: string, scale = 
       const canvas = createCanvas(raster.width, raster.height);
       canvas.getContext("2d").putImageData(new ImageData(raster.data, raster.width, raster.height), 0, 0);
       png = await canvas.encode("png");
+      releaseCanvas(canvas);
     } catch {
       const canvas = createCanvas(Math.ceil(width * scale), Math.ceil(height * scale));
       const context = canvas.getContext("2d");

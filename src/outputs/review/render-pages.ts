@@ -60,11 +60,22 @@ export async function renderPdfPages(
       }
       const image = `p${n}.png`;
       await writeFile(join(outDir, image), await canvas.encode("png"));
+      releaseCanvas(canvas);
       pages.push({ page: n, width: round2(size.width), height: round2(size.height), image });
       page.cleanup();
     }
     return pages;
   });
+}
+
+/**
+ * Gives a canvas's pixels back now. Skia's surface (4.5 MB at the review's size) is freed only when V8 collects
+ * the small canvas object, which, promoted past the 1 MiB young generation, waits for a full collection: a
+ * render process grew by one surface a page (haiyuan, 7 pages: 165 → 137 MiB peak with this).
+ */
+export function releaseCanvas(canvas: { width: number; height: number }): void {
+  canvas.width = 1;
+  canvas.height = 1;
 }
 
 export function round2(value: number): number {

@@ -29,6 +29,12 @@ export const RENDER_NODE_FLAGS = ["--max-semi-space-size=1"] as const;
 export const RENDER_MALLOC_ENV = { MALLOC_MMAP_THRESHOLD_: "131072", MALLOC_ARENA_MAX: "2" } as const;
 
 /**
+ * @napi-rs/canvas scans the system fonts when it loads unless this is set; the render process scans them when
+ * text is first drawn (render-entry.ts, deferSystemFonts).
+ */
+const RENDER_FONTS_ENV = { DISABLE_SYSTEM_FONTS_LOAD: "1" } as const;
+
+/**
  * A picture file (PNG, JPEG, a web page's pictures) is decoded whole by Skia before it is scaled (35 MB of RGBA for
  * a 1241 × 7016 page): its job starts in a fresh process when the current one holds more than this (MiB), so the
  * picture does not come on top of what earlier sources left (that page: 312 MiB in a used process, 251 in a fresh one).
@@ -125,7 +131,7 @@ function spawnRenderer(): ChildProcess {
     execArgv,
     serialization: "advanced",
     stdio: ["ignore", "ignore", "inherit", "ipc"],
-    env: { ...process.env, ...RENDER_MALLOC_ENV },
+    env: { ...process.env, ...RENDER_MALLOC_ENV, ...RENDER_FONTS_ENV },
   });
   child.on("error", () => undefined);
   return child;

@@ -4,7 +4,9 @@ import { join } from "node:path";
 import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readPdfLayout } from "../../../src/outputs/review/pdf-scan-pages.js";
+import { renderOfdPages } from "../../../src/outputs/review/render-ofd-pages.js";
 import type { PageImage } from "../../../src/outputs/review/render-pages.js";
+import { renderPdfPages } from "../../../src/outputs/review/render-pages.js";
 import { RenderProcess } from "../../../src/outputs/review/render-process.js";
 import { scanPagePicture } from "../../../src/outputs/review/scan-page.js";
 import { type Picture, shrinkPicture } from "../../../src/outputs/review/shrink-picture.js";
@@ -17,6 +19,7 @@ const ROOT = join(import.meta.dirname, "../../..");
 const SCAN = join(ROOT, "samples/scanned/scan-arith-errors-200-jpeg.pdf");
 const TEXT = join(ROOT, "samples/arith-errors-2023.pdf");
 const MIXED = join(ROOT, "samples/scanned/scan-mixed-wrapped-labels.pdf");
+const OFD = join(ROOT, "samples/ofd/ofd-plain-arith-errors-2023.ofd");
 const SCALE = 1.5;
 
 let dir: string;
@@ -185,6 +188,42 @@ describe("the render process", () => {
   });
 });
 
+describe("the render process's fonts", () => {
+  it("scans the system fonts on the first text drawn: pages come out as when the canvas scans them on load", async () => {
+    const renderer = new RenderProcess();
+    const sources = [
+      { kind: "ofd" as const, path: OFD, name: "ofd" },
+      { kind: "pdf" as const, path: TEXT, name: "pdf" },
+    ];
+    try {
+      for (const source of sources) {
+        await renderer.pages({
+          kind: source.kind,
+          path: source.path,
+          outDir: join(dir, `lazy-${source.name}`),
+          scale: SCALE,
+        });
+      }
+    } finally {
+      await renderer.close();
+    }
+    // Here (vitest's process) the canvas scanned the fonts when it loaded.
+    const bytes = async (path: string) => new Uint8Array(await readFile(path));
+    await renderOfdPages(await bytes(OFD), join(dir, "eager-ofd"), SCALE);
+    await renderPdfPages(await bytes(TEXT), join(dir, "eager-pdf"), SCALE);
+    for (const source of sources) {
+      const names = (await readdir(join(dir, `eager-${source.name}`))).sort();
+      expect(names.length).toBeGreaterThan(1);
+      expect((await readdir(join(dir, `lazy-${source.name}`))).sort()).toEqual(names);
+      for (const name of names) {
+        const lazy = await filePixels(join(dir, `lazy-${source.name}`, name));
+        const eager = await filePixels(join(dir, `eager-${source.name}`, name));
+        expect(lazy.equals(eager)).toBe(true);
+      }
+    }
+  });
+});
+
 /** The render processes among this process's children: command line and environment (from /proc). */
 async function renderProcesses(): Promise<{ pid: number; command: string[]; environment: string[] }[]> {
   const found: { pid: number; command: string[]; environment: string[] }[] = [];
@@ -213,6 +252,15 @@ async function placedPixels(path: string, page: PageImage): Promise<number[]> {
   const to = page.picture ?? { x: 0, y: 0, width: page.width, height: page.height };
   context.drawImage(image, to.x * SCALE, to.y * SCALE, to.width * SCALE, to.height * SCALE);
   return gray(context.getImageData(0, 0, canvas.width, canvas.height).data);
+}
+
+/** An image file's RGBA pixels. */
+async function filePixels(path: string): Promise<Buffer> {
+  if (!path.endsWith(".png")) return readFile(path);
+  const image = await loadImage(path);
+  const canvas = createCanvas(image.width, image.height);
+  canvas.getContext("2d").drawImage(image, 0, 0);
+  return Buffer.from(canvas.getContext("2d").getImageData(0, 0, image.width, image.height).data);
 }
 
 function gray(rgba: Uint8ClampedArray): number[] {
