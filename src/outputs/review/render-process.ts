@@ -41,7 +41,20 @@ const RENDER_FONTS_ENV = { DISABLE_SYSTEM_FONTS_LOAD: "1" } as const;
  */
 const FRESH_FOR_PICTURES_RSS_MB = 140;
 
-const PICTURE_JOBS: ReadonlySet<RenderJob["kind"]> = new Set(["png", "jpeg", "pictures"]);
+/**
+ * An OFD is drawn by the OFD stage, whose module and schemas (~20 MiB), canvas per page and text fonts come on
+ * top of whatever the process holds: its job starts in a fresh process once the current one has drawn
+ * anything (more than this, MiB). One OFD alone peaks at 150–200 MiB; after PDFs, at up to 250.
+ */
+const FRESH_FOR_OFD_RSS_MB = 100;
+
+/** Jobs that start in a fresh process when the current one holds more than so many MiB. */
+const FRESH_START_RSS_MB: Partial<Record<RenderJob["kind"], number>> = {
+  png: FRESH_FOR_PICTURES_RSS_MB,
+  jpeg: FRESH_FOR_PICTURES_RSS_MB,
+  pictures: FRESH_FOR_PICTURES_RSS_MB,
+  ofd: FRESH_FOR_OFD_RSS_MB,
+};
 
 const here = fileURLToPath(import.meta.url);
 
@@ -79,7 +92,7 @@ export class RenderProcess {
   }
 
   #run(job: RenderJob): Promise<RenderReply> {
-    if (PICTURE_JOBS.has(job.kind) && this.#rssMb > FRESH_FOR_PICTURES_RSS_MB) this.#retire();
+    if (this.#rssMb > (FRESH_START_RSS_MB[job.kind] ?? Number.POSITIVE_INFINITY)) this.#retire();
     if (this.#child === null) {
       this.#rssMb = 0;
       const started = spawnRenderer();

@@ -11,6 +11,7 @@ import { RenderProcess } from "../../../src/outputs/review/render-process.js";
 import { scanPagePicture } from "../../../src/outputs/review/scan-page.js";
 import { type Picture, shrinkPicture } from "../../../src/outputs/review/shrink-picture.js";
 import { withPdfDocument } from "../../../src/stages/ingest/index.js";
+import { openOfd, renderOfdPage } from "../../../src/stages/ofd/index.js";
 
 // A JPEG scan page of a PDF is its JPEG, passed through (pdf-scan-pages.ts); another scan page is drawn from its
 // picture straight at the review's size (scan-page.ts), never through a canvas the size of the picture; the
@@ -20,6 +21,7 @@ const SCAN = join(ROOT, "samples/scanned/scan-arith-errors-200-jpeg.pdf");
 const TEXT = join(ROOT, "samples/arith-errors-2023.pdf");
 const MIXED = join(ROOT, "samples/scanned/scan-mixed-wrapped-labels.pdf");
 const OFD = join(ROOT, "samples/ofd/ofd-plain-arith-errors-2023.ofd");
+const OFD_SCAN = join(ROOT, "samples/ofd/ofd-scan-page-2023.ofd");
 const SCALE = 1.5;
 
 let dir: string;
@@ -184,6 +186,23 @@ describe("the render process", () => {
     // The same picture in the same place; only the filter that scales it down differs.
     let diff = 0;
     for (let i = 0; i < shown.length; i++) diff += Math.abs((shown[i] as number) - (byPdfjs[i] as number));
+    expect(diff / shown.length).toBeLessThan(12);
+  });
+});
+
+describe("an OFD's scan page", () => {
+  it("is its JPEG as the package stores it, placed where the page paints it, as the OFD renderer draws it", async () => {
+    const bytes = new Uint8Array(await readFile(OFD_SCAN));
+    const pages = await renderOfdPages(bytes, join(dir, "ofd-scan"), SCALE);
+    expect(pages.map((p) => p.image)).toEqual(["p1.png", "p2.png", "p3.jpg", "p4.png"]);
+    const scan = pages[2] as PageImage;
+    expect(scan.picture).toBeDefined();
+    const file = openOfd(bytes);
+    const raster = await renderOfdPage(file, file.page(3), SCALE);
+    const shown = await placedPixels(join(dir, "ofd-scan", "p3.jpg"), scan);
+    expect(shown.length).toBe(raster.width * raster.height);
+    let diff = 0;
+    for (let i = 0; i < shown.length; i++) diff += Math.abs((shown[i] as number) - (raster.data[i * 4] as number));
     expect(diff / shown.length).toBeLessThan(12);
   });
 });
