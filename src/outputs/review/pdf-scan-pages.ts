@@ -1,6 +1,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { PdfDict, PdfKeyword, PdfLexer, PdfName, PdfObjects, PdfStream, type PdfValue } from "./pdf-objects.js";
+import { composeMatrix, type Matrix } from "../../model/matrix.js";
+import { PdfDict, PdfKeyword, PdfLexer, PdfName, PdfStream, type PdfValue } from "./pdf-lexer.js";
+import { PdfObjects } from "./pdf-objects.js";
 
 import type { PageImage } from "./render-pages.js";
 
@@ -132,25 +134,30 @@ function pageLayout(pdf: PdfObjects, page: PdfDict, inherited: Inherited): PdfPa
   if (!upright || painted.image === null) return { width, height, jpeg: null, text: painted.text };
   const { image, ctm, clip } = painted.image;
   const [a, b, c, d, e, f] = ctm;
-  const fits = (inner: readonly number[], outer: readonly number[]) =>
-    (inner[0] as number) >= (outer[0] as number) - 1 &&
-    (inner[1] as number) >= (outer[1] as number) - 1 &&
-    (inner[2] as number) <= (outer[2] as number) + 1 &&
-    (inner[3] as number) <= (outer[3] as number) + 1;
   const placed = [e, f, e + a, f + d];
   if (
     Math.abs(b) > 1e-6 ||
     Math.abs(c) > 1e-6 ||
     a < width * 0.95 ||
     d < height * 0.95 ||
-    !fits(placed, view) ||
-    (clip !== null && !fits(placed, clip))
+    !withinPoint(placed, view) ||
+    (clip !== null && !withinPoint(placed, clip))
   ) {
     return { width, height, jpeg: null, text: painted.text };
   }
   const bytes = browserJpeg(pdf, image);
   if (bytes === null) return { width, height, jpeg: null, text: painted.text };
   return { width, height, jpeg: { bytes, x: e - vx0, y: vy1 - (f + d), width: a, height: d }, text: painted.text };
+}
+
+/** Whether box `inner` lies within `outer` ([x0 y0 x1 y1] each) give or take a point. */
+export function withinPoint(inner: readonly number[], outer: readonly number[]): boolean {
+  return (
+    (inner[0] as number) >= (outer[0] as number) - 1 &&
+    (inner[1] as number) >= (outer[1] as number) - 1 &&
+    (inner[2] as number) <= (outer[2] as number) + 1 &&
+    (inner[3] as number) <= (outer[3] as number) + 1
+  );
 }
 
 function rect(pdf: PdfObjects, value: PdfValue | undefined): number[] | null {
@@ -172,8 +179,6 @@ function intersect(a: readonly number[], b: readonly number[]): number[] | null 
   ];
   return (r[2] as number) > (r[0] as number) && (r[3] as number) > (r[1] as number) ? r : null;
 }
-
-type Matrix = [number, number, number, number, number, number];
 
 interface Painted {
   /** The one image painted and the matrix and rectangular clip (user space) it was painted with; null if none. */
@@ -234,7 +239,7 @@ function readContent(pdf: PdfObjects, page: PdfDict, inheritedResources: PdfValu
     else if (op === "Q") state = stack.pop() ?? state;
     else if (op === "cm") {
       if (nums.length !== 6) throw new Error("cm");
-      state = { ...state, ctm: multiply(nums as Matrix, state.ctm) };
+      state = { ...state, ctm: composeMatrix(state.ctm, nums as Matrix) };
     } else if (op === "Tr") state = { ...state, tr: nums[0] ?? 0 };
     else if (SHOW.has(op)) {
       text = true;
@@ -262,17 +267,6 @@ function readContent(pdf: PdfObjects, page: PdfDict, inheritedResources: PdfValu
     operands = [];
   }
   return { image, text };
-}
-
-function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[1] * n[2],
-    m[0] * n[1] + m[1] * n[3],
-    m[2] * n[0] + m[3] * n[2],
-    m[2] * n[1] + m[3] * n[3],
-    m[4] * n[0] + m[5] * n[2] + n[4],
-    m[4] * n[1] + m[5] * n[3] + n[5],
-  ];
 }
 
 /** A rectangle `x y w h` through an upright matrix, as [x0 y0 x1 y1]; throws for a rotated or skewed one. */

@@ -4,7 +4,7 @@ import { createCanvas, ImageData } from "@napi-rs/canvas";
 import { decodeCodedImage } from "../../stages/ingest/index.js";
 import { type OfdFile, type OfdPage, openOfd, renderOfdPage } from "../../stages/ofd/index.js";
 import { DEFAULT_SCALE } from "./page-cache.js";
-import { jpegInfo, type PageJpeg, writeJpegPage } from "./pdf-scan-pages.js";
+import { jpegInfo, type PageJpeg, withinPoint, writeJpegPage } from "./pdf-scan-pages.js";
 import { type PageImage, releaseCanvas, round2 } from "./render-pages.js";
 
 // Apart from the PDF renderer (render-pages.ts): the OFD stage and the schemas it loads (~20 MiB once imported)
@@ -58,14 +58,9 @@ function scanJpeg(file: OfdFile, page: OfdPage): PageJpeg | null {
   const [mark, ...rest] = page.marks;
   if (mark?.kind !== "image" || rest.length > 0 || mark.part === null || page.notes.length > 0) return null;
   const [a, b, c, d, e, f] = mark.matrix;
-  const inside = (box: readonly number[], outer: readonly number[]) =>
-    (box[0] as number) >= (outer[0] as number) - 1 &&
-    (box[1] as number) >= (outer[1] as number) - 1 &&
-    (box[2] as number) <= (outer[2] as number) + 1 &&
-    (box[3] as number) <= (outer[3] as number) + 1;
   const placed = [e, f, e + a, f + d];
   if (Math.abs(b) > 1e-6 || Math.abs(c) > 1e-6 || a < page.width * 0.95 || d < page.height * 0.95) return null;
-  if (!inside(placed, [0, 0, page.width, page.height]) || (mark.clip !== null && !inside(placed, mark.clip)))
+  if (!withinPoint(placed, [0, 0, page.width, page.height]) || (mark.clip !== null && !withinPoint(placed, mark.clip)))
     return null;
   const bytes = file.part(mark.part);
   const info = jpegInfo(bytes);
