@@ -16,10 +16,11 @@ const RECYCLE_RSS_MB = 200;
 /**
  * V8 flags of the render process. `--max-semi-space-size=1` (MiB): V8 otherwise grows the young generation to
  * 3 × 16 MiB under pdf.js's allocation rate and keeps it (haiyuan, 7 text pages, alone: 189 → 163 MiB peak).
- * Not `--expose-gc` with a full collection after each source: it kept fewer processes alive (3 instead of 8 for
- * the 61 samples) at the same peak, for 3 CPU s more.
+ * Not a full collection after each source: it kept fewer processes alive (3 instead of 8 for the 61 samples)
+ * at the same peak, for 3 CPU s more. `--expose-gc` for one after each OFD page (render-ofd-pages.ts): the OFD
+ * renderer's canvas is freed only by a full collection (one OFD alone: 150–168 → 145–150 MiB, ~0.1 CPU s).
  */
-export const RENDER_NODE_FLAGS = ["--max-semi-space-size=1"] as const;
+export const RENDER_NODE_FLAGS = ["--max-semi-space-size=1", "--expose-gc"] as const;
 
 /**
  * glibc settings of the render process. A fixed mmap threshold: glibc otherwise raises it after the first large
