@@ -1,7 +1,7 @@
 import type { Cell } from "../../model/cell.js";
 import { cellLabel } from "./cell-label.js";
 import { CSP, escapeHtml, formatValue, hrefOf, jsonForScript } from "./html.js";
-import type { NarrativeMark } from "./narrative-marks.js";
+import type { NarrativeMark } from "./narrative-clause.js";
 import { renderTables } from "./report-tables.js";
 import type { ReviewFlag, ReviewReport } from "./review-model.js";
 import { bi, ISSUE_LABELS, severityLabel, statusBadge, toolbar } from "./ui-text.js";
