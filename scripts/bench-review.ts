@@ -2,7 +2,7 @@
 // (every sample and scan) under agency folders, each source found through manifest.jsonl, as in an archive
 // where the same file is collected under several names. Runs the built CLI (`npm run build` first),
 // `node dist/cli.js review <folder>`, in a process of its own and prints its wall time, then each Node process's
-// own peak RSS (VmHWM) and CPU seconds, recorded as it exits by a module every process of the tree preloads
+// own peak RSS (VmHWM) and CPU seconds (the CLI process, the build process it starts, the render processes), recorded as it exits by a module every process of the tree preloads
 // (NODE_OPTIONS=--import), so a short-lived render process's peak is exact too; and the peak of all of them
 // together, sampled from /proc every 50 ms (a lower bound). Run: npx tsx scripts/bench-review.ts [N] [--keep <dir>]
 // (--keep: the folder is made in <dir> and kept; run again with the same <dir> to time a rerun over its images).
@@ -128,13 +128,10 @@ async function measure(): Promise<void> {
   });
   // VmHWM is a process's own peak resident set; the review's render process (and its replacements) are its
   // children, so the tree's resident total (VmRSS of the build and its descendants) is sampled too.
-  let peakKiB = 0;
   let peakTreeKiB = 0;
   let peakChildKiB = 0;
   const sample = setInterval(async () => {
     const own = await readStatus(child.pid as number);
-    const hwm = /VmHWM:\s+(\d+) kB/.exec(own);
-    if (hwm) peakKiB = Math.max(peakKiB, Number(hwm[1]));
     let tree = rssKiB(own);
     for (const pid of await descendants(child.pid as number)) {
       const kib = rssKiB(await readStatus(pid));
@@ -152,15 +149,26 @@ async function measure(): Promise<void> {
     .split("\n")
     .filter(Boolean)
     .map((line) => JSON.parse(line) as { pid: number; entry: string; hwmKiB: number; cpuSeconds: number });
+  // The CLI process (dist/cli.js) starts the build process (build-entry), which starts the render processes.
+  const kind = (p: { pid: number; entry: string }) =>
+    /render-entry/.test(p.entry)
+      ? "render"
+      : /build-entry/.test(p.entry)
+        ? "build"
+        : p.pid === child.pid
+          ? "cli"
+          : "other";
   const lines = peaks.map(
     (p) =>
-      `  ${p.pid === child.pid ? "build " : "render"} pid ${p.pid}: peak RSS ${(p.hwmKiB / 1024).toFixed(0)} MiB, ${p.cpuSeconds.toFixed(1)} CPU s`,
+      `  ${kind(p).padEnd(6)} pid ${p.pid}: peak RSS ${(p.hwmKiB / 1024).toFixed(0)} MiB, ${p.cpuSeconds.toFixed(1)} CPU s`,
   );
   const cpu = peaks.reduce((sum, p) => sum + p.cpuSeconds, 0);
-  const renderPeak = Math.max(0, ...peaks.filter((p) => p.pid !== child.pid).map((p) => p.hwmKiB));
+  const peakOf = (k: string) => Math.max(0, ...peaks.filter((p) => kind(p) === k).map((p) => p.hwmKiB));
+  const renders = peaks.filter((p) => kind(p) === "render").length;
   process.stdout.write(
     `${stdout.trim().split("\n").at(-1)}\nexit ${code}: ${count} reports in ${seconds.toFixed(1)} s wall, ${cpu.toFixed(1)} CPU s; ` +
-      `peak RSS ${(peakKiB / 1024).toFixed(0)} MiB (build process), ${(renderPeak / 1024).toFixed(0)} MiB (largest of ${peaks.length - 1} render process(es)), ` +
+      `peak RSS ${(peakOf("cli") / 1024).toFixed(0)} MiB (CLI process), ${(peakOf("build") / 1024).toFixed(0)} MiB (build process), ` +
+      `${(peakOf("render") / 1024).toFixed(0)} MiB (largest of ${renders} render process(es)), ` +
       `all together ≥ ${(peakTreeKiB / 1024).toFixed(0)} MiB, review/ ${(siteBytes / 1048576).toFixed(1)} MiB on disk\n${lines.join("\n")}\n`,
   );
 }

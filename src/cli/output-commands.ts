@@ -57,13 +57,17 @@ export async function runReviewCommand(args: readonly string[]): Promise<number>
     throw new UsageError(`Expected \`--scale\` to be a number 0.5–4, got \`${values.scale}\``);
   }
   await assertExtractOutput(dir, "review");
-  const { buildReviewSite } = await import("../outputs/review/index.js");
+  // Built in a process of its own, with the V8 heap settings that keep it small (build-process.ts).
+  const { runReviewBuild } = await import("../outputs/review/build-process.js");
   const quiet = values.quiet === true || values.json === true;
-  const site = await buildReviewSite(dir, {
-    ...(scale === undefined ? {} : { scale }),
-    ...(values.inputs === undefined ? {} : { inputs: values.inputs }),
-    ...(values.corrections === undefined ? {} : { corrections: values.corrections }),
-    ...(quiet ? {} : { onProgress: (line: string) => process.stderr.write(line) }),
+  const site = await runReviewBuild({
+    dir,
+    options: {
+      ...(scale === undefined ? {} : { scale }),
+      ...(values.inputs === undefined ? {} : { inputs: values.inputs }),
+      ...(values.corrections === undefined ? {} : { corrections: values.corrections }),
+    },
+    progress: !quiet,
   });
   if (values.json) process.stdout.write(`${JSON.stringify(site)}\n`);
   else if (!values.quiet) {

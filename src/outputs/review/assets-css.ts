@@ -35,6 +35,7 @@ table.reports td.rules code { margin-right: 2px; }
 .notice { background: #fff3cd; padding: 8px; border-radius: 4px; }
 .page { position: relative; margin: 0 auto 12px; background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.4); }
 .page img { display: block; width: 100%; height: 100%; user-select: none; }
+.page img.placed { position: absolute; }
 .page-no { position: absolute; right: 4px; bottom: 2px; font-size: 11px; color: var(--muted); }
 .box { position: absolute; border: 1px solid; cursor: pointer; }
 .box.src-text, .box-key.src-text { border-color: var(--text-box); }

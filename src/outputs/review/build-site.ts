@@ -15,12 +15,11 @@ import {
 import { REVIEW_CSS } from "./assets-css.js";
 import { hrefOf, slugOf } from "./html.js";
 import { type IndexEntry, renderIndexPage, toIndexEntry } from "./index-page.js";
-import { type NarrativeMark, quotedClause } from "./narrative-marks.js";
+import { type NarrativeMark, quotedClause } from "./narrative-clause.js";
 import { DEFAULT_SCALE, prunePageFolders } from "./page-cache.js";
 import { RenderProcess } from "./render-process.js";
 import { flaggedSeverities, type Neighbours, renderReportPage } from "./report-page.js";
 import { collectReviewFlags, type ReviewedCell, type ReviewFlag, type ReviewReport } from "./review-model.js";
-import { renderSourceTables } from "./source-view.js";
 import { type SourceView, viewSource } from "./view-source.js";
 
 export interface ReviewOptions {
@@ -108,10 +107,17 @@ export async function buildReviewSite(extractedDir: string, options: ReviewOptio
       const { review, source, previous } = pending;
       const neighbours: Neighbours = { previous, next };
       const flagged = flaggedSeverities(review.flags);
+      // source-view.js (the markup readers, ~6 MiB) is loaded for the first HTML, Word or web-archive source.
       const sourceTables =
         source.markup === null || source.path === null
           ? null
-          : renderSourceTables(await readBytes(source.path), source.markup, review.cells, review.flags, flagged);
+          : (await import("./source-view.js")).renderSourceTables(
+              await readBytes(source.path),
+              source.markup,
+              review.cells,
+              review.flags,
+              flagged,
+            );
       const narrativeMarks = await marksOf(source, review.flags);
       const sourceHref =
         source.path === null ? null : hrefOf(relative(join(root, "reports"), source.path).split(sep).join("/"));

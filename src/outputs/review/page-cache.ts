@@ -7,7 +7,15 @@ import type { PageImage } from "./render-pages.js";
 const renderRecordSchema = z.object({
   sha256: z.string(),
   scale: z.number(),
-  pages: z.array(z.object({ page: z.number(), width: z.number(), height: z.number(), image: z.string() })),
+  pages: z.array(
+    z.object({
+      page: z.number(),
+      width: z.number(),
+      height: z.number(),
+      image: z.string(),
+      picture: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }).optional(),
+    }),
+  ),
 });
 
 const RECORD = "render.json";
@@ -33,7 +41,7 @@ export async function readCachedPages(folder: string, sha256: string, scale: num
     const info = await stat(join(folder, page.image)).catch(() => null);
     if (info === null || info.size === 0) return null;
   }
-  return record.pages;
+  return record.pages.map(({ picture, ...page }) => (picture === undefined ? page : { ...page, picture }));
 }
 
 export async function writeRenderRecord(folder: string, sha256: string, scale: number, pages: readonly PageImage[]) {

@@ -1,11 +1,11 @@
 import { findArchiveImage, findFolderImage, readWebArchive, type WebPicture } from "../../stages/ingest/index.js";
 import { decodeHtml, htmlBlocks } from "../../stages/markup/index.js";
-import { renderImagePages } from "./render-images.js";
+import { passPicture } from "./pass-images.js";
 import type { PageImage } from "./render-pages.js";
 
 /**
  * The pictures of a web page that extraction read by OCR as its pages 1…k, rendered like page-image inputs so
- * the cells read from them are outlined where OCR found them. A page's picture is the `<img>` its cells name
+ * the cells read from them are outlined where OCR found them (a gray picture passed through as it is). A page's picture is the `<img>` its cells name
  * (their `locator`), found again where extraction found it: in the web archive, or beside the saved page. A
  * page none of whose cells was read, or whose picture is gone, has no image.
  */
@@ -36,7 +36,12 @@ export async function renderPicturePages(
     const src = sources.get(locator);
     const found = src === undefined ? null : await find(src);
     if (found === null || !("bytes" in found)) continue;
-    pages.push(...(await renderImagePages(found.bytes, "png", outDir, scale, page)));
+    const passed = await passPicture(found.bytes, outDir, page);
+    if (passed !== null) pages.push(passed);
+    else
+      pages.push(
+        ...(await (await import("./render-images.js")).renderImagePages(found.bytes, "png", outDir, scale, page)),
+      );
   }
   return pages;
 }

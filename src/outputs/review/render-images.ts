@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { type Canvas, createCanvas, ImageData, loadImage } from "@napi-rs/canvas";
 import UTIF from "utif2";
 import { imageFileFrame, toGray } from "../../stages/ocr/index.js";
-import type { PageImage } from "./render-pages.js";
+import { type PageImage, releaseCanvas } from "./render-pages.js";
 import { shrinkPicture } from "./shrink-picture.js";
 
 /**
@@ -28,6 +28,7 @@ export async function renderImagePages(
     const number = firstPage + pages.length;
     const name = `p${number}.png`;
     await writeFile(join(outDir, name), await page.encode("png"));
+    releaseCanvas(page);
     pages.push({ page: number, width: round2(size.width), height: round2(size.height), image: name });
   };
   if (kind === "tiff") {

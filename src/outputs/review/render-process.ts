@@ -16,10 +16,11 @@ const RECYCLE_RSS_MB = 200;
 /**
  * V8 flags of the render process. `--max-semi-space-size=1` (MiB): V8 otherwise grows the young generation to
  * 3 × 16 MiB under pdf.js's allocation rate and keeps it (haiyuan, 7 text pages, alone: 189 → 163 MiB peak).
- * Not `--expose-gc` with a full collection after each source: it kept fewer processes alive (3 instead of 8 for
- * the 61 samples) at the same peak, for 3 CPU s more.
+ * Not a full collection after each source: it kept fewer processes alive (3 instead of 8 for the 61 samples)
+ * at the same peak, for 3 CPU s more. `--expose-gc` for one after each OFD page (render-ofd-pages.ts): the OFD
+ * renderer's canvas is freed only by a full collection (one OFD alone: 150–168 → 145–150 MiB, ~0.1 CPU s).
  */
-export const RENDER_NODE_FLAGS = ["--max-semi-space-size=1"] as const;
+export const RENDER_NODE_FLAGS = ["--max-semi-space-size=1", "--expose-gc"] as const;
 
 /**
  * glibc settings of the render process. A fixed mmap threshold: glibc otherwise raises it after the first large
@@ -29,13 +30,32 @@ export const RENDER_NODE_FLAGS = ["--max-semi-space-size=1"] as const;
 export const RENDER_MALLOC_ENV = { MALLOC_MMAP_THRESHOLD_: "131072", MALLOC_ARENA_MAX: "2" } as const;
 
 /**
+ * @napi-rs/canvas scans the system fonts when it loads unless this is set; the render process scans them when
+ * text is first drawn (render-entry.ts, deferSystemFonts).
+ */
+const RENDER_FONTS_ENV = { DISABLE_SYSTEM_FONTS_LOAD: "1" } as const;
+
+/**
  * A picture file (PNG, JPEG, a web page's pictures) is decoded whole by Skia before it is scaled (35 MB of RGBA for
  * a 1241 × 7016 page): its job starts in a fresh process when the current one holds more than this (MiB), so the
  * picture does not come on top of what earlier sources left (that page: 312 MiB in a used process, 251 in a fresh one).
  */
 const FRESH_FOR_PICTURES_RSS_MB = 140;
 
-const PICTURE_JOBS: ReadonlySet<RenderJob["kind"]> = new Set(["png", "jpeg", "pictures"]);
+/**
+ * An OFD is drawn by the OFD stage, whose module and schemas (~20 MiB), canvas per page and text fonts come on
+ * top of whatever the process holds: its job starts in a fresh process once the current one has drawn
+ * anything (more than this, MiB). One OFD alone peaks at 150–200 MiB; after PDFs, at up to 250.
+ */
+const FRESH_FOR_OFD_RSS_MB = 100;
+
+/** Jobs that start in a fresh process when the current one holds more than so many MiB. */
+const FRESH_START_RSS_MB: Partial<Record<RenderJob["kind"], number>> = {
+  png: FRESH_FOR_PICTURES_RSS_MB,
+  jpeg: FRESH_FOR_PICTURES_RSS_MB,
+  pictures: FRESH_FOR_PICTURES_RSS_MB,
+  ofd: FRESH_FOR_OFD_RSS_MB,
+};
 
 const here = fileURLToPath(import.meta.url);
 
@@ -73,7 +93,7 @@ export class RenderProcess {
   }
 
   #run(job: RenderJob): Promise<RenderReply> {
-    if (PICTURE_JOBS.has(job.kind) && this.#rssMb > FRESH_FOR_PICTURES_RSS_MB) this.#retire();
+    if (this.#rssMb > (FRESH_START_RSS_MB[job.kind] ?? Number.POSITIVE_INFINITY)) this.#retire();
     if (this.#child === null) {
       this.#rssMb = 0;
       const started = spawnRenderer();
@@ -125,7 +145,7 @@ function spawnRenderer(): ChildProcess {
     execArgv,
     serialization: "advanced",
     stdio: ["ignore", "ignore", "inherit", "ipc"],
-    env: { ...process.env, ...RENDER_MALLOC_ENV },
+    env: { ...process.env, ...RENDER_MALLOC_ENV, ...RENDER_FONTS_ENV },
   });
   child.on("error", () => undefined);
   return child;

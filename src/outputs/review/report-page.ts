@@ -1,7 +1,7 @@
 import type { Cell } from "../../model/cell.js";
 import { cellLabel } from "./cell-label.js";
 import { CSP, escapeHtml, formatValue, hrefOf, jsonForScript } from "./html.js";
-import type { NarrativeMark } from "./narrative-marks.js";
+import type { NarrativeMark } from "./narrative-clause.js";
 import { renderTables } from "./report-tables.js";
 import type { ReviewFlag, ReviewReport } from "./review-model.js";
 import { bi, ISSUE_LABELS, severityLabel, statusBadge, toolbar } from "./ui-text.js";
@@ -157,10 +157,18 @@ function renderPage(
   const width = Math.round(page.width * parts.scale);
   const src = `../pages/${hrefOf(parts.pagesKey)}/${page.image}`;
   return `<div class="page" id="page-${page.page}" data-page="${page.page}" data-width="${width}" style="width: calc(var(--zoom) * ${width}px); aspect-ratio: ${page.width} / ${page.height}">
-<img src="${src}" alt="第 ${page.page} 页" loading="lazy" draggable="false">
+<img src="${src}" alt="第 ${page.page} 页" loading="lazy" draggable="false"${pictureStyle(page)}>
 ${[...boxes, ...marks].join("\n")}
 <span class="page-no">${page.page}</span>
 </div>`;
+}
+
+/** A picture that shows part of the page (a scan's JPEG as the PDF places it) is placed there, white around it. */
+function pictureStyle(page: ReviewReport["pages"][number]): string {
+  const { picture } = page;
+  if (picture === undefined) return "";
+  const pct = (v: number, of: number) => `${Math.round((v / of) * 1e5) / 1e3}%`;
+  return ` class="placed" style="left: ${pct(picture.x, page.width)}; top: ${pct(picture.y, page.height)}; width: ${pct(picture.width, page.width)}; height: ${pct(picture.height, page.height)}"`;
 }
 
 function renderBox(

@@ -11,7 +11,7 @@ import {
 } from "../../stages/markup/index.js";
 import { cellLabel } from "./cell-label.js";
 import { escapeHtml } from "./html.js";
-import { renderNarrativeParagraphs } from "./narrative-marks.js";
+import { renderNarrativeParagraphs } from "./narrative-clause.js";
 import type { ReviewFlag } from "./review-model.js";
 
 /** Sources shown as their tables: HTML, .docx, Word 97–2003 (.doc/.wps, kind `cfb`) and web archives (`mht`). */

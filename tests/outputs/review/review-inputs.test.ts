@@ -2,9 +2,10 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildReviewSite, type ReviewSite } from "../../../src/outputs/review/index.js";
+import { buildReviewSite, type PageImage, type ReviewSite } from "../../../src/outputs/review/index.js";
 import { EXTRACTED, SAMPLES } from "../export/extracted-fixture.js";
 
 /**
@@ -29,6 +30,7 @@ interface StyleWindow {
 /** Outputs, their sources under `in/` (where `extract in --out extracted` would have run from). */
 const REPORTS = [
   ["scanned/scan-county-rules-png.json", "scanned/scan-county-rules-png.png"],
+  ["scanned/scan-arith-errors-200-jpeg.json", "scanned/scan-arith-errors-200-jpeg.pdf"],
   ["html-nested-2023.json", "html-nested-2023.html"],
   ["docx-captions-2023.json", "docx-captions-2023.docx"],
 ] as const;
@@ -92,10 +94,10 @@ const reportUrl = (slug: string) => pathToFileURL(join(extracted, "review", "rep
 describe("gongkai review: every input kind, sources found from another folder", () => {
   it("finds every source through the manifest's relative paths and says how far it got", () => {
     expect(site).toMatchObject({ reports: REPORTS.length + COPIES, withoutImages: 0 });
-    // The PNG scan's one page; the HTML and .docx have none (their tables are shown instead).
-    expect(site.images).toBe(1);
-    expect(progress.some((line) => /^review: 100\/113 report\(s\)/.test(line))).toBe(true);
-    expect(progress.at(-1)).toMatch(/^review: 113 report\(s\), 3 source\(s\) in [\d.]+ s\n$/);
+    // The PNG scan's one page and the JPEG scan's four; the HTML and .docx have none (their tables are shown).
+    expect(site.images).toBe(5);
+    expect(progress.some((line) => /^review: 100\/114 report\(s\)/.test(line))).toBe(true);
+    expect(progress.at(-1)).toMatch(/^review: 114 report\(s\), 4 source\(s\) in [\d.]+ s\n$/);
   });
 
   it("shows a PNG scan's page with its cells outlined where OCR read them", async () => {
@@ -109,6 +111,65 @@ describe("gongkai review: every input kind, sources found from another folder", 
     await page.locator("button.flag").first().click();
     await expect.poll(() => page.locator(".page .box.focus").count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(SCREENSHOTS, "png-scan.png") });
+    await page.context().close();
+  });
+
+  it("shows a JPEG scan PDF's pages as its JPEGs, placed where the PDF paints them, the cells on the ink", async () => {
+    const slug = "scanned~scan-arith-errors-200-jpeg";
+    const output = JSON.parse(await readFile(join(extracted, "scanned/scan-arith-errors-200-jpeg.json"), "utf8"));
+    const html = await readFile(join(extracted, "review", "reports", `${slug}.html`), "utf8");
+    const key = /src="\.\.\/pages\/([^/"]+)\/p1\.jpg"/.exec(html)?.[1] ?? "";
+    const pagesDir = join(extracted, "review", "pages", key);
+    const { pages } = JSON.parse(await readFile(join(pagesDir, "render.json"), "utf8")) as { pages: PageImage[] };
+    expect(pages.map((p) => p.image)).toEqual(["p1.jpg", "p2.jpg", "p3.jpg", "p4.jpg"]);
+    // Every non-blank cell the OCR read has ink inside its box (inset by a fifth each way, clear of the rules).
+    let inked = 0;
+    let read = 0;
+    for (const page of pages) {
+      const image = await loadImage(join(pagesDir, page.image));
+      const canvas = createCanvas(image.width, image.height);
+      canvas.getContext("2d").drawImage(image, 0, 0);
+      const pixels = canvas.getContext("2d").getImageData(0, 0, image.width, image.height).data;
+      const to = page.picture ?? { x: 0, y: 0, width: page.width, height: page.height };
+      const px = (x: number) => Math.round(((x - to.x) / to.width) * image.width);
+      const py = (y: number) => Math.round(((y - to.y) / to.height) * image.height);
+      for (const cell of Object.values(output.cells) as { page: number; bbox: number[] | null; raw: string | null }[]) {
+        if (cell.page !== page.page || cell.bbox === null || !cell.raw) continue;
+        const [x0, y0, x1, y1] = cell.bbox as [number, number, number, number];
+        const dx = (x1 - x0) / 5;
+        const dy = (y1 - y0) / 5;
+        let darkest = 255;
+        for (let y = py(y0 + dy); y < py(y1 - dy); y++) {
+          for (let x = px(x0 + dx); x < px(x1 - dx); x++)
+            darkest = Math.min(darkest, pixels[(y * image.width + x) * 4] ?? 255);
+        }
+        read += 1;
+        if (darkest < 100) inked += 1;
+      }
+    }
+    expect(read).toBeGreaterThan(150);
+    expect(inked / read).toBeGreaterThan(0.97);
+    // The browser places each picture where render.json says, in the page's proportions.
+    const page = await openPage(reportUrl(slug));
+    const img = page.locator(".page img.placed");
+    expect(await img.count()).toBe(4);
+    await page.locator("#page-2").scrollIntoViewIfNeeded();
+    const second = img.nth(1);
+    await expect
+      .poll(() => second.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth))
+      .toBe(1684);
+    const frame = await page.locator("#page-2").boundingBox();
+    const shown = await second.boundingBox();
+    const placed = pages[1]?.picture;
+    if (frame === null || shown === null || placed === undefined) throw new Error("page 2 is not laid out");
+    const ratio = frame.width / (pages[1]?.width ?? 1);
+    expect(Math.abs(shown.x - frame.x - placed.x * ratio)).toBeLessThan(1);
+    expect(Math.abs(shown.y - frame.y - placed.y * ratio)).toBeLessThan(1);
+    expect(Math.abs(shown.width - placed.width * ratio)).toBeLessThan(1);
+    expect(Math.abs(shown.height - placed.height * ratio)).toBeLessThan(1);
+    await page.locator("button.flag").first().click();
+    await expect.poll(() => page.locator(".page .box.focus").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SCREENSHOTS, "jpeg-scan.png") });
     await page.context().close();
   });
 
