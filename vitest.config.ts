@@ -1,4 +1,6 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
+import { LongestFirstSequencer } from "./tests/helpers/sequencer.js";
 
 export default defineConfig({
   test: {
@@ -14,9 +16,14 @@ export default defineConfig({
     // A folder per run where extractOnce shares each input's extraction between the test processes.
     globalSetup: ["./tests/helpers/global-setup.ts"],
     pool: "forks",
-    // One test process per core. Vitest's default for `run` is one fewer than the cores: on a 2-core machine a
-    // single process, so the whole suite ran one file at a time.
-    maxWorkers: "100%",
+    // The long files first, whatever vitest remembers of earlier runs (a fresh clone has nothing), so no process
+    // is left alone with a long file at the end.
+    sequence: { sequencer: LongestFirstSequencer },
+    // Three test processes on two cores: a process that waits (the queue tests for stalled-job recovery, Chromium,
+    // document processes starting) leaves its core to the other two; with one per core that core stood idle.
+    // Vitest's default for `run` is one fewer than the cores (on two cores one file at a time), and it caps a
+    // percentage at the core count ("150%" gives two), hence the number.
+    maxWorkers: Math.round(availableParallelism() * 1.5),
     // A test process runs file after file with its modules loaded once (pdf.js, canvas, the pipeline), instead of
     // a fresh process importing them again for each of ~70 files; extractOnce's cache then spans the files a
     // process runs. No test mocks modules, changes the working folder or stubs the environment.

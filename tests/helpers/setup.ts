@@ -5,7 +5,9 @@ import { terminateSharedOcrEngine } from "./extract-once.js";
 /**
  * GONGKAI_TEST_CPU=<file>: each test file appends a line to <file>: its test process's pid, the CPU seconds that
  * process spent in the file (user + system, its hooks and tests, not its imports), those of the child processes
- * it waited for (CLI runs, document processes, probes), and the file's path. Issue 12 measures the suite with it;
+ * it waited for (CLI runs, document processes, probes), the wall clock (Unix seconds) when this setup file was
+ * loaded for the file (before the file's imports) and when its tests ended, and the file's path: each test
+ * process's files in order, with how long each kept it busy. Issue 12 measures the suite with it;
  * the sum is below what `/usr/bin/time` says by vitest's own process and the test processes' start.
  */
 const cpuLog = process.env.GONGKAI_TEST_CPU;
@@ -21,6 +23,7 @@ function cpuSeconds(): { own: number; children: number } {
   return { own: utime + stime, children: cutime + cstime };
 }
 
+const loaded = Date.now() / 1000;
 let start = { own: 0, children: 0 };
 beforeAll(() => {
   if (cpuLog) start = cpuSeconds();
@@ -31,6 +34,7 @@ afterAll(async () => {
   await terminateSharedOcrEngine();
   if (!cpuLog) return;
   const end = cpuSeconds();
-  const line = [process.pid, (end.own - start.own).toFixed(1), (end.children - start.children).toFixed(1)];
+  const cpu = [(end.own - start.own).toFixed(1), (end.children - start.children).toFixed(1)];
+  const line = [process.pid, ...cpu, loaded.toFixed(1), (Date.now() / 1000).toFixed(1)];
   appendFileSync(cpuLog, `${[...line, expect.getState().testPath].join("\t")}\n`);
 });

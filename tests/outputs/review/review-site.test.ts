@@ -327,7 +327,7 @@ describe("gongkai review", () => {
     await page.locator("#reports tbody tr:visible a").first().click();
     // The report page applies the remembered language once it has loaded: wait for it, not for a clock.
     await page.waitForURL(/reports\//);
-    await page.locator("#back .en").waitFor({ state: "visible", timeout: 120_000 });
+    await page.locator("#back .en").waitFor({ state: "visible" });
     expect(await shown("#back")).toBe("← all reports");
     await page.click("#lang-toggle");
     expect(await shown("#back")).toBe("← 全部报告");
