@@ -3,7 +3,7 @@ import { estimateGlyphBoxes } from "../../model/glyph-boxes.js";
 import type { Grid, GridCell, LayoutBlock, TextLine } from "../../model/layout.js";
 import type { TextItem } from "../../model/page-content.js";
 import { isValueToken } from "./normalize.js";
-import { INTRUDED_EMPTY_PLACE, OCR_EMPTY_PLACE, ocrConfidence, type RowRecord, type ValueSlot } from "./row-record.js";
+import { INTRUDED_ROW, OCR_EMPTY_PLACE, ocrConfidence, type RowRecord, type ValueSlot } from "./row-record.js";
 
 /** All blocks of the document as row records, in reading order. */
 export function buildRecords(pages: readonly (readonly LayoutBlock[])[]): RowRecord[] {
@@ -187,7 +187,7 @@ function lineRecord(line: TextLine): RowRecord {
             raw: t.text,
             box: t.box,
             page: line.page,
-            ocr: start === null ? t.ocr : Math.min(t.ocr, INTRUDED_EMPTY_PLACE),
+            ocr: start === null ? t.ocr : Math.min(t.ocr, INTRUDED_ROW),
           },
     ),
     ruled: false,
@@ -196,7 +196,7 @@ function lineRecord(line: TextLine): RowRecord {
     lastOfGrid: false,
     text: line.text,
     items: line.items,
-    ...(start === null ? {} : { emptyTrust: INTRUDED_EMPTY_PLACE }),
+    ...(start === null ? {} : { emptyTrust: INTRUDED_ROW }),
   };
 }
 
@@ -244,8 +244,8 @@ function splitTokens(items: readonly TextItem[]): Token[] {
       current !== null &&
       item.box[0] >= current.box[2] &&
       !UNIT_TOKEN.test(item.text) &&
-      isNumberToken(item.text) !== isNumberToken(current.text) &&
-      isValueToken(item.text) !== isValueToken(current.text);
+      ((isNumberToken(item.text) && !isValueToken(current.text)) ||
+        (isNumberToken(current.text) && !isValueToken(item.text)));
     if (current && (unlike || item.box[0] - current.box[2] > item.fontSize * touch)) {
       tokens.push(current);
       current = null;

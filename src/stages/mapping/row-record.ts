@@ -42,7 +42,7 @@ export function emptySlot(record: RowRecord, box: Box): ValueSlot {
  * circle or tick read as characters between the numbers stands where a number may be hidden, and the row's
  * numbers may have been placed around it into the wrong columns.
  */
-export const INTRUDED_EMPTY_PLACE = 0.5;
+export const INTRUDED_ROW = 0.5;
 
 /**
  * A table row as the mapper sees it, from a ruled grid row or a free text line: the label text and the

@@ -38,10 +38,12 @@ export async function findOrphanInk(
     const h = b[3] - b[1] + 1;
     return h <= 0.3 * textHeight && w >= 1.5 * h && w >= 0.3 * textHeight && h >= 0.03 * textHeight && isBar(binary, b);
   };
+  /** Ink too wide or tall for one glyph or number. */
+  const tooLarge = (b: PixelBox) => b[2] - b[0] + 1 > 3 * textHeight || b[3] - b[1] + 1 > 1.8 * textHeight;
   for (const box of blobs) {
     const w = box[2] - box[0] + 1;
     const h = box[3] - box[1] + 1;
-    if (w > 3 * textHeight || h > 1.8 * textHeight) continue;
+    if (tooLarge(box)) continue;
     const dash = isDash(box);
     // Specks grouped with a dash (a speckled scan): its stroke, stripped of them, is flat. It is read all the
     // same, and taken for a dash only where the recogniser reads what it makes of one.
@@ -64,14 +66,14 @@ export async function findOrphanInk(
   // Ink too large for a glyph may hold one joined to paler ink (a digit touching a coffee stain's rim, a tint): its
   // glyph-sized dark cores are read too — upright ones (a rim's dark arc is slanted), apart from the marks read
   // already — and never surely: the ink they came with may be what they are.
-  const taken = [...candidates.map((c) => c.box), ...items.map((i) => toPixels(i.box, scale))];
-  for (const box of found) {
-    if (box[2] - box[0] + 1 <= 3 * textHeight && box[3] - box[1] + 1 <= 1.8 * textHeight) continue;
+  const reach = 0.3 * textHeight;
+  const taken = (core: PixelBox) =>
+    candidates.some((c) => near(core, c.box, reach)) || nearItem(core, items, scale, reach);
+  for (const box of found.filter(tooLarge)) {
     // A glyph's strokes apart at this level (a 0's two sides) are one glyph.
     for (const core of groupBlobs(darkCores(gray, covered, box, DEEP_SHARE * level, textHeight, scale), textHeight)) {
       // A core the paler ink runs on from above and below is a piece of a longer line (a rim's darker stretch).
-      if (taken.some((t) => near(core, t, 0.3 * textHeight)) || inkRunsThrough(binary, core, 0.7 * textHeight))
-        continue;
+      if (taken(core) || inkRunsThrough(binary, core, 0.7 * textHeight)) continue;
       candidates.push({ box: core, dash: false, mark: "-", deep: true });
     }
   }
@@ -218,12 +220,10 @@ function darkCores(
     .map(({ box: [a0, b0, a1, b1] }): PixelBox => [a0 + x0, b0 + y0, a1 + x0, b1 + y0]);
 }
 
-function toPixels(box: readonly number[], scale: number): PixelBox {
-  return box.map((v) => Math.round(v * scale)) as unknown as PixelBox;
-}
-
-function near(a: PixelBox, b: PixelBox, reach: number): boolean {
-  return a[0] <= b[2] + reach && a[2] >= b[0] - reach && a[1] <= b[3] + reach && a[3] >= b[1] - reach;
+function near(a: readonly number[], b: readonly number[], reach: number): boolean {
+  const [a0 = 0, a1 = 0, a2 = 0, a3 = 0] = a;
+  const [b0 = 0, b1 = 0, b2 = 0, b3 = 0] = b;
+  return a0 <= b2 + reach && a2 >= b0 - reach && a1 <= b3 + reach && a3 >= b1 - reach;
 }
 
 /** Components close enough to be one glyph or one number ("10" printed as two strokes) joined. */
@@ -302,10 +302,13 @@ export function attachSigns(items: readonly TextItem[], textHeight: number): Tex
 }
 
 function nearItem(box: PixelBox, items: readonly TextItem[], scale: number, reach: number): boolean {
-  return items.some((item) => {
-    const [x0, y0, x1, y1] = item.box.map((v) => v * scale) as [number, number, number, number];
-    return box[0] <= x1 + reach && box[2] >= x0 - reach && box[1] <= y1 + reach && box[3] >= y0 - reach;
-  });
+  return items.some((item) =>
+    near(
+      box,
+      item.box.map((v) => v * scale),
+      reach,
+    ),
+  );
 }
 
 /**
